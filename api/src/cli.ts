@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from './platform/config';
+import { createDataSource, pendingSchemaChanges } from './platform/database/data-source';
+import { openDatabase, resolveDatabaseUrl } from './platform/database/database';
+import { createLogger } from './platform/logger';
+
+interface Command {
+  summary: string;
+  usage: string;
+  run: (args: string[]) => Promise<number>;
+}
+
+const config = loadConfig();
+const logger = createLogger(config);
+
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'Apply pending database migrations.',
+    usage: 'pnpm cli migrate',
+    run: async () => {
+      const db = await openDatabase(config, logger);
+      await db.close();
+      console.log('Database is up to date.');
+      return 0;
+    },
+  },
+  'migration:check': {
+    summary: 'Fail when the entities differ from what the migrations create (schema drift).',
+    usage: 'pnpm cli migration:check',
+    run: async () => {
+      const db = await openDatabase(config, logger);
+      const { up } = await pendingSchemaChanges(db.dataSource);
+      await db.close();
+      if (up.length === 0) {
+        console.log('No schema drift: the migrations match the entities.');
+        return 0;
+      }
+      console.error(`Schema drift: a migration is missing for\n${up.map((q) => `  ${q};`).join('\n')}`);
+      return 1;
+    },
+  },
+  'migration:generate': {
+    summary: 'Write a new migration for the difference between entities and the migrated schema.',
+    usage: 'pnpm cli migration:generate <Name>',
+    run: async ([name]) => {
+      if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+        console.error('Give the migration a PascalCase name, e.g. `pnpm cli migration:generate AddBadges`.');
+        return 2;
+      }
+      const db = await openDatabase(config, logger);
+      const { up, down } = await pendingSchemaChanges(db.dataSource);
+      await db.close();
+      if (up.length === 0) {
+        console.log('Nothing to generate: no schema changes.');
+        return 0;
+      }
+      const timestamp = Date.now();
+      const className = `${name}${timestamp}`;
+      const file = join(__dirname, '..', '..', 'migrations', 'src', `${timestamp}-${name}.ts`);
+      const lines = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+      writeFileSync(
+        file,
+        `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${lines(up)}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${lines(down)}\n  }\n}\n`,
+      );
+      console.log(`Wrote ${file}. Add it to migrations/src/index.ts.`);
+      return 0;
+    },
+  },
+  'database-url': {
+    summary: 'Print the database URL in use (starts the embedded server when needed).',
+    usage: 'pnpm cli database-url',
+    run: async () => {
+      const { url } = await resolveDatabaseUrl(config, logger);
+      const probe = createDataSource(url);
+      await probe.initialize();
+      await probe.destroy();
+      console.log(url);
+      return 0;
+    },
+  },
+};
+
+function printHelp(): void {
+  console.log('Usage: pnpm cli <command> [options]\n\nCommands:');
+  for (const [name, command] of Object.entries(commands)) console.log(`  ${name.padEnd(20)} ${command.summary}`);
+  console.log('\nRun `pnpm cli <command> --help` for details.');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    printHelp();
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".`);
+    printHelp();
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`${command.summary}\n\nUsage: ${command.usage}`);
+    return 0;
+  }
+  return command.run(args.filter((a) => a !== '--'));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

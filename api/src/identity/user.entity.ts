@@ -1,0 +1,38 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ROLES = ['member', 'moderator', 'agent', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity('users')
+@Check('users_role_check', `"role" IN ('member', 'moderator', 'agent', 'admin')`)
+@Check('users_trust_level_check', `"trust_level" BETWEEN 0 AND 4`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  /** Stored lower-cased; null for imported, unclaimed accounts. */
+  @Index('users_email_key', { unique: true })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 80 })
+  displayName: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'member' })
+  role: Role;
+
+  @Column({ name: 'trust_level', type: 'smallint', default: 0 })
+  trustLevel: number;
+
+  @Column({ type: 'integer', default: 0 })
+  reputation: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

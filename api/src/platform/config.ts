@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  /** Unset: an embedded PostgreSQL is started with its data in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  apiPort: number;
+  webPort: number;
+  publicUrl: string;
+  demoCommunity: boolean;
+  sessionTtlDays: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  logFormat: 'json' | 'pretty';
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the whole configuration at once, listing every problem. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const port = (name: string, fallback: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 65535) {
+      problems.push(`${name} must be a port number between 1 and 65535 (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = oneOf(name, ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'] as const, fallback ? 'true' : 'false');
+    return ['true', '1', 'yes', 'on'].includes(raw);
+  };
+
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const webPort = port('WEB_PORT', 3000);
+  const publicUrl = read('PUBLIC_URL') ?? `http://localhost:${webPort}`;
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
+  const ttlRaw = read('SESSION_TTL_DAYS');
+  const sessionTtlDays = ttlRaw === undefined ? 30 : Number(ttlRaw);
+  if (!Number.isFinite(sessionTtlDays) || sessionTtlDays <= 0 || sessionTtlDays > 365) {
+    problems.push('SESSION_TTL_DAYS must be a number of days between 1 and 365');
+  }
+  const production = read('NODE_ENV') === 'production';
+
+  const config: AppConfig = {
+    databaseUrl,
+    dataDir: resolve(read('DATA_DIR') ?? '.data'),
+    embeddedPostgresPort: port('EMBEDDED_PG_PORT', 54329),
+    apiPort: port('API_PORT', 4000),
+    webPort,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    demoCommunity: flag('DEMO_COMMUNITY', true),
+    sessionTtlDays,
+    logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),
+    production,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,41 @@
+import { migrations } from '@peerdesk/migrations';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { entities } from './entities';
+
+/** Counts the SQL statements sent, so tests and benchmarks can prove a page's query count is bounded. */
+export class QueryCounter implements TypeOrmLogger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+/** The one DataSource definition, used by the app, the CLI and the tests. */
+export function createDataSource(url: string, queryCounter = new QueryCounter()): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations: migrations as never,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['query'],
+    logger: queryCounter,
+    extra: { max: 20, application_name: 'peerdesk-api' },
+  });
+}
+
+/** SQL that would bring the database in line with the entities; empty when migrations are complete. */
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  return {
+    up: sql.upQueries.map((q) => q.query),
+    down: sql.downQueries.map((q) => q.query).reverse(),
+  };
+}

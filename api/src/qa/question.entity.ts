@@ -1,0 +1,71 @@
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from '../identity/user.entity';
+import { AnswerEntity } from './answer.entity';
+import { SpaceEntity } from './space.entity';
+
+export const QUESTION_STATUSES = ['open', 'answered', 'solved', 'closed'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+@Entity('questions')
+@Check('questions_status_check', `"status" IN ('open', 'answered', 'solved', 'closed')`)
+@Check('questions_solved_check', `("status" = 'solved') = ("accepted_answer_id" IS NOT NULL)`)
+@Check('questions_answer_count_check', `"answer_count" >= 0`)
+@Index('questions_created_idx', ['createdAt', 'id'])
+@Index('questions_activity_idx', ['lastActivityAt', 'id'])
+@Index('questions_space_created_idx', ['spaceId', 'createdAt', 'id'])
+@Index('questions_solved_idx', ['solvedAt', 'id'], { where: `"status" = 'solved'` })
+@Index('questions_author_idx', ['authorId', 'createdAt'])
+@Index('questions_client_mutation_key', ['authorId', 'clientMutationId'], { unique: true, where: '"client_mutation_id" IS NOT NULL' })
+export class QuestionEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @ForeignKey(() => SpaceEntity, { onDelete: 'RESTRICT' })
+  @Column({ name: 'space_id', type: 'bigint' })
+  spaceId: string;
+
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT' })
+  @Column({ name: 'author_id', type: 'bigint' })
+  authorId: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ name: 'body_markdown', type: 'text' })
+  bodyMarkdown: string;
+
+  /** Sanitized HTML rendered from `bodyMarkdown` by the one Markdown policy. */
+  @Column({ name: 'body_html', type: 'text' })
+  bodyHtml: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'open' })
+  status: QuestionStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  score: number;
+
+  @Column({ name: 'answer_count', type: 'integer', default: 0 })
+  answerCount: number;
+
+  @ForeignKey(() => AnswerEntity, { onDelete: 'SET NULL' })
+  @Column({ name: 'accepted_answer_id', type: 'bigint', nullable: true })
+  acceptedAnswerId: string | null;
+
+  @Column({ name: 'client_mutation_id', type: 'varchar', length: 64, nullable: true })
+  clientMutationId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt: Date | null;
+
+  @Column({ name: 'last_activity_at', type: 'timestamptz', default: () => 'now()' })
+  lastActivityAt: Date;
+
+  @Column({ name: 'solved_at', type: 'timestamptz', nullable: true })
+  solvedAt: Date | null;
+}

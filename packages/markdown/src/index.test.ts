@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { markdownExcerpt, renderMarkdown } from './index.js';
+
+describe('renderMarkdown', () => {
+  it('renders ordinary Markdown', () => {
+    const html = renderMarkdown('# Title\n\nSome **bold** and `code`.\n\n- one\n- two');
+    expect(html).toContain('<h1>Title</h1>');
+    expect(html).toContain('<strong>bold</strong>');
+    expect(html).toContain('<code>code</code>');
+    expect(html).toContain('<li>two</li>');
+  });
+
+  it('escapes raw HTML, including script tags and event handlers', () => {
+    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n<a href="x" onclick="y">a</a>');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<a /i);
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it.each([
+    '[click](javascript:alert(1))',
+    '[click](JaVaScRiPt:alert(1))',
+    '[click](java\tscript:alert(1))',
+    '[click](&#106;avascript:alert(1))',
+    '[click](vbscript:msgbox(1))',
+    '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+    '<javascript:alert(1)>',
+  ])('renders %s inert', (source) => {
+    const html = renderMarkdown(source);
+    expect(html).not.toMatch(/href="\s*(javascript|vbscript|data):/i);
+    expect(html).not.toMatch(/<a [^>]*href="[^"]*script/i);
+  });
+
+  it('keeps safe links and marks external ones as user content', () => {
+    const html = renderMarkdown('[docs](https://example.com/a) [here](/questions/1) [mail](mailto:a@example.com)');
+    expect(html).toContain('href="https://example.com/a" rel="nofollow ugc noopener noreferrer" target="_blank"');
+    expect(html).toContain('href="/questions/1"');
+    expect(html).toContain('href="mailto:a@example.com"');
+  });
+
+  it('embeds only https images', () => {
+    expect(renderMarkdown('![meter](https://example.com/m.png)')).toContain('<img src="https://example.com/m.png"');
+    expect(renderMarkdown('![meter](http://example.com/m.png)')).not.toContain('<img');
+  });
+
+  it('escapes attribute breakouts in link titles and code', () => {
+    const html = renderMarkdown('[x](https://example.com "a\\" onmouseover=\\"alert(1)")\n\n```\n<b>"</b>\n```');
+    expect(html).toContain('title="a&quot; onmouseover=&quot;alert(1)"');
+    expect(html).toContain('&lt;b&gt;');
+  });
+});
+
+describe('markdownExcerpt', () => {
+  it('strips markup and folds whitespace', () => {
+    expect(markdownExcerpt('# Hi\n\nThis is **bold** & <b>x</b>')).toBe('Hi This is bold & <b>x</b>');
+  });
+
+  it('cuts long text at a word boundary', () => {
+    const excerpt = markdownExcerpt('word '.repeat(100), 50);
+    expect(excerpt.length).toBeLessThanOrEqual(51);
+    expect(excerpt.endsWith('word…')).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * The one Markdown policy of Peerdesk. Raw HTML in the source is never passed through (it is
+ * escaped as text), so the only way to produce markup is Markdown itself; links and images are
+ * limited to safe schemes, and links get rel attributes suitable for user content.
+ */
+const SAFE_LINK = /^(https?:|mailto:|\/(?!\/)|#)/i;
+const SAFE_IMAGE = /^https:/i;
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+
+md.validateLink = (url: string): boolean => {
+  // markdown-it has already normalized entities and percent-encoding at this point.
+  const compact = url.trim().replace(/[\u0000-\u001F\u007F\s]+/g, '');
+  return SAFE_LINK.test(compact) || !/^[a-z][a-z0-9+.-]*:/i.test(compact);
+};
+
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const href = String(token.attrGet('href') ?? '');
+  if (/^https?:/i.test(href)) {
+    token.attrSet('rel', 'nofollow ugc noopener noreferrer');
+    token.attrSet('target', '_blank');
+  }
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const src = String(token.attrGet('src') ?? '');
+  if (!SAFE_IMAGE.test(src)) {
+    // Only https images are embedded; anything else is shown as its alt text.
+    return md.utils.escapeHtml(token.content);
+  }
+  token.attrSet('loading', 'lazy');
+  token.attrSet('referrerpolicy', 'no-referrer');
+  return defaultImage(tokens, idx, options, env, self);
+};
+
+/** Renders user Markdown to HTML that is safe to insert into a page. */
+export function renderMarkdown(source: string): string {
+  return md.render(source);
+}
+
+/** Plain text of a Markdown source, whitespace folded, cut at `maxLength` on a word boundary. */
+export function markdownExcerpt(source: string, maxLength = 200): string {
+  const text = md
+    .render(source)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxLength * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
