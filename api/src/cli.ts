@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { loadConfig } from './platform/config';
 import { createDataSource, pendingSchemaChanges } from './platform/database/data-source';
 import { openDatabase, resolveDatabaseUrl } from './platform/database/database';
+import { seedDemoCommunity } from './platform/demo/seed-demo';
+import { printSchemaFile } from './platform/graphql/print-schema';
 import { createLogger } from './platform/logger';
+import { createAdmin } from './identity/create-admin';
 
 interface Command {
   summary: string;
@@ -13,7 +16,13 @@ interface Command {
 }
 
 const config = loadConfig();
-const logger = createLogger(config);
+const logger = createLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+
+/** `--name value` options after the command. */
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
 
 const commands: Record<string, Command> = {
   migrate: {
@@ -66,6 +75,54 @@ const commands: Record<string, Command> = {
       );
       console.log(`Wrote ${file}. Add it to migrations/src/index.ts.`);
       return 0;
+    },
+  },
+  'create-admin': {
+    summary: 'Create an admin account (or make an existing account admin).',
+    usage: 'pnpm cli create-admin --email <email> --name "<display name>" [--password <password>]\n\nWithout --password a strong one is generated and printed once.',
+    run: async (args) => {
+      const email = option(args, 'email');
+      const name = option(args, 'name');
+      if (!email || !name) {
+        console.error('Both --email and --name are required. See `pnpm cli create-admin --help`.');
+        return 2;
+      }
+      const db = await openDatabase(config, logger);
+      try {
+        const result = await createAdmin(db.dataSource, { email, displayName: name, password: option(args, 'password') });
+        console.log(result.created ? `Created admin ${result.email}.` : `${result.email} is now an admin.`);
+        if (result.generatedPassword) console.log(`Password (shown once): ${result.generatedPassword}`);
+        return 0;
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  'seed-demo': {
+    summary: 'Create the demo community (spaces, accounts for every role, ~30 threads).',
+    usage: 'pnpm cli seed-demo [--force]\n\nWithout --force nothing happens on a database that already has spaces.',
+    run: async (args) => {
+      const db = await openDatabase(config, logger);
+      try {
+        const seeded = await seedDemoCommunity(db.dataSource, { onlyIfEmpty: !args.includes('--force') });
+        if (!seeded) {
+          console.log('The database already has a community; use --force to add the demo anyway.');
+          return 0;
+        }
+        console.log(`Demo community created: ${seeded.spaces} spaces, ${seeded.questions} questions.`);
+        console.log(`Demo accounts (password for all: ${seeded.password}):`);
+        for (const account of seeded.accounts) console.log(`  ${account.role.padEnd(9)} ${account.email}`);
+        return 0;
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  schema: {
+    summary: 'Write the GraphQL schema generated from the code to schema.graphql (sorted).',
+    usage: 'pnpm cli schema [--check]\n\nWith --check nothing is written; it fails when schema.graphql is out of date.',
+    run: async (args) => {
+      return printSchemaFile(config, logger, args.includes('--check'));
     },
   },
   'database-url': {

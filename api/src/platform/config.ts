@@ -1,18 +1,21 @@
 import { resolve } from 'node:path';
 
-export interface AppConfig {
+/** The validated configuration; also the DI token through which services read it. */
+export abstract class AppConfig {
   /** Unset: an embedded PostgreSQL is started with its data in `dataDir`. */
-  databaseUrl: string | undefined;
-  dataDir: string;
-  embeddedPostgresPort: number;
-  apiPort: number;
-  webPort: number;
-  publicUrl: string;
-  demoCommunity: boolean;
-  sessionTtlDays: number;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
-  logFormat: 'json' | 'pretty';
-  production: boolean;
+  declare readonly databaseUrl: string | undefined;
+  declare readonly dataDir: string;
+  declare readonly embeddedPostgresPort: number;
+  declare readonly apiPort: number;
+  /** Interface the api listens on; 0.0.0.0 in containers. */
+  declare readonly apiHost: string;
+  declare readonly webPort: number;
+  declare readonly publicUrl: string;
+  declare readonly demoCommunity: boolean;
+  declare readonly sessionTtlDays: number;
+  declare readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  declare readonly logFormat: 'json' | 'pretty';
+  declare readonly production: boolean;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +74,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(read('DATA_DIR') ?? '.data'),
     embeddedPostgresPort: port('EMBEDDED_PG_PORT', 54329),
     apiPort: port('API_PORT', 4000),
+    apiHost: read('API_HOST') ?? '127.0.0.1',
     webPort,
     publicUrl: publicUrl.replace(/\/+$/, ''),
     demoCommunity: flag('DEMO_COMMUNITY', true),

@@ -30,7 +30,7 @@ export class AnswerEntity {
   @Column({ name: 'client_mutation_id', type: 'varchar', length: 64, nullable: true })
   clientMutationId: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

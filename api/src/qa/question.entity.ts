@@ -54,7 +54,7 @@ export class QuestionEntity {
   @Column({ name: 'client_mutation_id', type: 'varchar', length: 64, nullable: true })
   clientMutationId: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
@@ -63,9 +63,9 @@ export class QuestionEntity {
   @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
   editedAt: Date | null;
 
-  @Column({ name: 'last_activity_at', type: 'timestamptz', default: () => 'now()' })
+  @Column({ name: 'last_activity_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
   lastActivityAt: Date;
 
-  @Column({ name: 'solved_at', type: 'timestamptz', nullable: true })
+  @Column({ name: 'solved_at', type: 'timestamptz', precision: 3, nullable: true })
   solvedAt: Date | null;
 }

@@ -1,0 +1,84 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IdentityModule } from './identity/identity.module';
+import { SESSION_COOKIE, SessionService } from './identity/session.service';
+import { AppConfig } from './platform/config';
+import { DomainError } from './platform/errors';
+import { createErrorFormatter } from './platform/graphql/error-formatter';
+import { depthLimit, operationCost } from './platform/graphql/query-limits';
+import { RequestContext } from './platform/graphql/request-context';
+import { SessionGuard } from './platform/graphql/session.guard';
+import { HealthController } from './platform/health.controller';
+import type { Logger } from './platform/logger';
+import { QaModule } from './qa/qa.module';
+
+export const MAX_QUERY_DEPTH = 10;
+export const MAX_QUERY_COST = 5_000;
+
+/** The application, given its configuration, an open DataSource and a logger (so tests can pass their own). */
+export function createAppModule(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
+  const platform: DynamicModule = {
+    module: class PlatformModule {},
+    global: true,
+    providers: [
+      { provide: AppConfig, useValue: config },
+      { provide: DataSource, useValue: dataSource },
+      { provide: 'LOGGER', useValue: logger },
+    ],
+    exports: [AppConfig, DataSource, 'LOGGER'],
+  };
+  return {
+    module: class AppModule {},
+    imports: [
+      platform,
+      GraphQLModule.forRootAsync<ApolloDriverConfig>({
+        driver: ApolloDriver,
+        imports: [IdentityModule],
+        inject: [SessionService],
+        useFactory: (sessions: SessionService) => ({
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          // Apollo's CSRF prevention stays on: only JSON posts or requests with a preflight header run.
+          csrfPrevention: true,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+          formatError: createErrorFormatter(logger),
+          plugins: [
+            {
+              async requestDidStart() {
+                return {
+                  async didResolveOperation({ document, request }) {
+                    const cost = operationCost(document, request.operationName, request.variables ?? {});
+                    if (cost > MAX_QUERY_COST) {
+                      throw new DomainError('BAD_USER_INPUT', `Query is too expensive (cost ${cost}; at most ${MAX_QUERY_COST}). Ask for fewer items per page.`, [], {
+                        cost,
+                        maxCost: MAX_QUERY_COST,
+                        reason: 'QUERY_TOO_COSTLY',
+                      });
+                    }
+                  },
+                };
+              },
+            },
+          ],
+          context: async ({ req, res }: { req: Request; res: Response }) => {
+            const actor = await sessions.resolve(req.cookies?.[SESSION_COOKIE] as string | undefined);
+            const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
+            return new RequestContext(req, res, actor, requestId);
+          },
+        }),
+      }),
+      IdentityModule,
+      QaModule,
+    ],
+    controllers: [HealthController],
+    providers: [{ provide: APP_GUARD, useClass: SessionGuard }],
+  };
+}

@@ -1,0 +1,63 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { CookieOptions } from 'express';
+import { AppConfig } from '../platform/config';
+import { Ctx, Public } from '../platform/graphql/decorators';
+import type { RequestContext } from '../platform/graphql/request-context';
+import { AuthService, type SignedIn } from './auth.service';
+import { SignInInput, SignUpInput } from './dto/auth.input';
+import { AuthPayload, UserModel, ViewerModel } from './models/user.model';
+import { SESSION_COOKIE, SessionService } from './session.service';
+import { UserService } from './user.service';
+
+@Resolver()
+export class IdentityResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    private readonly users: UserService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private get cookieOptions(): CookieOptions {
+    return { httpOnly: true, sameSite: 'lax', secure: this.config.publicUrl.startsWith('https:'), path: '/' };
+  }
+
+  private startSession(ctx: RequestContext, { user, token }: SignedIn): AuthPayload {
+    ctx.res.cookie(SESSION_COOKIE, token, { ...this.cookieOptions, maxAge: this.sessions.ttlMs });
+    return { viewer: ViewerModel.from(user) };
+  }
+
+  @Public()
+  @Query(() => ViewerModel, { nullable: true, description: 'The signed-in account, or null.' })
+  async me(@Ctx() ctx: RequestContext): Promise<ViewerModel | null> {
+    if (!ctx.actor) return null;
+    const user = await this.users.findEntity(ctx.actor.id);
+    return user ? ViewerModel.from(user) : null;
+  }
+
+  @Public()
+  @Query(() => UserModel, { nullable: true })
+  user(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<UserModel | null> {
+    return /^\d{1,18}$/.test(id) ? this.users.load(ctx, id) : Promise.resolve(null);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload)
+  async signUp(@Ctx() ctx: RequestContext, @Args('input') input: SignUpInput): Promise<AuthPayload> {
+    return this.startSession(ctx, await this.auth.signUp(input, ctx.req.ip ?? 'unknown'));
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload)
+  async signIn(@Ctx() ctx: RequestContext, @Args('input') input: SignInInput): Promise<AuthPayload> {
+    return this.startSession(ctx, await this.auth.signIn(input, ctx.req.ip ?? 'unknown'));
+  }
+
+  @Public()
+  @Mutation(() => Boolean)
+  async signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
+    await this.sessions.destroy(ctx.req.cookies?.[SESSION_COOKIE] as string | undefined);
+    ctx.res.clearCookie(SESSION_COOKIE, this.cookieOptions);
+    return true;
+  }
+}

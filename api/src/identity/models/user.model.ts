@@ -1,0 +1,67 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { Role, UserEntity } from '../user.entity';
+
+export enum RoleValue {
+  MEMBER = 'member',
+  MODERATOR = 'moderator',
+  AGENT = 'agent',
+  ADMIN = 'admin',
+}
+registerEnumType(RoleValue, { name: 'Role', description: 'member, or one of the staff roles.' });
+
+export function initialsOf(displayName: string): string {
+  const words = displayName.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
+  return letters.map((w) => Array.from(w)[0]!.toUpperCase()).join('') || '?';
+}
+
+@ObjectType('User', { description: 'The public view of an account.' })
+export class UserModel {
+  @Field(() => ID) id: string;
+  @Field() displayName: string;
+  @Field({ description: 'Avatar initials, e.g. "AK".' }) initials: string;
+  @Field(() => RoleValue) role: Role;
+  @Field() isStaff: boolean;
+  @Field(() => Int) trustLevel: number;
+  @Field(() => Int) reputation: number;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+
+  static from(user: Pick<UserEntity, 'id' | 'displayName' | 'role' | 'trustLevel' | 'reputation' | 'createdAt'>): UserModel {
+    return Object.assign(new UserModel(), {
+      id: user.id,
+      displayName: user.displayName,
+      initials: initialsOf(user.displayName),
+      role: user.role,
+      isStaff: user.role !== 'member',
+      trustLevel: user.trustLevel,
+      reputation: user.reputation,
+      createdAt: user.createdAt,
+    });
+  }
+}
+
+@ObjectType('Viewer', { description: 'The signed-in account; only ever about yourself.' })
+export class ViewerModel {
+  @Field(() => ID) id: string;
+  @Field() email: string;
+  @Field() displayName: string;
+  @Field() initials: string;
+  @Field(() => RoleValue) role: Role;
+  @Field() isStaff: boolean;
+
+  static from(user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role'>): ViewerModel {
+    return Object.assign(new ViewerModel(), {
+      id: user.id,
+      email: user.email ?? '',
+      displayName: user.displayName,
+      initials: initialsOf(user.displayName),
+      role: user.role,
+      isStaff: user.role !== 'member',
+    });
+  }
+}
+
+@ObjectType('AuthPayload', { description: 'The session cookie `pd_session` arrives in Set-Cookie.' })
+export class AuthPayload {
+  @Field(() => ViewerModel) viewer: ViewerModel;
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../platform/config';
+import type { Actor } from './policy';
+
+export const SESSION_COOKIE = 'pd_session';
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Server-side sessions in PostgreSQL: the cookie carries a random token, the table its hash. */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  get ttlMs(): number {
+    return this.config.sessionTtlDays * 24 * 60 * 60 * 1000;
+  }
+
+  async create(userId: string): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.dataSource.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
+      hashToken(token),
+      userId,
+      new Date(Date.now() + this.ttlMs),
+    ]);
+    return token;
+  }
+
+  /** The actor behind a session token, extending the session when half its lifetime has passed. */
+  async resolve(token: string | undefined): Promise<Actor | null> {
+    if (!token || token.length > 100) return null;
+    const tokenHash = hashToken(token);
+    const rows: { id: string; role: Actor['role']; trust_level: number; expires_at: Date }[] = await this.dataSource.query(
+      `SELECT u.id, u.role, u.trust_level, s.expires_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (row.expires_at.getTime() - Date.now() < this.ttlMs / 2) {
+      await this.dataSource.query(`UPDATE sessions SET expires_at = $2 WHERE token_hash = $1`, [tokenHash, new Date(Date.now() + this.ttlMs)]);
+    }
+    return { id: row.id, role: row.role, trustLevel: row.trust_level };
+  }
+
+  async destroy(token: string | undefined): Promise<void> {
+    if (token) await this.dataSource.query(`DELETE FROM sessions WHERE token_hash = $1`, [hashToken(token)]);
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { renderMarkdown } from '@peerdesk/markdown';
+import { DataSource } from 'typeorm';
+import { authorize, type Actor } from '../identity/policy';
+import { conflict, InputCheck, notFound } from '../platform/errors';
+import { appendOutbox } from '../platform/outbox/outbox';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
+import { AnswerEntity } from './answer.entity';
+import type { AnswerQuestionInput, EditAnswerInput } from './dto/qa.inputs';
+import { toAnswerModel } from './mappers';
+import type { AnswerConnection, AnswerModel, QuestionModel } from './models/qa.models';
+import { checkClientMutationId, isUniqueViolation, LIMITS, parseId } from './qa.rules';
+import { QuestionEntity } from './question.entity';
+import { RevisionEntity } from './revision.entity';
+
+@Injectable()
+export class AnswerService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Accepted answer first, then by score, then oldest first; keyset-paginated. */
+  async forQuestion(question: QuestionModel, first: number | null | undefined, after: string | null | undefined): Promise<AnswerConnection> {
+    const size = pageSize(first, 50);
+    const query = this.dataSource
+      .getRepository(AnswerEntity)
+      .createQueryBuilder('a')
+      .addSelect(`CASE WHEN a.id = :accepted THEN 0 ELSE 1 END`, 'rank')
+      .where('a.questionId = :questionId', { questionId: question.id, accepted: question.acceptedAnswerId ?? '0' });
+    const cursor = decodeCursor(after, 4);
+    if (cursor) {
+      query.andWhere(`(CASE WHEN a.id = :accepted THEN 0 ELSE 1 END, -a.score, a.createdAt, a.id) > (:rank, :negScore, :at, :id)`, {
+        rank: cursor[0],
+        negScore: cursor[1],
+        at: cursor[2],
+        id: cursor[3],
+      });
+    }
+    const rows = await query.orderBy('rank', 'ASC').addOrderBy('a.score', 'DESC').addOrderBy('a.createdAt', 'ASC').addOrderBy('a.id', 'ASC').limit(size + 1).getMany();
+    const page = toPage(rows, size);
+    const edges = page.nodes.map((a) => {
+      const node = toAnswerModel(a, question);
+      return { cursor: encodeCursor([node.isAccepted ? 0 : 1, -a.score, a.createdAt.toISOString(), a.id]), node };
+    });
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: question.answerCount,
+    };
+  }
+
+  async get(id: string): Promise<AnswerModel | null> {
+    const rows = await this.dataSource
+      .getRepository(AnswerEntity)
+      .createQueryBuilder('a')
+      .innerJoinAndMapOne('a.question', QuestionEntity, 'q', 'q.id = a.questionId')
+      .where('a.id = :id', { id })
+      .getMany();
+    const row = rows[0] as (AnswerEntity & { question: QuestionEntity }) | undefined;
+    return row ? toAnswerModel(row, row.question) : null;
+  }
+
+  async answer(actor: Actor | null, input: AnswerQuestionInput): Promise<AnswerModel> {
+    authorize(actor, 'answer.create', undefined);
+    const questionId = parseId(input.questionId, 'Question');
+    const key = checkClientMutationId(input.clientMutationId);
+    const repeat = async () => {
+      const existing = key ? await this.dataSource.getRepository(AnswerEntity).findOneBy({ authorId: actor.id, clientMutationId: key }) : null;
+      return existing ? this.get(existing.id) : null;
+    };
+    const repeated = await repeat();
+    if (repeated) return repeated;
+
+    const check = new InputCheck();
+    const body = check.text('body', 'Answer', input.body, LIMITS.answerBody);
+    check.assertValid();
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const question = await manager.findOne(QuestionEntity, { where: { id: questionId }, lock: { mode: 'pessimistic_write' } });
+        if (!question) throw notFound('Question');
+        if (question.status === 'closed') throw conflict('This question is closed and takes no new answers.');
+        const answer = await manager.save(
+          manager.create(AnswerEntity, { questionId, authorId: actor.id, bodyMarkdown: body, bodyHtml: renderMarkdown(body), clientMutationId: key }),
+        );
+        await manager.query(
+          `UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now(),
+             status = CASE WHEN status = 'open' THEN 'answered' ELSE status END
+           WHERE id = $1`,
+          [questionId],
+        );
+        await manager.insert(RevisionEntity, { answerId: answer.id, editorId: actor.id, bodyMarkdown: body });
+        await appendOutbox(manager, 'answer.created', answer.id, { questionId });
+        return toAnswerModel(await manager.findOneByOrFail(AnswerEntity, { id: answer.id }), question);
+      });
+    } catch (error) {
+      if (key && isUniqueViolation(error, 'answers_client_mutation_key')) return (await repeat())!;
+      throw error;
+    }
+  }
+
+  async edit(actor: Actor | null, input: EditAnswerInput): Promise<AnswerModel> {
+    const id = parseId(input.id, 'Answer');
+    const check = new InputCheck();
+    const body = check.text('body', 'Answer', input.body, LIMITS.answerBody);
+    return this.dataSource.transaction(async (manager) => {
+      const answer = await manager.findOne(AnswerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!answer) throw notFound('Answer');
+      authorize(actor, 'post.edit', answer);
+      check.assertValid();
+      await manager.update(AnswerEntity, { id }, { bodyMarkdown: body, bodyHtml: renderMarkdown(body), editedAt: new Date() });
+      await manager.query(`UPDATE questions SET last_activity_at = now() WHERE id = $1`, [answer.questionId]);
+      await manager.insert(RevisionEntity, { answerId: id, editorId: actor.id, bodyMarkdown: body });
+      await appendOutbox(manager, 'answer.edited', id, { questionId: answer.questionId });
+      const question = await manager.findOneByOrFail(QuestionEntity, { id: answer.questionId });
+      return toAnswerModel(await manager.findOneByOrFail(AnswerEntity, { id }), question);
+    });
+  }
+}

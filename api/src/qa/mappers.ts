@@ -1,0 +1,54 @@
+import { markdownExcerpt } from '@peerdesk/markdown';
+import type { AnswerEntity } from './answer.entity';
+import type { CommentEntity } from './comment.entity';
+import { AnswerModel, CommentModel, QuestionModel } from './models/qa.models';
+import { slugify } from './qa.rules';
+import type { QuestionEntity } from './question.entity';
+
+export function toQuestionModel(q: QuestionEntity): QuestionModel {
+  return Object.assign(new QuestionModel(), {
+    id: q.id,
+    slug: slugify(q.title),
+    title: q.title,
+    bodyMarkdown: q.bodyMarkdown,
+    bodyHtml: q.bodyHtml,
+    excerpt: markdownExcerpt(q.bodyMarkdown),
+    status: q.status,
+    score: q.score,
+    answerCount: q.answerCount,
+    createdAt: q.createdAt,
+    updatedAt: q.updatedAt,
+    editedAt: q.editedAt,
+    lastActivityAt: q.lastActivityAt,
+    solvedAt: q.solvedAt,
+    authorId: q.authorId,
+    spaceId: q.spaceId,
+    acceptedAnswerId: q.acceptedAnswerId,
+  });
+}
+
+export function toAnswerModel(a: AnswerEntity, question: Pick<QuestionEntity, 'authorId' | 'acceptedAnswerId'>): AnswerModel {
+  return Object.assign(new AnswerModel(), {
+    id: a.id,
+    bodyMarkdown: a.bodyMarkdown,
+    bodyHtml: a.bodyHtml,
+    score: a.score,
+    isAccepted: question.acceptedAnswerId === a.id,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    editedAt: a.editedAt,
+    questionId: a.questionId,
+    authorId: a.authorId,
+    questionAuthorId: question.authorId,
+  });
+}
+
+export function toCommentModel(c: Pick<CommentEntity, 'id' | 'bodyHtml' | 'createdAt' | 'authorId' | 'answerId'>): CommentModel {
+  return Object.assign(new CommentModel(), {
+    id: c.id,
+    bodyHtml: c.bodyHtml,
+    createdAt: c.createdAt,
+    authorId: c.authorId,
+    answerId: c.answerId,
+  });
+}

@@ -1,0 +1,110 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfo } from '../../platform/graphql/page-info.model';
+import type { QuestionStatus } from '../question.entity';
+
+export enum QuestionStatusValue {
+  OPEN = 'open',
+  ANSWERED = 'answered',
+  SOLVED = 'solved',
+  CLOSED = 'closed',
+}
+registerEnumType(QuestionStatusValue, { name: 'QuestionStatus' });
+
+export enum QuestionSort {
+  NEWEST = 'newest',
+  ACTIVE = 'active',
+  RECENTLY_SOLVED = 'recently_solved',
+}
+registerEnumType(QuestionSort, { name: 'QuestionSort' });
+
+@ObjectType('Space', { description: 'A product area; every question lives in one space.' })
+export class SpaceModel {
+  @Field(() => ID) id: string;
+  @Field() slug: string;
+  @Field() name: string;
+  @Field() description: string;
+}
+
+@ObjectType('Tag')
+export class TagModel {
+  @Field(() => ID) id: string;
+  @Field() slug: string;
+}
+
+@ObjectType('Comment', { description: 'A short clarification on a question or an answer.' })
+export class CommentModel {
+  @Field(() => ID) id: string;
+  @Field() bodyHtml: string;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  authorId: string;
+  answerId: string | null;
+}
+
+@ObjectType('Answer')
+export class AnswerModel {
+  @Field(() => ID) id: string;
+  @Field() bodyMarkdown: string;
+  @Field() bodyHtml: string;
+  @Field(() => Int) score: number;
+  @Field() isAccepted: boolean;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime) updatedAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when the answer was edited after posting.' })
+  editedAt: Date | null;
+  questionId: string;
+  authorId: string;
+  /** The asker of the question, for the accept permission. */
+  questionAuthorId: string;
+}
+
+@ObjectType('Question', { description: 'The root of a thread.' })
+export class QuestionModel {
+  @Field(() => ID) id: string;
+  @Field({ description: 'URL slug made from the title.' }) slug: string;
+  @Field() title: string;
+  @Field() bodyMarkdown: string;
+  @Field() bodyHtml: string;
+  @Field({ description: 'Plain text, about 200 characters.' }) excerpt: string;
+  @Field(() => QuestionStatusValue) status: QuestionStatus;
+  @Field(() => Int) score: number;
+  @Field(() => Int) answerCount: number;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime) updatedAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) editedAt: Date | null;
+  @Field(() => GraphQLISODateTime) lastActivityAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) solvedAt: Date | null;
+  authorId: string;
+  spaceId: string;
+  acceptedAnswerId: string | null;
+}
+
+@ObjectType('QuestionEdge')
+export class QuestionEdge {
+  @Field() cursor: string;
+  @Field(() => QuestionModel) node: QuestionModel;
+}
+
+@ObjectType('QuestionConnection')
+export class QuestionConnection {
+  @Field(() => [QuestionEdge]) edges: QuestionEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+@ObjectType('AnswerEdge')
+export class AnswerEdge {
+  @Field() cursor: string;
+  @Field(() => AnswerModel) node: AnswerModel;
+}
+
+@ObjectType('AnswerConnection')
+export class AnswerConnection {
+  @Field(() => [AnswerEdge]) edges: AnswerEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType('VotePayload')
+export class VotePayload {
+  @Field(() => Int) score: number;
+  @Field(() => Int, { description: '-1, 0 or 1.' }) viewerVote: number;
+}

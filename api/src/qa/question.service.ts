@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { renderMarkdown } from '@peerdesk/markdown';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { authorize, type Actor } from '../identity/policy';
+import { conflict, fieldError, InputCheck, notFound } from '../platform/errors';
+import { appendOutbox } from '../platform/outbox/outbox';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
+import { AnswerEntity } from './answer.entity';
+import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/qa.inputs';
+import { toQuestionModel } from './mappers';
+import { QuestionSort, type QuestionConnection, type QuestionModel } from './models/qa.models';
+import { checkClientMutationId, isId, isUniqueViolation, LIMITS, normalizeTags, parseId } from './qa.rules';
+import { QuestionEntity } from './question.entity';
+import { RevisionEntity } from './revision.entity';
+import { SpaceEntity } from './space.entity';
+import { QuestionTagEntity, TagEntity } from './tag.entity';
+
+const SORT_COLUMN: Record<QuestionSort, 'createdAt' | 'lastActivityAt' | 'solvedAt'> = {
+  [QuestionSort.NEWEST]: 'createdAt',
+  [QuestionSort.ACTIVE]: 'lastActivityAt',
+  [QuestionSort.RECENTLY_SOLVED]: 'solvedAt',
+};
+
+@Injectable()
+export class QuestionService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(id: string): Promise<QuestionModel | null> {
+    if (!isId(id)) return null;
+    const question = await this.dataSource.getRepository(QuestionEntity).findOneBy({ id });
+    return question ? toQuestionModel(question) : null;
+  }
+
+  async list(first: number | null | undefined, after: string | null | undefined, filter: QuestionFilter | null | undefined, sort: QuestionSort): Promise<QuestionConnection> {
+    const size = pageSize(first, 20);
+    const column = SORT_COLUMN[sort];
+    const query = this.dataSource.getRepository(QuestionEntity).createQueryBuilder('q');
+    if (filter?.spaceSlug) {
+      const space = await this.dataSource.getRepository(SpaceEntity).findOneBy({ slug: filter.spaceSlug });
+      if (!space) throw fieldError('spaceSlug', 'unknown', `There is no space "${filter.spaceSlug}".`);
+      query.andWhere('q.spaceId = :spaceId', { spaceId: space.id });
+    }
+    if (filter?.tag) {
+      query.andWhere('q.id IN (SELECT qt.question_id FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE t.slug = :tag)', { tag: filter.tag });
+    }
+    if (filter?.authorId) query.andWhere('q.authorId = :authorId', { authorId: parseId(filter.authorId, 'User') });
+    if (sort === QuestionSort.RECENTLY_SOLVED) query.andWhere(`q.status = 'solved'`);
+    else if (filter?.status) query.andWhere('q.status = :status', { status: filter.status });
+    const cursor = decodeCursor(after, 2);
+    if (cursor) query.andWhere(`(q.${column}, q.id) < (:at, :id)`, { at: cursor[0], id: cursor[1] });
+    const rows = await query.orderBy(`q.${column}`, 'DESC').addOrderBy('q.id', 'DESC').limit(size + 1).getMany();
+    const page = toPage(rows, size);
+    const edges = page.nodes.map((q) => ({ cursor: encodeCursor([(q[column] as Date).toISOString(), q.id]), node: toQuestionModel(q) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async ask(actor: Actor | null, input: AskQuestionInput): Promise<QuestionModel> {
+    authorize(actor, 'question.ask', undefined);
+    const key = checkClientMutationId(input.clientMutationId);
+    const repeated = key ? await this.dataSource.getRepository(QuestionEntity).findOneBy({ authorId: actor.id, clientMutationId: key }) : null;
+    if (repeated) return toQuestionModel(repeated);
+
+    const check = new InputCheck();
+    const title = check.text('title', 'Title', input.title.replace(/\s+/g, ' '), LIMITS.title);
+    const body = check.text('body', 'Question', input.body, LIMITS.questionBody);
+    const space = await this.dataSource.getRepository(SpaceEntity).findOneBy({ slug: input.spaceSlug.trim() });
+    if (!space) check.add('spaceSlug', 'unknown', 'Choose one of the spaces.');
+    const tags = await this.resolveTags(check, input.tags);
+    check.assertValid();
+
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const question = await manager.save(
+          manager.create(QuestionEntity, {
+            spaceId: space!.id,
+            authorId: actor.id,
+            title,
+            bodyMarkdown: body,
+            bodyHtml: renderMarkdown(body),
+            clientMutationId: key,
+          }),
+        );
+        await this.replaceTags(manager, question.id, tags);
+        await manager.insert(RevisionEntity, { questionId: question.id, editorId: actor.id, title, bodyMarkdown: body, tags: tags.map((t) => t.slug) });
+        await appendOutbox(manager, 'question.created', question.id, { spaceId: space!.id });
+        return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
+      });
+    } catch (error) {
+      // Two submits of the same form raced past the check above; the database kept one.
+      if (key && isUniqueViolation(error, 'questions_client_mutation_key')) {
+        return toQuestionModel(await this.dataSource.getRepository(QuestionEntity).findOneByOrFail({ authorId: actor.id, clientMutationId: key }));
+      }
+      throw error;
+    }
+  }
+
+  async edit(actor: Actor | null, input: EditQuestionInput): Promise<QuestionModel> {
+    const id = parseId(input.id, 'Question');
+    const check = new InputCheck();
+    const title = check.text('title', 'Title', input.title.replace(/\s+/g, ' '), LIMITS.title);
+    const body = check.text('body', 'Question', input.body, LIMITS.questionBody);
+    const tags = await this.resolveTags(check, input.tags);
+    return this.dataSource.transaction(async (manager) => {
+      const question = await manager.findOne(QuestionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!question) throw notFound('Question');
+      authorize(actor, 'post.edit', question);
+      check.assertValid();
+      const now = new Date();
+      await manager.update(QuestionEntity, { id }, { title, bodyMarkdown: body, bodyHtml: renderMarkdown(body), editedAt: now, lastActivityAt: now });
+      await this.replaceTags(manager, id, tags);
+      await manager.insert(RevisionEntity, { questionId: id, editorId: actor.id, title, bodyMarkdown: body, tags: tags.map((t) => t.slug) });
+      await appendOutbox(manager, 'question.edited', id);
+      return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id }));
+    });
+  }
+
+  /** The asker (or a moderator) marks one answer as the solution; accepting another moves the mark. */
+  async accept(actor: Actor | null, answerIdInput: string): Promise<QuestionModel> {
+    const answerId = parseId(answerIdInput, 'Answer');
+    return this.dataSource.transaction(async (manager) => {
+      const answer = await manager.findOneBy(AnswerEntity, { id: answerId });
+      if (!answer) throw notFound('Answer');
+      const question = await manager.findOne(QuestionEntity, { where: { id: answer.questionId }, lock: { mode: 'pessimistic_write' } });
+      if (!question) throw notFound('Answer');
+      authorize(actor, 'answer.accept', { questionAuthorId: question.authorId });
+      if (question.status === 'closed') throw conflict('This question is closed.');
+      if (question.acceptedAnswerId === answer.id) return toQuestionModel(question);
+      const now = new Date();
+      await manager.update(QuestionEntity, { id: question.id }, { acceptedAnswerId: answer.id, status: 'solved', solvedAt: now, lastActivityAt: now });
+      await appendOutbox(manager, 'answer.accepted', answer.id, { questionId: question.id, previousAnswerId: question.acceptedAnswerId });
+      return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
+    });
+  }
+
+  private async resolveTags(check: InputCheck, input: string[]): Promise<TagEntity[]> {
+    const slugs = normalizeTags(input);
+    if (slugs.length > LIMITS.tagsPerQuestion) {
+      check.add('tags', 'too_many', `Use at most ${LIMITS.tagsPerQuestion} tags.`);
+      return [];
+    }
+    if (slugs.length === 0) return [];
+    const found = await this.dataSource.getRepository(TagEntity).findBy({ slug: In(slugs) });
+    const unknown = slugs.filter((s) => !found.some((t) => t.slug === s));
+    if (unknown.length > 0) check.add('tags', 'unknown', `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`);
+    return slugs.map((s) => found.find((t) => t.slug === s)).filter((t): t is TagEntity => t !== undefined);
+  }
+
+  private async replaceTags(manager: EntityManager, questionId: string, tags: TagEntity[]): Promise<void> {
+    await manager.delete(QuestionTagEntity, { questionId });
+    if (tags.length > 0) await manager.insert(QuestionTagEntity, tags.map((t) => ({ questionId, tagId: t.id })));
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { pageSize } from '../platform/pagination';
+import type { SpaceModel, TagModel } from './models/qa.models';
+import { SpaceEntity } from './space.entity';
+
+@Injectable()
+export class SpaceService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  all(): Promise<SpaceModel[]> {
+    return this.dataSource.getRepository(SpaceEntity).find({ order: { position: 'ASC', name: 'ASC' } });
+  }
+
+  bySlug(slug: string): Promise<SpaceModel | null> {
+    return this.dataSource.getRepository(SpaceEntity).findOneBy({ slug });
+  }
+
+  async tags(first: number): Promise<TagModel[]> {
+    return this.dataSource.query(
+      `SELECT t.id, t.slug FROM tags t LEFT JOIN question_tags qt ON qt.tag_id = t.id
+        GROUP BY t.id ORDER BY count(qt.question_id) DESC, t.slug LIMIT $1`,
+      [pageSize(first, 50)],
+    );
+  }
+
+  async activity(userId: string): Promise<{ questions: number; answers: number }> {
+    const [row]: { questions: number; answers: number }[] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM questions WHERE author_id = $1)::int AS questions,
+              (SELECT count(*) FROM answers WHERE author_id = $1)::int AS answers`,
+      [userId],
+    );
+    return row!;
+  }
+}

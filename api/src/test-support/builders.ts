@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { TestApp } from './test-app';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  cookie: string;
+}
+
+/** Signs a new member up through the API and returns its session cookie. */
+export async function signUp(t: TestApp, displayName = 'Test Member'): Promise<TestUser> {
+  const email = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(4).toString('hex')}@example.com`;
+  const res = await t.gql<{ signUp: { viewer: { id: string } } }>(
+    `mutation ($input: SignUpInput!) { signUp(input: $input) { viewer { id } } }`,
+    { input: { email, password: PASSWORD, displayName } },
+  );
+  if (res.errors || !res.cookie) throw new Error(`sign up failed: ${JSON.stringify(res.errors)}`);
+  return { id: res.data.signUp.viewer.id, email, cookie: res.cookie };
+}
+
+export async function setRole(dataSource: DataSource, userId: string, role: string): Promise<void> {
+  await dataSource.query(`UPDATE users SET role = $2 WHERE id = $1`, [userId, role]);
+}
+
+/** A space `billing` with the tags `invoice` and `tariff`. */
+export async function seedSpace(dataSource: DataSource): Promise<void> {
+  await dataSource.query(`INSERT INTO spaces (slug, name, description) VALUES ('billing', 'Billing', 'Invoices and tariffs') ON CONFLICT DO NOTHING`);
+  await dataSource.query(`INSERT INTO tags (slug) VALUES ('invoice'), ('tariff') ON CONFLICT DO NOTHING`);
+}
+
+export const ASK = `mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id title status slug bodyHtml tags { slug } } }`;
+export const ANSWER = `mutation ($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id isAccepted } }`;
+
+export function questionInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    spaceSlug: 'billing',
+    title: 'Why is my invoice higher than last month?',
+    body: 'My November invoice is 40 % higher although my usage did not change. What could cause this?',
+    tags: ['invoice'],
+    ...overrides,
+  };
+}
+
+export async function ask(t: TestApp, user: TestUser, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await t.gql<{ askQuestion: { id: string } }>(ASK, { input: questionInput(overrides) }, user.cookie);
+  if (res.errors) throw new Error(`ask failed: ${JSON.stringify(res.errors)}`);
+  return res.data.askQuestion.id;
+}
+
+export async function answer(t: TestApp, user: TestUser, questionId: string, body = 'Check whether your monthly advance payment was adjusted.'): Promise<string> {
+  const res = await t.gql<{ answerQuestion: { id: string } }>(ANSWER, { input: { questionId, body } }, user.cookie);
+  if (res.errors) throw new Error(`answer failed: ${JSON.stringify(res.errors)}`);
+  return res.data.answerQuestion.id;
+}
