@@ -24,8 +24,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
     logger: nestLogger(logger),
     bodyParser: false,
   });
-  // The web server in front of us forwards the visitor's address.
-  app.set('trust proxy', 'loopback');
+  // The web server in front of us forwards the visitor's address (rate limits count per visitor).
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   app.use(cookieParser());

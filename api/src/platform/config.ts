@@ -11,6 +11,8 @@ export abstract class AppConfig {
   declare readonly apiHost: string;
   declare readonly webPort: number;
   declare readonly publicUrl: string;
+  /** Which proxies may tell the client address (Express `trust proxy`); the web app is one. */
+  declare readonly trustProxy: string;
   declare readonly demoCommunity: boolean;
   declare readonly sessionTtlDays: number;
   declare readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiHost: read('API_HOST') ?? '127.0.0.1',
     webPort,
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    trustProxy: read('TRUST_PROXY') ?? 'loopback',
     demoCommunity: flag('DEMO_COMMUNITY', true),
     sessionTtlDays,
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),

@@ -57,6 +57,16 @@ export class SpaceResolver {
   }
 }
 
+@Resolver(() => TagModel)
+export class TagResolver {
+  constructor(private readonly loaders: ThreadLoaders) {}
+
+  @ResolveField(() => Int)
+  questionCount(@Ctx() ctx: RequestContext, @Parent() tag: TagModel): Promise<number> {
+    return this.loaders.tagQuestionCount(ctx, tag.id);
+  }
+}
+
 @Resolver(() => CommentModel)
 export class CommentResolver {
   constructor(

@@ -3,7 +3,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { AnswerResolver } from './answer.resolver';
 import { AnswerService } from './answer.service';
 import { CommentService } from './comment.service';
-import { CommentResolver, SpaceResolver, UserActivityResolver } from './community.resolver';
+import { CommentResolver, SpaceResolver, TagResolver, UserActivityResolver } from './community.resolver';
 import { QuestionResolver } from './question.resolver';
 import { QuestionService } from './question.service';
 import { SpaceService } from './space.service';
@@ -23,6 +23,7 @@ import { VoteService } from './vote.service';
     AnswerResolver,
     SpaceResolver,
     CommentResolver,
+    TagResolver,
     UserActivityResolver,
   ],
 })

@@ -15,6 +15,7 @@ const TAGS = Symbol('tagsByQuestion');
 const COMMENTS = Symbol('commentsByQuestion');
 const VOTES = Symbol('viewerVotesByQuestion');
 const ANSWERS = Symbol('answersById');
+const TAG_COUNTS = Symbol('tagQuestionCounts');
 
 export interface SpaceCounts {
   questions: number;
@@ -55,6 +56,18 @@ export class ThreadLoaders {
         });
       }))
       .load(spaceId);
+  }
+
+  tagQuestionCount(ctx: RequestContext, tagId: string): Promise<number> {
+    return ctx
+      .loader(TAG_COUNTS, () => new DataLoader<string, number>(async (ids) => {
+        const rows: { tag_id: string; count: number }[] = await this.dataSource.query(
+          `SELECT tag_id, count(*)::int AS count FROM question_tags WHERE tag_id = ANY($1) GROUP BY tag_id`,
+          [ids],
+        );
+        return ids.map((id) => rows.find((r) => r.tag_id === id)?.count ?? 0);
+      }))
+      .load(tagId);
   }
 
   tags(ctx: RequestContext, questionId: string): Promise<TagModel[]> {

@@ -1,0 +1,65 @@
+// Starts the whole product on one machine: the api (which starts the embedded PostgreSQL when
+// DATABASE_URL is unset) and, once it is healthy, the server-rendered web app in front of it.
+// Stops both on Ctrl-C. Used by `pnpm start` and by the e2e and benchmark drivers.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const apiPort = Number(process.env.API_PORT ?? 4000);
+const webPort = Number(process.env.WEB_PORT ?? 3000);
+const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${webPort}`;
+const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+for (const file of ['api/dist/main.js', 'web/build/index.js']) {
+  if (!existsSync(join(root, file))) {
+    console.error(`${file} is missing: run \`pnpm build\` first (\`pnpm start\` does it for you).`);
+    process.exit(1);
+  }
+}
+
+const children = [];
+function run(name, args, env) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything.`);
+    stop(1);
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 5000).unref();
+  Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : c.once('exit', resolve))))).then(() => process.exit(code));
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+async function waitFor(url, what, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  console.error(`${what} did not become ready within ${timeoutMs / 1000} s.`);
+  stop(1);
+}
+
+run('api', ['api/dist/main.js'], { API_PORT: String(apiPort), PUBLIC_URL: publicUrl });
+await waitFor(`${apiUrl}/health`, 'The api');
+run('web', ['web/build/index.js'], { PORT: String(webPort), HOST: process.env.WEB_HOST ?? '127.0.0.1', API_URL: apiUrl, PUBLIC_URL: publicUrl });
+await waitFor(`http://127.0.0.1:${webPort}/`, 'The web app');
+if (!stopping) console.log(`\n  Peerdesk is running: ${publicUrl}\n  (GraphQL api on ${apiUrl}/graphql; stop with Ctrl-C)\n`);
