@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from './platform/config';
+import { ConfigError, loadConfig } from './platform/config';
 import { createDataSource, pendingSchemaChanges } from './platform/database/data-source';
 import { openDatabase, resolveDatabaseUrl } from './platform/database/database';
 import { seedDemoCommunity } from './platform/demo/seed-demo';
@@ -15,7 +15,17 @@ interface Command {
   run: (args: string[]) => Promise<number>;
 }
 
-const config = loadConfig();
+function loadConfigOrExit() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
+const config = loadConfigOrExit();
 const logger = createLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
 
 /** `--name value` options after the command. */
