@@ -16,6 +16,7 @@ import { SessionGuard } from './platform/graphql/session.guard';
 import { HealthController } from './platform/health.controller';
 import type { Logger } from './platform/logger';
 import { QaModule } from './qa/qa.module';
+import { SearchModule } from './search/search.module';
 
 export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COST = 5_000;
@@ -77,6 +78,7 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
       }),
       IdentityModule,
       QaModule,
+      SearchModule,
     ],
     controllers: [HealthController],
     providers: [{ provide: APP_GUARD, useClass: SessionGuard }],

@@ -30,6 +30,10 @@ export class UserEntity {
   @Column({ type: 'integer', default: 0 })
   reputation: number;
 
+  /** Set for accounts created by an import (unclaimed: no e-mail, no password). */
+  @Column({ name: 'imported_from', type: 'varchar', length: 120, nullable: true })
+  importedFrom: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -14,6 +14,11 @@ export abstract class AppConfig {
   /** Which proxies may tell the client address (Express `trust proxy`); the web app is one. */
   declare readonly trustProxy: string;
   declare readonly demoCommunity: boolean;
+  /** Unset: PostgreSQL full-text search. Set: Meilisearch at this URL. */
+  declare readonly meiliUrl: string | undefined;
+  declare readonly meiliKey: string | undefined;
+  /** Run the search indexer (outbox consumer) in this process. */
+  declare readonly searchWorker: boolean;
   declare readonly sessionTtlDays: number;
   declare readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   declare readonly logFormat: 'json' | 'pretty';
@@ -81,6 +86,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: publicUrl.replace(/\/+$/, ''),
     trustProxy: read('TRUST_PROXY') ?? 'loopback',
     demoCommunity: flag('DEMO_COMMUNITY', true),
+    meiliUrl: read('MEILI_URL'),
+    meiliKey: read('MEILI_KEY'),
+    searchWorker: flag('SEARCH_WORKER', true),
     sessionTtlDays,
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),

@@ -68,4 +68,25 @@ export class QuestionEntity {
 
   @Column({ name: 'solved_at', type: 'timestamptz', precision: 3, nullable: true })
   solvedAt: Date | null;
+
+  /** Set when the question was closed as a duplicate; it then points there. */
+  @ForeignKey(() => QuestionEntity, { onDelete: 'SET NULL' })
+  @Column({ name: 'duplicate_of_id', type: 'bigint', nullable: true })
+  duplicateOfId: string | null;
+
+  @Column({ name: 'closed_reason', type: 'varchar', length: 32, nullable: true })
+  closedReason: string | null;
+
+  /** Where an imported thread came from, shown with its licence on the thread. */
+  @Column({ name: 'source_name', type: 'varchar', length: 120, nullable: true })
+  sourceName: string | null;
+
+  @Column({ name: 'source_url', type: 'varchar', length: 500, nullable: true })
+  sourceUrl: string | null;
+
+  @Column({ name: 'source_license', type: 'varchar', length: 60, nullable: true })
+  sourceLicense: string | null;
+
+  @Column({ name: 'view_count', type: 'integer', default: 0 })
+  viewCount: number;
 }

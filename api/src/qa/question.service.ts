@@ -83,6 +83,7 @@ export class QuestionService {
         await this.replaceTags(manager, question.id, tags);
         await manager.insert(RevisionEntity, { questionId: question.id, editorId: actor.id, title, bodyMarkdown: body, tags: tags.map((t) => t.slug) });
         await appendOutbox(manager, 'question.created', question.id, { spaceId: space!.id });
+        if (input.askSession) await manager.query(`UPDATE deflection_events SET asked = true WHERE ask_session = $1`, [input.askSession.slice(0, 64)]);
         return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
       });
     } catch (error) {

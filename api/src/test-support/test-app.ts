@@ -35,7 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await admin.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`);
   await admin.end();
 
-  const config = loadConfig({ DEMO_COMMUNITY: 'off', LOG_LEVEL: 'error', ...env });
+  const config = loadConfig({ DEMO_COMMUNITY: 'off', LOG_LEVEL: 'error', SEARCH_WORKER: 'off', ...env });
   const queries = new QueryCounter();
   const dataSource = createDataSource(withDatabase(serverUrl, database), queries);
   await dataSource.initialize();

@@ -7,6 +7,8 @@ import { RevisionEntity } from '../../qa/revision.entity';
 import { SpaceEntity } from '../../qa/space.entity';
 import { QuestionTagEntity, TagEntity } from '../../qa/tag.entity';
 import { VoteEntity } from '../../qa/vote.entity';
+import { ExternalRefEntity } from '../../importer/external-ref.entity';
+import { DeflectionEventEntity } from '../../search/deflection-event.entity';
 import { OutboxEventEntity } from '../outbox/outbox-event.entity';
 import { RateLimitBucketEntity } from '../rate-limit/rate-limit-bucket.entity';
 
@@ -23,4 +25,6 @@ export const entities = [
   RevisionEntity,
   OutboxEventEntity,
   RateLimitBucketEntity,
+  ExternalRefEntity,
+  DeflectionEventEntity,
 ];

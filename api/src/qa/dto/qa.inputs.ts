@@ -9,6 +9,8 @@ export class AskQuestionInput {
   @Field(() => [String], { defaultValue: [] }) tags: string[];
   @Field(() => String, { nullable: true, description: 'A random key per rendered form: a repeated submit returns the first result.' })
   clientMutationId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The ask page visit, to tell deflected visits from asked ones.' })
+  askSession?: string | null;
 }
 
 @InputType()

@@ -1,0 +1,257 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../platform/pagination';
+import {
+  markedToHtml,
+  MARK_END,
+  MARK_START,
+  type FacetCount,
+  type SearchDocument,
+  type SearchFilter,
+  type SearchIndex,
+  type SearchPage,
+  type SearchQuery,
+  type SimilarHit,
+  type SimilarQuery,
+} from './search-index';
+
+/** How many candidates (found through the rarest query terms) are ranked in full. */
+const CANDIDATES = 400;
+/** Query terms used to find candidates: the rarest ones, whose posting lists are short. */
+const CANDIDATE_TERMS = 8;
+
+/**
+ * Ranking, in SQL over the candidates: BM25 (k1 1.2, b 0.75) where a term's frequency is weighted by
+ * the field it occurs in (title 3, tags 2, body 1, answers 0.5), plus trigram similarity of the titles
+ * (typo tolerance), nudged up for solved and verified threads and well-voted ones.
+ */
+const RANKED = `
+  stats AS (SELECT greatest(documents, 1)::float8 AS n, greatest(total_length::float8 / greatest(documents, 1), 1) AS avglen FROM search_stats),
+  terms AS (
+    SELECT l.lexeme, coalesce(t.df, 0) AS df
+      FROM unnest(tsvector_to_array(pd_tsvector($1))) AS l(lexeme) LEFT JOIN search_terms t ON t.lexeme = l.lexeme
+  ),
+  probe AS (
+    SELECT (SELECT string_agg(quote_literal(lexeme), ' | ') FROM (SELECT lexeme FROM terms WHERE df > 0 ORDER BY df, lexeme LIMIT ${CANDIDATE_TERMS}) rare)::tsquery AS q,
+           (SELECT string_agg(quote_literal(lexeme), ' | ') FROM terms)::tsquery AS all_terms,
+           pd_fold($2) AS folded
+  ),
+  matched AS (
+    SELECT d.question_id FROM search_documents d, probe WHERE probe.q IS NOT NULL AND d.document @@ probe.q AND FILTERS
+    UNION
+    SELECT d.question_id FROM search_documents d, probe WHERE length(probe.folded) BETWEEN 3 AND 200 AND d.title_folded % probe.folded AND FILTERS
+  ),
+  candidates AS (
+    SELECT d.question_id FROM matched m JOIN search_documents d USING (question_id), probe
+     ORDER BY ts_rank(d.document, coalesce(probe.q, ''::tsquery)) + similarity(d.title_folded, probe.folded) DESC
+     LIMIT ${CANDIDATES}
+  ),
+  scored AS (
+    SELECT d.question_id, d.status, d.score, d.verified, d.title_folded,
+           coalesce((
+             SELECT sum(ln(1 + (s.n - t.df + 0.5) / (t.df + 0.5)) * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * d.length / s.avglen)))
+               FROM (SELECT x.lexeme, (SELECT sum(CASE w WHEN 'A' THEN 3.0 WHEN 'B' THEN 2.0 WHEN 'C' THEN 1.0 ELSE 0.5 END) FROM unnest(x.weights) w) AS tf
+                       FROM unnest(d.document) x) u
+               JOIN terms t ON t.lexeme = u.lexeme
+           ), 0) AS bm25
+      FROM candidates c JOIN search_documents d USING (question_id), stats s
+  ),
+  ranked AS (
+    SELECT sc.question_id,
+           round(((sc.bm25 + TITLE_WEIGHT * similarity(sc.title_folded, probe.folded))
+             * (CASE WHEN sc.status = 'solved' THEN 1.15 ELSE 1 END)
+             * (CASE WHEN sc.verified THEN 1.1 ELSE 1 END)
+             * (1 + 0.03 * ln(1 + greatest(sc.score, 0))))::numeric, 6)::float8 AS relevance
+      FROM scored sc, probe
+  )`;
+
+interface FilterSql {
+  sql: string;
+  params: unknown[];
+}
+
+function filterSql(filter: SearchFilter | undefined, firstParam: number): FilterSql {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    params.push(value);
+    parts.push(clause(`$${firstParam + params.length - 1}`));
+  };
+  if (filter?.spaceIds?.length) add((p) => `d.space_id = ANY(${p}::bigint[])`, filter.spaceIds);
+  if (filter?.tags?.length) add((p) => `d.tags @> ${p}::text[]`, filter.tags);
+  if (filter?.statuses?.length) add((p) => `d.status = ANY(${p}::text[])`, filter.statuses);
+  return { sql: parts.length ? parts.join(' AND ') : 'true', params };
+}
+
+/** The default engine: PostgreSQL full-text search with German and English stemming, accent folding and trigrams. */
+export class PostgresSearchIndex implements SearchIndex {
+  readonly name = 'postgres';
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const ids = documents.map((d) => d.questionId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.updateTermStats(manager, ids, -1);
+      await manager.query(
+        `INSERT INTO search_documents AS s (question_id, space_id, status, tags, title, title_folded, body_text, answers_text, accepted_excerpt,
+                                             document, length, score, answer_count, verified, created_at, last_activity_at, indexed_at)
+         SELECT d.question_id, d.space_id, d.status, d.tags, d.title, pd_fold(d.title), d.body_text, d.answers_text, d.accepted_excerpt,
+                v.document, coalesce((SELECT sum(array_length(x.positions, 1)) FROM unnest(v.document) x), 0),
+                d.score, d.answer_count, d.verified, d.created_at, d.last_activity_at, now()
+           FROM jsonb_to_recordset($1::jsonb) AS d(question_id bigint, space_id bigint, status text, tags text[], title text, body_text text, answers_text text,
+                accepted_excerpt text, score int, answer_count int, verified boolean, created_at timestamptz, last_activity_at timestamptz)
+           CROSS JOIN LATERAL (SELECT setweight(pd_tsvector(d.title), 'A') || setweight(pd_tsvector(array_to_string(d.tags, ' ')), 'B')
+                                   || setweight(pd_tsvector(d.body_text), 'C') || setweight(pd_tsvector(d.answers_text), 'D') AS document) v
+         ON CONFLICT (question_id) DO UPDATE SET space_id = EXCLUDED.space_id, status = EXCLUDED.status, tags = EXCLUDED.tags, title = EXCLUDED.title,
+           title_folded = EXCLUDED.title_folded, body_text = EXCLUDED.body_text, answers_text = EXCLUDED.answers_text, accepted_excerpt = EXCLUDED.accepted_excerpt,
+           document = EXCLUDED.document, length = EXCLUDED.length, score = EXCLUDED.score, answer_count = EXCLUDED.answer_count, verified = EXCLUDED.verified,
+           created_at = EXCLUDED.created_at, last_activity_at = EXCLUDED.last_activity_at, indexed_at = now()`,
+        [
+          JSON.stringify(
+            documents.map((d) => ({
+              question_id: d.questionId,
+              space_id: d.spaceId,
+              status: d.status,
+              tags: d.tags,
+              title: d.title,
+              body_text: d.bodyText,
+              answers_text: d.answersText,
+              accepted_excerpt: d.acceptedExcerpt,
+              score: d.score,
+              answer_count: d.answerCount,
+              verified: d.verified,
+              created_at: d.createdAt,
+              last_activity_at: d.lastActivityAt,
+            })),
+          ),
+        ],
+      );
+      await this.updateTermStats(manager, ids, 1);
+    });
+  }
+
+  async remove(questionIds: string[]): Promise<void> {
+    if (questionIds.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      await this.updateTermStats(manager, questionIds, -1);
+      await manager.query(`DELETE FROM search_documents WHERE question_id = ANY($1::bigint[])`, [questionIds]);
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`TRUNCATE search_documents, search_terms`);
+      await manager.query(`UPDATE search_stats SET documents = 0, total_length = 0`);
+    });
+  }
+
+  async count(): Promise<number> {
+    const [row]: { documents: string }[] = await this.dataSource.query(`SELECT documents FROM search_stats`);
+    return Number(row?.documents ?? 0);
+  }
+
+  async search(query: SearchQuery): Promise<SearchPage> {
+    const filter = filterSql(query.filter, 3);
+    const cursor = decodeCursor(query.after, 2);
+    const base = `WITH ${RANKED.replace(/FILTERS/g, filter.sql).replace('TITLE_WEIGHT', '2.0')}`;
+    const params = [query.text, query.text, ...filter.params];
+    const pageParams = [...params, query.first + 1, cursor?.[0] ?? null, cursor?.[1] ?? null];
+    const n = params.length;
+    const rows: { question_id: string; relevance: number; title_marked: string; snippet_marked: string }[] = await this.dataSource.query(
+      `${base},
+       page AS (
+         SELECT r.* FROM ranked r
+          WHERE $${n + 2}::float8 IS NULL OR (r.relevance, r.question_id) < ($${n + 2}::float8, $${n + 3}::bigint)
+          ORDER BY r.relevance DESC, r.question_id DESC LIMIT $${n + 1}
+       )
+       SELECT p.question_id, p.relevance,
+              ${headline('d.title', 'HighlightAll=true')} AS title_marked,
+              ${headline(`left(d.body_text || ' ' || d.answers_text, 4000)`, 'MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')} AS snippet_marked
+         FROM page p JOIN search_documents d USING (question_id), probe
+        ORDER BY p.relevance DESC, p.question_id DESC`,
+      pageParams,
+    );
+    const facetRows: { facet: string; value: string; count: number }[] = await this.dataSource.query(
+      `${base}
+       SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM matched
+       UNION ALL SELECT 'spaceId', d.space_id::text, count(*)::int FROM matched JOIN search_documents d USING (question_id) GROUP BY d.space_id
+       UNION ALL SELECT 'status', d.status, count(*)::int FROM matched JOIN search_documents d USING (question_id) GROUP BY d.status
+       UNION ALL SELECT 'tag', tag, count(*)::int FROM matched JOIN search_documents d USING (question_id), unnest(d.tags) tag GROUP BY tag`,
+      params,
+    );
+    const facet = (name: string): FacetCount[] =>
+      facetRows
+        .filter((r) => r.facet === name)
+        .map((r) => ({ value: r.value, count: r.count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+        .slice(0, 20);
+    const hasNextPage = rows.length > query.first;
+    const hits = rows.slice(0, query.first).map((r) => ({
+      questionId: r.question_id,
+      cursor: encodeCursor([r.relevance, r.question_id]),
+      relevance: r.relevance,
+      titleHtml: markedToHtml(r.title_marked),
+      snippetHtml: markedToHtml(r.snippet_marked),
+    }));
+    const last = hits.at(-1);
+    return {
+      hits,
+      total: facetRows.find((r) => r.facet === 'total')?.count ?? 0,
+      hasNextPage,
+      endCursor: last?.cursor ?? null,
+      facets: { spaceId: facet('spaceId'), tag: facet('tag'), status: facet('status') },
+    };
+  }
+
+  async similar(query: SimilarQuery): Promise<SimilarHit[]> {
+    const exclude = query.excludeQuestionId ?? null;
+    const filter = exclude ? 'd.question_id <> $3::bigint' : 'true';
+    const params: unknown[] = [query.text, titleLine(query.text)];
+    if (exclude) params.push(exclude);
+    const rows: { question_id: string; relevance: number; accepted_excerpt: string | null }[] = await this.dataSource.query(
+      `WITH ${RANKED.replace(/FILTERS/g, filter).replace('TITLE_WEIGHT', '6.0')}
+       SELECT r.question_id, r.relevance, d.accepted_excerpt FROM ranked r JOIN search_documents d USING (question_id)
+        ORDER BY r.relevance DESC, r.question_id DESC LIMIT ${Number(query.first)}`,
+      params,
+    );
+    return rows.map((r) => ({ questionId: r.question_id, relevance: r.relevance, acceptedExcerpt: r.accepted_excerpt }));
+  }
+
+  /** Document frequencies for BM25: `sign` -1 before documents change or go, +1 after they are written. */
+  private async updateTermStats(manager: EntityManager, questionIds: string[], sign: 1 | -1): Promise<void> {
+    const counts = `SELECT l AS lexeme, count(*)::int AS n FROM search_documents d, unnest(tsvector_to_array(d.document)) l WHERE d.question_id = ANY($1::bigint[]) GROUP BY l`;
+    // Term rows are always locked in lexeme order, so concurrent indexers cannot deadlock.
+    if (sign === 1) {
+      await manager.query(
+        `INSERT INTO search_terms AS t (lexeme, df) SELECT lexeme, n FROM (${counts}) c ORDER BY lexeme
+         ON CONFLICT (lexeme) DO UPDATE SET df = t.df + EXCLUDED.df`,
+        [questionIds],
+      );
+    } else {
+      await manager.query(
+        `WITH c AS (${counts}),
+              locked AS (SELECT t.lexeme FROM search_terms t JOIN c USING (lexeme) ORDER BY t.lexeme FOR UPDATE OF t)
+         UPDATE search_terms t SET df = greatest(t.df - c.n, 0) FROM c WHERE t.lexeme = c.lexeme AND t.lexeme IN (SELECT lexeme FROM locked)`,
+        [questionIds],
+      );
+    }
+    await manager.query(
+      `UPDATE search_stats SET documents = greatest(documents + $2 * (SELECT count(*) FROM search_documents WHERE question_id = ANY($1::bigint[])), 0),
+              total_length = greatest(total_length + $2 * (SELECT coalesce(sum(length), 0) FROM search_documents WHERE question_id = ANY($1::bigint[])), 0)`,
+      [questionIds, sign],
+    );
+  }
+}
+
+/** The first line of a draft is usually its title; that is what the title similarity compares. */
+function titleLine(text: string): string {
+  return text.split('\n', 1)[0]!.slice(0, 200);
+}
+
+/** Highlights with the English stemmer, falling back to the German one for German text. */
+function headline(column: string, options: string): string {
+  const opts = `StartSel=${MARK_START}, StopSel=${MARK_END}, ${options}`;
+  const run = (config: string) => `ts_headline('${config}', translate(${column}, '<>', chr(3) || chr(4)), coalesce(probe.all_terms, ''::tsquery), '${opts}')`;
+  return `(SELECT CASE WHEN position(chr(1) IN h.en) > 0 THEN h.en ELSE ${run('german')} END FROM (SELECT ${run('english')} AS en) h)`;
+}

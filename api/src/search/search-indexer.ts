@@ -1,0 +1,135 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../platform/config';
+import type { Logger } from '../platform/logger';
+import { SEARCH_INDEX, type SearchIndex } from './search-index';
+import { loadSearchDocuments } from './search-documents';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  aggregate_id: string;
+  payload: { questionId?: string; questionIds?: string[]; target?: string };
+}
+
+const BATCH = 200;
+const POLL_MS = 2_000;
+const MAX_BACKOFF_MS = 60_000;
+
+/** Which threads an outbox event changes in the index (comments and answer votes change nothing searchable). */
+export function questionsTouchedBy(event: Pick<OutboxRow, 'topic' | 'aggregate_id' | 'payload'>): string[] {
+  switch (event.topic) {
+    case 'question.created':
+    case 'question.edited':
+      return [event.aggregate_id];
+    case 'answer.created':
+    case 'answer.edited':
+    case 'answer.accepted':
+      return event.payload.questionId ? [event.payload.questionId] : [];
+    case 'vote.changed':
+      return event.payload.target === 'questions' ? [event.aggregate_id] : [];
+    case 'questions.imported':
+      return event.payload.questionIds ?? [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Keeps the search index in step with the database by consuming outbox events: woken by NOTIFY
+ * right after a commit, polling as a fallback. If the engine is down, events stay pending and are
+ * retried with backoff, so the index catches up and nothing is lost. Several api processes share
+ * the work through `FOR UPDATE SKIP LOCKED`.
+ */
+@Injectable()
+export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private failures = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    private readonly config: AppConfig,
+    @Inject('LOGGER') private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.searchWorker || !this.dataSource.isInitialized) return;
+    const url = (this.dataSource.options as { url?: string }).url;
+    this.listener = new Client({ connectionString: url, application_name: 'peerdesk-search-indexer' });
+    this.listener.on('notification', () => this.wake());
+    this.listener.on('error', (error) => this.logger.warn('search indexer lost its LISTEN connection; polling only', { error: error.message }));
+    await this.listener.connect();
+    await this.listener.query('LISTEN outbox_events');
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => 0);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Processes every pending event now; resolves with how many were handled. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const handled = await this.processBatch();
+      total += handled;
+      if (handled < BATCH) return total;
+    }
+  }
+
+  private wake(): void {
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delay);
+  }
+
+  private async tick(): Promise<void> {
+    this.running = this.drain();
+    try {
+      await this.running;
+      this.failures = 0;
+    } catch (error) {
+      this.failures += 1;
+      this.logger.warn('search indexing failed; events stay pending and are retried', {
+        engine: this.index.name,
+        attempt: this.failures,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      this.running = null;
+    }
+    const backoff = this.failures > 0 ? Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.failures) : POLL_MS;
+    const again = this.again && this.failures === 0;
+    this.again = false;
+    this.schedule(again ? 0 : backoff);
+  }
+
+  private processBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const events: OutboxRow[] = await manager.query(
+        `SELECT id, topic, aggregate_id, payload FROM outbox_events WHERE processed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (events.length === 0) return 0;
+      const ids = [...new Set(events.flatMap(questionsTouchedBy))];
+      const { documents, missing } = await loadSearchDocuments(manager, ids);
+      await this.index.upsert(documents);
+      await this.index.remove(missing);
+      await manager.query(`UPDATE outbox_events SET processed_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
+      return events.length;
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public } from '../platform/graphql/decorators';
+import { QuestionModel } from '../qa/models/qa.models';
+import { SearchFilterInput, SearchResultModel, SimilarQuestionModel, SuggestionOpenedInput } from './search.models';
+import { SearchService } from './search.service';
+
+@Resolver()
+export class SearchResolver {
+  constructor(private readonly searchService: SearchService) {}
+
+  @Public()
+  @Query(() => SearchResultModel, { description: 'Full-text search over public threads, best match first, with facet counts.' })
+  search(
+    @Args('query') query: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => SearchFilterInput, nullable: true }) filter: SearchFilterInput | null,
+  ): Promise<SearchResultModel> {
+    return this.searchService.search(query, first, after, filter);
+  }
+
+  @Public()
+  @Query(() => [SimilarQuestionModel], { description: 'Existing questions like a title or draft, solved ones favoured.' })
+  similarQuestions(
+    @Args('text') text: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number,
+    @Args('excludeQuestionId', { type: () => ID, nullable: true }) excludeQuestionId: string | null,
+  ): Promise<SimilarQuestionModel[]> {
+    return this.searchService.similar(text, first, excludeQuestionId);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'The ask page opened a suggested thread (counts toward deflection; no personal data).' })
+  recordSuggestionOpened(@Args('input') input: SuggestionOpenedInput): Promise<boolean> {
+    return this.searchService.recordSuggestionOpened(input.askSession, input.questionId);
+  }
+}
+
+@Resolver(() => QuestionModel)
+export class RelatedQuestionsResolver {
+  constructor(private readonly searchService: SearchService) {}
+
+  @ResolveField(() => [SimilarQuestionModel], { description: 'Other threads about the same thing.' })
+  related(@Parent() question: QuestionModel, @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number): Promise<SimilarQuestionModel[]> {
+    return this.searchService.similar(`${question.title}\n${question.excerpt}`, first, question.id);
+  }
+}

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { fieldError, InputCheck } from '../platform/errors';
+import { pageSize } from '../platform/pagination';
+import { toQuestionModel } from '../qa/mappers';
+import type { QuestionModel } from '../qa/models/qa.models';
+import { isId } from '../qa/qa.rules';
+import { QuestionEntity } from '../qa/question.entity';
+import { SpaceEntity } from '../qa/space.entity';
+import { TagEntity } from '../qa/tag.entity';
+import { SEARCH_INDEX, type SearchDocument, type SearchIndex } from './search-index';
+import type { SearchFilterInput, SearchResultModel, SimilarQuestionModel } from './search.models';
+
+export const MAX_QUERY_LENGTH = 300;
+export const MAX_DRAFT_LENGTH = 5_000;
+
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+  ) {}
+
+  async search(text: string, first: number | null | undefined, after: string | null | undefined, filter: SearchFilterInput | null | undefined): Promise<SearchResultModel> {
+    const check = new InputCheck();
+    const query = check.text('query', 'Search', text.replace(/\s+/g, ' '), { min: 1, max: MAX_QUERY_LENGTH });
+    const size = pageSize(first, 20);
+    const spaces = await this.dataSource.getRepository(SpaceEntity).find();
+    const spaceIds = (filter?.spaceSlugs ?? []).map((slug) => {
+      const space = spaces.find((s) => s.slug === slug);
+      if (!space) check.add('filter.spaceSlugs', 'unknown', `There is no space "${slug}".`);
+      return space?.id ?? '';
+    });
+    const tags = filter?.tags ?? [];
+    if (tags.length > 0) {
+      const known = await this.dataSource.getRepository(TagEntity).findBy({ slug: In(tags) });
+      const unknown = tags.filter((t) => !known.some((k) => k.slug === t));
+      if (unknown.length > 0) check.add('filter.tags', 'unknown', `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`);
+    }
+    check.assertValid();
+
+    const page = await this.index.search({
+      text: query,
+      first: size,
+      after,
+      filter: { spaceIds, tags, statuses: (filter?.statuses ?? []) as SearchDocument['status'][] },
+    });
+    const questions = await this.questionsById(page.hits.map((h) => h.questionId));
+    const edges = page.hits.flatMap((hit) => {
+      const question = questions.get(hit.questionId);
+      return question ? [{ cursor: hit.cursor, node: { question, titleHtml: hit.titleHtml, snippetHtml: hit.snippetHtml, relevance: hit.relevance } }] : [];
+    });
+    const spaceName = (id: string) => spaces.find((s) => s.id === id);
+    return {
+      edges,
+      totalCount: page.total,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      facets: {
+        spaces: page.facets.spaceId.flatMap((f) => {
+          const space = spaceName(f.value);
+          return space ? [{ value: space.slug, label: space.name, count: f.count }] : [];
+        }),
+        tags: page.facets.tag.map((f) => ({ value: f.value, label: f.value, count: f.count })),
+        statuses: page.facets.status.map((f) => ({ value: f.value.toUpperCase(), label: f.value, count: f.count })),
+      },
+    };
+  }
+
+  async similar(text: string, first: number | null | undefined, excludeQuestionId?: string | null): Promise<SimilarQuestionModel[]> {
+    const draft = text.trim();
+    if (draft.length > MAX_DRAFT_LENGTH) throw fieldError('text', 'too_long', `At most ${MAX_DRAFT_LENGTH} characters.`);
+    const size = first ?? 5;
+    if (!Number.isInteger(size) || size < 1 || size > 20) throw fieldError('first', 'invalid', 'first must be between 1 and 20.');
+    if (draft.length < 3) return [];
+    const hits = await this.index.similar({ text: draft, first: size, excludeQuestionId: isId(excludeQuestionId) ? excludeQuestionId : undefined });
+    const questions = await this.questionsById(hits.map((h) => h.questionId));
+    return hits.flatMap((hit) => {
+      const question = questions.get(hit.questionId);
+      return question ? [{ question, relevance: hit.relevance, acceptedExcerpt: hit.acceptedExcerpt }] : [];
+    });
+  }
+
+  async recordSuggestionOpened(askSession: string, questionId: string): Promise<boolean> {
+    if (!/^[A-Za-z0-9_-]{8,64}$/.test(askSession)) throw fieldError('askSession', 'invalid', 'askSession must be 8–64 letters, digits, "-" or "_".');
+    if (!isId(questionId)) throw fieldError('questionId', 'invalid', 'Unknown question.');
+    await this.dataSource.query(
+      `INSERT INTO deflection_events (ask_session, question_id) SELECT $1, id FROM questions WHERE id = $2`,
+      [askSession, questionId],
+    );
+    return true;
+  }
+
+  /** The index may hold a question a moment longer than the database; such hits are dropped. */
+  private async questionsById(ids: string[]): Promise<Map<string, QuestionModel>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(QuestionEntity).findBy({ id: In(ids) });
+    return new Map(rows.map((q) => [q.id, toQuestionModel(q)]));
+  }
+}
