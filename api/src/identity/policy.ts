@@ -26,10 +26,14 @@ interface Resources {
   'vote.cast': PostRef;
   'post.edit': PostRef;
   'answer.accept': AcceptRef;
+  'question.closeAsDuplicate': undefined;
 }
 export type Action = keyof Resources;
 
 type Rule<R> = (actor: Actor, resource: R) => true | string;
+
+/** Trust level 3, the power users. */
+const EXPERT = 3;
 
 const moderates = (actor: Actor): boolean => actor.role === 'moderator' || actor.role === 'admin';
 
@@ -42,6 +46,7 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'post.edit': (actor, post) => post.authorId === actor.id || moderates(actor) || 'Only the author can edit this post.',
   'answer.accept': (actor, ref) =>
     ref.questionAuthorId === actor.id || moderates(actor) || 'Only the person who asked can accept an answer.',
+  'question.closeAsDuplicate': (actor) => isStaff(actor.role) || actor.trustLevel >= EXPERT || 'Only experts and staff can close questions.',
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Resources[A]): boolean {

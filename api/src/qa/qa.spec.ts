@@ -290,3 +290,31 @@ describe('thread page cost', () => {
     expect(largeCount).toBeLessThanOrEqual(10);
   });
 });
+
+describe('closing as a duplicate', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedSpace(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  const CLOSE = `mutation ($q: ID!, $d: ID!) { closeAsDuplicate(questionId: $q, duplicateOfId: $d) { status closedReason duplicateOf { id } } }`;
+
+  it('lets experts and staff close a question as a duplicate, pointing to the original', async () => {
+    const asker = await signUp(t, 'Dup Asker');
+    const expert = await signUp(t, 'Expert Erik');
+    await t.dataSource.query(`UPDATE users SET trust_level = 3 WHERE id = $1`, [expert.id]);
+    const original = await ask(t, asker, { title: 'Original question about meter readings' });
+    const copy = await ask(t, asker, { title: 'Copy of the question about meter readings' });
+    const copyOfCopy = await ask(t, asker, { title: 'Third question about meter readings' });
+    expectError(await t.gql(CLOSE, { q: copy, d: original }, asker.cookie), 'FORBIDDEN');
+    const closed = await t.gql<{ closeAsDuplicate: { status: string; closedReason: string; duplicateOf: { id: string } } }>(CLOSE, { q: copy, d: original }, expert.cookie);
+    expect(closed.data.closeAsDuplicate).toEqual({ status: 'CLOSED', closedReason: 'duplicate', duplicateOf: { id: original } });
+    const chained = await t.gql<{ closeAsDuplicate: { duplicateOf: { id: string } } }>(CLOSE, { q: copyOfCopy, d: copy }, expert.cookie);
+    expect(chained.data.closeAsDuplicate.duplicateOf.id).toBe(original);
+    expectError(await t.gql(CLOSE, { q: copy, d: original }, expert.cookie), 'CONFLICT');
+    expectError(await t.gql(CLOSE, { q: original, d: original }, expert.cookie), 'BAD_USER_INPUT', { field: 'duplicateOfId', code: 'same' });
+    expectError(await t.gql(`mutation ($i: AnswerQuestionInput!) { answerQuestion(input: $i) { id } }`, { i: { questionId: copy, body: 'An answer to a closed question.' } }, expert.cookie), 'CONFLICT');
+  });
+});

@@ -51,6 +51,25 @@ export class QuestionResolver {
     return this.questionService.accept(ctx.actor, answerId);
   }
 
+  @Mutation(() => QuestionModel, { description: 'Experts and staff: close a question as a duplicate of another; it then points there.' })
+  closeAsDuplicate(
+    @Ctx() ctx: RequestContext,
+    @Args('questionId', { type: () => ID }) questionId: string,
+    @Args('duplicateOfId', { type: () => ID }) duplicateOfId: string,
+  ): Promise<QuestionModel> {
+    return this.questionService.closeAsDuplicate(ctx.actor, questionId, duplicateOfId);
+  }
+
+  @ResolveField(() => QuestionModel, { nullable: true, description: 'The original, when this question was closed as its duplicate.' })
+  duplicateOf(@Parent() question: QuestionModel): Promise<QuestionModel | null> | null {
+    return question.duplicateOfId ? this.questionService.get(question.duplicateOfId) : null;
+  }
+
+  @ResolveField(() => Boolean)
+  canCloseAsDuplicate(@Ctx() ctx: RequestContext, @Parent() question: QuestionModel): boolean {
+    return question.status !== 'closed' && can(ctx.actor, 'question.closeAsDuplicate', undefined);
+  }
+
   @ResolveField(() => UserModel)
   async author(@Ctx() ctx: RequestContext, @Parent() question: QuestionModel): Promise<UserModel> {
     return (await this.users.load(ctx, question.authorId))!;

@@ -133,6 +133,26 @@ export class QuestionService {
     });
   }
 
+  /** Experts and staff close a question as a duplicate; it then points to the original (never to another duplicate). */
+  async closeAsDuplicate(actor: Actor | null, questionIdInput: string, duplicateOfIdInput: string): Promise<QuestionModel> {
+    const id = parseId(questionIdInput, 'Question');
+    const targetId = parseId(duplicateOfIdInput, 'Question');
+    authorize(actor, 'question.closeAsDuplicate', undefined);
+    if (id === targetId) throw fieldError('duplicateOfId', 'same', 'A question cannot be a duplicate of itself.');
+    return this.dataSource.transaction(async (manager) => {
+      const question = await manager.findOne(QuestionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!question) throw notFound('Question');
+      const target = await manager.findOneBy(QuestionEntity, { id: targetId });
+      if (!target) throw fieldError('duplicateOfId', 'unknown', 'The original question does not exist.');
+      if (question.status === 'closed') throw conflict('This question is already closed.');
+      const original = target.duplicateOfId ?? target.id;
+      if (original === id) throw fieldError('duplicateOfId', 'cycle', 'That question is itself a duplicate of this one.');
+      await manager.update(QuestionEntity, { id }, { status: 'closed', closedReason: 'duplicate', duplicateOfId: original, lastActivityAt: new Date() });
+      await appendOutbox(manager, 'question.closed', id, { reason: 'duplicate', duplicateOfId: original });
+      return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id }));
+    });
+  }
+
   private async resolveTags(check: InputCheck, input: string[]): Promise<TagEntity[]> {
     const slugs = normalizeTags(input);
     if (slugs.length > LIMITS.tagsPerQuestion) {

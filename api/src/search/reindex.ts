@@ -10,7 +10,8 @@ export interface ReindexProgress {
 
 /** Rebuilds the index from the database, in id order and batches; returns how many threads went in. */
 export async function reindexAll(dataSource: DataSource, index: SearchIndex, progress: ReindexProgress = () => undefined): Promise<number> {
-  const [{ total }]: { total: number }[] = await dataSource.query(`SELECT count(*)::int AS total FROM questions`);
+  const [row]: { total: number }[] = await dataSource.query(`SELECT count(*)::int AS total FROM questions`);
+  const total = row?.total ?? 0;
   await index.clear();
   let after = '0';
   let done = 0;

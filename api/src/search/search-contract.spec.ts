@@ -30,7 +30,7 @@ describe.each(engines)('search contract: $name', ({ env }) => {
   let t: TestApp;
   let asker: TestUser;
   let helper: TestUser;
-  const ids: Record<string, string> = {};
+  const ids: Record<'password' | 'passwordOpen' | 'invoice' | 'installing' | 'script', string> = { password: '', passwordOpen: '', invoice: '', installing: '', script: '' };
   const search = (q: string, extra: Record<string, unknown> = {}) => t.gql<SearchData>(SEARCH, { q, ...extra });
   const titles = async (q: string, extra: Record<string, unknown> = {}) => {
     const res = await search(q, extra);

@@ -22,6 +22,7 @@ export function questionsTouchedBy(event: Pick<OutboxRow, 'topic' | 'aggregate_i
   switch (event.topic) {
     case 'question.created':
     case 'question.edited':
+    case 'question.closed':
       return [event.aggregate_id];
     case 'answer.created':
     case 'answer.edited':

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config';
 import { MeiliSearchIndex } from './meili-search.index';
@@ -9,6 +10,7 @@ import { RelatedQuestionsResolver, SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 
 @Module({
+  imports: [IdentityModule],
   providers: [
     {
       provide: SEARCH_INDEX,

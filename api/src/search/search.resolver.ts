@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public } from '../platform/graphql/decorators';
+import { Ctx, Public } from '../platform/graphql/decorators';
+import type { RequestContext } from '../platform/graphql/request-context';
 import { QuestionModel } from '../qa/models/qa.models';
 import { SearchFilterInput, SearchResultModel, SimilarQuestionModel, SuggestionOpenedInput } from './search.models';
 import { SearchService } from './search.service';
@@ -31,8 +32,8 @@ export class SearchResolver {
 
   @Public()
   @Mutation(() => Boolean, { description: 'The ask page opened a suggested thread (counts toward deflection; no personal data).' })
-  recordSuggestionOpened(@Args('input') input: SuggestionOpenedInput): Promise<boolean> {
-    return this.searchService.recordSuggestionOpened(input.askSession, input.questionId);
+  recordSuggestionOpened(@Ctx() ctx: RequestContext, @Args('input') input: SuggestionOpenedInput): Promise<boolean> {
+    return this.searchService.recordSuggestionOpened(input.askSession, input.questionId, ctx.req.ip ?? 'unknown');
   }
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { fieldError, InputCheck } from '../platform/errors';
 import { pageSize } from '../platform/pagination';
+import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { toQuestionModel } from '../qa/mappers';
 import type { QuestionModel } from '../qa/models/qa.models';
 import { isId } from '../qa/qa.rules';
@@ -19,6 +20,7 @@ export class SearchService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   async search(text: string, first: number | null | undefined, after: string | null | undefined, filter: SearchFilterInput | null | undefined): Promise<SearchResultModel> {
@@ -80,9 +82,11 @@ export class SearchService {
     });
   }
 
-  async recordSuggestionOpened(askSession: string, questionId: string): Promise<boolean> {
+  async recordSuggestionOpened(askSession: string, questionId: string, ip: string): Promise<boolean> {
     if (!/^[A-Za-z0-9_-]{8,64}$/.test(askSession)) throw fieldError('askSession', 'invalid', 'askSession must be 8–64 letters, digits, "-" or "_".');
     if (!isId(questionId)) throw fieldError('questionId', 'invalid', 'Unknown question.');
+    // Public and anonymous, so bounded per address: the deflection figure should not be inflatable.
+    await this.rateLimits.hit({ key: `suggestion-opened:ip:${ip}`, max: 120, windowSeconds: 3600 });
     await this.dataSource.query(
       `INSERT INTO deflection_events (ask_session, question_id) SELECT $1, id FROM questions WHERE id = $2`,
       [askSession, questionId],

@@ -73,9 +73,20 @@ export class QuestionModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) editedAt: Date | null;
   @Field(() => GraphQLISODateTime) lastActivityAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) solvedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why a closed question was closed, e.g. "duplicate".' }) closedReason: string | null;
+  @Field(() => Int) viewCount: number;
+  @Field(() => QuestionSourceModel, { nullable: true }) source: QuestionSourceModel | null;
+  duplicateOfId: string | null;
   authorId: string;
   spaceId: string;
   acceptedAnswerId: string | null;
+}
+
+@ObjectType('QuestionSource', { description: 'Where an imported thread comes from; shown with its licence.' })
+export class QuestionSourceModel {
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) url: string | null;
+  @Field(() => String, { nullable: true }) license: string | null;
 }
 
 @ObjectType('QuestionEdge')
