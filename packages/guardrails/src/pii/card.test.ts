@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { isCardNumber } from './card.js';
+import { detectPii } from './detect.js';
+
+const cards = (text: string) => detectPii(text, { kinds: ['card'] }).map((f) => text.slice(f.start, f.end));
+
+describe('payment card detection', () => {
+  it.each([
+    ['Karte 4111 1111 1111 1111 wurde abgelehnt', '4111 1111 1111 1111'],
+    ['MC 5555-5555-5555-4444', '5555-5555-5555-4444'],
+    ['amex 3782 822463 10005', '3782 822463 10005'],
+    ['paid with 6011.1111.1111.1117', '6011.1111.1111.1117'],
+    ['card 5200828282828210', '5200828282828210'],
+  ])('finds the card in %j', (text, match) => {
+    expect(cards(text)).toEqual([match]);
+  });
+
+  it('stops before an expiry date that follows in the same run', () => {
+    expect(cards('4111 1111 1111 1111 12/26 wurde belastet')).toEqual(['4111 1111 1111 1111']);
+  });
+
+  it.each([
+    '4111 1111 1111 1112', // Luhn fails
+    '1234 5678 1234 5670', // no card network starts with 1
+    'IMEI 352099001761481', // Luhn-valid, but no network issues 15 digits starting with 35
+    'EAN 4006381333931',
+    'Amount due: 4,111.11 EUR',
+    '41 11 11 11 11 11 11 11', // not printed like a card
+  ])('ignores %j', (text) => {
+    expect(cards(text)).toEqual([]);
+  });
+
+  it('checks networks and lengths', () => {
+    expect(isCardNumber('4111111111111111')).toBe(true);
+    expect(isCardNumber('378282246310005')).toBe(true);
+    expect(isCardNumber('3782822463100050')).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+import { luhnValid } from './checksums.js';
+import { digitCount, digitsOf, type NumberRun } from './number-runs.js';
+import type { Candidate } from './types.js';
+
+/** Issuer prefixes and the lengths each network issues; a Luhn-valid number outside them is more likely an IMEI or a reference. */
+const NETWORKS: readonly [RegExp, readonly number[]][] = [
+  [/^4/, [16, 19]], // Visa (13-digit numbers are no longer issued; EAN-13 codes look like them)
+  [/^(5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)/, [16]], // Mastercard
+  [/^3[47]/, [15]], // American Express
+  [/^3(0[0-5]|[689])/, [14, 15, 16, 17, 18, 19]], // Diners Club
+  [/^(6011|64[4-9]|65)/, [16, 17, 18, 19]], // Discover
+  [/^35(2[89]|[3-8]\d)/, [16, 17, 18, 19]], // JCB
+  [/^62/, [16, 17, 18, 19]], // UnionPay
+  [/^(5[06-9]|6\d)/, [13, 14, 15, 16, 17, 18, 19]], // Maestro
+];
+
+export function isCardNumber(digits: string): boolean {
+  return NETWORKS.some(([prefix, lengths]) => prefix.test(digits) && lengths.includes(digits.length)) && luhnValid(digits);
+}
+
+/** Cards are printed unbroken, in fours (4-4-4-4, 4-4-4-4-3, 4-4-4-1) or as 4-6-5 / 4-6-4. */
+function printedLikeACard(lengths: readonly number[]): boolean {
+  if (lengths.length === 1) return true;
+  const shape = lengths.join('-');
+  if (shape === '4-6-5' || shape === '4-6-4') return true;
+  return lengths.slice(0, -1).every((l) => l === 4) && lengths[lengths.length - 1]! <= 4;
+}
+
+export function detectCards(text: string, runs: readonly NumberRun[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const run of runs) {
+    if (run.plus || run.gluedLeft || digitCount(run.groups) < 13 || run.separators.some((s) => s.includes('(') || s.includes(')')))
+      continue;
+    // The card may be followed in the same run by an expiry date or CVC: keep the longest valid prefix.
+    let best = -1;
+    for (let g = 0; g < run.groups.length; g++) {
+      const groups = run.groups.slice(0, g + 1);
+      const count = digitCount(groups);
+      if (count > 19) break;
+      if (count >= 13 && printedLikeACard(groups.map((x) => x.end - x.start)) && isCardNumber(digitsOf(text, groups))) best = g;
+    }
+    if (best < 0) continue;
+    if (run.gluedRight && best === run.groups.length - 1) continue;
+    found.push({ kind: 'card', start: run.groups[0]!.start, end: run.groups[best]!.end, rule: 'card' });
+  }
+  return found;
+}

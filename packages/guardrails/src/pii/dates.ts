@@ -1,0 +1,69 @@
+/** Calendar dates written out in German or English, numeric or with a month name. */
+
+const MONTH_NAMES = [
+  'jan januar january jänner',
+  'feb februar february',
+  'mär mrz märz mar march',
+  'apr april',
+  'mai may',
+  'jun juni june',
+  'jul juli july',
+  'aug august',
+  'sep sept september',
+  'okt oktober oct october',
+  'nov november',
+  'dez dezember dec december',
+];
+const MONTHS = new Map(MONTH_NAMES.flatMap((names, i) => names.split(' ').map((name) => [name, i + 1] as const)));
+// Longest names first, so "march" is not read as "mar" + "ch".
+const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|\.)?`;
+const YEAR = String.raw`(\d{4}|\d{2})`;
+
+const ALTERNATIVES = [
+  String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`,
+  String.raw`(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\5\s?(\d{4}|\d{2})`,
+  String.raw`${DAY}\s(?:of\s)?${MONTH},?\s${YEAR}`,
+  String.raw`${MONTH}\s${DAY},?\s${YEAR}`,
+];
+const DATE = new RegExp(String.raw`(?<![\p{L}\p{N}.])(?:${ALTERNATIVES.join('|')})(?![\p{L}\p{N}]|\.\d)`, 'giu');
+
+export interface DateMatch {
+  start: number;
+  end: number;
+  year: number;
+}
+
+function fullYear(year: string): number {
+  const y = Number(year);
+  return year.length === 4 ? y : y > 30 ? 1900 + y : 2000 + y;
+}
+
+function plausible(day: number, month: number): boolean {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+/** Dates that start within [from, to) of the text. */
+export function findDates(text: string, from = 0, to = text.length): DateMatch[] {
+  const dates: DateMatch[] = [];
+  // A few characters past `to` keep the context the pattern looks at after a date.
+  const scope = text.slice(0, to + 8);
+  DATE.lastIndex = from;
+  for (let m = DATE.exec(scope); m && m.index < to; m = DATE.exec(scope)) {
+    const g = m.slice(1);
+    let ok = false;
+    let year = '';
+    if (g[0]) {
+      [year, ok] = [g[0], plausible(Number(g[2]), Number(g[1]))];
+    } else if (g[3]) {
+      const [a, b] = [Number(g[3]), Number(g[5])];
+      [year, ok] = [g[6]!, plausible(a, b) || plausible(b, a)];
+    } else if (g[7]) {
+      [year, ok] = [g[9]!, plausible(Number(g[7]), MONTHS.get(g[8]!.toLowerCase()) ?? 0)];
+    } else if (g[10]) {
+      [year, ok] = [g[12]!, plausible(Number(g[11]), MONTHS.get(g[10].toLowerCase()) ?? 0)];
+    }
+    if (ok) dates.push({ start: m.index, end: m.index + m[0].length, year: fullYear(year) });
+  }
+  return dates;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { detectPii } from './detect.js';
+
+const emails = (text: string) => detectPii(text, { kinds: ['email'] }).map((f) => text.slice(f.start, f.end));
+
+describe('e-mail detection', () => {
+  it.each([
+    ['Meine Adresse ist max.mustermann@example.com.', 'max.mustermann@example.com'],
+    ['login thomas.krueger+strom@example.co.uk', 'thomas.krueger+strom@example.co.uk'],
+    ['jürgen.müller@example.de schreibt', 'jürgen.müller@example.de'],
+    ['mail me: heike (at) example (dot) com', 'heike (at) example (dot) com'],
+    ['Kontakt: dirk[at]example.net', 'dirk[at]example.net'],
+    ['owen at example dot com', 'owen at example dot com'],
+    ['anna\uff20example\uff0ecom', 'anna\uff20example\uff0ecom'],
+  ])('finds the address in %j', (text, match) => {
+    expect(emails(text)).toEqual([match]);
+  });
+
+  it.each(['logo@2x.png', 'Danke @SolarSepp!', 'npm i @peerdesk/guardrails', 'user@localhost', 'we met at noon', 'look at example.com'])(
+    'ignores %j',
+    (text) => {
+      expect(emails(text)).toEqual([]);
+    },
+  );
+});

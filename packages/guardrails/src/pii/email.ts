@@ -1,0 +1,68 @@
+import type { Candidate } from './types.js';
+
+const LOCAL_CHAR = /[\p{L}\p{N}\p{M}._%+'-]/u;
+const LABEL = /[\p{L}\p{N}\p{M}-]{1,63}/uy;
+const LABEL_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const TLD = /^(?:[\p{L}]{2,24}|xn--[a-z0-9-]{1,59})$/iu;
+/** "name@2x.png" is an image, not an address. */
+const FILE_EXTENSION = /^(?:png|jpe?g|gif|svg|webp|bmp|ico|heic|js|mjs|ts|css|scss|json|txt|log|md|pdf|html?|ya?ml|xml|exe|dll|zip)$/i;
+/** Written-out forms: "max (at) example (dot) com", "max [at] example.com", "max at example dot com". */
+const AT_WORD = /[[({<]\s{0,2}(?:at|ät|@)\s{0,2}[\])}>]\s{0,2}|\sat\s/gi;
+/** Cheap test whether a written-out form can be there at all. */
+const SPELLED = /(?:at|ät|@)\s{0,2}[\])}>]|\b(?:dot|punkt)\b/i;
+const DOT_WORD = /\s{0,2}[[({<]\s{0,2}(?:dot|punkt)\s{0,2}[\])}>]\s{0,2}|\s(?:dot|punkt)\s/iuy;
+
+function localStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 64 && LOCAL_CHAR.test(text[i - 1]!)) i--;
+  while (text[i] === '.' && i < at) i++;
+  return i;
+}
+
+/** Reads a domain from `from`; labels are separated by "." (and by written-out dots when `spelled`). Null when it is not one. */
+function domainEnd(text: string, from: number, spelled: boolean): { end: number; spelledDot: boolean } | null {
+  const labels: string[] = [];
+  let i = from;
+  let spelledDot = false;
+  while (labels.length < 10) {
+    LABEL.lastIndex = i;
+    const label = LABEL.exec(text);
+    if (!label) break;
+    labels.push(label[0]);
+    i += label[0].length;
+    if (text[i] === '.' && LABEL_CHAR.test(text[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    if (!spelled) break;
+    DOT_WORD.lastIndex = i;
+    const dot = DOT_WORD.exec(text);
+    if (!dot) break;
+    i += dot[0].length;
+    spelledDot = true;
+  }
+  const tld = labels[labels.length - 1];
+  if (labels.length < 2 || !tld || !TLD.test(tld) || FILE_EXTENSION.test(tld) || tld.endsWith('-')) return null;
+  return { end: i, spelledDot };
+}
+
+export function detectEmails(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const start = localStart(text, at);
+    const domain = start < at ? domainEnd(text, at + 1, false) : null;
+    if (domain) found.push({ kind: 'email', start, end: domain.end, rule: 'email' });
+  }
+  if (SPELLED.test(text)) {
+    for (const m of text.matchAll(AT_WORD)) {
+      let localEnd = m.index;
+      while (localEnd > 0 && m.index - localEnd < 2 && text[localEnd - 1] === ' ') localEnd--;
+      const start = localStart(text, localEnd);
+      const domain = start < localEnd ? domainEnd(text, m.index + m[0].length, true) : null;
+      // A bare " at " is ordinary prose unless the domain is spelled out too ("at example dot com").
+      if (!domain || (!/[[({<]/.test(m[0]) && !domain.spelledDot) || localEnd - start < 2) continue;
+      found.push({ kind: 'email', start, end: domain.end, rule: 'email-obfuscated' });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,97 @@
+import { lineAfter, lineBefore } from '../text.js';
+import { digitCount, digitsOf, type DigitGroup, type NumberRun } from './number-runs.js';
+import type { Candidate } from './types.js';
+
+const CUE_TAIL = String.raw`\p{L}{0,16}(?:[^\p{L}\d\n]{1,4}\p{L}{1,12}){0,2}[^\p{L}\d\n]{1,4}$`;
+/** A number right after one of these words is an identifier of something else, not a phone number. */
+const OTHER_NUMBER_STEMS =
+  'imei|seri(?:al|en)|ger[äa]te|z[äa]hler|meter|tracking|sendung|paket|parcel|shipment|ticket|vorgang|iban|konto|account|version|firmware|build|fehler|error|code|rechnung|invoice|artikel|article|gtin|isbn|kunden|customer|vertrag|contract|bestell|order|auftrag|referenz|reference|transa[ck]tion|beleg|aktenzeichen|mandat|model|produkt|product|iccid|batch|teilenummer';
+/** Short words that only count on their own ("PIN", not "ping"). */
+const OTHER_NUMBER_WORDS = 's/n|sn|case|fall|bic|blz|item|sku|ean|pin|puk|tan|ref|mac|sim|lot|typ|type|charge|part|teil';
+const OTHER_NUMBER_CUE = new RegExp(String.raw`(?:${OTHER_NUMBER_STEMS}|\b(?:${OTHER_NUMBER_WORDS})\b)${CUE_TAIL}`, 'iu');
+const PHONE_CUE = new RegExp(
+  String.raw`(?:\btel|phone|mobil|handy|\bcell|festnetz|rufnummer|\bfax|whatsapp|\bcall|anruf|\bruf|erreichbar|\breach|\bunter|nummer|number|kontakt|contact|\bat|\bon)${CUE_TAIL}`,
+  'iu',
+);
+const UNIT_AFTER =
+  /^\s?(?:%|‰|€|\$|£|eur\b|euro|usd\b|chf\b|k?wh\b|kw\b|mah\b|m[²³23]\b|qm\b|kg\b|km\b|gb\b|mb\b|kb\b|tb\b|mbit|ms\b|min\b|uhr\b|h\b|std\b|hz\b|mhz\b|ghz\b|°|x\b|stück|pcs\b|times\b|mal\b)/i;
+/** Opening hours written as "0800-1700". */
+const TIME_RANGE = /^(?:[01]\d|2[0-3])[0-5]\d\s?-\s?(?:[01]\d|2[0-4])[0-5]\d$/;
+const DATE_LIKE =
+  /^(?:\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|\d{1,2}([/-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{2}\s?-\s?\d{1,2}\.\d{2})$/;
+
+type Strength = 'strong' | 'weak' | null;
+
+function inParens(text: string, group: DigitGroup): boolean {
+  return text[group.start - 1] === '(' && text[group.end] === ')';
+}
+
+/** Judges the shape: international (+ or 00), national with trunk 0 (DE, UK, …), or North American 3-3-4. */
+function shape(text: string, groups: readonly DigitGroup[], separators: readonly string[], plus: boolean): [Strength, string] {
+  if (digitCount(groups) < 7) return [null, ''];
+  const lengths = groups.map((g) => g.end - g.start);
+  const digits = digitsOf(text, groups);
+  const trunk = groups.some((g, i) => i > 0 && g.end - g.start === 1 && text[g.start] === '0' && inParens(text, g)) ? 1 : 0;
+  // "00" opens an international number only when the country code follows in the same group (0049…, not "00 1234").
+  if (plus || (digits.startsWith('00') && digits[2] !== '0' && lengths[0]! > 2)) {
+    const significant = digits.length - trunk - (plus ? 0 : 2);
+    return [significant >= 8 && significant <= 15 && !digits.startsWith(plus ? '0' : '000') ? 'strong' : null, 'phone-international'];
+  }
+  if (digits[0] === '0' && digits[1] !== '0') {
+    if (digits.length < 7 || digits.length > 13) return [null, ''];
+    const areaCode = groups.length > 1 && ((lengths[0]! >= 3 && lengths[0]! <= 5) || inParens(text, groups[0]!));
+    const strong = (digits.length >= 10 && (groups.length === 1 || areaCode)) || (digits.length >= 8 && areaCode);
+    return [strong ? 'strong' : 'weak', 'phone-national'];
+  }
+  const north = lengths.join('-');
+  if ((north === '3-3-4' || (north === '1-3-3-4' && digits[0] === '1')) && /^1?[2-9]\d\d[2-9]/.test(digits)) {
+    const punctuated =
+      inParens(text, groups[lengths.length - 3]!) || separators.every((s) => s === '-') || separators.every((s) => s === '.');
+    return [punctuated ? 'strong' : 'weak', 'phone-nanp'];
+  }
+  return [null, ''];
+}
+
+function judge(text: string, groups: readonly DigitGroup[], separators: readonly string[], start: number, plus: boolean): Candidate | null {
+  const [strength, rule] = shape(text, groups, separators, plus);
+  if (strength === null) return null;
+  const end = groups[groups.length - 1]!.end;
+  const body = text.slice(groups[0]!.start, end);
+  if (DATE_LIKE.test(body) || TIME_RANGE.test(body)) return null;
+  // Versions and IP addresses; a dotted North American number (415.555.0132) is the exception.
+  if (!plus && groups.length >= 3 && separators.every((s) => s === '.') && rule !== 'phone-nanp') return null;
+  if (UNIT_AFTER.test(lineAfter(text, end, 12)) || /[€$£]\s?$/.test(lineBefore(text, start, 2))) return null;
+  const before = lineBefore(text, start, 48);
+  if (OTHER_NUMBER_CUE.test(before) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
+  return { kind: 'phone', start, end, rule };
+}
+
+/** Separators like " / " or " - " may join two numbers ("0171 1234567 / 030 1234567"), so a run may split there. */
+function isCompound(separator: string): boolean {
+  return separator.length > 1 && /\s/.test(separator) && separator.trim() !== '(' && separator.trim() !== ')';
+}
+
+export function detectPhones(text: string, runs: readonly NumberRun[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const run of runs) {
+    if (run.gluedLeft || run.gluedRight || digitCount(run.groups) < 7) continue;
+    const whole = judge(text, run.groups, run.separators, run.start, run.plus);
+    if (whole) {
+      found.push(whole);
+      continue;
+    }
+    let from = 0;
+    for (let i = 0; i <= run.separators.length; i++) {
+      if (i < run.separators.length && !isCompound(run.separators[i]!)) continue;
+      if (from > 0 || i < run.separators.length) {
+        const groups = run.groups.slice(from, i + 1);
+        const first = groups[0]!;
+        const start = from === 0 ? run.start : text[first.start - 1] === '(' ? first.start - 1 : first.start;
+        const part = judge(text, groups, run.separators.slice(from, i), start, from === 0 && run.plus);
+        if (part) found.push(part);
+      }
+      from = i + 1;
+    }
+  }
+  return found;
+}
