@@ -1,0 +1,86 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { API_URL, PUBLIC_URL } from '$app/env/private';
+import { MeDocument } from '#lib/graphql/generated.ts';
+import { LOCALE_COOKIE, negotiateLocale } from '#lib/i18n/locale.ts';
+import { createApiClient, isApiError, SESSION_COOKIE } from '#lib/server/api.ts';
+import { sessionCookieOptions } from '#lib/server/session.ts';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The visitor's address as adapter-node sees it (ADDRESS_HEADER/XFF_DEPTH behind a proxy). */
+function clientAddressOf(event: RequestEvent): string | undefined {
+  try {
+    return event.getClientAddress();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Routes that pass requests through and need no viewer. */
+const NO_VIEWER_ROUTES = new Set(['/graphql', '/lang/[code]']);
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const incomingId = event.request.headers.get('x-request-id');
+  const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
+  const browserLanguages = event.request.headers.get('accept-language') ?? '';
+  const chosen = event.cookies.get(LOCALE_COOKIE);
+  const locale = negotiateLocale(chosen, browserLanguages);
+
+  event.locals.requestId = requestId;
+  event.locals.locale = locale;
+  event.locals.viewer = null;
+  event.locals.api = createApiClient({
+    url: API_URL,
+    session: event.cookies.get(SESSION_COOKIE),
+    // The chosen UI language first, so api messages match the page; the browser's list after it.
+    acceptLanguage: chosen === locale ? [locale, browserLanguages].filter(Boolean).join(', ') : browserLanguages,
+    requestId,
+    clientAddress: clientAddressOf(event),
+    onSession(update) {
+      if (update.value === null) {
+        event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(PUBLIC_URL));
+      } else {
+        event.cookies.set(SESSION_COOKIE, update.value, sessionCookieOptions(PUBLIC_URL, update.maxAge));
+      }
+    },
+  });
+
+  if (event.locals.api.hasSession && !NO_VIEWER_ROUTES.has(event.route.id ?? '')) {
+    try {
+      const { me } = await event.locals.api.request(MeDocument);
+      event.locals.viewer = me;
+      // The api no longer knows this session (expired or signed out elsewhere): forget it.
+      if (!me) event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(PUBLIC_URL));
+    } catch (error) {
+      // Pages still render for a signed-out visitor when the api hiccups; the load that
+      // needs the api reports the outage itself.
+      console.error(JSON.stringify({ level: 'warn', requestId, msg: 'session lookup failed', error: String(error) }));
+    }
+  }
+
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%peerdesk.lang%', locale),
+  });
+  response.headers.set('x-request-id', requestId);
+  if (!response.headers.has('vary')) response.headers.set('vary', 'Cookie, Accept-Language');
+  return response;
+};
+
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+  const requestId = event.locals.requestId;
+  const log = (entry: Record<string, unknown>) =>
+    console.error(JSON.stringify({ level: 'error', requestId, path: event.url.pathname, ...entry }));
+
+  if (kind === 'unknown') {
+    if (isApiError(error)) {
+      // The api failed or is down: answer with its status; the page shows a localised text.
+      log({ code: error.code, msg: error.message });
+      return { status: error.status, message: error.code, requestId };
+    }
+    log({ msg: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+    return { requestId };
+  }
+  if (kind !== 'validation' && error.status >= 500) log({ msg: error.message });
+  return { requestId };
+};

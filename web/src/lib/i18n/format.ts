@@ -1,0 +1,65 @@
+import type { Locale } from './locale.ts';
+
+type DateInput = string | number | Date;
+
+const SECOND = 1;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const MONTH = 30.44 * DAY;
+const YEAR = 365.25 * DAY;
+
+const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
+
+function toTime(value: DateInput): number {
+  return value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+}
+
+/**
+ * "3 days ago" / "vor 3 Tagen", "yesterday" / "gestern", "now" / "jetzt", relative to `now`.
+ * Works for future dates too ("in 2 hours").
+ */
+export function formatRelativeTime(value: DateInput, now: number, locale: Locale): string {
+  const time = toTime(value);
+  if (!Number.isFinite(time)) return '';
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
+    relativeFormats.set(locale, format);
+  }
+
+  const seconds = (time - now) / 1000;
+  const abs = Math.abs(seconds);
+  if (abs < 45 * SECOND) return format.format(0, 'second');
+  if (abs < 45 * MINUTE) return format.format(Math.round(seconds / MINUTE), 'minute');
+  if (abs < 22 * HOUR) return format.format(Math.round(seconds / HOUR), 'hour');
+  if (abs < 30 * DAY) return format.format(Math.round(seconds / DAY), 'day');
+  if (abs < 11 * MONTH) return format.format(Math.round(seconds / MONTH), 'month');
+  return format.format(Math.round(seconds / YEAR), 'year');
+}
+
+/** A calendar date such as "12 March 2026" / "12. März 2026". */
+export function formatDate(value: DateInput, locale: Locale): string {
+  const time = toTime(value);
+  if (!Number.isFinite(time)) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(time);
+}
+
+/** Date and time for tooltips, e.g. "Mar 12, 2026, 14:05 UTC". */
+export function formatDateTime(value: DateInput, locale: Locale): string {
+  const time = toTime(value);
+  if (!Number.isFinite(time)) return '';
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(time);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

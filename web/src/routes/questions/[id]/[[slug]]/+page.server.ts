@@ -1,0 +1,130 @@
+import { error, redirect } from '@sveltejs/kit';
+import { renderMarkdown } from '@peerdesk/markdown';
+import { PUBLIC_URL } from '$app/env/private';
+import { orderAnswers } from '#lib/answers.ts';
+import {
+  AcceptAnswerDocument,
+  AddCommentDocument,
+  AnswerQuestionDocument,
+  QuestionPageDocument,
+  VoteDocument,
+} from '#lib/graphql/generated.ts';
+import { canonicalQuestionRedirect, questionPath } from '#lib/paths.ts';
+import { formFailure, readClientMutationId, readText, requireViewer } from '#lib/server/forms.ts';
+import { newMutationId, orNotFound } from '#lib/server/load.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url, request }) => {
+  const { question } = await orNotFound(locals.api.request(QuestionPageDocument, { id: params.id }));
+  if (!question) error(404, 'Not found');
+
+  // One URL per question: /questions/<id>/<current slug>. Only for GET, so a form's answer
+  // (validation messages) is never lost to a redirect.
+  if (request.method === 'GET') {
+    const canonical = canonicalQuestionRedirect({ id: params.id, slug: params.slug }, question, url.search);
+    if (canonical) redirect(301, canonical);
+  }
+
+  const answers = orderAnswers(question.answers.edges.map((edge) => edge.node));
+  // One idempotency key per rendered create form (the answer box and each comment box).
+  const commentMutationIds: Record<string, string> = { [`q:${question.id}`]: newMutationId() };
+  for (const answer of answers) commentMutationIds[`a:${answer.id}`] = newMutationId();
+
+  return {
+    question,
+    answers,
+    answerMutationId: newMutationId(),
+    commentMutationIds,
+    canonicalUrl: PUBLIC_URL + questionPath(question.id, question.slug),
+  };
+};
+
+type Target = { field: 'questionId' | 'answerId'; id: string };
+
+/** The api input naming exactly one of question and answer. */
+function targetInput(target: Target): { questionId: string } | { answerId: string } {
+  return target.field === 'answerId' ? { answerId: target.id } : { questionId: target.id };
+}
+
+function readTarget(data: FormData): Target | null {
+  const answerId = data.get('answerId');
+  if (typeof answerId === 'string' && answerId) return { field: 'answerId', id: answerId };
+  const questionId = data.get('questionId');
+  if (typeof questionId === 'string' && questionId) return { field: 'questionId', id: questionId };
+  return null;
+}
+
+export const actions: Actions = {
+  vote: async ({ request, locals, url, params }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const data = await request.formData();
+    const target = readTarget(data) ?? { field: 'questionId', id: params.id };
+    const value = Number(data.get('value'));
+    const anchor = target.field === 'answerId' ? `answer-${target.id}` : 'question';
+    try {
+      await locals.api.request(VoteDocument, {
+        input: { ...targetInput(target), value: value === 1 || value === -1 ? value : 0 },
+      });
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: 'vote', values: {}, fields: [], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}#${anchor}`);
+  },
+
+  accept: async ({ request, locals, url }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const { answerId } = readText(await request.formData(), ['answerId']);
+    try {
+      await locals.api.request(AcceptAnswerDocument, { answerId });
+    } catch (cause) {
+      return formFailure(cause, {
+        locale: locals.locale,
+        form: `accept:${answerId}`,
+        values: {},
+        fields: [],
+        returnTo: url.pathname,
+      });
+    }
+    redirect(303, `${url.pathname}#answer-${answerId}`);
+  },
+
+  comment: async ({ request, locals, url, params }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const data = await request.formData();
+    const target = readTarget(data) ?? { field: 'questionId', id: params.id };
+    const { body } = readText(data, ['body']);
+    const form = `comment:${target.field === 'answerId' ? 'a' : 'q'}:${target.id}`;
+    let commentId: string;
+    try {
+      const { addComment } = await locals.api.request(AddCommentDocument, {
+        input: { ...targetInput(target), body, clientMutationId: readClientMutationId(data) },
+      });
+      commentId = addComment.id;
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form, values: { body }, fields: ['body'], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}#comment-${commentId}`);
+  },
+
+  answer: async ({ request, locals, url, params }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const data = await request.formData();
+    const { body } = readText(data, ['body']);
+    let answerId: string;
+    try {
+      const { answerQuestion } = await locals.api.request(AnswerQuestionDocument, {
+        input: { questionId: params.id, body, clientMutationId: readClientMutationId(data) },
+      });
+      answerId = answerQuestion.id;
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: 'answer', values: { body }, fields: ['body'], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}#answer-${answerId}`);
+  },
+
+  /** Without JavaScript: render the answer's preview on the server and return the form. */
+  previewAnswer: async ({ request }) => {
+    const { body } = readText(await request.formData(), ['body']);
+    return { form: 'answer', preview: renderMarkdown(body), values: { body } };
+  },
+};

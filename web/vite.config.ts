@@ -1,0 +1,59 @@
+/// <reference types="vitest/config" />
+import fs from 'node:fs';
+import path from 'node:path';
+import nodeAdapter from '@sveltejs/adapter-node';
+import type { Adapter } from '@sveltejs/kit';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
+
+/**
+ * adapter-node 6 fixes the app's origin at build time (`paths.origin`) and otherwise assumes
+ * `https://<host>`, so a plain-http run (local, CI, e2e) would fail SvelteKit's CSRF origin check
+ * on every form. Peerdesk is configured at run time instead: after the node adapter has written
+ * its output, the origin it hands to its request handler is read from `PUBLIC_URL` when the
+ * server starts (default `http://localhost:$PORT`). The CSRF check itself stays on.
+ */
+function withRuntimeOrigin(adapter: Adapter, out: string): Adapter {
+  return {
+    ...adapter,
+    async adapt(builder) {
+      await adapter.adapt(builder);
+      const file = path.resolve(out, 'adapter-node.js');
+      const source = fs.readFileSync(file, 'utf8');
+      const line = /^export const origin = .*;$/m;
+      if (!line.test(source)) {
+        throw new Error(`${file}: adapter-node output changed, cannot set the runtime origin`);
+      }
+      fs.writeFileSync(
+        file,
+        source.replace(
+          line,
+          'export const origin = new URL(process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).origin;',
+        ),
+      );
+      builder.log.minor('Origin is read from PUBLIC_URL at start');
+    },
+  };
+}
+
+/** `node build` (from web/) or `node web/build` (from the repo root) starts the server. */
+const BUILD_DIR = 'build';
+
+export default defineConfig({
+  plugins: [
+    sveltekit({
+      adapter: withRuntimeOrigin(nodeAdapter({ out: BUILD_DIR }), BUILD_DIR),
+      // SvelteKit's origin check on form posts stays on; no other origin is trusted.
+      csrf: { trustedOrigins: [] },
+      // Absolute links, so one path helper serves hrefs, redirects and canonical URLs alike.
+      paths: { relative: false },
+    }),
+  ],
+  // Workspace libraries are consumed from their TypeScript source (no prior build needed).
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
