@@ -8,6 +8,11 @@ import { seedDemoCommunity } from './platform/demo/seed-demo';
 import { printSchemaFile } from './platform/graphql/print-schema';
 import { createLogger } from './platform/logger';
 import { createAdmin } from './identity/create-admin';
+import { StreamReporter } from './importer/progress';
+import { MeiliSearchIndex } from './search/meili-search.index';
+import { PostgresSearchIndex } from './search/postgres-search.index';
+import { reindexAll } from './search/reindex';
+import { IMPORT_USAGE, parseImportArgs, runImportCommand } from './importer/cli-import';
 
 interface Command {
   summary: string;
@@ -122,6 +127,47 @@ const commands: Record<string, Command> = {
         console.log(`Demo community created: ${seeded.spaces} spaces, ${seeded.questions} questions.`);
         console.log(`Demo accounts (password for all: ${seeded.password}):`);
         for (const account of seeded.accounts) console.log(`  ${account.role.padEnd(9)} ${account.email}`);
+        return 0;
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  import: {
+    summary: 'Import a Stack Exchange data dump or a thread JSONL file into a space (idempotent, resumable).',
+    usage: IMPORT_USAGE,
+    run: async (args) => {
+      const parsed = parseImportArgs(args);
+      if (!parsed.ok) {
+        console.error(`${parsed.error} See \`pnpm cli import --help\`.`);
+        return 2;
+      }
+      const db = await openDatabase(config, logger);
+      try {
+        return await runImportCommand(db.dataSource, parsed.options);
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  reindex: {
+    summary: 'Rebuild the search index from the database, with progress.',
+    usage: 'pnpm cli reindex\n\nUses the configured engine (PostgreSQL, or Meilisearch when MEILI_URL is set). Search keeps working meanwhile, with partial results until it finishes.',
+    run: async () => {
+      const db = await openDatabase(config, logger);
+      try {
+        const index = config.meiliUrl ? new MeiliSearchIndex(config.meiliUrl, config.meiliKey) : new PostgresSearchIndex(db.dataSource);
+        const reporter = new StreamReporter(process.stderr, 5000, 'reindex');
+        const started = Date.now();
+        let previous = 0;
+        reporter.startPhase('threads', null);
+        const total = await reindexAll(db.dataSource, index, (done) => {
+          reporter.rows(done - previous);
+          previous = done;
+        });
+        reporter.endPhase();
+        const seconds = (Date.now() - started) / 1000;
+        console.log(`Indexed ${total.toLocaleString('en')} threads into ${index.name} in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 0.001)).toLocaleString('en')} threads/s).`);
         return 0;
       } finally {
         await db.close();
