@@ -14,10 +14,21 @@ import {
   type SimilarQuery,
 } from './search-index';
 
-/** How many candidates (found through the rarest query terms) are ranked in full. */
-const CANDIDATES = 400;
-/** Query terms used to find candidates: the rarest ones, whose posting lists are short. */
+/**
+ * Matches are counted (and faceted) up to MAX_COUNTED; of a larger set the best-voted POOL are
+ * pre-ranked cheaply (ts_rank plus title trigrams) and the best CANDIDATES ranked in full. Specific
+ * queries stay far below these caps; they keep a one-word query over a million posts fast.
+ */
+const MAX_COUNTED = 10_000;
+const POOL = 600;
+const CANDIDATES = 120;
+const TYPO_MATCHES = 100;
+/** Typo matching (trigrams on titles) only runs when the words themselves found fewer threads. */
+const FEW_HITS = 20;
+/** Query terms used to find candidates besides the title's: the rarest ones, whose posting lists are short. */
 const CANDIDATE_TERMS = 8;
+/** In a draft (title line + body), the title's words say most about what it is about. */
+const TITLE_TERM_BOOST = 4;
 
 /**
  * Ranking, in SQL over the candidates: BM25 (k1 1.2, b 0.75) where a term's frequency is weighted by
@@ -27,28 +38,37 @@ const CANDIDATE_TERMS = 8;
 const RANKED = `
   stats AS (SELECT greatest(documents, 1)::float8 AS n, greatest(total_length::float8 / greatest(documents, 1), 1) AS avglen FROM search_stats),
   terms AS (
-    SELECT l.lexeme, coalesce(t.df, 0) AS df
-      FROM unnest(tsvector_to_array(pd_tsvector($1))) AS l(lexeme) LEFT JOIN search_terms t ON t.lexeme = l.lexeme
+    SELECT l.lexeme, coalesce(t.df, 0) AS df, (l.lexeme = ANY(tsvector_to_array(pd_tsvector($2)))) AS in_title,
+           coalesce(array_length(l.positions, 1), 1) AS qtf
+      FROM unnest(pd_tsvector($1)) AS l LEFT JOIN search_terms t ON t.lexeme = l.lexeme
   ),
   probe AS (
-    SELECT (SELECT string_agg(quote_literal(lexeme), ' | ') FROM (SELECT lexeme FROM terms WHERE df > 0 ORDER BY df, lexeme LIMIT ${CANDIDATE_TERMS}) rare)::tsquery AS q,
+    SELECT (SELECT string_agg(quote_literal(lexeme), ' | ') FROM (
+              SELECT lexeme FROM terms, stats WHERE df > 0 AND in_title AND df < greatest(50, stats.n * 0.05)
+              UNION (SELECT lexeme FROM terms WHERE df > 0 ORDER BY df, lexeme LIMIT ${CANDIDATE_TERMS})) probing)::tsquery AS q,
            (SELECT string_agg(quote_literal(lexeme), ' | ') FROM terms)::tsquery AS all_terms,
            pd_fold($2) AS folded
   ),
-  matched AS (
-    SELECT d.question_id FROM search_documents d, probe WHERE probe.q IS NOT NULL AND d.document @@ probe.q AND FILTERS
-    UNION
-    SELECT d.question_id FROM search_documents d, probe WHERE length(probe.folded) BETWEEN 3 AND 200 AND d.title_folded % probe.folded AND FILTERS
+  hits AS (
+    SELECT d.question_id, d.score FROM search_documents d, probe
+     WHERE probe.q IS NOT NULL AND d.document @@ probe.q AND FILTERS LIMIT ${MAX_COUNTED}
   ),
+  typos AS (
+    SELECT d.question_id, d.score FROM search_documents d, probe
+     WHERE (SELECT count(*) FROM hits) < ${FEW_HITS} AND length(probe.folded) BETWEEN 3 AND 200 AND d.title_folded % probe.folded AND FILTERS
+     LIMIT ${TYPO_MATCHES}
+  ),
+  matched AS (SELECT question_id, score FROM hits UNION SELECT question_id, score FROM typos),
+  pool AS (SELECT question_id FROM matched ORDER BY score DESC, question_id DESC LIMIT ${POOL}),
   candidates AS (
-    SELECT d.question_id FROM matched m JOIN search_documents d USING (question_id), probe
+    SELECT d.question_id FROM pool JOIN search_documents d USING (question_id), probe
      ORDER BY ts_rank(d.document, coalesce(probe.q, ''::tsquery)) + similarity(d.title_folded, probe.folded) DESC
      LIMIT ${CANDIDATES}
   ),
   scored AS (
     SELECT d.question_id, d.status, d.score, d.verified, d.title_folded,
            coalesce((
-             SELECT sum(ln(1 + (s.n - t.df + 0.5) / (t.df + 0.5)) * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * d.length / s.avglen)))
+             SELECT sum((CASE WHEN t.in_title THEN ${TITLE_TERM_BOOST} ELSE 1 END) * (t.qtf * 3.0 / (t.qtf + 2.0)) * ln(1 + (s.n - t.df + 0.5) / (t.df + 0.5)) * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * d.length / s.avglen)))
                FROM (SELECT x.lexeme, (SELECT sum(CASE w WHEN 'A' THEN 3.0 WHEN 'B' THEN 2.0 WHEN 'C' THEN 1.0 ELSE 0.5 END) FROM unnest(x.weights) w) AS tf
                        FROM unnest(d.document) x) u
                JOIN terms t ON t.lexeme = u.lexeme
