@@ -37,7 +37,9 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 5000).unref();
-  Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : c.once('exit', resolve))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : c.once('exit', resolve))))).then(() =>
+    process.exit(code),
+  );
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
@@ -60,6 +62,11 @@ async function waitFor(url, what, timeoutMs = 120_000) {
 
 run('api', ['api/dist/main.js'], { API_PORT: String(apiPort), PUBLIC_URL: publicUrl });
 await waitFor(`${apiUrl}/health`, 'The api');
-run('web', ['web/build/index.js'], { PORT: String(webPort), HOST: process.env.WEB_HOST ?? '127.0.0.1', API_URL: apiUrl, PUBLIC_URL: publicUrl });
+run('web', ['web/build/index.js'], {
+  PORT: String(webPort),
+  HOST: process.env.WEB_HOST ?? '127.0.0.1',
+  API_URL: apiUrl,
+  PUBLIC_URL: publicUrl,
+});
 await waitFor(`http://127.0.0.1:${webPort}/`, 'The web app');
 if (!stopping) console.log(`\n  Peerdesk is running: ${publicUrl}\n  (GraphQL api on ${apiUrl}/graphql; stop with Ctrl-C)\n`);

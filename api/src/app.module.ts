@@ -58,11 +58,16 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
                   async didResolveOperation({ document, request }) {
                     const cost = operationCost(document, request.operationName, request.variables ?? {});
                     if (cost > MAX_QUERY_COST) {
-                      throw new DomainError('BAD_USER_INPUT', `Query is too expensive (cost ${cost}; at most ${MAX_QUERY_COST}). Ask for fewer items per page.`, [], {
-                        cost,
-                        maxCost: MAX_QUERY_COST,
-                        reason: 'QUERY_TOO_COSTLY',
-                      });
+                      throw new DomainError(
+                        'BAD_USER_INPUT',
+                        `Query is too expensive (cost ${cost}; at most ${MAX_QUERY_COST}). Ask for fewer items per page.`,
+                        [],
+                        {
+                          cost,
+                          maxCost: MAX_QUERY_COST,
+                          reason: 'QUERY_TOO_COSTLY',
+                        },
+                      );
                     }
                   },
                 };

@@ -32,7 +32,13 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
     res.on('finish', () => {
-      const fields = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), requestId: req.headers['x-request-id'] };
+      const fields = {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+        requestId: req.headers['x-request-id'],
+      };
       if (res.statusCode >= 500) logger.warn('request failed', fields);
       else logger.debug('request', fields);
     });

@@ -94,7 +94,8 @@ const commands: Record<string, Command> = {
   },
   'create-admin': {
     summary: 'Create an admin account (or make an existing account admin).',
-    usage: 'pnpm cli create-admin --email <email> --name "<display name>" [--password <password>]\n\nWithout --password a strong one is generated and printed once.',
+    usage:
+      'pnpm cli create-admin --email <email> --name "<display name>" [--password <password>]\n\nWithout --password a strong one is generated and printed once.',
     run: async (args) => {
       const email = option(args, 'email');
       const name = option(args, 'name');
@@ -152,7 +153,8 @@ const commands: Record<string, Command> = {
   },
   reindex: {
     summary: 'Rebuild the search index from the database, with progress.',
-    usage: 'pnpm cli reindex\n\nUses the configured engine (PostgreSQL, or Meilisearch when MEILI_URL is set). Search keeps working meanwhile, with partial results until it finishes.',
+    usage:
+      'pnpm cli reindex\n\nUses the configured engine (PostgreSQL, or Meilisearch when MEILI_URL is set). Search keeps working meanwhile, with partial results until it finishes.',
     run: async () => {
       const db = await openDatabase(config, logger);
       try {
@@ -167,7 +169,9 @@ const commands: Record<string, Command> = {
         });
         reporter.endPhase();
         const seconds = (Date.now() - started) / 1000;
-        console.log(`Indexed ${total.toLocaleString('en')} threads into ${index.name} in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 0.001)).toLocaleString('en')} threads/s).`);
+        console.log(
+          `Indexed ${total.toLocaleString('en')} threads into ${index.name} in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 0.001)).toLocaleString('en')} threads/s).`,
+        );
         return 0;
       } finally {
         await db.close();

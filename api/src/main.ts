@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     const seeded = await seedDemoCommunity(db.dataSource, { onlyIfEmpty: true });
     if (seeded) {
       logger.info('demo community created', { spaces: seeded.spaces, questions: seeded.questions });
-      process.stdout.write(`\nDemo accounts (password for all: ${seeded.password}):\n${seeded.accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email}`).join('\n')}\n\n`);
+      process.stdout.write(
+        `\nDemo accounts (password for all: ${seeded.password}):\n${seeded.accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email}`).join('\n')}\n\n`,
+      );
     }
   }
   const app = await createApp(config, db.dataSource, logger);
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

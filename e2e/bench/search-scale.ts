@@ -17,7 +17,7 @@ const source = join(repoRoot, '..', 'shared', 'data', 'support-forums', 'threads
 
 // A seeded generator, so runs are comparable.
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
 
 interface Chain {
@@ -64,7 +64,9 @@ const threads = readFileSync(source, 'utf8')
 const titles = train(threads.map((t) => t.title));
 const bodies = train(threads.flatMap((t) => [t.body, ...t.answers.map((a) => a.body)]));
 const realTitles = threads.map((t) => t.title).filter((t) => t.length > 10);
-console.log(`generating ${questionCount.toLocaleString('en')} questions and ${answerCount.toLocaleString('en')} answers from a chain over ${threads.length} real threads`);
+console.log(
+  `generating ${questionCount.toLocaleString('en')} questions and ${answerCount.toLocaleString('en')} answers from a chain over ${threads.length} real threads`,
+);
 
 const stack = await startStack({ demo: false });
 const db = new pg.Client({ connectionString: stack.databaseUrl });
@@ -74,7 +76,9 @@ try {
   await db.query(`INSERT INTO users (display_name, imported_from) SELECT 'Bench user ' || g, 'bench' FROM generate_series(1, 1000) g`);
   await db.query(`INSERT INTO spaces (slug, name) SELECT 'bench-' || g, 'Bench space ' || g FROM generate_series(1, 5) g`);
   await db.query(`INSERT INTO tags (slug) SELECT 'topic-' || g FROM generate_series(1, 50) g`);
-  const [users, spaces, tags] = await Promise.all(['users', 'spaces', 'tags'].map(async (t) => (await db.query(`SELECT min(id)::int AS min FROM ${t}`)).rows[0].min as number));
+  const [users, spaces, tags] = await Promise.all(
+    ['users', 'spaces', 'tags'].map(async (t) => (await db.query(`SELECT min(id)::int AS min FROM ${t}`)).rows[0].min as number),
+  );
 
   const batch = 5_000;
   for (let done = 0; done < questionCount; done += batch) {
@@ -100,7 +104,9 @@ try {
     process.stderr.write(`\ranswers ${(done + n).toLocaleString('en')}  `);
   }
   await db.query(`INSERT INTO question_tags (question_id, tag_id) SELECT id, $1::bigint + (id % 50) FROM questions`, [tags]);
-  await db.query(`UPDATE questions q SET answer_count = c.n, status = 'answered' FROM (SELECT question_id, count(*)::int AS n FROM answers GROUP BY question_id) c WHERE c.question_id = q.id`);
+  await db.query(
+    `UPDATE questions q SET answer_count = c.n, status = 'answered' FROM (SELECT question_id, count(*)::int AS n FROM answers GROUP BY question_id) c WHERE c.question_id = q.id`,
+  );
   await db.query(
     `UPDATE questions q SET accepted_answer_id = a.id, status = 'solved', solved_at = q.created_at + interval '1 day'
        FROM (SELECT DISTINCT ON (question_id) question_id, id FROM answers ORDER BY question_id, score DESC) a
@@ -110,7 +116,11 @@ try {
   console.log(`\nloaded ${totalPosts.toLocaleString('en')} posts in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
 
   const reindexStarted = performance.now();
-  const reindex = spawnSync(process.execPath, ['api/dist/cli.js', 'reindex'], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: stack.databaseUrl }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const reindex = spawnSync(process.execPath, ['api/dist/cli.js', 'reindex'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: stack.databaseUrl },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (reindex.status !== 0) throw new Error('reindex failed');
   const reindexSeconds = (performance.now() - reindexStarted) / 1000;
   await db.query(`ANALYZE search_documents; ANALYZE search_terms`);
@@ -118,14 +128,21 @@ try {
   const api = new ApiClient(stack.apiUrl);
   const typo = (w: string) => (w.length > 4 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w);
   const queries = Array.from({ length: 1_000 }, (_, i) => {
-    const words = pick(realTitles).split(/\s+/).filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w));
+    const words = pick(realTitles)
+      .split(/\s+/)
+      .filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w));
     switch (i % 4) {
       case 0:
         return words.slice(0, 1).join(' ') || 'error';
       case 1:
         return words.slice(0, 3).join(' ') || 'timeout error';
       case 2:
-        return words.map((w, j) => (j === 0 ? typo(w) : w)).slice(0, 4).join(' ') || 'envelop';
+        return (
+          words
+            .map((w, j) => (j === 0 ? typo(w) : w))
+            .slice(0, 4)
+            .join(' ') || 'envelop'
+        );
       default:
         return pick(realTitles);
     }
@@ -137,16 +154,30 @@ try {
       await api.request(query, variables(q));
       latencies.push(performance.now() - t0);
     }
-    console.log(`${name.padEnd(18)} p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(latencies, 95).toFixed(1).padStart(6)} ms   p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms`);
+    console.log(
+      `${name.padEnd(18)} p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(latencies, 95).toFixed(1).padStart(6)} ms   p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms`,
+    );
   };
-  console.log(`\n${totalPosts.toLocaleString('en')} posts (${questionCount.toLocaleString('en')} threads indexed) — reindex took ${reindexSeconds.toFixed(0)} s`);
-  await measure('search', `query ($q: String!) { search(query: $q, first: 20) { totalCount edges { node { titleHtml snippetHtml question { id title status } } } } }`, (q) => ({ q }));
-  await measure('similarQuestions', `query ($t: String!) { similarQuestions(text: $t, first: 5) { relevance question { id title } } }`, (t) => ({ t }));
+  console.log(
+    `\n${totalPosts.toLocaleString('en')} posts (${questionCount.toLocaleString('en')} threads indexed) — reindex took ${reindexSeconds.toFixed(0)} s`,
+  );
+  await measure(
+    'search',
+    `query ($q: String!) { search(query: $q, first: 20) { totalCount edges { node { titleHtml snippetHtml question { id title status } } } } }`,
+    (q) => ({ q }),
+  );
+  await measure(
+    'similarQuestions',
+    `query ($t: String!) { similarQuestions(text: $t, first: 5) { relevance question { id title } } }`,
+    (t) => ({ t }),
+  );
   const sizes = await db.query(
     `SELECT pg_size_pretty(pg_total_relation_size('search_documents')) AS documents, pg_size_pretty(pg_total_relation_size('search_terms')) AS terms,
             pg_size_pretty(pg_indexes_size('search_documents')) AS indexes, pg_size_pretty(pg_database_size(current_database())) AS database`,
   );
-  console.log(`index size: search_documents ${sizes.rows[0].documents} (of which indexes ${sizes.rows[0].indexes}), terms ${sizes.rows[0].terms}; whole database ${sizes.rows[0].database}`);
+  console.log(
+    `index size: search_documents ${sizes.rows[0].documents} (of which indexes ${sizes.rows[0].indexes}), terms ${sizes.rows[0].terms}; whole database ${sizes.rows[0].database}`,
+  );
 } finally {
   await db.end().catch(() => undefined);
   await stack.stop();

@@ -9,7 +9,10 @@ export interface CreateAdminResult {
 }
 
 /** Creates an admin, or promotes an existing account (keeping its password unless one is given). */
-export async function createAdmin(dataSource: DataSource, input: { email: string; displayName: string; password?: string }): Promise<CreateAdminResult> {
+export async function createAdmin(
+  dataSource: DataSource,
+  input: { email: string; displayName: string; password?: string },
+): Promise<CreateAdminResult> {
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)) throw new Error(`"${input.email}" is not a valid e-mail address.`);
   const displayName = input.displayName.trim();

@@ -19,9 +19,17 @@ describe('identity', () => {
     const res = await request(t.app.getHttpServer())
       .post('/graphql')
       .set('content-type', 'application/json')
-      .send({ query: SIGN_UP, variables: { input: { email: 'Ada.Lovelace@Example.com', password: PASSWORD, displayName: '  Ada   Lovelace ' } } });
+      .send({
+        query: SIGN_UP,
+        variables: { input: { email: 'Ada.Lovelace@Example.com', password: PASSWORD, displayName: '  Ada   Lovelace ' } },
+      });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.signUp.viewer).toMatchObject({ email: 'ada.lovelace@example.com', displayName: 'Ada Lovelace', initials: 'AL', role: 'MEMBER' });
+    expect(res.body.data.signUp.viewer).toMatchObject({
+      email: 'ada.lovelace@example.com',
+      displayName: 'Ada Lovelace',
+      initials: 'AL',
+      role: 'MEMBER',
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/^pd_session=[\w-]{40,};/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -82,7 +90,9 @@ describe('identity', () => {
 
   it('signs in with the right password', async () => {
     const user = await signUp(t, 'Barbara Liskov');
-    const res = await t.gql<{ signIn: { viewer: { id: string } } }>(SIGN_IN, { input: { email: ` ${user.email.toUpperCase()} `, password: PASSWORD } });
+    const res = await t.gql<{ signIn: { viewer: { id: string } } }>(SIGN_IN, {
+      input: { email: ` ${user.email.toUpperCase()} `, password: PASSWORD },
+    });
     expect(res.data.signIn.viewer.id).toBe(user.id);
     expect(res.cookie).toMatch(/^pd_session=/);
   });

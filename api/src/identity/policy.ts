@@ -46,7 +46,8 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'post.edit': (actor, post) => post.authorId === actor.id || moderates(actor) || 'Only the author can edit this post.',
   'answer.accept': (actor, ref) =>
     ref.questionAuthorId === actor.id || moderates(actor) || 'Only the person who asked can accept an answer.',
-  'question.closeAsDuplicate': (actor) => isStaff(actor.role) || actor.trustLevel >= EXPERT || 'Only experts and staff can close questions.',
+  'question.closeAsDuplicate': (actor) =>
+    isStaff(actor.role) || actor.trustLevel >= EXPERT || 'Only experts and staff can close questions.',
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Resources[A]): boolean {

@@ -43,7 +43,10 @@ export class SessionService {
     const row = rows[0];
     if (!row) return null;
     if (row.expires_at.getTime() - Date.now() < this.ttlMs / 2) {
-      await this.dataSource.query(`UPDATE sessions SET expires_at = $2 WHERE token_hash = $1`, [tokenHash, new Date(Date.now() + this.ttlMs)]);
+      await this.dataSource.query(`UPDATE sessions SET expires_at = $2 WHERE token_hash = $1`, [
+        tokenHash,
+        new Date(Date.now() + this.ttlMs),
+      ]);
     }
     return { id: row.id, role: row.role, trustLevel: row.trust_level };
   }

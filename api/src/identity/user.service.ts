@@ -13,9 +13,7 @@ export class UserService {
 
   /** Batched per request: a thread page loads all its authors in one query. */
   load(ctx: RequestContext, id: string): Promise<UserModel | null> {
-    return ctx
-      .loader(USERS_BY_ID, () => new DataLoader<string, UserModel | null>((ids) => this.byIds(ids)))
-      .load(id);
+    return ctx.loader(USERS_BY_ID, () => new DataLoader<string, UserModel | null>((ids) => this.byIds(ids))).load(id);
   }
 
   async byIds(ids: readonly string[]): Promise<(UserModel | null)[]> {

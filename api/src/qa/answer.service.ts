@@ -18,7 +18,11 @@ export class AnswerService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Accepted answer first, then by score, then oldest first; keyset-paginated. */
-  async forQuestion(question: QuestionModel, first: number | null | undefined, after: string | null | undefined): Promise<AnswerConnection> {
+  async forQuestion(
+    question: QuestionModel,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<AnswerConnection> {
     const size = pageSize(first, 50);
     const query = this.dataSource
       .getRepository(AnswerEntity)
@@ -34,7 +38,13 @@ export class AnswerService {
         id: cursor[3],
       });
     }
-    const rows = await query.orderBy('rank', 'ASC').addOrderBy('a.score', 'DESC').addOrderBy('a.createdAt', 'ASC').addOrderBy('a.id', 'ASC').limit(size + 1).getMany();
+    const rows = await query
+      .orderBy('rank', 'ASC')
+      .addOrderBy('a.score', 'DESC')
+      .addOrderBy('a.createdAt', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(size + 1)
+      .getMany();
     const page = toPage(rows, size);
     const edges = page.nodes.map((a) => {
       const node = toAnswerModel(a, question);
@@ -63,7 +73,9 @@ export class AnswerService {
     const questionId = parseId(input.questionId, 'Question');
     const key = checkClientMutationId(input.clientMutationId);
     const repeat = async () => {
-      const existing = key ? await this.dataSource.getRepository(AnswerEntity).findOneBy({ authorId: actor.id, clientMutationId: key }) : null;
+      const existing = key
+        ? await this.dataSource.getRepository(AnswerEntity).findOneBy({ authorId: actor.id, clientMutationId: key })
+        : null;
       return existing ? this.get(existing.id) : null;
     };
     const repeated = await repeat();
@@ -78,7 +90,13 @@ export class AnswerService {
         if (!question) throw notFound('Question');
         if (question.status === 'closed') throw conflict('This question is closed and takes no new answers.');
         const answer = await manager.save(
-          manager.create(AnswerEntity, { questionId, authorId: actor.id, bodyMarkdown: body, bodyHtml: renderMarkdown(body), clientMutationId: key }),
+          manager.create(AnswerEntity, {
+            questionId,
+            authorId: actor.id,
+            bodyMarkdown: body,
+            bodyHtml: renderMarkdown(body),
+            clientMutationId: key,
+          }),
         );
         await manager.query(
           `UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now(),

@@ -21,7 +21,9 @@ export class CommentService {
     if (!input.questionId === !input.answerId) throw fieldError('questionId', 'invalid', 'Comment on either a question or an answer.');
     const key = checkClientMutationId(input.clientMutationId);
     const repeat = async () => {
-      const existing = key ? await this.dataSource.getRepository(CommentEntity).findOneBy({ authorId: actor.id, clientMutationId: key }) : null;
+      const existing = key
+        ? await this.dataSource.getRepository(CommentEntity).findOneBy({ authorId: actor.id, clientMutationId: key })
+        : null;
       return existing ? toCommentModel(existing) : null;
     };
     const repeated = await repeat();
@@ -46,7 +48,14 @@ export class CommentService {
         if (!question) throw notFound('Question');
         if (question.status === 'closed') throw conflict('This question is closed.');
         const comment = await manager.save(
-          manager.create(CommentEntity, { questionId, answerId, authorId: actor.id, bodyMarkdown: body, bodyHtml: renderMarkdown(body), clientMutationId: key }),
+          manager.create(CommentEntity, {
+            questionId,
+            answerId,
+            authorId: actor.id,
+            bodyMarkdown: body,
+            bodyHtml: renderMarkdown(body),
+            clientMutationId: key,
+          }),
         );
         await manager.query(`UPDATE questions SET last_activity_at = now() WHERE id = $1`, [questionId]);
         await appendOutbox(manager, 'comment.created', comment.id, { questionId, answerId });

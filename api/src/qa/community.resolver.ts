@@ -42,7 +42,8 @@ export class SpaceResolver {
   @Public()
   @Query(() => String, { description: 'Renders Markdown with the same policy as posts (for previews).' })
   renderMarkdown(@Args('markdown') markdown: string): string {
-    if (markdown.length > LIMITS.questionBody.max) throw fieldError('markdown', 'too_long', `At most ${LIMITS.questionBody.max} characters.`);
+    if (markdown.length > LIMITS.questionBody.max)
+      throw fieldError('markdown', 'too_long', `At most ${LIMITS.questionBody.max} characters.`);
     return renderMarkdown(markdown);
   }
 

@@ -1,4 +1,3 @@
-import { markdownExcerpt } from '@peerdesk/markdown';
 import type { AnswerEntity } from './answer.entity';
 import type { CommentEntity } from './comment.entity';
 import { AnswerModel, CommentModel, QuestionModel } from './models/qa.models';
@@ -12,7 +11,6 @@ export function toQuestionModel(q: QuestionEntity): QuestionModel {
     title: q.title,
     bodyMarkdown: q.bodyMarkdown,
     bodyHtml: q.bodyHtml,
-    excerpt: markdownExcerpt(q.bodyMarkdown),
     status: q.status,
     score: q.score,
     answerCount: q.answerCount,

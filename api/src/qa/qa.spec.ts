@@ -43,7 +43,11 @@ describe('questions, answers, votes and acceptance', () => {
   it('runs the whole slice: ask, answer, vote, accept, and an anonymous visitor sees it solved', async () => {
     const questionId = await ask(t, asker);
     const answerId = await answer(t, helper, questionId);
-    const vote = await t.gql<{ vote: { score: number; viewerVote: number } }>(`mutation { vote(input: { answerId: "${answerId}", value: 1 }) { score viewerVote } }`, {}, other.cookie);
+    const vote = await t.gql<{ vote: { score: number; viewerVote: number } }>(
+      `mutation { vote(input: { answerId: "${answerId}", value: 1 }) { score viewerVote } }`,
+      {},
+      other.cookie,
+    );
     expect(vote.data.vote).toEqual({ score: 1, viewerVote: 1 });
 
     const before = await t.gql<Thread>(THREAD, { id: questionId }, asker.cookie);
@@ -52,7 +56,11 @@ describe('questions, answers, votes and acceptance', () => {
     const helperView = await t.gql<Thread>(THREAD, { id: questionId }, helper.cookie);
     expect(helperView.data.question.answers.edges[0]!.node.canAccept).toBe(false);
 
-    const accepted = await t.gql<{ acceptAnswer: { status: string } }>(`mutation { acceptAnswer(answerId: "${answerId}") { status } }`, {}, asker.cookie);
+    const accepted = await t.gql<{ acceptAnswer: { status: string } }>(
+      `mutation { acceptAnswer(answerId: "${answerId}") { status } }`,
+      {},
+      asker.cookie,
+    );
     expect(accepted.data.acceptAnswer.status).toBe('SOLVED');
 
     const anonymous = await t.gql<Thread>(THREAD, { id: questionId });
@@ -82,7 +90,11 @@ describe('questions, answers, votes and acceptance', () => {
   it('changes and withdraws votes without counting twice', async () => {
     const questionId = await ask(t, asker, { title: 'Can I change my payment date?' });
     const vote = (value: number) =>
-      t.gql<{ vote: { score: number; viewerVote: number } }>(`mutation { vote(input: { questionId: "${questionId}", value: ${value} }) { score viewerVote } }`, {}, helper.cookie);
+      t.gql<{ vote: { score: number; viewerVote: number } }>(
+        `mutation { vote(input: { questionId: "${questionId}", value: ${value} }) { score viewerVote } }`,
+        {},
+        helper.cookie,
+      );
     expect((await vote(1)).data.vote).toEqual({ score: 1, viewerVote: 1 });
     expect((await vote(1)).data.vote).toEqual({ score: 1, viewerVote: 1 });
     expect((await vote(-1)).data.vote).toEqual({ score: -1, viewerVote: -1 });
@@ -95,25 +107,52 @@ describe('questions, answers, votes and acceptance', () => {
     const questionId = await ask(t, asker, { title: 'Meter reading upload fails in the app' });
     const edited = await t.gql<{ editQuestion: { title: string; editedAt: string; tags: { slug: string }[] } }>(
       `mutation ($input: EditQuestionInput!) { editQuestion(input: $input) { title editedAt tags { slug } } }`,
-      { input: { id: questionId, title: 'Meter reading upload fails in the app (Android)', body: 'The upload spins forever since the last update of the app.', tags: ['tariff'] } },
+      {
+        input: {
+          id: questionId,
+          title: 'Meter reading upload fails in the app (Android)',
+          body: 'The upload spins forever since the last update of the app.',
+          tags: ['tariff'],
+        },
+      },
       asker.cookie,
     );
-    expect(edited.data.editQuestion).toMatchObject({ title: 'Meter reading upload fails in the app (Android)', tags: [{ slug: 'tariff' }] });
+    expect(edited.data.editQuestion).toMatchObject({
+      title: 'Meter reading upload fails in the app (Android)',
+      tags: [{ slug: 'tariff' }],
+    });
     expect(edited.data.editQuestion.editedAt).toBeTruthy();
     const revisions = await t.dataSource.query(`SELECT title FROM post_revisions WHERE question_id = $1 ORDER BY id`, [questionId]);
-    expect(revisions.map((r: { title: string }) => r.title)).toEqual(['Meter reading upload fails in the app', 'Meter reading upload fails in the app (Android)']);
+    expect(revisions.map((r: { title: string }) => r.title)).toEqual([
+      'Meter reading upload fails in the app',
+      'Meter reading upload fails in the app (Android)',
+    ]);
 
-    const stranger = await t.gql(`mutation ($input: EditQuestionInput!) { editQuestion(input: $input) { id } }`, { input: { id: questionId, title: 'Hijacked title here', body: 'x'.repeat(30), tags: [] } }, other.cookie);
+    const stranger = await t.gql(
+      `mutation ($input: EditQuestionInput!) { editQuestion(input: $input) { id } }`,
+      { input: { id: questionId, title: 'Hijacked title here', body: 'x'.repeat(30), tags: [] } },
+      other.cookie,
+    );
     expectError(stranger, 'FORBIDDEN');
   });
 
   it('adds comments to questions and answers, shown in the thread', async () => {
     const questionId = await ask(t, asker, { title: 'Solar feed-in not shown in portal' });
     const answerId = await answer(t, helper, questionId);
-    const onQuestion = await t.gql(`mutation { addComment(input: { questionId: "${questionId}", body: "Which inverter do you have?" }) { id } }`, {}, helper.cookie);
-    const onAnswer = await t.gql(`mutation { addComment(input: { answerId: "${answerId}", body: "That fixed it, thanks!" }) { id } }`, {}, asker.cookie);
+    const onQuestion = await t.gql(
+      `mutation { addComment(input: { questionId: "${questionId}", body: "Which inverter do you have?" }) { id } }`,
+      {},
+      helper.cookie,
+    );
+    const onAnswer = await t.gql(
+      `mutation { addComment(input: { answerId: "${answerId}", body: "That fixed it, thanks!" }) { id } }`,
+      {},
+      asker.cookie,
+    );
     expect(onQuestion.errors ?? onAnswer.errors).toBeUndefined();
-    const thread = await t.gql<{ question: { comments: { bodyHtml: string }[]; answers: { edges: { node: { comments: { bodyHtml: string }[] } }[] } } }>(THREAD, { id: questionId });
+    const thread = await t.gql<{
+      question: { comments: { bodyHtml: string }[]; answers: { edges: { node: { comments: { bodyHtml: string }[] } }[] } };
+    }>(THREAD, { id: questionId });
     expect(thread.data.question.comments.map((c) => c.bodyHtml)).toEqual(['<p>Which inverter do you have?</p>\n']);
     expect(thread.data.question.answers.edges[0]!.node.comments.map((c) => c.bodyHtml)).toEqual(['<p>That fixed it, thanks!</p>\n']);
   });
@@ -145,7 +184,11 @@ describe('questions, answers, votes and acceptance', () => {
     expectError(await t.gql(`mutation { acceptAnswer(answerId: "${answerId}") { id } }`, {}, other.cookie), 'FORBIDDEN');
     const moderator = await signUp(t, 'Mona Moderator');
     await setRole(t.dataSource, moderator.id, 'moderator');
-    const res = await t.gql<{ acceptAnswer: { status: string } }>(`mutation { acceptAnswer(answerId: "${answerId}") { status } }`, {}, moderator.cookie);
+    const res = await t.gql<{ acceptAnswer: { status: string } }>(
+      `mutation { acceptAnswer(answerId: "${answerId}") { status } }`,
+      {},
+      moderator.cookie,
+    );
     expect(res.data.acceptAnswer.status).toBe('SOLVED');
   });
 });
@@ -154,7 +197,8 @@ describe('bad input changes nothing', () => {
   let t: TestApp;
   let asker: TestUser;
   let helper: TestUser;
-  const count = async (table: string): Promise<number> => (await t.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`))[0].count;
+  const count = async (table: string): Promise<number> =>
+    (await t.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`))[0].count;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -193,7 +237,10 @@ describe('bad input changes nothing', () => {
   it('creates one question when the same form is submitted twice, even at once', async () => {
     const before = await count('questions');
     const input = questionInput({ title: 'Double submit should create one question', clientMutationId: 'form-1234567890' });
-    const [a, b] = await Promise.all([t.gql<{ askQuestion: { id: string } }>(ASK, { input }, asker.cookie), t.gql<{ askQuestion: { id: string } }>(ASK, { input }, asker.cookie)]);
+    const [a, b] = await Promise.all([
+      t.gql<{ askQuestion: { id: string } }>(ASK, { input }, asker.cookie),
+      t.gql<{ askQuestion: { id: string } }>(ASK, { input }, asker.cookie),
+    ]);
     const c = await t.gql<{ askQuestion: { id: string } }>(ASK, { input }, asker.cookie);
     expect(a.errors ?? b.errors ?? c.errors).toBeUndefined();
     expect(new Set([a.data.askQuestion.id, b.data.askQuestion.id, c.data.askQuestion.id]).size).toBe(1);
@@ -203,10 +250,19 @@ describe('bad input changes nothing', () => {
   it('creates one answer and one comment on a double submit', async () => {
     const questionId = await ask(t, asker, { title: 'Double answer submit check' });
     const answerInput = { questionId, body: 'Only one of me should exist.', clientMutationId: 'answer-12345678' };
-    const [a, b] = await Promise.all([1, 2].map(() => t.gql<{ answerQuestion: { id: string } }>(`mutation ($i: AnswerQuestionInput!) { answerQuestion(input: $i) { id } }`, { i: answerInput }, helper.cookie)));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() =>
+        t.gql<{ answerQuestion: { id: string } }>(
+          `mutation ($i: AnswerQuestionInput!) { answerQuestion(input: $i) { id } }`,
+          { i: answerInput },
+          helper.cookie,
+        ),
+      ),
+    );
     expect(a!.data.answerQuestion.id).toBe(b!.data.answerQuestion.id);
     const commentInput = { questionId, body: 'Only one comment too.', clientMutationId: 'comment-12345678' };
-    for (let i = 0; i < 2; i += 1) await t.gql(`mutation ($i: AddCommentInput!) { addComment(input: $i) { id } }`, { i: commentInput }, helper.cookie);
+    for (let i = 0; i < 2; i += 1)
+      await t.gql(`mutation ($i: AddCommentInput!) { addComment(input: $i) { id } }`, { i: commentInput }, helper.cookie);
     const [{ answers, comments, answer_count }] = await t.dataSource.query(
       `SELECT (SELECT count(*) FROM answers WHERE question_id = $1)::int AS answers, (SELECT count(*) FROM comments WHERE question_id = $1)::int AS comments, answer_count FROM questions WHERE id = $1`,
       [questionId],
@@ -216,10 +272,17 @@ describe('bad input changes nothing', () => {
 
   it('refuses a vote on your own post', async () => {
     const questionId = await ask(t, asker, { title: 'Can I upvote my own question?' });
-    expectError(await t.gql(`mutation { vote(input: { questionId: "${questionId}", value: 1 }) { score } }`, {}, asker.cookie), 'FORBIDDEN');
+    expectError(
+      await t.gql(`mutation { vote(input: { questionId: "${questionId}", value: 1 }) { score } }`, {}, asker.cookie),
+      'FORBIDDEN',
+    );
     const answerId = await answer(t, helper, questionId);
     expectError(await t.gql(`mutation { vote(input: { answerId: "${answerId}", value: 1 }) { score } }`, {}, helper.cookie), 'FORBIDDEN');
-    expectError(await t.gql(`mutation { vote(input: { answerId: "${answerId}", value: 5 }) { score } }`, {}, asker.cookie), 'BAD_USER_INPUT', { field: 'value', code: 'invalid' });
+    expectError(
+      await t.gql(`mutation { vote(input: { answerId: "${answerId}", value: 5 }) { score } }`, {}, asker.cookie),
+      'BAD_USER_INPUT',
+      { field: 'value', code: 'invalid' },
+    );
     expect(await count('votes')).toBe(0);
   });
 
@@ -251,7 +314,10 @@ describe('bad input changes nothing', () => {
 
   it('rejects a GraphQL post that is not JSON (CSRF prevention)', async () => {
     const { default: request } = await import('supertest');
-    const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'text/plain').send('{"query":"mutation { signOut }"}');
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'text/plain')
+      .send('{"query":"mutation { signOut }"}');
     expect(res.status).toBe(400);
   });
 });
@@ -272,7 +338,12 @@ describe('thread page cost', () => {
     const large = await ask(t, asker, { title: 'A thread with many answers' });
     for (let i = 0; i < 2; i += 1) {
       const answerId = await answer(t, helpers[i]!, small);
-      if (i === 0) await t.gql(`mutation { addComment(input: { answerId: "${answerId}", body: "A comment on the small thread" }) { id } }`, {}, viewer.cookie);
+      if (i === 0)
+        await t.gql(
+          `mutation { addComment(input: { answerId: "${answerId}", body: "A comment on the small thread" }) { id } }`,
+          {},
+          viewer.cookie,
+        );
     }
     for (let i = 0; i < 24; i += 1) {
       const answerId = await answer(t, helpers[i % 3]!, large, `Answer number ${i} with some advice.`);
@@ -309,12 +380,26 @@ describe('closing as a duplicate', () => {
     const copy = await ask(t, asker, { title: 'Copy of the question about meter readings' });
     const copyOfCopy = await ask(t, asker, { title: 'Third question about meter readings' });
     expectError(await t.gql(CLOSE, { q: copy, d: original }, asker.cookie), 'FORBIDDEN');
-    const closed = await t.gql<{ closeAsDuplicate: { status: string; closedReason: string; duplicateOf: { id: string } } }>(CLOSE, { q: copy, d: original }, expert.cookie);
+    const closed = await t.gql<{ closeAsDuplicate: { status: string; closedReason: string; duplicateOf: { id: string } } }>(
+      CLOSE,
+      { q: copy, d: original },
+      expert.cookie,
+    );
     expect(closed.data.closeAsDuplicate).toEqual({ status: 'CLOSED', closedReason: 'duplicate', duplicateOf: { id: original } });
     const chained = await t.gql<{ closeAsDuplicate: { duplicateOf: { id: string } } }>(CLOSE, { q: copyOfCopy, d: copy }, expert.cookie);
     expect(chained.data.closeAsDuplicate.duplicateOf.id).toBe(original);
     expectError(await t.gql(CLOSE, { q: copy, d: original }, expert.cookie), 'CONFLICT');
-    expectError(await t.gql(CLOSE, { q: original, d: original }, expert.cookie), 'BAD_USER_INPUT', { field: 'duplicateOfId', code: 'same' });
-    expectError(await t.gql(`mutation ($i: AnswerQuestionInput!) { answerQuestion(input: $i) { id } }`, { i: { questionId: copy, body: 'An answer to a closed question.' } }, expert.cookie), 'CONFLICT');
+    expectError(await t.gql(CLOSE, { q: original, d: original }, expert.cookie), 'BAD_USER_INPUT', {
+      field: 'duplicateOfId',
+      code: 'same',
+    });
+    expectError(
+      await t.gql(
+        `mutation ($i: AnswerQuestionInput!) { answerQuestion(input: $i) { id } }`,
+        { i: { questionId: copy, body: 'An answer to a closed question.' } },
+        expert.cookie,
+      ),
+      'CONFLICT',
+    );
   });
 });

@@ -8,7 +8,10 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 @Entity('questions')
 @Check('questions_status_check', `"status" IN ('open', 'answered', 'solved', 'closed')`)
-@Check('questions_solved_check', `("status" <> 'solved' OR "accepted_answer_id" IS NOT NULL) AND ("accepted_answer_id" IS NULL OR "status" IN ('solved', 'closed'))`)
+@Check(
+  'questions_solved_check',
+  `("status" <> 'solved' OR "accepted_answer_id" IS NOT NULL) AND ("accepted_answer_id" IS NULL OR "status" IN ('solved', 'closed'))`,
+)
 @Check('questions_answer_count_check', `"answer_count" >= 0`)
 @Index('questions_created_idx', ['createdAt', 'id'])
 @Index('questions_activity_idx', ['lastActivityAt', 'id'])

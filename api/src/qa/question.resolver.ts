@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { markdownExcerpt } from '@peerdesk/markdown';
 import { UserModel } from '../identity/models/user.model';
 import { can } from '../identity/policy';
 import { UserService } from '../identity/user.service';
@@ -6,7 +7,16 @@ import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AnswerService } from './answer.service';
 import { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/qa.inputs';
-import { AnswerConnection, AnswerModel, CommentModel, QuestionConnection, QuestionModel, QuestionSort, SpaceModel, TagModel } from './models/qa.models';
+import {
+  AnswerConnection,
+  AnswerModel,
+  CommentModel,
+  QuestionConnection,
+  QuestionModel,
+  QuestionSort,
+  SpaceModel,
+  TagModel,
+} from './models/qa.models';
 import { QuestionService } from './question.service';
 import { ThreadLoaders } from './thread.loaders';
 
@@ -107,6 +117,11 @@ export class QuestionResolver {
   @ResolveField(() => Int, { description: "The viewer's vote: -1, 0 or 1." })
   viewerVote(@Ctx() ctx: RequestContext, @Parent() question: QuestionModel): Promise<number> {
     return this.loaders.viewerVote(ctx, question.id, 'q', question.id);
+  }
+
+  @ResolveField(() => String, { description: 'Plain text, about 200 characters.' })
+  excerpt(@Parent() question: QuestionModel): string {
+    return markdownExcerpt(question.bodyMarkdown);
   }
 
   @ResolveField(() => Boolean)

@@ -31,7 +31,12 @@ export class QuestionService {
     return question ? toQuestionModel(question) : null;
   }
 
-  async list(first: number | null | undefined, after: string | null | undefined, filter: QuestionFilter | null | undefined, sort: QuestionSort): Promise<QuestionConnection> {
+  async list(
+    first: number | null | undefined,
+    after: string | null | undefined,
+    filter: QuestionFilter | null | undefined,
+    sort: QuestionSort,
+  ): Promise<QuestionConnection> {
     const size = pageSize(first, 20);
     const column = SORT_COLUMN[sort];
     const query = this.dataSource.getRepository(QuestionEntity).createQueryBuilder('q');
@@ -41,14 +46,20 @@ export class QuestionService {
       query.andWhere('q.spaceId = :spaceId', { spaceId: space.id });
     }
     if (filter?.tag) {
-      query.andWhere('q.id IN (SELECT qt.question_id FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE t.slug = :tag)', { tag: filter.tag });
+      query.andWhere('q.id IN (SELECT qt.question_id FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE t.slug = :tag)', {
+        tag: filter.tag,
+      });
     }
     if (filter?.authorId) query.andWhere('q.authorId = :authorId', { authorId: parseId(filter.authorId, 'User') });
     if (sort === QuestionSort.RECENTLY_SOLVED) query.andWhere(`q.status = 'solved'`);
     else if (filter?.status) query.andWhere('q.status = :status', { status: filter.status });
     const cursor = decodeCursor(after, 2);
     if (cursor) query.andWhere(`(q.${column}, q.id) < (:at, :id)`, { at: cursor[0], id: cursor[1] });
-    const rows = await query.orderBy(`q.${column}`, 'DESC').addOrderBy('q.id', 'DESC').limit(size + 1).getMany();
+    const rows = await query
+      .orderBy(`q.${column}`, 'DESC')
+      .addOrderBy('q.id', 'DESC')
+      .limit(size + 1)
+      .getMany();
     const page = toPage(rows, size);
     const edges = page.nodes.map((q) => ({ cursor: encodeCursor([(q[column] as Date).toISOString(), q.id]), node: toQuestionModel(q) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
@@ -57,7 +68,9 @@ export class QuestionService {
   async ask(actor: Actor | null, input: AskQuestionInput): Promise<QuestionModel> {
     authorize(actor, 'question.ask', undefined);
     const key = checkClientMutationId(input.clientMutationId);
-    const repeated = key ? await this.dataSource.getRepository(QuestionEntity).findOneBy({ authorId: actor.id, clientMutationId: key }) : null;
+    const repeated = key
+      ? await this.dataSource.getRepository(QuestionEntity).findOneBy({ authorId: actor.id, clientMutationId: key })
+      : null;
     if (repeated) return toQuestionModel(repeated);
 
     const check = new InputCheck();
@@ -81,15 +94,24 @@ export class QuestionService {
           }),
         );
         await this.replaceTags(manager, question.id, tags);
-        await manager.insert(RevisionEntity, { questionId: question.id, editorId: actor.id, title, bodyMarkdown: body, tags: tags.map((t) => t.slug) });
+        await manager.insert(RevisionEntity, {
+          questionId: question.id,
+          editorId: actor.id,
+          title,
+          bodyMarkdown: body,
+          tags: tags.map((t) => t.slug),
+        });
         await appendOutbox(manager, 'question.created', question.id, { spaceId: space!.id });
-        if (input.askSession) await manager.query(`UPDATE deflection_events SET asked = true WHERE ask_session = $1`, [input.askSession.slice(0, 64)]);
+        if (input.askSession)
+          await manager.query(`UPDATE deflection_events SET asked = true WHERE ask_session = $1`, [input.askSession.slice(0, 64)]);
         return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
       });
     } catch (error) {
       // Two submits of the same form raced past the check above; the database kept one.
       if (key && isUniqueViolation(error, 'questions_client_mutation_key')) {
-        return toQuestionModel(await this.dataSource.getRepository(QuestionEntity).findOneByOrFail({ authorId: actor.id, clientMutationId: key }));
+        return toQuestionModel(
+          await this.dataSource.getRepository(QuestionEntity).findOneByOrFail({ authorId: actor.id, clientMutationId: key }),
+        );
       }
       throw error;
     }
@@ -107,9 +129,19 @@ export class QuestionService {
       authorize(actor, 'post.edit', question);
       check.assertValid();
       const now = new Date();
-      await manager.update(QuestionEntity, { id }, { title, bodyMarkdown: body, bodyHtml: renderMarkdown(body), editedAt: now, lastActivityAt: now });
+      await manager.update(
+        QuestionEntity,
+        { id },
+        { title, bodyMarkdown: body, bodyHtml: renderMarkdown(body), editedAt: now, lastActivityAt: now },
+      );
       await this.replaceTags(manager, id, tags);
-      await manager.insert(RevisionEntity, { questionId: id, editorId: actor.id, title, bodyMarkdown: body, tags: tags.map((t) => t.slug) });
+      await manager.insert(RevisionEntity, {
+        questionId: id,
+        editorId: actor.id,
+        title,
+        bodyMarkdown: body,
+        tags: tags.map((t) => t.slug),
+      });
       await appendOutbox(manager, 'question.edited', id);
       return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id }));
     });
@@ -127,7 +159,11 @@ export class QuestionService {
       if (question.status === 'closed') throw conflict('This question is closed.');
       if (question.acceptedAnswerId === answer.id) return toQuestionModel(question);
       const now = new Date();
-      await manager.update(QuestionEntity, { id: question.id }, { acceptedAnswerId: answer.id, status: 'solved', solvedAt: now, lastActivityAt: now });
+      await manager.update(
+        QuestionEntity,
+        { id: question.id },
+        { acceptedAnswerId: answer.id, status: 'solved', solvedAt: now, lastActivityAt: now },
+      );
       await appendOutbox(manager, 'answer.accepted', answer.id, { questionId: question.id, previousAnswerId: question.acceptedAnswerId });
       return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
     });
@@ -147,7 +183,11 @@ export class QuestionService {
       if (question.status === 'closed') throw conflict('This question is already closed.');
       const original = target.duplicateOfId ?? target.id;
       if (original === id) throw fieldError('duplicateOfId', 'cycle', 'That question is itself a duplicate of this one.');
-      await manager.update(QuestionEntity, { id }, { status: 'closed', closedReason: 'duplicate', duplicateOfId: original, lastActivityAt: new Date() });
+      await manager.update(
+        QuestionEntity,
+        { id },
+        { status: 'closed', closedReason: 'duplicate', duplicateOfId: original, lastActivityAt: new Date() },
+      );
       await appendOutbox(manager, 'question.closed', id, { reason: 'duplicate', duplicateOfId: original });
       return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id }));
     });
@@ -168,6 +208,10 @@ export class QuestionService {
 
   private async replaceTags(manager: EntityManager, questionId: string, tags: TagEntity[]): Promise<void> {
     await manager.delete(QuestionTagEntity, { questionId });
-    if (tags.length > 0) await manager.insert(QuestionTagEntity, tags.map((t) => ({ questionId, tagId: t.id })));
+    if (tags.length > 0)
+      await manager.insert(
+        QuestionTagEntity,
+        tags.map((t) => ({ questionId, tagId: t.id })),
+      );
   }
 }

@@ -35,65 +35,85 @@ export class ThreadLoaders {
 
   space(ctx: RequestContext, id: string): Promise<SpaceModel | null> {
     return ctx
-      .loader(SPACES, () => new DataLoader<string, SpaceModel | null>(async (ids) => {
-        const spaces = await this.dataSource.getRepository(SpaceEntity).findBy({ id: In([...ids]) });
-        return ids.map((id) => spaces.find((s) => s.id === id) ?? null);
-      }))
+      .loader(
+        SPACES,
+        () =>
+          new DataLoader<string, SpaceModel | null>(async (ids) => {
+            const spaces = await this.dataSource.getRepository(SpaceEntity).findBy({ id: In([...ids]) });
+            return ids.map((id) => spaces.find((s) => s.id === id) ?? null);
+          }),
+      )
       .load(id);
   }
 
   spaceCounts(ctx: RequestContext, spaceId: string): Promise<SpaceCounts> {
     return ctx
-      .loader(SPACE_COUNTS, () => new DataLoader<string, SpaceCounts>(async (ids) => {
-        const rows: { space_id: string; questions: number; solved: number }[] = await this.dataSource.query(
-          `SELECT space_id, count(*)::int AS questions, count(*) FILTER (WHERE status = 'solved')::int AS solved
+      .loader(
+        SPACE_COUNTS,
+        () =>
+          new DataLoader<string, SpaceCounts>(async (ids) => {
+            const rows: { space_id: string; questions: number; solved: number }[] = await this.dataSource.query(
+              `SELECT space_id, count(*)::int AS questions, count(*) FILTER (WHERE status = 'solved')::int AS solved
              FROM questions WHERE space_id = ANY($1) GROUP BY space_id`,
-          [ids],
-        );
-        return ids.map((id) => {
-          const row = rows.find((r) => r.space_id === id);
-          return { questions: row?.questions ?? 0, solved: row?.solved ?? 0 };
-        });
-      }))
+              [ids],
+            );
+            return ids.map((id) => {
+              const row = rows.find((r) => r.space_id === id);
+              return { questions: row?.questions ?? 0, solved: row?.solved ?? 0 };
+            });
+          }),
+      )
       .load(spaceId);
   }
 
   tagQuestionCount(ctx: RequestContext, tagId: string): Promise<number> {
     return ctx
-      .loader(TAG_COUNTS, () => new DataLoader<string, number>(async (ids) => {
-        const rows: { tag_id: string; count: number }[] = await this.dataSource.query(
-          `SELECT tag_id, count(*)::int AS count FROM question_tags WHERE tag_id = ANY($1) GROUP BY tag_id`,
-          [ids],
-        );
-        return ids.map((id) => rows.find((r) => r.tag_id === id)?.count ?? 0);
-      }))
+      .loader(
+        TAG_COUNTS,
+        () =>
+          new DataLoader<string, number>(async (ids) => {
+            const rows: { tag_id: string; count: number }[] = await this.dataSource.query(
+              `SELECT tag_id, count(*)::int AS count FROM question_tags WHERE tag_id = ANY($1) GROUP BY tag_id`,
+              [ids],
+            );
+            return ids.map((id) => rows.find((r) => r.tag_id === id)?.count ?? 0);
+          }),
+      )
       .load(tagId);
   }
 
   tags(ctx: RequestContext, questionId: string): Promise<TagModel[]> {
     return ctx
-      .loader(TAGS, () => new DataLoader<string, TagModel[]>(async (ids) => {
-        const rows: { question_id: string; id: string; slug: string }[] = await this.dataSource.query(
-          `SELECT qt.question_id, t.id, t.slug FROM question_tags qt JOIN tags t ON t.id = qt.tag_id
+      .loader(
+        TAGS,
+        () =>
+          new DataLoader<string, TagModel[]>(async (ids) => {
+            const rows: { question_id: string; id: string; slug: string }[] = await this.dataSource.query(
+              `SELECT qt.question_id, t.id, t.slug FROM question_tags qt JOIN tags t ON t.id = qt.tag_id
             WHERE qt.question_id = ANY($1) ORDER BY t.slug`,
-          [ids],
-        );
-        return ids.map((id) => rows.filter((r) => r.question_id === id).map(({ id: tagId, slug }) => ({ id: tagId, slug })));
-      }))
+              [ids],
+            );
+            return ids.map((id) => rows.filter((r) => r.question_id === id).map(({ id: tagId, slug }) => ({ id: tagId, slug })));
+          }),
+      )
       .load(questionId);
   }
 
   /** All comments of a thread, oldest first; callers pick the question's or an answer's. */
   comments(ctx: RequestContext, questionId: string): Promise<CommentModel[]> {
     return ctx
-      .loader(COMMENTS, () => new DataLoader<string, CommentModel[]>(async (ids) => {
-        const rows = await this.dataSource.getRepository(CommentEntity).find({
-          where: { questionId: In([...ids]) },
-          select: { id: true, questionId: true, answerId: true, authorId: true, bodyHtml: true, createdAt: true },
-          order: { createdAt: 'ASC', id: 'ASC' },
-        });
-        return ids.map((id) => rows.filter((c) => c.questionId === id).map(toCommentModel));
-      }))
+      .loader(
+        COMMENTS,
+        () =>
+          new DataLoader<string, CommentModel[]>(async (ids) => {
+            const rows = await this.dataSource.getRepository(CommentEntity).find({
+              where: { questionId: In([...ids]) },
+              select: { id: true, questionId: true, answerId: true, authorId: true, bodyHtml: true, createdAt: true },
+              order: { createdAt: 'ASC', id: 'ASC' },
+            });
+            return ids.map((id) => rows.filter((c) => c.questionId === id).map(toCommentModel));
+          }),
+      )
       .load(questionId);
   }
 
@@ -101,37 +121,45 @@ export class ThreadLoaders {
     const actor = ctx.actor;
     if (!actor) return 0;
     const votes = await ctx
-      .loader(VOTES, () => new DataLoader<string, ThreadVotes>(async (ids) => {
-        const rows: { question_id: string; answer_id: string | null; thread_id: string; value: number }[] = await this.dataSource.query(
-          `SELECT v.question_id, v.answer_id, coalesce(v.question_id, a.question_id) AS thread_id, v.value
+      .loader(
+        VOTES,
+        () =>
+          new DataLoader<string, ThreadVotes>(async (ids) => {
+            const rows: { question_id: string; answer_id: string | null; thread_id: string; value: number }[] = await this.dataSource.query(
+              `SELECT v.question_id, v.answer_id, coalesce(v.question_id, a.question_id) AS thread_id, v.value
              FROM votes v LEFT JOIN answers a ON a.id = v.answer_id
             WHERE v.user_id = $1 AND (v.question_id = ANY($2) OR a.question_id = ANY($2))`,
-          [actor.id, ids],
-        );
-        return ids.map((id) => {
-          const map: ThreadVotes = new Map();
-          for (const r of rows) if (r.thread_id === id) map.set(r.answer_id ? `a:${r.answer_id}` : `q:${r.question_id}`, r.value);
-          return map;
-        });
-      }))
+              [actor.id, ids],
+            );
+            return ids.map((id) => {
+              const map: ThreadVotes = new Map();
+              for (const r of rows) if (r.thread_id === id) map.set(r.answer_id ? `a:${r.answer_id}` : `q:${r.question_id}`, r.value);
+              return map;
+            });
+          }),
+      )
       .load(questionId);
     return votes.get(`${target}:${postId}`) ?? 0;
   }
 
   answer(ctx: RequestContext, id: string): Promise<AnswerModel | null> {
     return ctx
-      .loader(ANSWERS, () => new DataLoader<string, AnswerModel | null>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(AnswerEntity)
-          .createQueryBuilder('a')
-          .innerJoinAndMapOne('a.question', QuestionEntity, 'q', 'q.id = a.questionId')
-          .where('a.id IN (:...ids)', { ids })
-          .getMany();
-        return ids.map((id) => {
-          const row = rows.find((a) => a.id === id) as (AnswerEntity & { question: QuestionEntity }) | undefined;
-          return row ? toAnswerModel(row, row.question) : null;
-        });
-      }))
+      .loader(
+        ANSWERS,
+        () =>
+          new DataLoader<string, AnswerModel | null>(async (ids) => {
+            const rows = await this.dataSource
+              .getRepository(AnswerEntity)
+              .createQueryBuilder('a')
+              .innerJoinAndMapOne('a.question', QuestionEntity, 'q', 'q.id = a.questionId')
+              .where('a.id IN (:...ids)', { ids })
+              .getMany();
+            return ids.map((id) => {
+              const row = rows.find((a) => a.id === id) as (AnswerEntity & { question: QuestionEntity }) | undefined;
+              return row ? toAnswerModel(row, row.question) : null;
+            });
+          }),
+      )
       .load(id);
   }
 }

@@ -25,7 +25,10 @@ export class VoteService {
       if (!post) throw notFound(input.questionId ? 'Question' : 'Answer');
       authorize(actor, 'vote.cast', { authorId: post.author_id });
 
-      const previous: { value: number }[] = await manager.query(`SELECT value FROM votes WHERE user_id = $1 AND ${column} = $2`, [actor.id, postId]);
+      const previous: { value: number }[] = await manager.query(`SELECT value FROM votes WHERE user_id = $1 AND ${column} = $2`, [
+        actor.id,
+        postId,
+      ]);
       const before = previous[0]?.value ?? 0;
       if (before === input.value) {
         const [current]: { score: number }[] = await manager.query(`SELECT score FROM ${table} WHERE id = $1`, [postId]);
@@ -41,10 +44,10 @@ export class VoteService {
         );
       }
       // For UPDATE, TypeORM answers [rows, affectedCount].
-      const [updated]: [{ score: number }[], number] = await manager.query(`UPDATE ${table} SET score = score + $2 WHERE id = $1 RETURNING score`, [
-        postId,
-        input.value - before,
-      ]);
+      const [updated]: [{ score: number }[], number] = await manager.query(
+        `UPDATE ${table} SET score = score + $2 WHERE id = $1 RETURNING score`,
+        [postId, input.value - before],
+      );
       await appendOutbox(manager, 'vote.changed', postId, { target: table, voterId: actor.id, before, after: input.value });
       return { score: updated[0]!.score, viewerVote: input.value };
     });

@@ -51,13 +51,20 @@ export class MeiliSearchIndex implements SearchIndex {
   private readonly client: Meilisearch;
   private ready: Promise<Index<MeiliDocument>> | null = null;
 
-  constructor(host: string, apiKey: string | undefined, private readonly indexName = 'questions') {
+  constructor(
+    host: string,
+    apiKey: string | undefined,
+    private readonly indexName = 'questions',
+  ) {
     this.client = new Meilisearch({ host, apiKey });
   }
 
   private index(): Promise<Index<MeiliDocument>> {
     this.ready ??= (async () => {
-      await this.client.createIndex(this.indexName, { primaryKey: 'id' }).waitTask().catch(() => undefined);
+      await this.client
+        .createIndex(this.indexName, { primaryKey: 'id' })
+        .waitTask()
+        .catch(() => undefined);
       const index = this.client.index<MeiliDocument>(this.indexName);
       await index.updateSettings(SETTINGS).waitTask();
       return index;

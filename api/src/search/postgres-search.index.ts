@@ -272,6 +272,7 @@ function titleLine(text: string): string {
 /** Highlights with the English stemmer, falling back to the German one for German text. */
 function headline(column: string, options: string): string {
   const opts = `StartSel=${MARK_START}, StopSel=${MARK_END}, ${options}`;
-  const run = (config: string) => `ts_headline('${config}', translate(${column}, '<>', chr(3) || chr(4)), coalesce(probe.all_terms, ''::tsquery), '${opts}')`;
+  const run = (config: string) =>
+    `ts_headline('${config}', translate(${column}, '<>', chr(3) || chr(4)), coalesce(probe.all_terms, ''::tsquery), '${opts}')`;
   return `(SELECT CASE WHEN position(chr(1) IN h.en) > 0 THEN h.en ELSE ${run('german')} END FROM (SELECT ${run('english')} AS en) h)`;
 }

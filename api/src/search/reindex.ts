@@ -19,7 +19,10 @@ export async function reindexAll(dataSource: DataSource, index: SearchIndex, pro
   for (;;) {
     const rows: { id: string }[] = await dataSource.query(`SELECT id FROM questions WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [after]);
     if (rows.length === 0) return done;
-    const { documents } = await loadSearchDocuments(dataSource, rows.map((r) => r.id));
+    const { documents } = await loadSearchDocuments(
+      dataSource,
+      rows.map((r) => r.id),
+    );
     await index.upsert(documents);
     done += documents.length;
     after = rows.at(-1)!.id;

@@ -18,19 +18,30 @@ interface SearchData {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: { node: { titleHtml: string; snippetHtml: string; question: { id: string; title: string; status: string } } }[];
-    facets: { spaces: { value: string; count: number }[]; tags: { value: string; count: number }[]; statuses: { value: string; count: number }[] };
+    facets: {
+      spaces: { value: string; count: number }[];
+      tags: { value: string; count: number }[];
+      statuses: { value: string; count: number }[];
+    };
   };
 }
 
 const engines: { name: string; env: Record<string, string> }[] = [{ name: 'postgres', env: {} }];
-if (process.env.MEILI_URL) engines.push({ name: 'meilisearch', env: { MEILI_URL: process.env.MEILI_URL, MEILI_KEY: process.env.MEILI_KEY ?? '' } });
+if (process.env.MEILI_URL)
+  engines.push({ name: 'meilisearch', env: { MEILI_URL: process.env.MEILI_URL, MEILI_KEY: process.env.MEILI_KEY ?? '' } });
 else console.warn('search contract: Meilisearch adapter SKIPPED (set MEILI_URL to run it against a Meilisearch server)');
 
 describe.each(engines)('search contract: $name', ({ env }) => {
   let t: TestApp;
   let asker: TestUser;
   let helper: TestUser;
-  const ids: Record<'password' | 'passwordOpen' | 'invoice' | 'installing' | 'script', string> = { password: '', passwordOpen: '', invoice: '', installing: '', script: '' };
+  const ids: Record<'password' | 'passwordOpen' | 'invoice' | 'installing' | 'script', string> = {
+    password: '',
+    passwordOpen: '',
+    invoice: '',
+    installing: '',
+    script: '',
+  };
   const search = (q: string, extra: Record<string, unknown> = {}) => t.gql<SearchData>(SEARCH, { q, ...extra });
   const titles = async (q: string, extra: Record<string, unknown> = {}) => {
     const res = await search(q, extra);
@@ -43,14 +54,41 @@ describe.each(engines)('search contract: $name', ({ env }) => {
     await seedSpace(t.dataSource);
     await t.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ('solar', 'Solar')`);
     [asker, helper] = [await signUp(t, 'Searching Sam'), await signUp(t, 'Knowing Kim')];
-    ids.password = await ask(t, asker, { title: 'How do I reset my password?', body: 'I forgot my password and the reset e-mail never arrives in my inbox.', tags: ['tariff'] });
+    ids.password = await ask(t, asker, {
+      title: 'How do I reset my password?',
+      body: 'I forgot my password and the reset e-mail never arrives in my inbox.',
+      tags: ['tariff'],
+    });
     const accepted = await answer(t, helper, ids.password, 'Check the spam folder first; the reset link is valid for 24 hours.');
     await t.gql(`mutation { acceptAnswer(answerId: "${accepted}") { id } }`, {}, asker.cookie);
-    ids.passwordOpen = await ask(t, helper, { title: 'Password reset link expired', body: 'The password reset link says it expired although I clicked it right away.', tags: [] });
-    ids.invoice = await ask(t, asker, { title: 'Warum ist meine Rechnung so hoch?', body: 'Die letzten Rechnungen waren viel niedriger. Der Zähler läuft normal.', tags: ['invoice'] });
-    ids.installing = await ask(t, helper, { title: 'Installing the inverter firmware update', body: 'After installing firmware 2.4 the inverter shows error E-1042 on the display.', spaceSlug: 'solar', tags: [] });
-    ids.script = await ask(t, asker, { title: 'Why does <script> appear in my meter name?', body: 'The app shows <b>bold</b> tags literally in the meter name field.', tags: [] });
-    for (let i = 0; i < 5; i += 1) await ask(t, helper, { title: `Battery storage question number ${i}`, body: `The battery storage capacity drops in winter, case ${i}.`, spaceSlug: 'solar', tags: [] });
+    ids.passwordOpen = await ask(t, helper, {
+      title: 'Password reset link expired',
+      body: 'The password reset link says it expired although I clicked it right away.',
+      tags: [],
+    });
+    ids.invoice = await ask(t, asker, {
+      title: 'Warum ist meine Rechnung so hoch?',
+      body: 'Die letzten Rechnungen waren viel niedriger. Der Zähler läuft normal.',
+      tags: ['invoice'],
+    });
+    ids.installing = await ask(t, helper, {
+      title: 'Installing the inverter firmware update',
+      body: 'After installing firmware 2.4 the inverter shows error E-1042 on the display.',
+      spaceSlug: 'solar',
+      tags: [],
+    });
+    ids.script = await ask(t, asker, {
+      title: 'Why does <script> appear in my meter name?',
+      body: 'The app shows <b>bold</b> tags literally in the meter name field.',
+      tags: [],
+    });
+    for (let i = 0; i < 5; i += 1)
+      await ask(t, helper, {
+        title: `Battery storage question number ${i}`,
+        body: `The battery storage capacity drops in winter, case ${i}.`,
+        spaceSlug: 'solar',
+        tags: [],
+      });
     await t.app.get(SearchIndexer).drain();
   });
   afterAll(() => t.close());
@@ -85,12 +123,19 @@ describe.each(engines)('search contract: $name', ({ env }) => {
 
   it('filters by space, tag and status and counts facets', async () => {
     const all = await search('battery storage');
-    expect(all.data.search.facets.spaces).toEqual([{ value: 'solar', label: 'Solar', count: 5 }].map(({ label: _label, ...f }) => expect.objectContaining(f)));
+    expect(all.data.search.facets.spaces).toEqual(
+      [{ value: 'solar', label: 'Solar', count: 5 }].map(({ label: _label, ...f }) => expect.objectContaining(f)),
+    );
     expect(await titles('password', { filter: { statuses: ['SOLVED'] } })).toEqual(['How do I reset my password?']);
     expect(await titles('password', { filter: { tags: ['tariff'] } })).toEqual(['How do I reset my password?']);
     expect(await titles('firmware', { filter: { spaceSlugs: ['billing'] } })).toEqual([]);
     const statuses = (await search('password')).data.search.facets.statuses;
-    expect(statuses).toEqual(expect.arrayContaining([{ value: 'SOLVED', count: 1 }, { value: 'OPEN', count: 1 }]));
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        { value: 'SOLVED', count: 1 },
+        { value: 'OPEN', count: 1 },
+      ]),
+    );
   });
 
   it('pages through results with cursors, without repeats', async () => {
@@ -108,15 +153,31 @@ describe.each(engines)('search contract: $name', ({ env }) => {
   });
 
   it('suggests similar questions, solved first, with the accepted answer inline', async () => {
-    const res = await t.gql<{ similarQuestions: { acceptedExcerpt: string | null; question: { id: string } }[] }>(SIMILAR, { text: 'Forgot my password, reset mail does not arrive' });
+    const res = await t.gql<{ similarQuestions: { acceptedExcerpt: string | null; question: { id: string } }[] }>(SIMILAR, {
+      text: 'Forgot my password, reset mail does not arrive',
+    });
     expect(res.data.similarQuestions[0]!.question.id).toBe(ids.password);
     expect(res.data.similarQuestions[0]!.acceptedExcerpt).toMatch(/spam folder/);
-    const excluded = await t.gql<{ similarQuestions: { question: { id: string } }[] }>(SIMILAR, { text: 'How do I reset my password?', exclude: ids.password });
+    const excluded = await t.gql<{ similarQuestions: { question: { id: string } }[] }>(SIMILAR, {
+      text: 'How do I reset my password?',
+      exclude: ids.password,
+    });
     expect(excluded.data.similarQuestions.map((s) => s.question.id)).not.toContain(ids.password);
   });
 
   it('picks up edits and answers through the outbox', async () => {
-    await t.gql(`mutation ($i: EditQuestionInput!) { editQuestion(input: $i) { id } }`, { i: { id: ids.installing, title: 'Installing the inverter firmware update fails', body: 'After installing firmware 2.4 the inverter shows error E-1042 and a red LED.', tags: [] } }, helper.cookie);
+    await t.gql(
+      `mutation ($i: EditQuestionInput!) { editQuestion(input: $i) { id } }`,
+      {
+        i: {
+          id: ids.installing,
+          title: 'Installing the inverter firmware update fails',
+          body: 'After installing firmware 2.4 the inverter shows error E-1042 and a red LED.',
+          tags: [],
+        },
+      },
+      helper.cookie,
+    );
     await answer(t, asker, ids.installing, 'Downgrading to firmware 2.3 and updating again cleared the red LED for me.');
     await t.app.get(SearchIndexer).drain();
     expect(await titles('downgrading')).toContain('Installing the inverter firmware update fails');
@@ -134,7 +195,13 @@ describe.each(engines)('search contract: $name', ({ env }) => {
       expect(res.data.search.totalCount).toBe(0);
     });
 
-    it.each([`'; DROP TABLE questions; --`, `password' OR '1'='1`, `tags = "x" OR status = "solved"`, `title:password AND NOT (x)`, `\\x00 $1 $$`])('treats %s as plain words', async (q) => {
+    it.each([
+      `'; DROP TABLE questions; --`,
+      `password' OR '1'='1`,
+      `tags = "x" OR status = "solved"`,
+      `title:password AND NOT (x)`,
+      `\\x00 $1 $$`,
+    ])('treats %s as plain words', async (q) => {
       const res = await search(q);
       expect(res.errors).toBeUndefined();
       const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM questions`);
@@ -142,7 +209,10 @@ describe.each(engines)('search contract: $name', ({ env }) => {
     });
 
     it('rejects unknown filter values', async () => {
-      expectError(await search('password', { filter: { spaceSlugs: ['nope'] } }), 'BAD_USER_INPUT', { field: 'filter.spaceSlugs', code: 'unknown' });
+      expectError(await search('password', { filter: { spaceSlugs: ['nope'] } }), 'BAD_USER_INPUT', {
+        field: 'filter.spaceSlugs',
+        code: 'unknown',
+      });
       expectError(await search('password', { filter: { tags: ['made-up'] } }), 'BAD_USER_INPUT', { field: 'filter.tags', code: 'unknown' });
       expect((await search('password', { filter: { statuses: ['MAYBE'] } })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
     });
@@ -181,7 +251,10 @@ describe('search indexer', () => {
       await open('visit-asked-anyway');
       await ask(t, user, { title: 'A new question asked anyway', askSession: 'visit-asked-anyway' });
       const rows = await t.dataSource.query(`SELECT ask_session, asked FROM deflection_events ORDER BY id`);
-      expect(rows).toEqual([{ ask_session: 'visit-deflected-1', asked: false }, { ask_session: 'visit-asked-anyway', asked: true }]);
+      expect(rows).toEqual([
+        { ask_session: 'visit-deflected-1', asked: false },
+        { ask_session: 'visit-asked-anyway', asked: true },
+      ]);
       expectError(await open('x'), 'BAD_USER_INPUT', { field: 'askSession', code: 'invalid' });
     } finally {
       await t.close();

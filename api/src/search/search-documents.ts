@@ -29,7 +29,10 @@ interface Row {
  * Builds the search documents of the given questions from the database, in two queries. Only public
  * content goes in: the question, its tags and its answers — nothing private ever reaches an index.
  */
-export async function loadSearchDocuments(db: DataSource | EntityManager, questionIds: string[]): Promise<{ documents: SearchDocument[]; missing: string[] }> {
+export async function loadSearchDocuments(
+  db: DataSource | EntityManager,
+  questionIds: string[],
+): Promise<{ documents: SearchDocument[]; missing: string[] }> {
   if (questionIds.length === 0) return { documents: [], missing: [] };
   const rows: Row[] = await db.query(
     `SELECT q.id, q.space_id, q.status, q.title, q.body_markdown, q.score, q.answer_count, q.created_at, q.last_activity_at, q.accepted_answer_id,

@@ -64,7 +64,9 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     const url = (this.dataSource.options as { url?: string }).url;
     this.listener = new Client({ connectionString: url, application_name: 'peerdesk-search-indexer' });
     this.listener.on('notification', () => this.wake());
-    this.listener.on('error', (error) => this.logger.warn('search indexer lost its LISTEN connection; polling only', { error: error.message }));
+    this.listener.on('error', (error) =>
+      this.logger.warn('search indexer lost its LISTEN connection; polling only', { error: error.message }),
+    );
     await this.listener.connect();
     await this.listener.query('LISTEN outbox_events');
     this.schedule(0);

@@ -49,7 +49,7 @@ export class SearchResultModel {
 export class SimilarQuestionModel {
   @Field(() => QuestionModel) question: QuestionModel;
   @Field(() => Float) relevance: number;
-  @Field(() => String, { nullable: true, description: "The first lines of the accepted answer, to read without leaving the page." })
+  @Field(() => String, { nullable: true, description: 'The first lines of the accepted answer, to read without leaving the page.' })
   acceptedExcerpt: string | null;
 }
 

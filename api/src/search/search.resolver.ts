@@ -42,7 +42,10 @@ export class RelatedQuestionsResolver {
   constructor(private readonly searchService: SearchService) {}
 
   @ResolveField(() => [SimilarQuestionModel], { description: 'Other threads about the same thing.' })
-  related(@Parent() question: QuestionModel, @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number): Promise<SimilarQuestionModel[]> {
-    return this.searchService.similar(`${question.title}\n${question.excerpt}`, first, question.id);
+  related(
+    @Parent() question: QuestionModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number,
+  ): Promise<SimilarQuestionModel[]> {
+    return this.searchService.related(question, first);
   }
 }

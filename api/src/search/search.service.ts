@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { markdownExcerpt } from '@peerdesk/markdown';
 import { DataSource, In } from 'typeorm';
 import { fieldError, InputCheck } from '../platform/errors';
 import { pageSize } from '../platform/pagination';
@@ -9,21 +10,30 @@ import { isId } from '../qa/qa.rules';
 import { QuestionEntity } from '../qa/question.entity';
 import { SpaceEntity } from '../qa/space.entity';
 import { TagEntity } from '../qa/tag.entity';
-import { SEARCH_INDEX, type SearchDocument, type SearchIndex } from './search-index';
+import { SEARCH_INDEX, type SearchDocument, type SearchIndex, type SimilarHit } from './search-index';
 import type { SearchFilterInput, SearchResultModel, SimilarQuestionModel } from './search.models';
 
 export const MAX_QUERY_LENGTH = 300;
 export const MAX_DRAFT_LENGTH = 5_000;
+const RELATED_TTL_MS = 5 * 60_000;
+const RELATED_CACHE_SIZE = 5_000;
 
 @Injectable()
 export class SearchService {
+  private readonly relatedCache = new Map<string, { expires: number; hits: SimilarHit[] }>();
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  async search(text: string, first: number | null | undefined, after: string | null | undefined, filter: SearchFilterInput | null | undefined): Promise<SearchResultModel> {
+  async search(
+    text: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    filter: SearchFilterInput | null | undefined,
+  ): Promise<SearchResultModel> {
     const check = new InputCheck();
     const query = check.text('query', 'Search', text.replace(/\s+/g, ' '), { min: 1, max: MAX_QUERY_LENGTH });
     const size = pageSize(first, 20);
@@ -50,7 +60,9 @@ export class SearchService {
     const questions = await this.questionsById(page.hits.map((h) => h.questionId));
     const edges = page.hits.flatMap((hit) => {
       const question = questions.get(hit.questionId);
-      return question ? [{ cursor: hit.cursor, node: { question, titleHtml: hit.titleHtml, snippetHtml: hit.snippetHtml, relevance: hit.relevance } }] : [];
+      return question
+        ? [{ cursor: hit.cursor, node: { question, titleHtml: hit.titleHtml, snippetHtml: hit.snippetHtml, relevance: hit.relevance } }]
+        : [];
     });
     const spaceName = (id: string) => spaces.find((s) => s.id === id);
     return {
@@ -74,7 +86,11 @@ export class SearchService {
     const size = first ?? 5;
     if (!Number.isInteger(size) || size < 1 || size > 20) throw fieldError('first', 'invalid', 'first must be between 1 and 20.');
     if (draft.length < 3) return [];
-    const hits = await this.index.similar({ text: draft, first: size, excludeQuestionId: isId(excludeQuestionId) ? excludeQuestionId : undefined });
+    const hits = await this.index.similar({
+      text: draft,
+      first: size,
+      excludeQuestionId: isId(excludeQuestionId) ? excludeQuestionId : undefined,
+    });
     const questions = await this.questionsById(hits.map((h) => h.questionId));
     return hits.flatMap((hit) => {
       const question = questions.get(hit.questionId);
@@ -82,15 +98,39 @@ export class SearchService {
     });
   }
 
+  /**
+   * Related threads of a question page. Every view would otherwise run a similarity search, so the
+   * ids are kept for a few minutes per process; the questions themselves are always loaded fresh.
+   */
+  async related(question: QuestionModel, first: number): Promise<SimilarQuestionModel[]> {
+    const key = `${question.id}:${first}`;
+    const cached = this.relatedCache.get(key);
+    if (cached && cached.expires > Date.now()) {
+      const questions = await this.questionsById(cached.hits.map((h) => h.questionId));
+      return cached.hits.flatMap((hit) => {
+        const q = questions.get(hit.questionId);
+        return q ? [{ question: q, relevance: hit.relevance, acceptedExcerpt: hit.acceptedExcerpt }] : [];
+      });
+    }
+    const results = await this.similar(`${question.title}\n${markdownExcerpt(question.bodyMarkdown, 1_000)}`, first, question.id);
+    if (this.relatedCache.size >= RELATED_CACHE_SIZE) this.relatedCache.delete(this.relatedCache.keys().next().value!);
+    this.relatedCache.set(key, {
+      expires: Date.now() + RELATED_TTL_MS,
+      hits: results.map((r) => ({ questionId: r.question.id, relevance: r.relevance, acceptedExcerpt: r.acceptedExcerpt })),
+    });
+    return results;
+  }
+
   async recordSuggestionOpened(askSession: string, questionId: string, ip: string): Promise<boolean> {
-    if (!/^[A-Za-z0-9_-]{8,64}$/.test(askSession)) throw fieldError('askSession', 'invalid', 'askSession must be 8–64 letters, digits, "-" or "_".');
+    if (!/^[A-Za-z0-9_-]{8,64}$/.test(askSession))
+      throw fieldError('askSession', 'invalid', 'askSession must be 8–64 letters, digits, "-" or "_".');
     if (!isId(questionId)) throw fieldError('questionId', 'invalid', 'Unknown question.');
     // Public and anonymous, so bounded per address: the deflection figure should not be inflatable.
     await this.rateLimits.hit({ key: `suggestion-opened:ip:${ip}`, max: 120, windowSeconds: 3600 });
-    await this.dataSource.query(
-      `INSERT INTO deflection_events (ask_session, question_id) SELECT $1, id FROM questions WHERE id = $2`,
-      [askSession, questionId],
-    );
+    await this.dataSource.query(`INSERT INTO deflection_events (ask_session, question_id) SELECT $1, id FROM questions WHERE id = $2`, [
+      askSession,
+      questionId,
+    ]);
     return true;
   }
 

@@ -27,7 +27,9 @@ export async function setRole(dataSource: DataSource, userId: string, role: stri
 
 /** A space `billing` with the tags `invoice` and `tariff`. */
 export async function seedSpace(dataSource: DataSource): Promise<void> {
-  await dataSource.query(`INSERT INTO spaces (slug, name, description) VALUES ('billing', 'Billing', 'Invoices and tariffs') ON CONFLICT DO NOTHING`);
+  await dataSource.query(
+    `INSERT INTO spaces (slug, name, description) VALUES ('billing', 'Billing', 'Invoices and tariffs') ON CONFLICT DO NOTHING`,
+  );
   await dataSource.query(`INSERT INTO tags (slug) VALUES ('invoice'), ('tariff') ON CONFLICT DO NOTHING`);
 }
 
@@ -50,7 +52,12 @@ export async function ask(t: TestApp, user: TestUser, overrides: Record<string, 
   return res.data.askQuestion.id;
 }
 
-export async function answer(t: TestApp, user: TestUser, questionId: string, body = 'Check whether your monthly advance payment was adjusted.'): Promise<string> {
+export async function answer(
+  t: TestApp,
+  user: TestUser,
+  questionId: string,
+  body = 'Check whether your monthly advance payment was adjusted.',
+): Promise<string> {
   const res = await t.gql<{ answerQuestion: { id: string } }>(ANSWER, { input: { questionId, body } }, user.cookie);
   if (res.errors) throw new Error(`answer failed: ${JSON.stringify(res.errors)}`);
   return res.data.answerQuestion.id;

@@ -22,7 +22,10 @@ export interface TestApp {
 export interface GqlResult<T> {
   status: number;
   data: T;
-  errors?: { message: string; extensions: { code: string; fields?: { field: string; code: string; message: string }[]; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    extensions: { code: string; fields?: { field: string; code: string; message: string }[]; [key: string]: unknown };
+  }[];
   cookie?: string;
 }
 

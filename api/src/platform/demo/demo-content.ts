@@ -174,8 +174,16 @@ export const demoThreads: DemoThread[] = [
           'Danach sollte im Log `band=2.4GHz` und `dhcp: lease ok` stehen. Band Steering kannst du anschließend wieder einschalten, das G2 bleibt im 2,4-GHz-Netz.',
         ),
         comments: [
-          { author: 'heike', hoursAfter: 6, body: 'Hat funktioniert! Die LED ist wieder grün und die Werte kommen an. Tausend Dank, Sepp 🙏' },
-          { author: 'tobias', hoursAfter: 20, body: 'Danke, Sepp, für die saubere Anleitung! Ergänzung vom Team: Firmware `2.8.4` behebt das DHCP-Problem im 5-GHz-Band und wird gerade schrittweise verteilt. Viele Grüße, Tobias' },
+          {
+            author: 'heike',
+            hoursAfter: 6,
+            body: 'Hat funktioniert! Die LED ist wieder grün und die Werte kommen an. Tausend Dank, Sepp 🙏',
+          },
+          {
+            author: 'tobias',
+            hoursAfter: 20,
+            body: 'Danke, Sepp, für die saubere Anleitung! Ergänzung vom Team: Firmware `2.8.4` behebt das DHCP-Problem im 5-GHz-Band und wird gerade schrittweise verteilt. Viele Grüße, Tobias',
+          },
         ],
       },
     ],
@@ -211,9 +219,7 @@ export const demoThreads: DemoThread[] = [
           '- Use the **web portal** at https://example.com/fennwatt/portal → *Verbrauch › Woche*. Same data, no crash.',
           '- Switch the app language to German. No idea why, but that avoids the crash for me (probably a date-format thing).',
         ),
-        comments: [
-          { author: 'marco', hoursAfter: 4, body: 'Switching the language to German actually works 😂 Thanks, Priya!' },
-        ],
+        comments: [{ author: 'marco', hoursAfter: 4, body: 'Switching the language to German actually works 😂 Thanks, Priya!' }],
       },
       {
         author: 'miriam',
@@ -264,9 +270,7 @@ export const demoThreads: DemoThread[] = [
           '',
           'For your freezer hunt, the plug is probably the quickest answer.',
         ),
-        comments: [
-          { author: 'emma', hoursAfter: 12, body: 'Thanks! I ordered a plug and will report back on what the freezer is up to.' },
-        ],
+        comments: [{ author: 'emma', hoursAfter: 12, body: 'Thanks! I ordered a plug and will report back on what the freezer is up to.' }],
       },
       {
         author: 'anna',
@@ -310,8 +314,16 @@ export const demoThreads: DemoThread[] = [
           "And obviously: don't post the PIN here 😉",
         ),
         comments: [
-          { author: 'emma', hoursAfter: 50, body: 'Found the letter in the recycling bin 😂 Took me three attempts, but I can see live watts now. Thank you!' },
-          { author: 'tobias', hoursAfter: 55, body: 'Thanks, Priya! We have added your steps to our help article: https://example.com/fennwatt/help/ir-reader — Tobias' },
+          {
+            author: 'emma',
+            hoursAfter: 50,
+            body: 'Found the letter in the recycling bin 😂 Took me three attempts, but I can see live watts now. Thank you!',
+          },
+          {
+            author: 'tobias',
+            hoursAfter: 55,
+            body: 'Thanks, Priya! We have added your steps to our help article: https://example.com/fennwatt/help/ir-reader — Tobias',
+          },
         ],
       },
     ],
@@ -337,8 +349,16 @@ export const demoThreads: DemoThread[] = [
       'Die Batterien habe ich schon getauscht (frische Alkaline). Das Zimmer ist am weitesten von der Bridge entfernt, aber bisher hat das immer gereicht. Hat jemand einen Tipp, bevor ich das Ding zurückschicke?',
     ),
     comments: [
-      { author: 'thomas', hoursAfter: 5, body: 'RSSI -88 ist schon ziemlich grenzwertig. Steht seit letzter Woche vielleicht etwas Neues zwischen Bridge und Zimmer – ein Schrank, ein Spiegel, ein Aquarium?' },
-      { author: 'yusuf', hoursAfter: 8, body: 'Gute Frage – wir haben tatsächlich im Flur einen großen Spiegelschrank aufgehängt. 🤔 Ich teste heute Nacht mit der Bridge an einer anderen Stelle.' },
+      {
+        author: 'thomas',
+        hoursAfter: 5,
+        body: 'RSSI -88 ist schon ziemlich grenzwertig. Steht seit letzter Woche vielleicht etwas Neues zwischen Bridge und Zimmer – ein Schrank, ein Spiegel, ein Aquarium?',
+      },
+      {
+        author: 'yusuf',
+        hoursAfter: 8,
+        body: 'Gute Frage – wir haben tatsächlich im Flur einen großen Spiegelschrank aufgehängt. 🤔 Ich teste heute Nacht mit der Bridge an einer anderen Stelle.',
+      },
     ],
     answers: [],
   },
@@ -361,7 +381,11 @@ export const demoThreads: DemoThread[] = [
       "I'd be happy to use a token with read-only access if something like that exists.",
     ),
     comments: [
-      { author: 'jonas', hoursAfter: 28, body: 'Good question! If you would like an official API for prices and invoices, please post it in *Feature Ideas* so others can vote — that is where our product team looks first. — Jonas' },
+      {
+        author: 'jonas',
+        hoursAfter: 28,
+        body: 'Good question! If you would like an official API for prices and invoices, please post it in *Feature Ideas* so others can vote — that is where our product team looks first. — Jonas',
+      },
     ],
     answers: [
       {
@@ -383,9 +407,7 @@ export const demoThreads: DemoThread[] = [
           '',
           "The data stays in your own network and updates every 2 seconds. Daily totals are easy to compute from `energy_kwh`. For the dynamic price there's nothing official yet — that one would be a good candidate for *Feature Ideas*.",
         ),
-        comments: [
-          { author: 'anna', hoursAfter: 7, body: 'Whoa, I had no idea this existed. Will try it tonight!' },
-        ],
+        comments: [{ author: 'anna', hoursAfter: 7, body: 'Whoa, I had no idea this existed. Will try it tonight!' }],
       },
     ],
   },
@@ -418,8 +440,16 @@ export const demoThreads: DemoThread[] = [
           'Abgerechnet wird immer der Wert, den der Messstellenbetreiber übermittelt – und nie mehr, als tatsächlich durch den Zähler gelaufen ist.',
         ),
         comments: [
-          { author: 'dirk', hoursAfter: 5, body: 'Volltreffer: „Stand vom“ war vier Tage alt. Gateway neu gestartet, jetzt passt es bis auf den heutigen Verbrauch. Danke!' },
-          { author: 'sepp', hoursAfter: 6, body: 'Prima! Falls das öfter passiert, schau mal in den Thread zu E-2041 – könnte dasselbe WLAN-Thema sein.' },
+          {
+            author: 'dirk',
+            hoursAfter: 5,
+            body: 'Volltreffer: „Stand vom“ war vier Tage alt. Gateway neu gestartet, jetzt passt es bis auf den heutigen Verbrauch. Danke!',
+          },
+          {
+            author: 'sepp',
+            hoursAfter: 6,
+            body: 'Prima! Falls das öfter passiert, schau mal in den Thread zu E-2041 – könnte dasselbe WLAN-Thema sein.',
+          },
         ],
       },
     ],
@@ -469,7 +499,11 @@ export const demoThreads: DemoThread[] = [
           'Miriam',
         ),
         comments: [
-          { author: 'thomas', hoursAfter: 9, body: 'Danke, das erklärt es. Ich habe den Abschlag jetzt auf 105 € gesetzt und stoße in drei Monaten die Neuberechnung an.' },
+          {
+            author: 'thomas',
+            hoursAfter: 9,
+            body: 'Danke, das erklärt es. Ich habe den Abschlag jetzt auf 105 € gesetzt und stoße in drei Monaten die Neuberechnung an.',
+          },
         ],
       },
     ],
@@ -492,9 +526,7 @@ export const demoThreads: DemoThread[] = [
       '| 18:00 | 10.9 ct | 39.5 ct |',
       '| 19:00 | 12.3 ct | 41.2 ct |',
     ),
-    comments: [
-      { author: 'marco', hoursAfter: 1, body: 'I had the same confusion last month, following.' },
-    ],
+    comments: [{ author: 'marco', hoursAfter: 1, body: 'I had the same confusion last month, following.' }],
     answers: [
       {
         author: 'priya',
@@ -522,7 +554,11 @@ export const demoThreads: DemoThread[] = [
           'Tip: since app 4.12 you can switch on *Show total price* in the chart settings, so the chart and your bill show the same numbers.',
         ),
         comments: [
-          { author: 'emma', hoursAfter: 6, body: 'The "Show total price" switch is exactly what I needed. Evening cooking will have to stay expensive, I guess 🍝' },
+          {
+            author: 'emma',
+            hoursAfter: 6,
+            body: 'The "Show total price" switch is exactly what I needed. Evening cooking will have to stay expensive, I guess 🍝',
+          },
         ],
       },
     ],
@@ -560,7 +596,11 @@ export const demoThreads: DemoThread[] = [
         ),
         comments: [
           { author: 'heike', hoursAfter: 6, body: 'Vielen Dank, ich habe Ihnen dort geantwortet.' },
-          { author: 'tobias', hoursAfter: 30, body: 'Kurzes Update für alle mit derselben Frage: Wir haben es privat geklärt. Die zweite Rechnung ist eine Korrektur nach einem abgelesenen Zählerstand und ersetzt die erste vollständig. Fällig ist nur der Betrag der Korrekturrechnung. — Tobias' },
+          {
+            author: 'tobias',
+            hoursAfter: 30,
+            body: 'Kurzes Update für alle mit derselben Frage: Wir haben es privat geklärt. Die zweite Rechnung ist eine Korrektur nach einem abgelesenen Zählerstand und ersetzt die erste vollständig. Fällig ist nur der Betrag der Korrekturrechnung. — Tobias',
+          },
         ],
       },
       {
@@ -623,8 +663,16 @@ export const demoThreads: DemoThread[] = [
       'Wird so etwas automatisch erstattet, oder muss ich die zweite Lastschrift bei meiner Bank zurückgeben? Ich würde ungern eine Rücklastschrift auslösen, wenn sich das sowieso von selbst klärt – die kann ja zusätzliche Gebühren verursachen.',
     ),
     comments: [
-      { author: 'jonas', hoursAfter: 1, body: 'Hallo Dirk, ich habe die Mandatsreferenz aus deinem Beitrag entfernt – bitte keine Bank- oder Vertragsdaten öffentlich posten. Das Abrechnungsteam ist informiert und meldet sich privat hier in der Community bei dir. — Jonas (Moderation)' },
-      { author: 'lena', hoursAfter: 3, body: 'Bei mir war das einmal ein Fehler der Bank und nicht des Anbieters – die doppelte Buchung war nach zwei Tagen von allein wieder weg. Vielleicht erst mal abwarten?' },
+      {
+        author: 'jonas',
+        hoursAfter: 1,
+        body: 'Hallo Dirk, ich habe die Mandatsreferenz aus deinem Beitrag entfernt – bitte keine Bank- oder Vertragsdaten öffentlich posten. Das Abrechnungsteam ist informiert und meldet sich privat hier in der Community bei dir. — Jonas (Moderation)',
+      },
+      {
+        author: 'lena',
+        hoursAfter: 3,
+        body: 'Bei mir war das einmal ein Fehler der Bank und nicht des Anbieters – die doppelte Buchung war nach zwei Tagen von allein wieder weg. Vielleicht erst mal abwarten?',
+      },
     ],
     answers: [],
   },
@@ -662,7 +710,11 @@ export const demoThreads: DemoThread[] = [
           "Check the inbox in the app for a *Preisanpassung* letter from about six weeks before — price changes have to be announced in advance, and they're easy to overlook.",
         ),
         comments: [
-          { author: 'anna', hoursAfter: 5, body: 'Found it — a letter about the new base fee that I had completely ignored. The maths checks out. Thanks, Priya!' },
+          {
+            author: 'anna',
+            hoursAfter: 5,
+            body: 'Found it — a letter about the new base fee that I had completely ignored. The maths checks out. Thanks, Priya!',
+          },
         ],
       },
     ],
@@ -695,7 +747,11 @@ export const demoThreads: DemoThread[] = [
           'Tipp: In der App gibt es unter *Tarife › Vergleich* eine Simulation mit deinen echten Werten der letzten zwölf Monate. Die ist ziemlich ehrlich.',
         ),
         comments: [
-          { author: 'yusuf', hoursAfter: 12, body: 'Die Simulation sagt 38 € Ersparnis im Jahr. Ich glaube, wir bleiben erst mal beim Festpreis. Danke euch beiden!' },
+          {
+            author: 'yusuf',
+            hoursAfter: 12,
+            body: 'Die Simulation sagt 38 € Ersparnis im Jahr. Ich glaube, wir bleiben erst mal beim Festpreis. Danke euch beiden!',
+          },
         ],
       },
       {
@@ -741,8 +797,16 @@ export const demoThreads: DemoThread[] = [
           'Alternativ auf `1.9.4` warten: Dort wurde die Temperaturschwelle von 12 °C auf 8 °C gesenkt ([Versionshinweise](https://example.com/fennwatt/releases/speicher-1-9-4)). Bei mir kam das Update letzte Woche automatisch.',
         ),
         comments: [
-          { author: 'miriam', hoursAfter: 7, body: 'Danke, Sepp – das passt genau. Die Firmware 1.9.4 wird gerade an alle Speicher verteilt. Wer sie in drei Tagen noch nicht hat, meldet sich gern hier. Viele Grüße, Miriam' },
-          { author: 'thomas', hoursAfter: 9, body: 'Saisonmodus aus – der Speicher lädt wieder auf 100 %. Er steht tatsächlich im Keller bei 11 Grad. Danke!' },
+          {
+            author: 'miriam',
+            hoursAfter: 7,
+            body: 'Danke, Sepp – das passt genau. Die Firmware 1.9.4 wird gerade an alle Speicher verteilt. Wer sie in drei Tagen noch nicht hat, meldet sich gern hier. Viele Grüße, Miriam',
+          },
+          {
+            author: 'thomas',
+            hoursAfter: 9,
+            body: 'Saisonmodus aus – der Speicher lädt wieder auf 100 %. Er steht tatsächlich im Keller bei 11 Grad. Danke!',
+          },
         ],
       },
     ],
@@ -765,9 +829,7 @@ export const demoThreads: DemoThread[] = [
       '',
       "So during the best hours of the day I lose roughly half the power, and the battery is usually full by then anyway. Is this something I can configure myself, or do the installer or the grid operator need to get involved? I don't want to touch grid settings I shouldn't be touching.",
     ),
-    comments: [
-      { author: 'emma', hoursAfter: 4, body: 'We get the same warning on sunny weekends — following this.' },
-    ],
+    comments: [{ author: 'emma', hoursAfter: 4, body: 'We get the same warning on sunny weekends — following this.' }],
     answers: [
       {
         author: 'tobias',
@@ -791,7 +853,11 @@ export const demoThreads: DemoThread[] = [
           'Tobias',
         ),
         comments: [
-          { author: 'priya', hoursAfter: 260, body: 'Update: the installer found a 4 mm² cable on a 22 m run and replaced it with 10 mm². Eight sunny days without a single W-207 since. Thanks, Tobias!' },
+          {
+            author: 'priya',
+            hoursAfter: 260,
+            body: 'Update: the installer found a 4 mm² cable on a 22 m run and replaced it with 10 mm². Eight sunny days without a single W-207 since. Thanks, Tobias!',
+          },
         ],
       },
     ],
@@ -829,8 +895,16 @@ export const demoThreads: DemoThread[] = [
           'Tobias',
         ),
         comments: [
-          { author: 'dirk', hoursAfter: 30, body: 'Danke. Der Sonnenbonus war tatsächlich nicht aktiviert, jetzt ist er an. Gilt der auch rückwirkend?' },
-          { author: 'tobias', hoursAfter: 33, body: 'Leider erst ab der Aktivierung, nicht rückwirkend – sorry, Dirk. Dein Feedback, dass die App das deutlicher erklären sollte, gebe ich aber gern an das Produktteam weiter.' },
+          {
+            author: 'dirk',
+            hoursAfter: 30,
+            body: 'Danke. Der Sonnenbonus war tatsächlich nicht aktiviert, jetzt ist er an. Gilt der auch rückwirkend?',
+          },
+          {
+            author: 'tobias',
+            hoursAfter: 33,
+            body: 'Leider erst ab der Aktivierung, nicht rückwirkend – sorry, Dirk. Dein Feedback, dass die App das deutlicher erklären sollte, gebe ich aber gern an das Produktteam weiter.',
+          },
         ],
       },
     ],
@@ -871,7 +945,11 @@ export const demoThreads: DemoThread[] = [
           "Twenty sessions a day won't hurt the car's battery, but the contactor in the wallbox only has a limited number of switching cycles, so it's worth fixing.",
         ),
         comments: [
-          { author: 'emma', hoursAfter: 30, body: 'Set a 10-minute delay and 1-phase. Yesterday: 3 sessions instead of 22! I will watch it for a week before I mark this as solved.' },
+          {
+            author: 'emma',
+            hoursAfter: 30,
+            body: 'Set a 10-minute delay and 1-phase. Yesterday: 3 sessions instead of 22! I will watch it for a week before I mark this as solved.',
+          },
         ],
       },
     ],
@@ -947,7 +1025,11 @@ export const demoThreads: DemoThread[] = [
           '— Miriam',
         ),
         comments: [
-          { author: 'priya', hoursAfter: 8, body: 'Makes total sense in hindsight. I have switched on the emergency socket for now and replied to your message about the EPS box. Thanks, Miriam!' },
+          {
+            author: 'priya',
+            hoursAfter: 8,
+            body: 'Makes total sense in hindsight. I have switched on the emergency socket for now and replied to your message about the EPS box. Thanks, Miriam!',
+          },
         ],
       },
     ],
@@ -981,7 +1063,11 @@ export const demoThreads: DemoThread[] = [
           '⚠️ Anklemmen bitte nur durch den Elektriker – da arbeitet man im Schaltschrank neben 230 V.',
         ),
         comments: [
-          { author: 'thomas', hoursAfter: 48, body: 'Der Elektriker war heute da, DO1 läuft. Heute Mittag ging das Warmwasser auf 55 °C – komplett mit Sonnenstrom ☀️' },
+          {
+            author: 'thomas',
+            hoursAfter: 48,
+            body: 'Der Elektriker war heute da, DO1 läuft. Heute Mittag ging das Warmwasser auf 55 °C – komplett mit Sonnenstrom ☀️',
+          },
         ],
       },
     ],
@@ -1019,7 +1105,11 @@ export const demoThreads: DemoThread[] = [
           "One more thing: after 10 failed attempts there's a 15-minute cooldown, so wait a bit before trying again.",
         ),
         comments: [
-          { author: 'marco', hoursAfter: 2, body: 'The clock was 3 minutes behind — I had switched off automatic time for a game 🤦 Logged in now. Thanks!' },
+          {
+            author: 'marco',
+            hoursAfter: 2,
+            body: 'The clock was 3 minutes behind — I had switched off automatic time for a game 🤦 Logged in now. Thanks!',
+          },
         ],
       },
     ],
@@ -1055,8 +1145,16 @@ export const demoThreads: DemoThread[] = [
           'Und falls doch einmal etwas schiefgeht: Die **Wiederherstellungscodes** von der Einrichtung ausdrucken und gut aufbewahren. Damit kommst du immer wieder in dein Konto.',
         ),
         comments: [
-          { author: 'miriam', hoursAfter: 5, body: 'Perfekt erklärt, Lena – danke! Kleiner Zusatz: Wer seine Wiederherstellungscodes nicht mehr findet, kann unter *Konto › Sicherheit* neue erzeugen, solange er noch angemeldet ist. Viele Grüße, Miriam' },
-          { author: 'heike', hoursAfter: 170, body: 'Hat alles geklappt, auch mit dem iPhone. Vielen herzlichen Dank, Lena – ich habe mir die Anleitung ausgedruckt!' },
+          {
+            author: 'miriam',
+            hoursAfter: 5,
+            body: 'Perfekt erklärt, Lena – danke! Kleiner Zusatz: Wer seine Wiederherstellungscodes nicht mehr findet, kann unter *Konto › Sicherheit* neue erzeugen, solange er noch angemeldet ist. Viele Grüße, Miriam',
+          },
+          {
+            author: 'heike',
+            hoursAfter: 170,
+            body: 'Hat alles geklappt, auch mit dem iPhone. Vielen herzlichen Dank, Lena – ich habe mir die Anleitung ausgedruckt!',
+          },
         ],
       },
     ],
@@ -1073,9 +1171,7 @@ export const demoThreads: DemoThread[] = [
       '',
       'Is there a way to give my partner their **own login** with access to our consumption data and the smart-home devices, but without being able to change the contract or the payment details?',
     ),
-    comments: [
-      { author: 'emma', hoursAfter: 3, body: 'I would love to know this too — my flatmate and I have the same problem.' },
-    ],
+    comments: [{ author: 'emma', hoursAfter: 3, body: 'I would love to know this too — my flatmate and I have the same problem.' }],
     answers: [
       {
         author: 'tobias',
@@ -1096,9 +1192,7 @@ export const demoThreads: DemoThread[] = [
           'Best regards,',
           'Tobias',
         ),
-        comments: [
-          { author: 'anna', hoursAfter: 7, body: 'Sounds like exactly the split we need. We will set it up at the weekend.' },
-        ],
+        comments: [{ author: 'anna', hoursAfter: 7, body: 'Sounds like exactly the split we need. We will set it up at the weekend.' }],
       },
     ],
   },
@@ -1119,8 +1213,16 @@ export const demoThreads: DemoThread[] = [
       'Die E-Mail-Adresse stimmt, an dieselbe Adresse bekomme ich auch meine Rechnungen. Gibt es ein bekanntes Problem mit bestimmten Mail-Anbietern? Ich bin bei einem eher kleinen Anbieter.',
     ),
     comments: [
-      { author: 'lena', hoursAfter: 2, body: 'Manche kleineren Mail-Anbieter halten Mails von neuen Absendern erst eine Weile zurück (Greylisting). Bei mir kam die Reset-Mail einmal erst nach 20 Minuten.' },
-      { author: 'yusuf', hoursAfter: 4, body: 'Danke für den Tipp! Inzwischen sind es aber über drei Stunden, und es ist immer noch nichts da.' },
+      {
+        author: 'lena',
+        hoursAfter: 2,
+        body: 'Manche kleineren Mail-Anbieter halten Mails von neuen Absendern erst eine Weile zurück (Greylisting). Bei mir kam die Reset-Mail einmal erst nach 20 Minuten.',
+      },
+      {
+        author: 'yusuf',
+        hoursAfter: 4,
+        body: 'Danke für den Tipp! Inzwischen sind es aber über drei Stunden, und es ist immer noch nichts da.',
+      },
     ],
     answers: [],
   },
@@ -1141,8 +1243,16 @@ export const demoThreads: DemoThread[] = [
       "I've tried three times, on my laptop and on my phone, always with the same result. My old address still works, so nothing is broken yet, but I'd like to move away from that mailbox. Is the link perhaps only valid in the browser where I requested it?",
     ),
     comments: [
-      { author: 'emma', hoursAfter: 6, body: 'Could it be that your mail provider scans links and "clicks" them before you do? Mine did that with another service.' },
-      { author: 'marco', hoursAfter: 9, body: 'Interesting thought — my work mailbox does scan links. I will try again with my private address tonight.' },
+      {
+        author: 'emma',
+        hoursAfter: 6,
+        body: 'Could it be that your mail provider scans links and "clicks" them before you do? Mine did that with another service.',
+      },
+      {
+        author: 'marco',
+        hoursAfter: 9,
+        body: 'Interesting thought — my work mailbox does scan links. I will try again with my private address tonight.',
+      },
     ],
     answers: [],
   },
@@ -1178,7 +1288,11 @@ export const demoThreads: DemoThread[] = [
           '— Jonas (Moderation)',
         ),
         comments: [
-          { author: 'katrin', hoursAfter: 600, body: 'Kleines Update aus der Produktrunde: Der CSV-Export mit 15-Minuten-Werten ist für eines der nächsten App-Releases eingeplant. Danke für die vielen Stimmen! — Katrin' },
+          {
+            author: 'katrin',
+            hoursAfter: 600,
+            body: 'Kleines Update aus der Produktrunde: Der CSV-Export mit 15-Minuten-Werten ist für eines der nächsten App-Releases eingeplant. Danke für die vielen Stimmen! — Katrin',
+          },
         ],
       },
       {
@@ -1256,9 +1370,7 @@ export const demoThreads: DemoThread[] = [
       '',
       'Mein Vorschlag: eine **Push-Benachrichtigung** (abschaltbar), wenn sich Abschlag, Arbeitspreis oder Grundpreis ändern – mit einem kurzen Vorher/Nachher. Das würde viele Überraschungen vermeiden und wahrscheinlich auch einige Beiträge hier im Forum 😉',
     ),
-    comments: [
-      { author: 'heike', hoursAfter: 10, body: 'Sehr gute Idee, das hätte mir auch schon geholfen.' },
-    ],
+    comments: [{ author: 'heike', hoursAfter: 10, body: 'Sehr gute Idee, das hätte mir auch schon geholfen.' }],
     answers: [],
   },
 ];

@@ -30,7 +30,10 @@ async function insertId(manager: EntityManager, sql: string, params: unknown[]):
  * Creates the demo community: spaces, tags, accounts for every role and realistic threads spread over
  * the last weeks. With `onlyIfEmpty` it does nothing on a database that already has spaces.
  */
-export async function seedDemoCommunity(dataSource: DataSource, options: { onlyIfEmpty: boolean; password?: string }): Promise<SeedResult | null> {
+export async function seedDemoCommunity(
+  dataSource: DataSource,
+  options: { onlyIfEmpty: boolean; password?: string },
+): Promise<SeedResult | null> {
   const password = options.password ?? process.env.DEMO_PASSWORD ?? generatePassword();
   const passwordHash = await hashPassword(password);
   return dataSource.transaction(async (manager) => {
@@ -46,30 +49,30 @@ export async function seedDemoCommunity(dataSource: DataSource, options: { onlyI
       users.set(
         user.key,
         existing[0]?.id ??
-          (await insertId(manager, `INSERT INTO users (email, display_name, password_hash, role, trust_level, created_at) VALUES ($1, $2, $3, $4, $5, now() - interval '120 days')`, [
-            user.email,
-            user.displayName,
-            passwordHash,
-            user.role,
-            user.role === 'member' ? 1 : 4,
-          ])),
+          (await insertId(
+            manager,
+            `INSERT INTO users (email, display_name, password_hash, role, trust_level, created_at) VALUES ($1, $2, $3, $4, $5, now() - interval '120 days')`,
+            [user.email, user.displayName, passwordHash, user.role, user.role === 'member' ? 1 : 4],
+          )),
       );
     }
     const spaces = new Map<string, string>();
     for (const [position, space] of demoSpaces.entries()) {
       spaces.set(
         space.slug,
-        await insertId(manager, `INSERT INTO spaces (slug, name, description, position) VALUES ($1, $2, $3, $4) ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name`, [
-          space.slug,
-          space.name,
-          space.description,
-          position,
-        ]),
+        await insertId(
+          manager,
+          `INSERT INTO spaces (slug, name, description, position) VALUES ($1, $2, $3, $4) ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name`,
+          [space.slug, space.name, space.description, position],
+        ),
       );
     }
     const tags = new Map<string, string>();
     for (const slug of demoTags) {
-      tags.set(slug, await insertId(manager, `INSERT INTO tags (slug) VALUES ($1) ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug`, [slug]));
+      tags.set(
+        slug,
+        await insertId(manager, `INSERT INTO tags (slug) VALUES ($1) ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug`, [slug]),
+      );
     }
     const userId = (key: string) => {
       const id = users.get(key);
@@ -80,19 +83,26 @@ export async function seedDemoCommunity(dataSource: DataSource, options: { onlyI
 
     const addComments = async (comments: DemoComment[] | undefined, questionId: string, answerId: string | null, base: number) => {
       for (const comment of comments ?? []) {
-        await manager.query(`INSERT INTO comments (question_id, answer_id, author_id, body_markdown, body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-          questionId,
-          answerId,
-          userId(comment.author),
-          comment.body,
-          renderMarkdown(comment.body),
-          new Date(Math.min(now, base + comment.hoursAfter * HOUR)),
-        ]);
+        await manager.query(
+          `INSERT INTO comments (question_id, answer_id, author_id, body_markdown, body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [
+            questionId,
+            answerId,
+            userId(comment.author),
+            comment.body,
+            renderMarkdown(comment.body),
+            new Date(Math.min(now, base + comment.hoursAfter * HOUR)),
+          ],
+        );
       }
     };
     const addVotes = async (column: 'question_id' | 'answer_id', postId: string, up: string[] = [], down: string[] = []) => {
-      for (const [keys, value] of [[up, 1], [down, -1]] as const) {
-        for (const key of keys) await manager.query(`INSERT INTO votes (user_id, ${column}, value) VALUES ($1, $2, $3)`, [userId(key), postId, value]);
+      for (const [keys, value] of [
+        [up, 1],
+        [down, -1],
+      ] as const) {
+        for (const key of keys)
+          await manager.query(`INSERT INTO votes (user_id, ${column}, value) VALUES ($1, $2, $3)`, [userId(key), postId, value]);
       }
       return up.length - down.length;
     };
@@ -106,14 +116,10 @@ export async function seedDemoCommunity(dataSource: DataSource, options: { onlyI
         `INSERT INTO questions (space_id, author_id, title, body_markdown, body_html, created_at, updated_at, last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $6)`,
         [spaceId, userId(thread.author), thread.title, thread.body, renderMarkdown(thread.body), new Date(created)],
       );
-      await manager.query(`INSERT INTO post_revisions (question_id, editor_id, title, body_markdown, tags, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        questionId,
-        userId(thread.author),
-        thread.title,
-        thread.body,
-        thread.tags,
-        new Date(created),
-      ]);
+      await manager.query(
+        `INSERT INTO post_revisions (question_id, editor_id, title, body_markdown, tags, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [questionId, userId(thread.author), thread.title, thread.body, thread.tags, new Date(created)],
+      );
       for (const slug of thread.tags) {
         const tagId = tags.get(slug);
         if (!tagId) throw new Error(`Demo thread "${thread.title}" names unknown tag "${slug}"`);
@@ -132,7 +138,12 @@ export async function seedDemoCommunity(dataSource: DataSource, options: { onlyI
           `INSERT INTO answers (question_id, author_id, body_markdown, body_html, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`,
           [questionId, userId(answer.author), answer.body, renderMarkdown(answer.body), new Date(at)],
         );
-        await manager.query(`INSERT INTO post_revisions (answer_id, editor_id, body_markdown, created_at) VALUES ($1, $2, $3, $4)`, [answerId, userId(answer.author), answer.body, new Date(at)]);
+        await manager.query(`INSERT INTO post_revisions (answer_id, editor_id, body_markdown, created_at) VALUES ($1, $2, $3, $4)`, [
+          answerId,
+          userId(answer.author),
+          answer.body,
+          new Date(at),
+        ]);
         const score = await addVotes('answer_id', answerId, answer.upvotes, answer.downvotes);
         await manager.query(`UPDATE answers SET score = $2 WHERE id = $1`, [answerId, score]);
         await addComments(answer.comments, questionId, answerId, at);
@@ -142,14 +153,23 @@ export async function seedDemoCommunity(dataSource: DataSource, options: { onlyI
         `UPDATE questions SET score = $2, answer_count = $3, accepted_answer_id = $4, solved_at = $5, last_activity_at = $6,
            status = CASE WHEN $4::bigint IS NOT NULL THEN 'solved' WHEN $3 > 0 THEN 'answered' ELSE 'open' END
          WHERE id = $1`,
-        [questionId, questionScore, thread.answers.length, accepted?.id ?? null, accepted ? new Date(accepted.at) : null, new Date(Math.max(lastActivity, accepted?.at ?? 0))],
+        [
+          questionId,
+          questionScore,
+          thread.answers.length,
+          accepted?.id ?? null,
+          accepted ? new Date(accepted.at) : null,
+          new Date(Math.max(lastActivity, accepted?.at ?? 0)),
+        ],
       );
     }
     return {
       spaces: demoSpaces.length,
       questions: demoThreads.length,
       password,
-      accounts: demoUsers.filter((u, i) => u.role !== 'member' || demoUsers.findIndex((m) => m.role === 'member') === i).map((u) => ({ role: u.role, email: u.email })),
+      accounts: demoUsers
+        .filter((u, i) => u.role !== 'member' || demoUsers.findIndex((m) => m.role === 'member') === i)
+        .map((u) => ({ role: u.role, email: u.email })),
     };
   });
 }

@@ -35,7 +35,9 @@ describe('access declarations', () => {
     declared.sort();
 
     const schema = t.app.get(GraphQLSchemaHost).schema;
-    const rootFields = ['Query', 'Mutation', 'Subscription'].flatMap((type) => Object.keys(schema.getType(type) ? (schema.getType(type) as { getFields(): object }).getFields() : {}).map((f) => `${type}.${f}`));
+    const rootFields = ['Query', 'Mutation', 'Subscription'].flatMap((type) =>
+      Object.keys(schema.getType(type) ? (schema.getType(type) as { getFields(): object }).getFields() : {}).map((f) => `${type}.${f}`),
+    );
     expect(declared.map((d) => d.split(':')[0]).sort()).toEqual(rootFields.sort());
 
     expect(declared).toMatchInlineSnapshot(`

@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors';
 import type { Logger } from '../logger';
 
-const KNOWN_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+const KNOWN_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /**
  * The one place errors become answers: domain errors keep their code and field details, GraphQL's own
@@ -24,10 +33,19 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && KNOWN_CODES.has(code)) return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    if (typeof code === 'string' && KNOWN_CODES.has(code))
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !formatted.path) return formatted;
     const reference = randomUUID();
-    logger.error('unexpected error', { reference, error: original instanceof Error ? original.stack : String(original), path: formatted.path });
-    return { message: `Something went wrong on our side (reference ${reference}).`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', reference } };
+    logger.error('unexpected error', {
+      reference,
+      error: original instanceof Error ? original.stack : String(original),
+      path: formatted.path,
+    });
+    return {
+      message: `Something went wrong on our side (reference ${reference}).`,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', reference },
+    };
   };
 }

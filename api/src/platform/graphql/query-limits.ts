@@ -91,12 +91,17 @@ function costOf(selectionSet: SelectionSetNode, fragments: Fragments, variables:
 }
 
 /** The cost of the operation that will run, or 0 when it cannot be found (validation reports that). */
-export function operationCost(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+export function operationCost(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): number {
   const fragments: Fragments = {};
   let operation: OperationDefinitionNode | undefined;
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName)) operation ??= definition;
+    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName))
+      operation ??= definition;
   }
   return operation ? costOf(operation.selectionSet, fragments, variables, 20) : 0;
 }

@@ -64,7 +64,6 @@ export class QuestionModel {
   @Field() title: string;
   @Field() bodyMarkdown: string;
   @Field() bodyHtml: string;
-  @Field({ description: 'Plain text, about 200 characters.' }) excerpt: string;
   @Field(() => QuestionStatusValue) status: QuestionStatus;
   @Field(() => Int) score: number;
   @Field(() => Int) answerCount: number;
