@@ -9,7 +9,6 @@ const DAY = 24 * HOUR;
 const MONTH = 30.44 * DAY;
 const YEAR = 365.25 * DAY;
 
-const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
 
 function toTime(value: DateInput): number {
   return value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
@@ -22,11 +21,7 @@ function toTime(value: DateInput): number {
 export function formatRelativeTime(value: DateInput, now: number, locale: Locale): string {
   const time = toTime(value);
   if (!Number.isFinite(time)) return '';
-  let format = relativeFormats.get(locale);
-  if (!format) {
-    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
-    relativeFormats.set(locale, format);
-  }
+  const format = relativeFormat(locale);
 
   const seconds = (time - now) / 1000;
   const abs = Math.abs(seconds);
@@ -38,28 +33,47 @@ export function formatRelativeTime(value: DateInput, now: number, locale: Locale
   return format.format(Math.round(seconds / YEAR), 'year');
 }
 
+/** Intl formatters are costly to build (a page shows hundreds of dates), so each is made once per locale. */
+function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const byLocale = new Map<Locale, T>();
+  return (locale) => {
+    let value = byLocale.get(locale);
+    if (value === undefined) {
+      value = make(locale);
+      byLocale.set(locale, value);
+    }
+    return value;
+  };
+}
+
+const dateFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
+const dateTimeFormat = cached(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    }),
+);
+const numberFormat = cached((locale) => new Intl.NumberFormat(locale));
+const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' }));
+
 /** A calendar date such as "12 March 2026" / "12. März 2026". */
 export function formatDate(value: DateInput, locale: Locale): string {
   const time = toTime(value);
-  if (!Number.isFinite(time)) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(time);
+  return Number.isFinite(time) ? dateFormat(locale).format(time) : '';
 }
 
 /** Date and time for tooltips, e.g. "Mar 12, 2026, 14:05 UTC". */
 export function formatDateTime(value: DateInput, locale: Locale): string {
   const time = toTime(value);
-  if (!Number.isFinite(time)) return '';
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(time);
+  return Number.isFinite(time) ? dateTimeFormat(locale).format(time) : '';
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }

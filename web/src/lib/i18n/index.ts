@@ -24,13 +24,14 @@ function interpolate(template: string, params: Params | undefined): string {
 export function createTranslator(locale: Locale): Translate {
   const messages = catalogs[locale];
   const plurals = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale);
 
   const t = (key: MessageKey, params?: Params): string => {
     const entry: string | Plural = messages[key] ?? en[key];
     if (typeof entry === 'string') return interpolate(entry, params);
     const count = Number(params?.count ?? 0);
     const form = plurals.select(count) === 'one' ? entry.one : entry.other;
-    return interpolate(form, { ...params, count: new Intl.NumberFormat(locale).format(count) });
+    return interpolate(form, { ...params, count: numbers.format(count) });
   };
 
   return Object.assign(t, {
