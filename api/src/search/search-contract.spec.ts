@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, ask, seedSpace, signUp, type TestUser } from '../test-support/builders';
 import { expectError } from '../test-support/matchers';
 import { createTestApp, type TestApp } from '../test-support/test-app';
+import { AppConfig } from '../platform/config';
+import { createLogger } from '../platform/logger';
+import { PostgresSearchIndex } from './postgres-search.index';
+import type { SearchDocument, SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
 
 const SEARCH = `query ($q: String!, $first: Int, $after: String, $filter: SearchFilterInput) {
@@ -256,6 +260,40 @@ describe('search indexer', () => {
         { ask_session: 'visit-asked-anyway', asked: true },
       ]);
       expectError(await open('x'), 'BAD_USER_INPUT', { field: 'askSession', code: 'invalid' });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('when the search engine is down', () => {
+  it('keeps the events pending and catches up once it is back', async () => {
+    const t = await createTestApp();
+    try {
+      await seedSpace(t.dataSource);
+      const user = await signUp(t, 'Patient Paula');
+      await ask(t, user, { title: 'Question written while search is down' });
+      const real = new PostgresSearchIndex(t.dataSource);
+      let down = true;
+      const flaky: SearchIndex = Object.assign(Object.create(real) as SearchIndex, {
+        upsert: (documents: SearchDocument[]) => (down ? Promise.reject(new Error('engine unreachable')) : real.upsert(documents)),
+      });
+      const indexer = new SearchIndexer(
+        t.dataSource,
+        flaky,
+        t.app.get(AppConfig),
+        createLogger({ logLevel: 'error', logFormat: 'pretty' }),
+      );
+      const pending = async () =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL`))[0].n as number;
+      const before = await pending();
+      await expect(indexer.drain()).rejects.toThrow('engine unreachable');
+      expect(await pending()).toBe(before);
+      down = false;
+      expect(await indexer.drain()).toBe(before);
+      expect(await pending()).toBe(0);
+      const res = await t.gql<SearchData>(SEARCH, { q: 'written while search is down' });
+      expect(res.data.search.totalCount).toBe(1);
     } finally {
       await t.close();
     }
