@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { toSlug } from '../qa/qa.rules';
 import { renderMarkdown } from '@peerdesk/markdown';
 import type { EntityManager, QueryResult } from 'typeorm';
 import type { BodyConverter } from './body-format';
@@ -262,22 +263,8 @@ async function resolveOwners(
 
 /** A tag name as a valid slug (`^[a-z0-9][a-z0-9-]*$`, at most 30 characters), or '' when nothing usable is left. */
 export function tagSlug(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/\+\+/g, 'pp')
-    .replace(/#/g, 'sharp')
-    .replace(/^\./, 'dot')
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 30)
-    .replace(/-+$/, '');
+  const spelled = name.trim().replace(/\+\+/g, 'pp').replace(/#/g, 'sharp').replace(/^\./, 'dot');
+  return toSlug(spelled, 30);
 }
 
 /** Maps source tag names to tag ids, creating tags (by slug, shared with the rest of the community) as needed. */

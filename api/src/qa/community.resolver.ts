@@ -95,19 +95,16 @@ export class CommentResolver {
 /** What the Q&A domain adds to a user's public profile. */
 @Resolver(() => UserModel)
 export class UserActivityResolver {
-  constructor(
-    private readonly spaceService: SpaceService,
-    private readonly questionService: QuestionService,
-  ) {}
+  constructor(private readonly questionService: QuestionService) {}
 
   @ResolveField(() => Int)
   async questionCount(@Parent() user: UserModel): Promise<number> {
-    return (await this.spaceService.activity(user.id)).questions;
+    return (await this.questionService.activity(user.id)).questions;
   }
 
   @ResolveField(() => Int)
   async answerCount(@Parent() user: UserModel): Promise<number> {
-    return (await this.spaceService.activity(user.id)).answers;
+    return (await this.questionService.activity(user.id)).answers;
   }
 
   @ResolveField(() => QuestionConnection)

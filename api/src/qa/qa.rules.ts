@@ -29,9 +29,9 @@ export function checkClientMutationId(key: string | null | undefined): string | 
   return key;
 }
 
-/** A readable URL slug: lower-case ASCII words joined by dashes (umlauts transliterated). */
-export function slugify(title: string): string {
-  const slug = title
+/** Lower-case ASCII words joined by dashes (umlauts transliterated), at most `maxLength` characters. */
+export function toSlug(text: string, maxLength: number): string {
+  return text
     .toLowerCase()
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
@@ -41,9 +41,13 @@ export function slugify(title: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
+    .slice(0, maxLength)
     .replace(/-+$/, '');
-  return slug || 'question';
+}
+
+/** A readable URL slug for a question title. */
+export function slugify(title: string): string {
+  return toSlug(title, 80) || 'question';
 }
 
 /** Normalizes tag input: lower-case, trimmed, de-duplicated, in the order given. */

@@ -31,6 +31,16 @@ export class QuestionService {
     return question ? toQuestionModel(question) : null;
   }
 
+  /** How many questions and answers a user has written (for their profile). */
+  async activity(userId: string): Promise<{ questions: number; answers: number }> {
+    const [row]: { questions: number; answers: number }[] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM questions WHERE author_id = $1)::int AS questions,
+              (SELECT count(*) FROM answers WHERE author_id = $1)::int AS answers`,
+      [userId],
+    );
+    return row!;
+  }
+
   async list(
     first: number | null | undefined,
     after: string | null | undefined,

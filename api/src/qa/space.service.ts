@@ -23,13 +23,4 @@ export class SpaceService {
       [pageSize(first, 50)],
     );
   }
-
-  async activity(userId: string): Promise<{ questions: number; answers: number }> {
-    const [row]: { questions: number; answers: number }[] = await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM questions WHERE author_id = $1)::int AS questions,
-              (SELECT count(*) FROM answers WHERE author_id = $1)::int AS answers`,
-      [userId],
-    );
-    return row!;
-  }
 }
