@@ -182,7 +182,8 @@ export class QuestionService {
   /** Experts and staff close a question as a duplicate; it then points to the original (never to another duplicate). */
   async closeAsDuplicate(actor: Actor | null, questionIdInput: string, duplicateOfIdInput: string): Promise<QuestionModel> {
     const id = parseId(questionIdInput, 'Question');
-    const targetId = parseId(duplicateOfIdInput, 'Question');
+    if (!isId(duplicateOfIdInput)) throw fieldError('duplicateOfId', 'invalid', 'Give the number or address of the original question.');
+    const targetId = duplicateOfIdInput;
     authorize(actor, 'question.closeAsDuplicate', undefined);
     if (id === targetId) throw fieldError('duplicateOfId', 'same', 'A question cannot be a duplicate of itself.');
     return this.dataSource.transaction(async (manager) => {

@@ -23,7 +23,11 @@ const MAX_COUNTED = 10_000;
 const POOL = 600;
 const CANDIDATES = 120;
 const TYPO_MATCHES = 100;
-/** Typo matching (trigrams on titles) only runs when the words themselves found fewer threads. */
+/**
+ * Typo matching only runs when the words themselves found fewer threads: the query's trigrams against
+ * the most similar stretch of each title (`<%`, word similarity ≥ pg_trgm.word_similarity_threshold,
+ * set per connection in data-source.ts), so one misspelt word can find a long title.
+ */
 const FEW_HITS = 20;
 /** Query terms used to find candidates besides the title's: the rarest ones, whose posting lists are short. */
 const CANDIDATE_TERMS = 8;
@@ -55,7 +59,7 @@ const RANKED = `
   ),
   typos AS (
     SELECT d.question_id, d.score FROM search_documents d, probe
-     WHERE (SELECT count(*) FROM hits) < ${FEW_HITS} AND length(probe.folded) BETWEEN 3 AND 200 AND d.title_folded % probe.folded AND FILTERS
+     WHERE (SELECT count(*) FROM hits) < ${FEW_HITS} AND length(probe.folded) BETWEEN 3 AND 200 AND probe.folded <% d.title_folded AND FILTERS
      LIMIT ${TYPO_MATCHES}
   ),
   matched AS (SELECT question_id, score FROM hits UNION SELECT question_id, score FROM typos),

@@ -3,6 +3,7 @@ import { answer, ask, seedSpace, signUp, type TestUser } from '../test-support/b
 import { expectError } from '../test-support/matchers';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { AppConfig } from '../platform/config';
+import { seedDemoCommunity } from '../platform/demo/seed-demo';
 import { createLogger } from '../platform/logger';
 import { PostgresSearchIndex } from './postgres-search.index';
 import type { SearchDocument, SearchIndex } from './search-index';
@@ -294,6 +295,42 @@ describe('when the search engine is down', () => {
       expect(await pending()).toBe(0);
       const res = await t.gql<SearchData>(SEARCH, { q: 'written while search is down' });
       expect(res.data.search.totalCount).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('typo tolerance for a single word', () => {
+  it('finds a long title by one misspelt word', async () => {
+    const t = await createTestApp();
+    try {
+      await seedSpace(t.dataSource);
+      const user = await signUp(t, 'Typo Tina');
+      await ask(t, user, {
+        title: 'Passwort-Reset-Mail kommt nicht an, auch nicht im Spam-Ordner',
+        body: 'Ich habe dreimal einen neuen Link angefordert.',
+      });
+      await t.app.get(SearchIndexer).drain();
+      for (const q of ['pasword', 'Passwrt', 'paswort']) {
+        const res = await t.gql<SearchData>(SEARCH, { q });
+        expect(res.data.search.totalCount, q).toBe(1);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the demo community', () => {
+  it('is searchable right after it is created', async () => {
+    const t = await createTestApp();
+    try {
+      const seeded = await seedDemoCommunity(t.dataSource, { onlyIfEmpty: true, password: 'demo-password-for-tests' });
+      expect(seeded?.questions).toBeGreaterThan(20);
+      await t.app.get(SearchIndexer).drain();
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM search_documents`);
+      expect(n).toBe(seeded!.questions);
     } finally {
       await t.close();
     }

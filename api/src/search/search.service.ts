@@ -16,6 +16,8 @@ import type { SearchFilterInput, SearchResultModel, SimilarQuestionModel } from 
 export const MAX_QUERY_LENGTH = 300;
 export const MAX_DRAFT_LENGTH = 5_000;
 const RELATED_TTL_MS = 5 * 60_000;
+/** Suggestions below this share of the best one's relevance are left out. */
+const WEAK_SUGGESTION = 0.25;
 const RELATED_CACHE_SIZE = 5_000;
 
 @Injectable()
@@ -86,11 +88,14 @@ export class SearchService {
     const size = first ?? 5;
     if (!Number.isInteger(size) || size < 1 || size > 20) throw fieldError('first', 'invalid', 'first must be between 1 and 20.');
     if (draft.length < 3) return [];
-    const hits = await this.index.similar({
+    const all = await this.index.similar({
       text: draft,
       first: size,
       excludeQuestionId: isId(excludeQuestionId) ? excludeQuestionId : undefined,
     });
+    // Suggestions far weaker than the best one are noise that would bury it.
+    const best = all[0]?.relevance ?? 0;
+    const hits = all.filter((hit) => hit.relevance >= best * WEAK_SUGGESTION);
     const questions = await this.questionsById(hits.map((h) => h.questionId));
     return hits.flatMap((hit) => {
       const question = questions.get(hit.questionId);

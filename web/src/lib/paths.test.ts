@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { orderAnswers } from './answers.ts';
-import { canonicalQuestionRedirect, questionPath, returnPath, safeRedirectPath, signInPath } from './paths.ts';
+import {
+  askPath,
+  canonicalQuestionRedirect,
+  externalHref,
+  parseQuestionRef,
+  questionPath,
+  returnPath,
+  safeRedirectPath,
+  searchPath,
+  signInPath,
+} from './paths.ts';
 
 describe('canonicalQuestionRedirect', () => {
   const question = { id: '42', slug: 'how-do-i-reset-my-password' };
@@ -63,5 +73,73 @@ describe('orderAnswers', () => {
       { id: 'c', isAccepted: true },
     ];
     expect(orderAnswers(answers).map((a) => a.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('searchPath', () => {
+  it('puts the text, filters and cursor into the query string', () => {
+    expect(searchPath('reset password')).toBe('/search?q=reset+password');
+    expect(searchPath('zähler & tarif', { space: 'billing', tags: ['invoice', 'smart-meter'], status: 'solved' }, 'WzEuNSwiNDIiXQ')).toBe(
+      '/search?q=z%C3%A4hler+%26+tarif&space=billing&tag=invoice&tag=smart-meter&status=solved&after=WzEuNSwiNDIiXQ',
+    );
+  });
+
+  it('leaves out empty filters', () => {
+    expect(searchPath('meter', { space: null, tags: [], status: null }, null)).toBe('/search?q=meter');
+  });
+});
+
+describe('askPath', () => {
+  it('prefills a space and a title', () => {
+    expect(askPath()).toBe('/ask');
+    expect(askPath({ space: 'billing' })).toBe('/ask?space=billing');
+    expect(askPath({ title: '  Passwort vergessen?  ' })).toBe('/ask?title=Passwort+vergessen%3F');
+    expect(askPath({ space: 'billing', title: ' ' })).toBe('/ask?space=billing');
+  });
+});
+
+describe('parseQuestionRef', () => {
+  it('reads a bare number', () => {
+    expect(parseQuestionRef('123')).toBe('123');
+    expect(parseQuestionRef(' #77 ')).toBe('77');
+  });
+
+  it('reads question links with or without host, slug, query or hash', () => {
+    expect(parseQuestionRef('/questions/123/how-do-i-reset-my-password')).toBe('123');
+    expect(parseQuestionRef('/questions/123')).toBe('123');
+    expect(parseQuestionRef('/questions/123/')).toBe('123');
+    expect(parseQuestionRef('https://community.example/questions/9/slug?x=1#answer-4')).toBe('9');
+    expect(parseQuestionRef('http://localhost:3000/questions/9')).toBe('9');
+    expect(parseQuestionRef('community.example/questions/45/some-title')).toBe('45');
+  });
+
+  it('rejects anything that does not name a question', () => {
+    for (const bad of [
+      '',
+      'abc',
+      '0',
+      '-5',
+      '12.5',
+      '1234567890123456789',
+      '/questions/abc',
+      '/questions/12/slug/extra',
+      '/users/12',
+      '/spaces/billing',
+      'javascript:alert(1)',
+      'mailto:x@example.com',
+    ]) {
+      expect(parseQuestionRef(bad), bad).toBeNull();
+    }
+  });
+});
+
+describe('externalHref', () => {
+  it('keeps http(s) links and drops everything else', () => {
+    expect(externalHref('https://cardano.stackexchange.com/q/42')).toBe('https://cardano.stackexchange.com/q/42');
+    expect(externalHref('http://example.org')).toBe('http://example.org/');
+    expect(externalHref('javascript:alert(1)')).toBeNull();
+    expect(externalHref('data:text/html,hi')).toBeNull();
+    expect(externalHref('/relative')).toBeNull();
+    expect(externalHref(null)).toBeNull();
   });
 });

@@ -32,13 +32,68 @@ export function userPath(id: string, query?: Record<string, string>): ResolvedPa
   return search ? resolve(`/users/[id]?${search}`, { id: enc(id) }) : resolve('/users/[id]', { id: enc(id) });
 }
 
-/** The ask page, with a space preselected when asked from a space. */
-export function askPath(spaceSlug?: string): ResolvedPathname {
-  return spaceSlug ? resolve(`/ask?space=${enc(spaceSlug)}`) : resolve('/ask');
+/** The ask page, with a space preselected when asked from a space and a title typed elsewhere (a search). */
+export function askPath(prefill: { space?: string | undefined; title?: string | undefined } = {}): ResolvedPathname {
+  const params = new URLSearchParams();
+  if (prefill.space) params.set('space', prefill.space);
+  if (prefill.title?.trim()) params.set('title', prefill.title.trim());
+  const search = params.toString();
+  return search ? resolve(`/ask?${search}`) : resolve('/ask');
 }
 
-export function searchPath(q: string): ResolvedPathname {
-  return resolve(`/search?q=${enc(q)}`);
+/** Search filters as they appear in the URL: one space, any number of tags (all must match), one status. */
+export interface SearchFilters {
+  space?: string | null | undefined;
+  tags?: readonly string[] | undefined;
+  /** Lower case, as in the space pages' status tabs: open, answered, solved, closed. */
+  status?: string | null | undefined;
+}
+
+/** The search page for `q` with filters and, for later pages, the cursor of the last hit seen. */
+export function searchPath(q: string, filters: SearchFilters = {}, after?: string | null): ResolvedPathname {
+  const params = new URLSearchParams({ q });
+  if (filters.space) params.set('space', filters.space);
+  for (const tag of filters.tags ?? []) params.append('tag', tag);
+  if (filters.status) params.set('status', filters.status);
+  if (after) params.set('after', after);
+  return resolve(`/search?${params.toString()}`);
+}
+
+/** The web's GraphQL pass-through for the browser (same origin). */
+export function graphqlPath(): ResolvedPathname {
+  return resolve('/graphql');
+}
+
+/**
+ * The question id in what a moderator pastes to name a question: an id (`123`, `#123`) or a link
+ * to its page (`/questions/123/slug`, with or without host, query or hash). `null` for anything else.
+ */
+export function parseQuestionRef(value: string): string | null {
+  let text = value.trim();
+  // A link copied without its scheme: "peerdesk.example/questions/12/…"
+  if (/^[\w-]+(\.[\w-]+)+(:\d+)?\//.test(text)) text = `https://${text}`;
+  const bare = /^#?([1-9]\d{0,17})$/.exec(text);
+  if (bare) return bare[1]!;
+  let url: URL;
+  try {
+    url = new URL(text, 'http://peerdesk.invalid');
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const match = /^\/questions\/([1-9]\d{0,17})(?:\/[^/]*)?\/?$/.exec(url.pathname);
+  return match ? match[1]! : null;
+}
+
+/** A link to another site as given by the api (an imported thread's original): http(s) only, else `null`. */
+export function externalHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The language switch: sets the `lang` cookie and comes back to `returnTo`. */

@@ -27,7 +27,8 @@ export function createDataSource(url: string, queryCounter = new QueryCounter())
     synchronize: false,
     logging: ['query'],
     logger: queryCounter,
-    extra: { max: 20, application_name: 'peerdesk-api' },
+    // A misspelt word ("pasword") still finds "password" in a title at 0.5 word similarity.
+    extra: { max: 20, application_name: 'peerdesk-api', options: '-c pg_trgm.word_similarity_threshold=0.5' },
   });
 }
 

@@ -2,6 +2,7 @@ import { renderMarkdown } from '@peerdesk/markdown';
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../identity/password';
+import { appendOutbox } from '../outbox/outbox';
 import { demoSpaces, demoTags, demoThreads, demoUsers, type DemoAnswer, type DemoComment } from './demo-content';
 
 export interface SeedResult {
@@ -107,6 +108,7 @@ export async function seedDemoCommunity(
       return up.length - down.length;
     };
 
+    const questionIds: string[] = [];
     for (const thread of demoThreads) {
       const created = now - thread.daysAgo * 24 * HOUR;
       const spaceId = spaces.get(thread.space);
@@ -116,6 +118,7 @@ export async function seedDemoCommunity(
         `INSERT INTO questions (space_id, author_id, title, body_markdown, body_html, created_at, updated_at, last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $6)`,
         [spaceId, userId(thread.author), thread.title, thread.body, renderMarkdown(thread.body), new Date(created)],
       );
+      questionIds.push(questionId);
       await manager.query(
         `INSERT INTO post_revisions (question_id, editor_id, title, body_markdown, tags, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [questionId, userId(thread.author), thread.title, thread.body, thread.tags, new Date(created)],
@@ -163,6 +166,8 @@ export async function seedDemoCommunity(
         ],
       );
     }
+    // The search indexer picks the threads up like any imported ones.
+    await appendOutbox(manager, 'questions.imported', questionIds[0] ?? '0', { questionIds });
     return {
       spaces: demoSpaces.length,
       questions: demoThreads.length,

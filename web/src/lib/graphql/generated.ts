@@ -55,6 +55,12 @@ export type Role =
   | 'MEMBER'
   | 'MODERATOR';
 
+export type SearchFilterInput = {
+  spaceSlugs?: Array<string> | null | undefined;
+  statuses?: Array<QuestionStatus> | null | undefined;
+  tags?: Array<string> | null | undefined;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
@@ -64,6 +70,12 @@ export type SignUpInput = {
   displayName: string;
   email: string;
   password: string;
+};
+
+export type SuggestionOpenedInput = {
+  /** A random id the ask page makes for one visit; no personal data. */
+  askSession: string;
+  questionId: string | number;
 };
 
 /** Exactly one of questionId and answerId; value 1, -1, or 0 to withdraw. */
@@ -86,6 +98,10 @@ export type QuestionConnectionFieldsFragment = { edges: Array<{ cursor: string, 
 export type CommentFieldsFragment = { id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } };
 
 export type AnswerFieldsFragment = { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } }> };
+
+export type FacetFieldsFragment = { value: string, label: string, count: number };
+
+export type SimilarQuestionFieldsFragment = { acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
@@ -155,6 +171,21 @@ export type EditAnswerMutationVariables = Exact<{
 
 export type EditAnswerMutation = { editAnswer: { id: string } };
 
+export type CloseAsDuplicateMutationVariables = Exact<{
+  questionId: string | number;
+  duplicateOfId: string | number;
+}>;
+
+
+export type CloseAsDuplicateMutation = { closeAsDuplicate: { id: string, slug: string } };
+
+export type RecordSuggestionOpenedMutationVariables = Exact<{
+  input: SuggestionOpenedInput;
+}>;
+
+
+export type RecordSuggestionOpenedMutation = { recordSuggestionOpened: boolean };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -167,13 +198,6 @@ export type HomePageQueryVariables = Exact<{
 
 
 export type HomePageQuery = { newest: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, solved: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, spaces: Array<{ id: string, slug: string, name: string, description: string, questionCount: number, solvedCount: number }> };
-
-export type NewestQuestionsQueryVariables = Exact<{
-  first: number;
-}>;
-
-
-export type NewestQuestionsQuery = { questions: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SpacePageQueryVariables = Exact<{
   slug: string;
@@ -190,7 +214,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, createdAt: string, editedAt: string | null, lastActivityAt: string, solvedAt: string | null, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } }> } }> } } | null };
+export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, canCloseAsDuplicate: boolean, closedReason: string | null, viewCount: number, createdAt: string, editedAt: string | null, lastActivityAt: string, solvedAt: string | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } }> } }> } } | null };
 
 export type QuestionForEditQueryVariables = Exact<{
   id: string | number;
@@ -223,10 +247,20 @@ export type UserProfileQuery = { user: { trustLevel: number, reputation: number,
 export type SearchQueryVariables = Exact<{
   query: string;
   first: number;
+  after?: string | null | undefined;
+  filter?: SearchFilterInput | null | undefined;
 }>;
 
 
-export type SearchQuery = { search: { totalCount: number, edges: Array<{ node: { question: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } } }> } };
+export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor: string, node: { titleHtml: string, snippetHtml: string, question: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { spaces: Array<{ value: string, label: string, count: number }>, tags: Array<{ value: string, label: string, count: number }>, statuses: Array<{ value: string, label: string, count: number }> } } };
+
+export type SimilarQuestionsQueryVariables = Exact<{
+  text: string;
+  first: number;
+}>;
+
+
+export type SimilarQuestionsQuery = { similarQuestions: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -401,6 +435,25 @@ fragment CommentFields on Comment {
     ...UserChip
   }
 }`, {"fragmentName":"AnswerFields"}) as unknown as TypedDocumentString<AnswerFieldsFragment, unknown>;
+export const FacetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FacetFields on FacetCount {
+  value
+  label
+  count
+}
+    `, {"fragmentName":"FacetFields"}) as unknown as TypedDocumentString<FacetFieldsFragment, unknown>;
+export const SimilarQuestionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SimilarQuestionFields on SimilarQuestion {
+  acceptedExcerpt
+  question {
+    id
+    slug
+    title
+    status
+    answerCount
+  }
+}
+    `, {"fragmentName":"SimilarQuestionFields"}) as unknown as TypedDocumentString<SimilarQuestionFieldsFragment, unknown>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -492,6 +545,19 @@ export const EditAnswerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EditAnswerMutation, EditAnswerMutationVariables>;
+export const CloseAsDuplicateDocument = new TypedDocumentString(`
+    mutation CloseAsDuplicate($questionId: ID!, $duplicateOfId: ID!) {
+  closeAsDuplicate(questionId: $questionId, duplicateOfId: $duplicateOfId) {
+    id
+    slug
+  }
+}
+    `) as unknown as TypedDocumentString<CloseAsDuplicateMutation, CloseAsDuplicateMutationVariables>;
+export const RecordSuggestionOpenedDocument = new TypedDocumentString(`
+    mutation RecordSuggestionOpened($input: SuggestionOpenedInput!) {
+  recordSuggestionOpened(input: $input)
+}
+    `) as unknown as TypedDocumentString<RecordSuggestionOpenedMutation, RecordSuggestionOpenedMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -573,55 +639,6 @@ fragment QuestionConnectionFields on QuestionConnection {
     endCursor
   }
 }`) as unknown as TypedDocumentString<HomePageQuery, HomePageQueryVariables>;
-export const NewestQuestionsDocument = new TypedDocumentString(`
-    query NewestQuestions($first: Int!) {
-  questions(first: $first, sort: NEWEST) {
-    ...QuestionConnectionFields
-  }
-}
-    fragment UserChip on User {
-  id
-  displayName
-  initials
-  role
-  isStaff
-}
-fragment QuestionSummary on Question {
-  id
-  slug
-  title
-  excerpt
-  status
-  score
-  answerCount
-  createdAt
-  lastActivityAt
-  solvedAt
-  author {
-    ...UserChip
-  }
-  space {
-    id
-    slug
-    name
-  }
-  tags {
-    id
-    slug
-  }
-}
-fragment QuestionConnectionFields on QuestionConnection {
-  edges {
-    cursor
-    node {
-      ...QuestionSummary
-    }
-  }
-  pageInfo {
-    hasNextPage
-    endCursor
-  }
-}`) as unknown as TypedDocumentString<NewestQuestionsQuery, NewestQuestionsQueryVariables>;
 export const SpacePageDocument = new TypedDocumentString(`
     query SpacePage($slug: String!, $first: Int!, $after: String, $status: QuestionStatus) {
   space(slug: $slug) {
@@ -702,10 +719,26 @@ export const QuestionPageDocument = new TypedDocumentString(`
     canEdit
     canVote
     canAnswer
+    canCloseAsDuplicate
+    closedReason
+    viewCount
     createdAt
     editedAt
     lastActivityAt
     solvedAt
+    duplicateOf {
+      id
+      slug
+      title
+    }
+    source {
+      name
+      url
+      license
+    }
+    related(first: 5) {
+      ...SimilarQuestionFields
+    }
     author {
       ...UserChip
       reputation
@@ -763,6 +796,16 @@ fragment AnswerFields on Answer {
   }
   comments {
     ...CommentFields
+  }
+}
+fragment SimilarQuestionFields on SimilarQuestion {
+  acceptedExcerpt
+  question {
+    id
+    slug
+    title
+    status
+    answerCount
   }
 }`) as unknown as TypedDocumentString<QuestionPageQuery, QuestionPageQueryVariables>;
 export const QuestionForEditDocument = new TypedDocumentString(`
@@ -880,14 +923,32 @@ fragment QuestionConnectionFields on QuestionConnection {
   }
 }`) as unknown as TypedDocumentString<UserProfileQuery, UserProfileQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
-    query Search($query: String!, $first: Int!) {
-  search(query: $query, first: $first) {
+    query Search($query: String!, $first: Int!, $after: String, $filter: SearchFilterInput) {
+  search(query: $query, first: $first, after: $after, filter: $filter) {
     totalCount
     edges {
+      cursor
       node {
+        titleHtml
+        snippetHtml
         question {
           ...QuestionSummary
         }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    facets {
+      spaces {
+        ...FacetFields
+      }
+      tags {
+        ...FacetFields
+      }
+      statuses {
+        ...FacetFields
       }
     }
   }
@@ -922,4 +983,25 @@ fragment QuestionSummary on Question {
     id
     slug
   }
+}
+fragment FacetFields on FacetCount {
+  value
+  label
+  count
 }`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const SimilarQuestionsDocument = new TypedDocumentString(`
+    query SimilarQuestions($text: String!, $first: Int!) {
+  similarQuestions(text: $text, first: $first) {
+    ...SimilarQuestionFields
+  }
+}
+    fragment SimilarQuestionFields on SimilarQuestion {
+  acceptedExcerpt
+  question {
+    id
+    slug
+    title
+    status
+    answerCount
+  }
+}`) as unknown as TypedDocumentString<SimilarQuestionsQuery, SimilarQuestionsQueryVariables>;

@@ -1,7 +1,7 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api.ts';
-import { formFailure, readList, readText } from './forms.ts';
+import { formFailure, readAskSession, readList, readText } from './forms.ts';
 
 const context = {
   locale: 'en' as const,
@@ -84,5 +84,15 @@ describe('reading submissions', () => {
     data.append('tags', 'wifi');
     expect(readText(data, ['title', 'missing'])).toEqual({ title: 'Hello', missing: '' });
     expect(readList(data, 'tags')).toEqual(['billing', 'wifi']);
+  });
+
+  it('keeps a well-formed ask session and replaces a missing or mangled one', () => {
+    const data = new FormData();
+    data.set('askSession', 'a1b2c3d4e5f6a7b8');
+    expect(readAskSession(data)).toBe('a1b2c3d4e5f6a7b8');
+    data.set('askSession', '<script>');
+    const fresh = readAskSession(data);
+    expect(fresh).toMatch(/^[0-9a-f]{32}$/);
+    expect(readAskSession(new FormData())).not.toBe(fresh);
   });
 });

@@ -1,6 +1,7 @@
 import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { createTranslator, fieldErrorMessage, type Locale, type MessageKey } from '#lib/i18n/index.ts';
 import { signInPath } from '#lib/paths.ts';
+import { isAskSession, newAskSession } from '#lib/similar.ts';
 import { isApiError } from './api.ts';
 
 /** What every failed form action returns, so forms re-render with messages and the input kept. */
@@ -37,6 +38,12 @@ export function readList(data: FormData, name: string): string[] {
 export function readClientMutationId(data: FormData): string {
   const value = data.get('clientMutationId');
   return typeof value === 'string' && /^[\w-]{8,100}$/.test(value) ? value : crypto.randomUUID();
+}
+
+/** The ask-page visit id the form carries, or a fresh one if a client dropped or mangled it. */
+export function readAskSession(data: FormData): string {
+  const value = data.get('askSession');
+  return isAskSession(value) ? value : newAskSession();
 }
 
 /** Field names as the api reports them, without an `input.` prefix. */

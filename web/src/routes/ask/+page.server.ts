@@ -2,28 +2,42 @@ import { redirect } from '@sveltejs/kit';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { AskFormDocument, AskQuestionDocument } from '#lib/graphql/generated.ts';
 import { questionPath, returnPath, signInPath } from '#lib/paths.ts';
-import { formFailure, readClientMutationId, readList, readText, requireViewer } from '#lib/server/forms.ts';
+import { formFailure, readAskSession, readClientMutationId, readList, readText, requireViewer } from '#lib/server/forms.ts';
 import { newMutationId } from '#lib/server/load.ts';
+import { findSimilar } from '#lib/server/similar.ts';
+import { draftText, newAskSession } from '#lib/similar.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['spaceSlug', 'title', 'body', 'tags'] as const;
+/** The api's title limit; a longer `?title=` is cut, the person can still edit it. */
+const MAX_TITLE = 150;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   // Asking needs an account: go to sign-in and come back here afterwards.
   if (!locals.viewer) redirect(303, signInPath(returnPath(url)));
-  const { spaces, tags } = await locals.api.request(AskFormDocument);
+  // A title typed elsewhere (the search page's "ask the community"), with suggestions for it.
+  const title = (url.searchParams.get('title') ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE);
+  const [{ spaces, tags }, suggestions] = await Promise.all([
+    locals.api.request(AskFormDocument),
+    findSimilar(locals, draftText(title, '')),
+  ]);
   const requested = url.searchParams.get('space');
   return {
     spaces,
     tags,
     preselectedSpace: spaces.some((space) => space.slug === requested) ? requested : null,
+    prefilledTitle: title,
+    suggestions,
     clientMutationId: newMutationId(),
+    // One id per visit of the ask page, for "found an answer instead of asking" (no personal data).
+    askSession: newAskSession(),
   };
 };
 
 function readQuestion(data: FormData) {
   const text = readText(data, ['spaceSlug', 'title', 'body']);
-  return { ...text, title: text.title.trim(), tags: readList(data, 'tags') };
+  // The visit id travels with the form, so a re-rendered form (error, preview) keeps its visit.
+  return { ...text, title: text.title.trim(), tags: readList(data, 'tags'), askSession: readAskSession(data) };
 }
 
 export const actions: Actions = {
@@ -42,9 +56,10 @@ export const actions: Actions = {
     redirect(303, questionPath(created.id, created.slug));
   },
 
-  /** Without JavaScript: render the preview on the server and return the form as typed. */
-  preview: async ({ request }) => {
+  /** Without JavaScript: render the preview and the suggestions on the server and return the form as typed. */
+  preview: async ({ request, locals }) => {
     const values = readQuestion(await request.formData());
-    return { form: 'ask', preview: renderMarkdown(values.body), values };
+    const suggestions = await findSimilar(locals, draftText(values.title, values.body));
+    return { form: 'ask', preview: renderMarkdown(values.body), values, suggestions };
   },
 };

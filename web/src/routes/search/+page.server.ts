@@ -1,21 +1,37 @@
-import { NewestQuestionsDocument, SearchDocument } from '#lib/graphql/generated.ts';
+import { SearchDocument } from '#lib/graphql/generated.ts';
+import { PAGE_SIZE, readSearch, searchProblems, toFilterInput } from '#lib/search.ts';
 import { isApiError } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 /**
- * A small search page (the full one — snippets, facets, paging — is a later issue). Should the
- * api not offer `search` (an older api), the newest questions are shown with a notice instead.
+ * Full-text search: highlighted hits, facet counts to narrow by space, tag and status, and cursor
+ * pages, all in the URL (links and a GET form, so everything works without JavaScript). A search
+ * the api refuses (too long, an unknown space or tag, an outdated page link) is explained on the
+ * page instead of failing it.
  */
 export const load: PageServerLoad = async ({ url, locals }) => {
-  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
-  if (!q) return { q, questions: [], searchAvailable: true };
+  const state = readSearch(url.searchParams);
+  if (!state.q) return { ...state, result: null, problems: [] };
 
   try {
-    const { search } = await locals.api.request(SearchDocument, { query: q, first: 20 });
-    return { q, questions: search.edges.map((edge) => edge.node.question), searchAvailable: true };
+    const { search } = await locals.api.request(SearchDocument, {
+      query: state.q,
+      first: PAGE_SIZE,
+      after: state.after,
+      filter: toFilterInput(state.filters),
+    });
+    return {
+      ...state,
+      result: {
+        totalCount: search.totalCount,
+        hits: search.edges.map((edge) => edge.node),
+        endCursor: search.pageInfo.hasNextPage ? search.pageInfo.endCursor : null,
+        facets: search.facets,
+      },
+      problems: [],
+    };
   } catch (error) {
-    if (!isApiError(error, 'GRAPHQL_VALIDATION_FAILED')) throw error;
+    if (!isApiError(error, 'BAD_USER_INPUT')) throw error;
+    return { ...state, result: null, problems: searchProblems(error.fields) };
   }
-  const { questions } = await locals.api.request(NewestQuestionsDocument, { first: 20 });
-  return { q, questions: questions.edges.map((edge) => edge.node), searchAvailable: false };
 };

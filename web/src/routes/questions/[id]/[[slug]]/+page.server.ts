@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { PUBLIC_URL } from '$app/env/private';
 import { orderAnswers } from '#lib/answers.ts';
@@ -6,11 +6,13 @@ import {
   AcceptAnswerDocument,
   AddCommentDocument,
   AnswerQuestionDocument,
+  CloseAsDuplicateDocument,
   QuestionPageDocument,
   VoteDocument,
 } from '#lib/graphql/generated.ts';
-import { canonicalQuestionRedirect, questionPath } from '#lib/paths.ts';
-import { formFailure, readClientMutationId, readText, requireViewer } from '#lib/server/forms.ts';
+import { createTranslator, fieldErrorMessage } from '#lib/i18n/index.ts';
+import { canonicalQuestionRedirect, parseQuestionRef, questionPath } from '#lib/paths.ts';
+import { formFailure, readClientMutationId, readText, requireViewer, type FormFailure } from '#lib/server/forms.ts';
 import { newMutationId, orNotFound } from '#lib/server/load.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -120,6 +122,32 @@ export const actions: Actions = {
       return formFailure(cause, { locale: locals.locale, form: 'answer', values: { body }, fields: ['body'], returnTo: url.pathname });
     }
     redirect(303, `${url.pathname}#answer-${answerId}`);
+  },
+
+  /** Experts and staff: close this question as a duplicate of another, named by its link or number. */
+  closeDuplicate: async ({ request, locals, url, params }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const { duplicateOfId: typed } = readText(await request.formData(), ['duplicateOfId']);
+    const values = { duplicateOfId: typed.trim() };
+    const context = { locale: locals.locale, form: 'duplicate', values, fields: ['duplicateOfId'], returnTo: url.pathname };
+    const duplicateOfId = parseQuestionRef(values.duplicateOfId);
+    if (!duplicateOfId) {
+      const t = createTranslator(locals.locale);
+      const code = values.duplicateOfId ? 'invalid' : 'required';
+      return fail(400, {
+        form: context.form,
+        message: null,
+        fields: { duplicateOfId: fieldErrorMessage(t, 'duplicateOfId', code) },
+        values,
+      } satisfies FormFailure<typeof values>);
+    }
+    let closed: { id: string; slug: string };
+    try {
+      ({ closeAsDuplicate: closed } = await locals.api.request(CloseAsDuplicateDocument, { questionId: params.id, duplicateOfId }));
+    } catch (cause) {
+      return formFailure(cause, context);
+    }
+    redirect(303, questionPath(closed.id, closed.slug));
   },
 
   /** Without JavaScript: render the answer's preview on the server and return the form. */
