@@ -5,7 +5,9 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-  { ignores: ['**/node_modules/', '**/dist/', '**/build/', '**/.svelte-kit/', '.data/', 'e2e/results/', 'web/src/lib/graphql/generated.ts'] },
+  {
+    ignores: ['**/node_modules/', '**/dist/', '**/build/', '**/.svelte-kit/', '.data/', 'e2e/results/', 'web/src/lib/graphql/generated.ts'],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
