@@ -23,7 +23,8 @@ export const IMPORT_USAGE = `pnpm cli import <path> --format stackexchange|jsonl
   --source        the source's name, shown on every thread; it keys what was imported, so use the
                   same name when you re-run. Default: the folder's name.
   --license       licence shown on every thread. Default: each post's own (Stack Exchange
-                  ContentLicense), else "${DEFAULT_LICENSE}".
+                  ContentLicense, a JSONL line's "license"), else "${DEFAULT_LICENSE}" for Stack
+                  Exchange dumps and none for JSONL.
   --source-url    link to the original per question, {id} = its id in the source, e.g.
                   https://cardano.stackexchange.com/q/{id}. Default: none (Stack Exchange sources named
                   by their host, like cardano.stackexchange.com, link to https://<host>/q/{id}).

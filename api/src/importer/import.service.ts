@@ -129,7 +129,8 @@ export async function runImport(dataSource: DataSource, options: ImportOptions):
       ({ usersFile } = await importJsonl(run, threadsFile(options.path, isDirectory), {
         sourceUrl: options.sourceUrl ?? null,
         license,
-        defaultLicense: DEFAULT_LICENSE,
+        // A JSONL file can come from anywhere: without a stated licence, none is claimed.
+        defaultLicense: null,
       }));
     }
   } catch (error) {

@@ -371,7 +371,7 @@ describe('import: Stack Exchange dump and thread JSONL', () => {
       view_count: 912,
       author: 'Aram T.',
       source_url: 'http://community.example.com/t/1',
-      source_license: 'CC BY-SA 4.0',
+      source_license: null,
     });
     expect(q1.tags).toEqual(['csharp', 'odata', 'sap-gateway', 'ui5']);
     expect(q1.body_markdown).toBe(

@@ -26,7 +26,7 @@ export interface JsonlOptions {
   /** `https://…/{id}`, overriding each thread's own `url`. */
   sourceUrl: string | null;
   license: string | null;
-  defaultLicense: string;
+  defaultLicense: string | null;
 }
 
 interface Thread extends Located {
