@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { PASSWORD, signUp } from '../test-support/builders';
 import { expectError } from '../test-support/matchers';
 import { createTestApp, type TestApp } from '../test-support/test-app';
@@ -103,6 +104,15 @@ describe('identity', () => {
     expectError(res, 'GRAPHQL_VALIDATION_FAILED');
     const hash = await t.gql(`{ user(id: "${user.id}") { passwordHash } }`);
     expectError(hash, 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('sweeps rate-limit windows older than a day', async () => {
+    await t.dataSource.query(
+      `INSERT INTO rate_limit_buckets (key, window_start, hits) VALUES ('old', now() - interval '2 days', 3), ('fresh', now(), 1)`,
+    );
+    await t.app.get(RateLimitService).sweep();
+    const rows = await t.dataSource.query(`SELECT key FROM rate_limit_buckets WHERE key IN ('old', 'fresh')`);
+    expect(rows).toEqual([{ key: 'fresh' }]);
   });
 
   it('reports database readiness on /health', async () => {

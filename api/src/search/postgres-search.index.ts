@@ -88,6 +88,16 @@ const RANKED = `
       FROM scored sc, probe
   )`;
 
+/** A row of the search statement: a hit of the page (`facet` 'hit', `value` its id) or a facet count. */
+interface SearchRow {
+  facet: 'hit' | 'total' | 'spaceId' | 'status' | 'tag';
+  value: string;
+  count: number | null;
+  relevance: number | null;
+  title_marked: string | null;
+  snippet_marked: string | null;
+}
+
 interface FilterSql {
   sql: string;
   params: unknown[];
@@ -182,41 +192,42 @@ export class PostgresSearchIndex implements SearchIndex {
     const params = [query.text, query.text, ...filter.params];
     const pageParams = [...params, query.first + 1, cursor?.[0] ?? null, cursor?.[1] ?? null];
     const n = params.length;
-    const rows: { question_id: string; relevance: number; title_marked: string; snippet_marked: string }[] = await this.dataSource.query(
+    // One statement: the page and the facet counts share the matched set (a materialized CTE), so the
+    // index is scanned once per search.
+    const rows: SearchRow[] = await this.dataSource.query(
       `${base},
        page AS (
          SELECT r.* FROM ranked r
           WHERE $${n + 2}::float8 IS NULL OR (r.relevance, r.question_id) < ($${n + 2}::float8, $${n + 3}::bigint)
           ORDER BY r.relevance DESC, r.question_id DESC LIMIT $${n + 1}
        )
-       SELECT p.question_id, p.relevance,
+       SELECT 'hit' AS facet, p.question_id::text AS value, NULL::int AS count, p.relevance,
               ${headline('d.title', 'HighlightAll=true')} AS title_marked,
               ${headline(`left(d.body_text || ' ' || d.answers_text, 4000)`, 'MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')} AS snippet_marked
          FROM page p JOIN search_documents d USING (question_id), probe
-        ORDER BY p.relevance DESC, p.question_id DESC`,
+       UNION ALL SELECT 'total', '', count(*)::int, NULL, NULL, NULL FROM matched
+       UNION ALL SELECT 'spaceId', d.space_id::text, count(*)::int, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id) GROUP BY d.space_id
+       UNION ALL SELECT 'status', d.status, count(*)::int, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id) GROUP BY d.status
+       UNION ALL SELECT 'tag', tag, count(*)::int, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id), unnest(d.tags) tag GROUP BY tag`,
       pageParams,
     );
-    const facetRows: { facet: string; value: string; count: number }[] = await this.dataSource.query(
-      `${base}
-       SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM matched
-       UNION ALL SELECT 'spaceId', d.space_id::text, count(*)::int FROM matched JOIN search_documents d USING (question_id) GROUP BY d.space_id
-       UNION ALL SELECT 'status', d.status, count(*)::int FROM matched JOIN search_documents d USING (question_id) GROUP BY d.status
-       UNION ALL SELECT 'tag', tag, count(*)::int FROM matched JOIN search_documents d USING (question_id), unnest(d.tags) tag GROUP BY tag`,
-      params,
-    );
+    const hitRows = rows
+      .filter((r) => r.facet === 'hit')
+      .sort((a, b) => b.relevance! - a.relevance! || Number(BigInt(b.value) - BigInt(a.value)));
+    const facetRows = rows.filter((r) => r.facet !== 'hit');
     const facet = (name: string): FacetCount[] =>
       facetRows
         .filter((r) => r.facet === name)
-        .map((r) => ({ value: r.value, count: r.count }))
+        .map((r) => ({ value: r.value, count: r.count! }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
         .slice(0, 20);
-    const hasNextPage = rows.length > query.first;
-    const hits = rows.slice(0, query.first).map((r) => ({
-      questionId: r.question_id,
-      cursor: encodeCursor([r.relevance, r.question_id]),
-      relevance: r.relevance,
-      titleHtml: markedToHtml(r.title_marked),
-      snippetHtml: markedToHtml(r.snippet_marked),
+    const hasNextPage = hitRows.length > query.first;
+    const hits = hitRows.slice(0, query.first).map((r) => ({
+      questionId: r.value,
+      cursor: encodeCursor([r.relevance!, r.value]),
+      relevance: r.relevance!,
+      titleHtml: markedToHtml(r.title_marked!),
+      snippetHtml: markedToHtml(r.snippet_marked!),
     }));
     const last = hits.at(-1);
     return {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rateLimited } from '../errors';
 
@@ -9,10 +9,23 @@ export interface Limit {
   windowSeconds: number;
 }
 
-/** Fixed-window counters in PostgreSQL, so every api replica sees the same counts. */
+const SWEEP_EVERY_MS = 60 * 60_000;
+
+/** Fixed-window counters in PostgreSQL, so every api replica sees the same counts; old windows are swept hourly. */
 @Injectable()
-export class RateLimitService {
+export class RateLimitService implements OnModuleInit, OnModuleDestroy {
+  private sweeper: NodeJS.Timeout | null = null;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
 
   /** Throws RATE_LIMITED when the window is already full, without counting. */
   async assertOpen(limit: Limit): Promise<void> {
