@@ -32,8 +32,24 @@ export type Action = keyof Resources;
 
 type Rule<R> = (actor: Actor, resource: R) => true | string;
 
-/** Trust level 3, the power users. */
-const EXPERT = 3;
+/** Trust levels 0–4, in the order they are earned. */
+export const TRUST_LEVELS = ['newcomer', 'member', 'regular', 'expert', 'leader'] as const;
+export type TrustLevelName = (typeof TRUST_LEVELS)[number];
+
+/** Which trust level unlocks which community privilege. The rules below read it; nothing else compares levels. */
+export const PRIVILEGES = {
+  /** Posts skip the newcomer review queue. */
+  'post.withoutReview': 1,
+  'post.flagToHide': 2,
+  'tags.edit': 2,
+  'post.editOthers': 3,
+  'question.close': 3,
+  'question.escalateForAsker': 3,
+  'space.moderate': 4,
+} as const satisfies Record<string, number>;
+export type Privilege = keyof typeof PRIVILEGES;
+
+export const hasPrivilege = (actor: Actor, privilege: Privilege): boolean => actor.trustLevel >= PRIVILEGES[privilege];
 
 const moderates = (actor: Actor): boolean => actor.role === 'moderator' || actor.role === 'admin';
 
@@ -47,7 +63,7 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'answer.accept': (actor, ref) =>
     ref.questionAuthorId === actor.id || moderates(actor) || 'Only the person who asked can accept an answer.',
   'question.closeAsDuplicate': (actor) =>
-    isStaff(actor.role) || actor.trustLevel >= EXPERT || 'Only experts and staff can close questions.',
+    isStaff(actor.role) || hasPrivilege(actor, 'question.close') || 'Only experts and staff can close questions.',
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Resources[A]): boolean {

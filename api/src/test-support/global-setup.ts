@@ -32,8 +32,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     serverUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
     console.log(`api tests use the PostgreSQL server of DATABASE_URL (${new URL(serverUrl).host})`);
   } else {
-    const dataDir = join(__dirname, '..', '..', '..', '.data', 'test');
-    const server = await startEmbeddedPostgres(dataDir, Number(process.env.TEST_PG_PORT ?? 54339), logger);
+    // One cluster per port, so parallel suites on different TEST_PG_PORTs never share a data directory.
+    const port = Number(process.env.TEST_PG_PORT ?? 54339);
+    const dataDir = join(__dirname, '..', '..', '..', '.data', port === 54339 ? 'test' : `test-${port}`);
+    const server = await startEmbeddedPostgres(dataDir, port, logger);
     serverUrl = server.url('postgres');
     stop = server.stop;
     console.log(`api tests use an embedded PostgreSQL (${new URL(serverUrl).host})`);

@@ -1,4 +1,8 @@
 import type { Messages } from './en.ts';
+import { escalationDe } from './domains/escalation.ts';
+import { moderationDe } from './domains/moderation.ts';
+import { reputationDe } from './domains/reputation.ts';
+import { reviewDe } from './domains/review.ts';
 
 /** Deutsche Oberflächentexte; gleiche Schlüssel wie `en.ts`. */
 export const de: Messages = {
@@ -251,4 +255,9 @@ export const de: Messages = {
   'error.genericText': 'Bitte versuche es gleich noch einmal.',
   'error.reference': 'Referenz: {id}',
   'error.home': 'Zur Startseite',
+
+  ...escalationDe,
+  ...moderationDe,
+  ...reputationDe,
+  ...reviewDe,
 };

@@ -1,3 +1,8 @@
+import { escalationEn } from './domains/escalation.ts';
+import { moderationEn } from './domains/moderation.ts';
+import { reputationEn } from './domains/reputation.ts';
+import { reviewEn } from './domains/review.ts';
+
 /** Plural forms, chosen with Intl.PluralRules (English and German need `one` and `other`). */
 export interface Plural {
   one: string;
@@ -257,9 +262,17 @@ export const en = {
   'error.genericText': 'Please try again in a moment.',
   'error.reference': 'Reference: {id}',
   'error.home': 'Go to the home page',
+
+  ...escalationEn,
+  ...moderationEn,
+  ...reputationEn,
+  ...reviewEn,
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;
 
-/** The shape every catalog must have: the same keys, plural where English is plural. */
-export type Messages = { [K in MessageKey]: (typeof en)[K] extends Plural ? Plural : string };
+/** The shape a translation of `T` must have: the same keys, plural where English is plural. */
+export type Catalog<T> = { [K in keyof T]: T[K] extends Plural ? Plural : string };
+
+/** The shape every catalog must have. */
+export type Messages = Catalog<typeof en>;
