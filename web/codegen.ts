@@ -1,12 +1,10 @@
-import fs from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Typed operations are generated from the committed SDL, never from a running server.
- * `../schema.graphql` is written by the api (`pnpm --filter @peerdesk/api run schema`);
- * until it exists the planned contract stands in for it.
+ * `../schema.graphql` is written by the api (`pnpm cli schema`).
  */
-const schema = fs.existsSync('../schema.graphql') ? '../schema.graphql' : '../docs/planned-schema.graphql';
+const schema = '../schema.graphql';
 
 const config: CodegenConfig = {
   schema,
