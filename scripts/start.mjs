@@ -62,7 +62,7 @@ async function waitFor(url, what, timeoutMs = 120_000) {
 
 run('api', ['api/dist/main.js'], { API_PORT: String(apiPort), PUBLIC_URL: publicUrl });
 await waitFor(`${apiUrl}/health`, 'The api');
-run('web', ['web/build/index.js'], {
+run('web', ['web/server.ts'], {
   PORT: String(webPort),
   HOST: process.env.WEB_HOST ?? '127.0.0.1',
   API_URL: apiUrl,

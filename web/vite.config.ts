@@ -1,10 +1,12 @@
 /// <reference types="vitest/config" />
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Server } from 'node:http';
 import nodeAdapter from '@sveltejs/adapter-node';
 import type { Adapter } from '@sveltejs/kit';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig, type Plugin } from 'vite';
+import { attachLiveProxy } from './live-proxy.ts';
 
 /**
  * adapter-node 6 fixes the app's origin at build time (`paths.origin`) and otherwise assumes
@@ -36,11 +38,20 @@ function withRuntimeOrigin(adapter: Adapter, out: string): Adapter {
   };
 }
 
-/** `node build` (from web/) or `node web/build` (from the repo root) starts the server. */
+/** In `vite dev`, live updates reach the api through the same relay as in production (`server.ts`). */
+const liveProxy: Plugin = {
+  name: 'peerdesk-live-proxy',
+  configureServer(server) {
+    if (server.httpServer) attachLiveProxy(server.httpServer as Server, process.env.API_URL ?? 'http://127.0.0.1:4000');
+  },
+};
+
+/** The adapter's output; `node web/server.ts` starts it with the live-update relay. */
 const BUILD_DIR = 'build';
 
 export default defineConfig({
   plugins: [
+    liveProxy,
     sveltekit({
       adapter: withRuntimeOrigin(nodeAdapter({ out: BUILD_DIR }), BUILD_DIR),
       // SvelteKit's origin check on form posts stays on; no other origin is trusted.

@@ -5,6 +5,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditModule } from './audit/audit.module';
+import { EscalationModule } from './escalation/escalation.module';
 import { IdentityModule } from './identity/identity.module';
 import { SESSION_COOKIE, SessionService } from './identity/session.service';
 import { AppConfig } from './platform/config';
@@ -14,8 +16,15 @@ import { depthLimit, operationCost } from './platform/graphql/query-limits';
 import { RequestContext } from './platform/graphql/request-context';
 import { SessionGuard } from './platform/graphql/session.guard';
 import { HealthController } from './platform/health.controller';
+import { liveModule } from './platform/live/live.module';
+import { isSubscriptionContext, subscriptionTransport } from './platform/live/subscriptions';
 import type { Logger } from './platform/logger';
+import { ModerationModule } from './moderation/moderation.module';
+import { GuardModule } from './guard/guard.module';
 import { QaModule } from './qa/qa.module';
+import { ReputationModule } from './reputation/reputation.module';
+import { ReviewModule } from './review/review.module';
+import { StaffModule } from './staff/staff.module';
 import { SearchModule } from './search/search.module';
 
 export const MAX_QUERY_DEPTH = 10;
@@ -41,49 +50,69 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
         driver: ApolloDriver,
         imports: [IdentityModule],
         inject: [SessionService],
-        useFactory: (sessions: SessionService) => ({
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          // Apollo's CSRF prevention stays on: only JSON posts or requests with a preflight header run.
-          csrfPrevention: true,
-          introspection: true,
-          includeStacktraceInErrorResponses: false,
-          validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-          formatError: createErrorFormatter(logger),
-          plugins: [
-            {
-              async requestDidStart() {
-                return {
-                  async didResolveOperation({ document, request }) {
-                    const cost = operationCost(document, request.operationName, request.variables ?? {});
-                    if (cost > MAX_QUERY_COST) {
-                      throw new DomainError(
-                        'BAD_USER_INPUT',
-                        `Query is too expensive (cost ${cost}; at most ${MAX_QUERY_COST}). Ask for fewer items per page.`,
-                        [],
-                        {
-                          cost,
-                          maxCost: MAX_QUERY_COST,
-                          reason: 'QUERY_TOO_COSTLY',
-                        },
-                      );
-                    }
-                  },
-                };
+        useFactory: (sessions: SessionService) => {
+          const formatError = createErrorFormatter(logger);
+          const live = subscriptionTransport({
+            sessions,
+            publicOrigin: new URL(config.publicUrl).origin,
+            maxDepth: MAX_QUERY_DEPTH,
+            formatError,
+          });
+          return {
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            // Apollo's CSRF prevention stays on: only JSON posts or requests with a preflight header run.
+            csrfPrevention: true,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+            formatError,
+            subscriptions: { 'graphql-ws': live.config },
+            plugins: [
+              {
+                async requestDidStart() {
+                  return {
+                    async didResolveOperation({ document, request }) {
+                      const cost = operationCost(document, request.operationName, request.variables ?? {});
+                      if (cost > MAX_QUERY_COST) {
+                        throw new DomainError(
+                          'BAD_USER_INPUT',
+                          `Query is too expensive (cost ${cost}; at most ${MAX_QUERY_COST}). Ask for fewer items per page.`,
+                          [],
+                          {
+                            cost,
+                            maxCost: MAX_QUERY_COST,
+                            reason: 'QUERY_TOO_COSTLY',
+                          },
+                        );
+                      }
+                    },
+                  };
+                },
               },
+            ],
+            context: async (http: { req: Request; res: Response } | unknown) => {
+              if (isSubscriptionContext(http)) return live.context(http);
+              const { req, res } = http as { req: Request; res: Response };
+              const actor = await sessions.resolve(req.cookies?.[SESSION_COOKIE] as string | undefined);
+              const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
+              return new RequestContext(req, res, actor, requestId);
             },
-          ],
-          context: async ({ req, res }: { req: Request; res: Response }) => {
-            const actor = await sessions.resolve(req.cookies?.[SESSION_COOKIE] as string | undefined);
-            const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
-            return new RequestContext(req, res, actor, requestId);
-          },
-        }),
+          };
+        },
       }),
+      liveModule(config, logger),
       IdentityModule,
+      AuditModule,
+      ModerationModule,
+      ReputationModule,
       QaModule,
+      EscalationModule,
       SearchModule,
+      GuardModule,
+      StaffModule,
+      ReviewModule,
     ],
     controllers: [HealthController],
     providers: [{ provide: APP_GUARD, useClass: SessionGuard }],

@@ -12,6 +12,7 @@ import { StreamReporter } from './importer/progress';
 import { MeiliSearchIndex } from './search/meili-search.index';
 import { PostgresSearchIndex } from './search/postgres-search.index';
 import { reindexAll } from './search/reindex';
+import { recomputeReputation } from './reputation/recompute';
 import { IMPORT_USAGE, parseImportArgs, runImportCommand } from './importer/cli-import';
 
 interface Command {
@@ -172,6 +173,21 @@ const commands: Record<string, Command> = {
         console.log(
           `Indexed ${total.toLocaleString('en')} threads into ${index.name} in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 0.001)).toLocaleString('en')} threads/s).`,
         );
+        return 0;
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  'reputation:recompute': {
+    summary: 'Rebuild every reputation total and trust level from the ledger.',
+    usage: 'pnpm cli reputation:recompute\n\nSafe while the app runs: one statement in one transaction.',
+    run: async () => {
+      const db = await openDatabase(config, logger);
+      try {
+        const started = Date.now();
+        const changed = await db.dataSource.transaction((manager) => recomputeReputation(manager));
+        console.log(`Recomputed reputation and trust levels in ${((Date.now() - started) / 1000).toFixed(1)} s; ${changed} users changed.`);
         return 0;
       } finally {
         await db.close();

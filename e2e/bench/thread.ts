@@ -119,7 +119,7 @@ async function main(): Promise<void> {
       results.push(await runLoad({ name: target.name, seconds: SECONDS, concurrency: CONCURRENCY, send }));
     }
     const memory = childrenOf(stack.pid).map((p) => ({
-      name: p.command.includes('api/dist') ? 'api' : p.command.includes('web/build') ? 'web' : p.command,
+      name: p.command.includes('api/dist') ? 'api' : p.command.includes('web/server') ? 'web' : p.command,
       rss: p.rssMiB,
     }));
     console.log('Counting SQL statements per thread query (waits for PostgreSQL statistics)…\n');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { signedUpClient } from '../support/api.ts';
 import { openBrowser, type Browser } from '../support/browser.ts';
+import { setTrustLevel } from '../support/db.ts';
 import { BILLING, INVOICE_TAG } from '../support/demo.ts';
 import { resultsDir, startStack, type Stack } from '../support/stack.ts';
 import { answer, answers, ask, questionArticle, signUp, textOf, visit } from '../support/ui.ts';
@@ -31,18 +32,21 @@ test('a question is asked, answered and accepted; visitors see it solved with th
   // A signs up and asks.
   const asker = await open();
   await signUp(asker, stack.webUrl, 'Asker Anna');
+  await setTrustLevel(stack.databaseUrl, 'Asker Anna', 1);
   const questionUrl = await ask(asker, stack.webUrl, { space: BILLING.name, title, body: questionBody, tags: [INVOICE_TAG] });
   expect(await textOf(questionArticle(asker))).toContain(questionBody);
   expect(await textOf(questionArticle(asker))).toContain(INVOICE_TAG);
 
   // Someone else answers first (through the api), so the accepted answer is not first by age.
   const early = await signedUpClient(stack.apiUrl, 'Early Eddie');
+  await setTrustLevel(stack.databaseUrl, 'Early Eddie', 1);
   const questionId = /\/questions\/(\d+)/.exec(questionUrl)![1]!;
   await early.client.answerQuestion(questionId, 'Have you checked the Payments tab of the portal?');
 
   // B signs up in a second browser and answers through the form.
   const helper = await open();
   await signUp(helper, stack.webUrl, 'Helper Ben');
+  await setTrustLevel(stack.databaseUrl, 'Helper Ben', 1);
   await visit(helper, questionUrl);
   await answer(helper, answerBody);
   expect(await answers(helper).count()).toBe(2);

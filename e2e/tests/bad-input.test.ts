@@ -7,6 +7,7 @@ import { openBrowser, type Browser } from '../support/browser.ts';
 import { BILLING, INVOICE_TAG } from '../support/demo.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 import { fillAskForm, signUp, submitQuestion, textOf, type Person } from '../support/ui.ts';
+import { setTrustLevel } from '../support/db.ts';
 
 let stack: Stack;
 const browsers: Browser[] = [];
@@ -20,6 +21,7 @@ beforeAll(async () => {
   browsers.push(browser);
   page = browser.page;
   person = await signUp(page, stack.webUrl, 'Careful Carla');
+  await setTrustLevel(stack.databaseUrl, 'Careful Carla', 1);
   account = await new ApiClient(stack.apiUrl).signIn(person.email, person.password);
 });
 afterAll(async () => {

@@ -18,7 +18,7 @@ function clientAddressOf(event: RequestEvent): string | undefined {
 }
 
 /** Routes that pass requests through and need no viewer. */
-const NO_VIEWER_ROUTES = new Set(['/graphql', '/lang/[code]']);
+const NO_VIEWER_ROUTES = new Set(['/graphql', '/lang/[code]', '/team/photos/[userId]']);
 
 export const handle: Handle = async ({ event, resolve }) => {
   const incomingId = event.request.headers.get('x-request-id');

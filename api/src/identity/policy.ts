@@ -6,6 +6,8 @@ export interface Actor {
   id: string;
   role: Role;
   trustLevel: number;
+  /** Set by moderators; while in the future the actor cannot post, vote or flag. */
+  suspendedUntil?: Date | null;
 }
 
 export const isStaff = (role: Role): boolean => role !== 'member';
@@ -14,9 +16,41 @@ export const isStaff = (role: Role): boolean => role !== 'member';
 export interface PostRef {
   authorId: string;
 }
+/** The user a moderation penalty (warning, suspension) is aimed at. */
+export interface UserRef {
+  id: string;
+  role: Role;
+}
+export interface DraftRef {
+  authorId: string;
+}
+export interface ReplyRef {
+  /** The space asks for four-eyes review of staff replies. */
+  reviewRequired: boolean;
+  /** An admin put the author on the list of staff who may publish directly. */
+  mayBypass: boolean;
+}
+export interface StaffFaceRef {
+  hasRealName: boolean;
+  hasPhoto: boolean;
+}
+/** A post together with its moderation state, for who may see it. */
+export interface ModeratedPostRef extends PostRef {
+  moderationState: 'published' | 'pending_review' | 'hidden' | 'deleted';
+}
 export interface AcceptRef {
   /** The asker of the question the answer belongs to. */
   questionAuthorId: string;
+}
+/** An escalation's team, and whether the acting user belongs to it (membership is data; the rule is here). */
+export interface EscalationRef {
+  inTeam: boolean;
+}
+/** A private conversation: its asker, the staff contact, and the escalation of its question if any. */
+export interface ConversationRef {
+  askerId: string;
+  contactId: string | null;
+  escalation: EscalationRef | null;
 }
 
 interface Resources {
@@ -27,6 +61,59 @@ interface Resources {
   'post.edit': PostRef;
   'answer.accept': AcceptRef;
   'question.closeAsDuplicate': undefined;
+  'question.closeAsOffTopic': undefined;
+  'question.reopen': undefined;
+  'question.lock': undefined;
+  'post.view': ModeratedPostRef;
+  /** Seeing posts that are not published (pending review, hidden, deleted) of any author. */
+  'post.seeAllStates': undefined;
+  /** Posting without the newcomer review queue. */
+  'post.publishWithoutReview': undefined;
+  'post.flag': PostRef;
+  'review.moderate': undefined;
+  'answer.verify': undefined;
+  'user.warn': UserRef;
+  'user.suspend': UserRef;
+  'audit.read': undefined;
+  /** Replacing personal data in a published post with "[removed]"; the original stays visible to staff. */
+  'post.redact': undefined;
+  'post.seeRedactions': undefined;
+  /** Four-eyes review of staff replies (drafts). */
+  'draft.write': undefined;
+  'draft.see': DraftRef;
+  'draft.edit': DraftRef;
+  'draft.withdraw': DraftRef;
+  'draft.review': undefined;
+  'draft.approve': DraftRef;
+  /** A staff answer or comment that goes out without a draft. */
+  'reply.publish': ReplyRef;
+  /** Review settings per space, the bypass list and its report. */
+  'review.configure': undefined;
+  /** A staff account shows its face (real name and photo) before it speaks publicly. */
+  'staff.speakPublicly': StaffFaceRef;
+  'staff.editFace': undefined;
+  /** Creating teams, opening hours, SLA policies, members and space routing. */
+  'team.manage': undefined;
+  /** Escalating a question to staff; the resource is the question. */
+  'question.escalate': PostRef;
+  /** The agent console and its queue. */
+  'console.use': undefined;
+  /** Seeing and working an escalation (claim, assign, priority, forward, status, notes, resolve, private conversation). */
+  'escalation.act': EscalationRef;
+  /** Reading and writing in a private conversation. */
+  'conversation.takePart': ConversationRef;
+  /** Asking for a call back in a private conversation. */
+  'conversation.requestCallback': ConversationRef;
+  /** Posting, voting and flagging without the per-trust-level hourly allowance. */
+  'activity.unmetered': undefined;
+  /** Posting more than a couple of links, or a post that is mostly links. */
+  'post.linkFreely': undefined;
+  /** A user's own reputation history and progress to the next trust level. */
+  'reputation.seeHistory': { userId: string };
+  /** The points per reputation event and the daily cap. */
+  'reputation.configure': undefined;
+  /** Fixing a user's trust level whatever they earn, or releasing it. */
+  'user.pinTrustLevel': undefined;
 }
 export type Action = keyof Resources;
 
@@ -40,6 +127,8 @@ export type TrustLevelName = (typeof TRUST_LEVELS)[number];
 export const PRIVILEGES = {
   /** Posts skip the newcomer review queue. */
   'post.withoutReview': 1,
+  /** Posts may carry more than a couple of links, or be mostly links. */
+  'post.links': 1,
   'post.flagToHide': 2,
   'tags.edit': 2,
   'post.editOthers': 3,
@@ -53,17 +142,105 @@ export const hasPrivilege = (actor: Actor, privilege: Privilege): boolean => act
 
 const moderates = (actor: Actor): boolean => actor.role === 'moderator' || actor.role === 'admin';
 
+export const isSuspended = (actor: Actor, now = new Date()): boolean => !!actor.suspendedUntil && actor.suspendedUntil > now;
+const notSuspended = (actor: Actor): true | string => !isSuspended(actor) || 'Your account is suspended for now.';
+/** The first denial of several verdicts, or true. */
+const allOf = (...verdicts: (true | string)[]): true | string => verdicts.find((v) => v !== true) ?? true;
+
+/** Leaders moderate every space (spaces are few and leaders are trusted community-wide). */
+const reviews = (actor: Actor): boolean => isStaff(actor.role) || hasPrivilege(actor, 'space.moderate');
+const closeRule = (actor: Actor): true | string =>
+  isStaff(actor.role) || hasPrivilege(actor, 'question.close') || 'Only experts and staff can close questions.';
+
+/** Moderators and admins work every escalation; agents those of their own teams. */
+const escalationRule = (actor: Actor, escalation: EscalationRef): true | string =>
+  moderates(actor) || (actor.role === 'agent' && escalation.inTeam) || 'Only staff of the escalation’s team can work on it.';
+
 /** The one table of who may do what; every resolver and service asks it, nothing checks roles elsewhere. */
 const RULES: { [A in Action]: Rule<Resources[A]> } = {
-  'question.ask': () => true,
-  'answer.create': () => true,
-  'comment.create': () => true,
-  'vote.cast': (actor, post) => post.authorId !== actor.id || 'You cannot vote on your own post.',
-  'post.edit': (actor, post) => post.authorId === actor.id || moderates(actor) || 'Only the author can edit this post.',
+  'question.ask': notSuspended,
+  'answer.create': notSuspended,
+  'comment.create': notSuspended,
+  'vote.cast': (actor, post) => allOf(post.authorId !== actor.id || 'You cannot vote on your own post.', notSuspended(actor)),
+  'post.edit': (actor, post) =>
+    post.authorId === actor.id ||
+    moderates(actor) ||
+    hasPrivilege(actor, 'post.editOthers') ||
+    'Only the author, experts and moderators can edit this post.',
   'answer.accept': (actor, ref) =>
     ref.questionAuthorId === actor.id || moderates(actor) || 'Only the person who asked can accept an answer.',
-  'question.closeAsDuplicate': (actor) =>
-    isStaff(actor.role) || hasPrivilege(actor, 'question.close') || 'Only experts and staff can close questions.',
+  'question.closeAsDuplicate': closeRule,
+  'question.closeAsOffTopic': closeRule,
+  'question.reopen': (actor) => isStaff(actor.role) || 'Only staff can reopen questions.',
+  'question.lock': (actor) => isStaff(actor.role) || 'Only staff can lock questions.',
+  'post.view': (actor, post) =>
+    post.moderationState === 'published' ||
+    isStaff(actor.role) ||
+    (post.authorId === actor.id && post.moderationState !== 'deleted') ||
+    'This post is not public.',
+  'post.seeAllStates': (actor) => isStaff(actor.role) || 'Only staff see posts under moderation.',
+  'post.publishWithoutReview': (actor) =>
+    isStaff(actor.role) || hasPrivilege(actor, 'post.withoutReview') || 'A newcomer’s first posts are reviewed before they appear.',
+  'post.flag': (actor, post) => allOf(post.authorId !== actor.id || 'You cannot flag your own post.', notSuspended(actor)),
+  'review.moderate': (actor) => reviews(actor) || 'Only staff and community leaders can review posts.',
+  'answer.verify': (actor) => isStaff(actor.role) || 'Only staff can verify answers.',
+  'user.warn': (actor, user) =>
+    allOf(
+      reviews(actor) || 'Only staff and community leaders can warn users.',
+      !isStaff(user.role) || 'Staff accounts cannot be warned or suspended.',
+    ),
+  'user.suspend': (actor, user) =>
+    allOf(moderates(actor) || 'Only moderators can suspend users.', !isStaff(user.role) || 'Staff accounts cannot be warned or suspended.'),
+  'audit.read': (actor) => isStaff(actor.role) || 'Only staff can read the audit log.',
+  'post.redact': (actor) => moderates(actor) || 'Only moderators can redact posts.',
+  'post.seeRedactions': (actor) => isStaff(actor.role) || 'Only staff see what was redacted.',
+  'draft.write': (actor) => isStaff(actor.role) || 'Only staff write reply drafts.',
+  'draft.see': (actor, draft) => draft.authorId === actor.id || isStaff(actor.role) || 'Drafts are visible to staff only.',
+  'draft.edit': (actor, draft) => draft.authorId === actor.id || isStaff(actor.role) || 'Only the author and reviewers edit a draft.',
+  'draft.withdraw': (actor, draft) => draft.authorId === actor.id || 'Only the author can withdraw a draft.',
+  'draft.review': (actor) => isStaff(actor.role) || 'Only staff review reply drafts.',
+  'draft.approve': (actor, draft) =>
+    allOf(
+      isStaff(actor.role) || 'Only staff review reply drafts.',
+      draft.authorId !== actor.id || 'A second person approves a draft: you cannot approve your own.',
+    ),
+  'reply.publish': (actor, reply) =>
+    !isStaff(actor.role) ||
+    !reply.reviewRequired ||
+    reply.mayBypass ||
+    'Staff replies in this space are reviewed by a second staff member: save it as a draft.',
+  'review.configure': (actor) => actor.role === 'admin' || 'Only admins change review settings.',
+  'staff.speakPublicly': (actor, face) =>
+    !isStaff(actor.role) ||
+    allOf(
+      face.hasRealName || 'Staff post under their real name: set your display name first.',
+      face.hasPhoto || 'Staff post with their photo: upload one first.',
+    ),
+  'staff.editFace': (actor) => isStaff(actor.role) || 'Only staff have a staff profile.',
+  'team.manage': (actor) => actor.role === 'admin' || 'Only admins manage teams.',
+  'question.escalate': (actor, question) =>
+    allOf(
+      question.authorId === actor.id ||
+        isStaff(actor.role) ||
+        hasPrivilege(actor, 'question.escalateForAsker') ||
+        'Only the person who asked, experts and staff can escalate a question.',
+      notSuspended(actor),
+    ),
+  'console.use': (actor) => isStaff(actor.role) || 'Only staff use the console.',
+  'escalation.act': escalationRule,
+  'conversation.takePart': (actor, conversation) =>
+    conversation.askerId === actor.id ||
+    conversation.contactId === actor.id ||
+    (conversation.escalation !== null && escalationRule(actor, conversation.escalation) === true) ||
+    moderates(actor) ||
+    'Only the asker and staff take part in a private conversation.',
+  'conversation.requestCallback': (actor, conversation) =>
+    conversation.askerId === actor.id || 'Only the person who asked can ask for a call back.',
+  'activity.unmetered': (actor) => isStaff(actor.role) || 'Members post, vote and flag within an hourly allowance.',
+  'reputation.seeHistory': (actor, user) => user.userId === actor.id || 'Only you see your reputation history.',
+  'reputation.configure': (actor) => actor.role === 'admin' || 'Only admins change reputation values.',
+  'user.pinTrustLevel': (actor) => moderates(actor) || 'Only moderators can pin a trust level.',
+  'post.linkFreely': (actor) => isStaff(actor.role) || hasPrivilege(actor, 'post.links') || 'New members can post only a few links.',
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Resources[A]): boolean {

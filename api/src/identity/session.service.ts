@@ -34,12 +34,13 @@ export class SessionService {
   async resolve(token: string | undefined): Promise<Actor | null> {
     if (!token || token.length > 100) return null;
     const tokenHash = hashToken(token);
-    const rows: { id: string; role: Actor['role']; trust_level: number; expires_at: Date }[] = await this.dataSource.query(
-      `SELECT u.id, u.role, u.trust_level, s.expires_at
+    const rows: { id: string; role: Actor['role']; trust_level: number; suspended_until: Date | null; expires_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.role, u.trust_level, u.suspended_until, s.expires_at
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [tokenHash],
-    );
+        [tokenHash],
+      );
     const row = rows[0];
     if (!row) return null;
     if (row.expires_at.getTime() - Date.now() < this.ttlMs / 2) {
@@ -48,7 +49,7 @@ export class SessionService {
         new Date(Date.now() + this.ttlMs),
       ]);
     }
-    return { id: row.id, role: row.role, trustLevel: row.trust_level };
+    return { id: row.id, role: row.role, trustLevel: row.trust_level, suspendedUntil: row.suspended_until };
   }
 
   async destroy(token: string | undefined): Promise<void> {

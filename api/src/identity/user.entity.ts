@@ -6,6 +6,7 @@ export type Role = (typeof ROLES)[number];
 @Entity('users')
 @Check('users_role_check', `"role" IN ('member', 'moderator', 'agent', 'admin')`)
 @Check('users_trust_level_check', `"trust_level" BETWEEN 0 AND 4`)
+@Check('users_pinned_trust_level_check', `"pinned_trust_level" BETWEEN 0 AND 4`)
 export class UserEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -30,9 +31,17 @@ export class UserEntity {
   @Column({ type: 'integer', default: 0 })
   reputation: number;
 
+  /** Set by staff: the trust level stays here whatever the user earns or loses. */
+  @Column({ name: 'pinned_trust_level', type: 'smallint', nullable: true })
+  pinnedTrustLevel: number | null;
+
   /** Set for accounts created by an import (unclaimed: no e-mail, no password). */
   @Column({ name: 'imported_from', type: 'varchar', length: 120, nullable: true })
   importedFrom: string | null;
+
+  /** While in the future, the user cannot post, vote or flag (set by moderators). */
+  @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })
+  suspendedUntil: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

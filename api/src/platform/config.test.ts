@@ -10,16 +10,18 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.demoCommunity).toBe(true);
     expect(config.dataDir.endsWith('.data')).toBe(true);
+    expect(config.redisUrl).toBeUndefined();
   });
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ API_PORT: 'abc', DATABASE_URL: 'mysql://x', DEMO_COMMUNITY: 'maybe', PUBLIC_URL: 'ftp://x' });
+      loadConfig({ API_PORT: 'abc', DATABASE_URL: 'mysql://x', DEMO_COMMUNITY: 'maybe', PUBLIC_URL: 'ftp://x', REDIS_URL: 'localhost:6379' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const { problems } = error as ConfigError;
-      expect(problems).toHaveLength(4);
+      expect(problems).toHaveLength(5);
+      expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\//);
       expect(problems.join('\n')).toMatch(/API_PORT.*"abc"/);
     }
   });

@@ -17,9 +17,13 @@ export abstract class AppConfig {
   /** Unset: PostgreSQL full-text search. Set: Meilisearch at this URL. */
   declare readonly meiliUrl: string | undefined;
   declare readonly meiliKey: string | undefined;
+  /** Unset: live updates stay within this process. Set: they reach every api process through Redis pub/sub. */
+  declare readonly redisUrl: string | undefined;
   /** Run the search indexer (outbox consumer) in this process. */
   declare readonly searchWorker: boolean;
   declare readonly sessionTtlDays: number;
+  /** The company behind the community, named in the "verified by …" seal on answers. */
+  declare readonly companyName: string;
   declare readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   declare readonly logFormat: 'json' | 'pretty';
   declare readonly production: boolean;
@@ -66,6 +70,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const redisUrl = read('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^/]+/.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
   const webPort = port('WEB_PORT', 3000);
   const publicUrl = read('PUBLIC_URL') ?? `http://localhost:${webPort}`;
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
@@ -88,8 +94,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoCommunity: flag('DEMO_COMMUNITY', true),
     meiliUrl: read('MEILI_URL'),
     meiliKey: read('MEILI_KEY'),
+    redisUrl,
     searchWorker: flag('SEARCH_WORKER', true),
     sessionTtlDays,
+    companyName: read('COMPANY_NAME') ?? 'Fennwatt',
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),
     production,

@@ -49,11 +49,13 @@ export class AnswerResolver {
 
   @ResolveField(() => Boolean)
   canVote(@Ctx() ctx: RequestContext, @Parent() answer: AnswerModel): boolean {
-    return can(ctx.actor, 'vote.cast', answer);
+    return !answer.questionLocked && can(ctx.actor, 'vote.cast', answer);
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer may mark this answer as the solution.' })
   canAccept(@Ctx() ctx: RequestContext, @Parent() answer: AnswerModel): boolean {
-    return !answer.isAccepted && can(ctx.actor, 'answer.accept', answer);
+    return (
+      !answer.isAccepted && !answer.questionLocked && answer.moderationState === 'published' && can(ctx.actor, 'answer.accept', answer)
+    );
   }
 }

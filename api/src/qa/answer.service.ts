@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { DataSource } from 'typeorm';
+import { assertNoPersonalData } from '../guard/public-post-guard';
+import { recordStaffResponse } from '../escalation/first-response';
 import { authorize, type Actor } from '../identity/policy';
+import { ReviewQueue } from '../moderation/review-queue';
+import { isVisible, visibleToSql } from '../moderation/visibility';
 import { conflict, InputCheck, notFound } from '../platform/errors';
+import { LiveEvents } from '../platform/live/live-events';
+import { ReviewGate, type ReviewedPublication } from '../review/review-gate';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
 import { AnswerEntity } from './answer.entity';
@@ -11,27 +17,42 @@ import { toAnswerModel } from './mappers';
 import type { AnswerConnection, AnswerModel, QuestionModel } from './models/qa.models';
 import { checkClientMutationId, isUniqueViolation, LIMITS, parseId } from './qa.rules';
 import { QuestionEntity } from './question.entity';
+import { assertRevision } from './question.service';
+import { PostingRules } from '../reputation/posting-rules';
+import { threadChannel, ThreadActivityKind, type ThreadActivityModel } from './thread-activity';
 import { RevisionEntity } from './revision.entity';
+
+/** Thread order: the accepted answer, then staff-verified answers, then the rest. */
+const RANK = `CASE WHEN a.id = :accepted THEN 0 WHEN a.verified_at IS NOT NULL THEN 1 ELSE 2 END`;
 
 @Injectable()
 export class AnswerService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveEvents,
+    private readonly reviewQueue: ReviewQueue,
+    private readonly reviewGate: ReviewGate,
+    private readonly postingRules: PostingRules,
+  ) {}
 
-  /** Accepted answer first, then by score, then oldest first; keyset-paginated. */
+  /** Accepted answer first, then verified ones, then by score, then oldest first; keyset-paginated; only what the viewer may see. */
   async forQuestion(
+    viewer: Actor | null,
     question: QuestionModel,
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<AnswerConnection> {
     const size = pageSize(first, 50);
+    const visible = visibleToSql(viewer, 'a');
     const query = this.dataSource
       .getRepository(AnswerEntity)
       .createQueryBuilder('a')
-      .addSelect(`CASE WHEN a.id = :accepted THEN 0 ELSE 1 END`, 'rank')
-      .where('a.questionId = :questionId', { questionId: question.id, accepted: question.acceptedAnswerId ?? '0' });
+      .addSelect(RANK, 'rank')
+      .where('a.questionId = :questionId', { questionId: question.id, accepted: question.acceptedAnswerId ?? '0' })
+      .andWhere(visible.where, visible.params);
     const cursor = decodeCursor(after, 4);
     if (cursor) {
-      query.andWhere(`(CASE WHEN a.id = :accepted THEN 0 ELSE 1 END, -a.score, a.createdAt, a.id) > (:rank, :negScore, :at, :id)`, {
+      query.andWhere(`(${RANK}, -a.score, a.createdAt, a.id) > (:rank, :negScore, :at, :id)`, {
         rank: cursor[0],
         negScore: cursor[1],
         at: cursor[2],
@@ -48,7 +69,8 @@ export class AnswerService {
     const page = toPage(rows, size);
     const edges = page.nodes.map((a) => {
       const node = toAnswerModel(a, question);
-      return { cursor: encodeCursor([node.isAccepted ? 0 : 1, -a.score, a.createdAt.toISOString(), a.id]), node };
+      const rank = node.isAccepted ? 0 : node.verifiedAt ? 1 : 2;
+      return { cursor: encodeCursor([rank, -a.score, a.createdAt.toISOString(), a.id]), node };
     });
     return {
       edges,
@@ -68,7 +90,8 @@ export class AnswerService {
     return row ? toAnswerModel(row, row.question) : null;
   }
 
-  async answer(actor: Actor | null, input: AnswerQuestionInput): Promise<AnswerModel> {
+  /** `reviewed` is given when an approved staff draft is published (four-eyes review). */
+  async answer(actor: Actor | null, input: AnswerQuestionInput, reviewed?: ReviewedPublication): Promise<AnswerModel> {
     authorize(actor, 'answer.create', undefined);
     const questionId = parseId(input.questionId, 'Question');
     const key = checkClientMutationId(input.clientMutationId);
@@ -84,11 +107,17 @@ export class AnswerService {
     const check = new InputCheck();
     const body = check.text('body', 'Answer', input.body, LIMITS.answerBody);
     check.assertValid();
+    assertNoPersonalData([{ field: 'body', text: input.body }], input.acknowledgePersonalData);
+    await this.postingRules.beforePost(actor, [{ field: 'body', text: body }]);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const created = await this.dataSource.transaction(async (manager) => {
         const question = await manager.findOne(QuestionEntity, { where: { id: questionId }, lock: { mode: 'pessimistic_write' } });
         if (!question) throw notFound('Question');
+        if (!isVisible(actor, question)) throw notFound('Question');
         if (question.status === 'closed') throw conflict('This question is closed and takes no new answers.');
+        if (question.lockedAt) throw conflict('This question is locked and takes no new answers.');
+        const bypassed = await this.reviewGate.admitReply(manager, actor, question.spaceId, reviewed);
+        const held = await this.reviewQueue.holdsNewPost(manager, actor);
         const answer = await manager.save(
           manager.create(AnswerEntity, {
             questionId,
@@ -96,18 +125,35 @@ export class AnswerService {
             bodyMarkdown: body,
             bodyHtml: renderMarkdown(body),
             clientMutationId: key,
+            moderationState: held ? 'pending_review' : 'published',
+            reviewedById: reviewed?.reviewerId ?? null,
           }),
         );
-        await manager.query(
-          `UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now(),
-             status = CASE WHEN status = 'open' THEN 'answered' ELSE status END
-           WHERE id = $1`,
-          [questionId],
-        );
+        if (held) {
+          await this.reviewQueue.enqueue(manager, { postType: 'answer', postId: answer.id, questionId, authorId: actor.id }, 'first_post');
+        } else {
+          await manager.query(
+            `UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now(),
+               status = CASE WHEN status = 'open' THEN 'answered' ELSE status END
+             WHERE id = $1`,
+            [questionId],
+          );
+        }
         await manager.insert(RevisionEntity, { answerId: answer.id, editorId: actor.id, bodyMarkdown: body });
         await appendOutbox(manager, 'answer.created', answer.id, { questionId });
+        await this.postingRules.afterPost(manager, actor);
+        if (!held) await recordStaffResponse(manager, actor, questionId);
+        await this.reviewGate.published(manager, actor, { type: 'answer', id: answer.id, questionId }, bypassed, reviewed);
         return toAnswerModel(await manager.findOneByOrFail(AnswerEntity, { id: answer.id }), question);
       });
+      const activity: ThreadActivityModel = {
+        questionId: created.questionId,
+        kind: ThreadActivityKind.ANSWER_ADDED,
+        postId: created.id,
+        authorId: actor.id,
+      };
+      await this.live.publish(threadChannel(created.questionId), activity);
+      return created;
     } catch (error) {
       if (key && isUniqueViolation(error, 'answers_client_mutation_key')) return (await repeat())!;
       throw error;
@@ -120,10 +166,16 @@ export class AnswerService {
     const body = check.text('body', 'Answer', input.body, LIMITS.answerBody);
     return this.dataSource.transaction(async (manager) => {
       const answer = await manager.findOne(AnswerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!answer) throw notFound('Answer');
+      if (!answer || !isVisible(actor, answer)) throw notFound('Answer');
       authorize(actor, 'post.edit', answer);
       check.assertValid();
-      await manager.update(AnswerEntity, { id }, { bodyMarkdown: body, bodyHtml: renderMarkdown(body), editedAt: new Date() });
+      assertNoPersonalData([{ field: 'body', text: input.body }], input.acknowledgePersonalData);
+      assertRevision(answer, input.expectedRevision);
+      await manager.update(
+        AnswerEntity,
+        { id },
+        { bodyMarkdown: body, bodyHtml: renderMarkdown(body), editedAt: new Date(), revision: answer.revision + 1 },
+      );
       await manager.query(`UPDATE questions SET last_activity_at = now() WHERE id = $1`, [answer.questionId]);
       await manager.insert(RevisionEntity, { answerId: id, editorId: actor.id, bodyMarkdown: body });
       await appendOutbox(manager, 'answer.edited', id, { questionId: answer.questionId });

@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
+import { MODERATION_STATE_CHECK, type ModerationState } from '../moderation/moderation-state';
 import { AnswerEntity } from './answer.entity';
 import { QuestionEntity } from './question.entity';
 
 /** A short clarification on a question (answer_id null) or on one of its answers. */
 @Entity('comments')
+@Check('comments_moderation_state_check', MODERATION_STATE_CHECK)
 @Index('comments_question_idx', ['questionId', 'createdAt'])
 @Index('comments_answer_idx', ['answerId'], { where: '"answer_id" IS NOT NULL' })
 @Index('comments_client_mutation_key', ['authorId', 'clientMutationId'], { unique: true, where: '"client_mutation_id" IS NOT NULL' })
@@ -35,4 +37,13 @@ export class CommentEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
+
+  /** Only `published` posts are public; the author and staff also see the others, marked. */
+  @Column({ name: 'moderation_state', type: 'varchar', length: 16, default: 'published' })
+  moderationState: ModerationState;
+
+  /** The second staff member who approved this staff reply (four-eyes review); null for unreviewed posts. */
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL' })
+  @Column({ name: 'reviewed_by_id', type: 'bigint', nullable: true })
+  reviewedById: string | null;
 }

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { DataSource } from 'typeorm';
+import { assertNoPersonalData } from '../guard/public-post-guard';
+import { recordStaffResponse } from '../escalation/first-response';
 import { authorize, type Actor } from '../identity/policy';
+import { isVisible } from '../moderation/visibility';
 import { conflict, fieldError, InputCheck, notFound } from '../platform/errors';
+import { LiveEvents } from '../platform/live/live-events';
+import { ReviewGate, type ReviewedPublication } from '../review/review-gate';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { AnswerEntity } from './answer.entity';
 import { CommentEntity } from './comment.entity';
@@ -11,12 +16,20 @@ import { toCommentModel } from './mappers';
 import type { CommentModel } from './models/qa.models';
 import { checkClientMutationId, isUniqueViolation, LIMITS, parseId } from './qa.rules';
 import { QuestionEntity } from './question.entity';
+import { PostingRules } from '../reputation/posting-rules';
+import { threadChannel, ThreadActivityKind, type ThreadActivityModel } from './thread-activity';
 
 @Injectable()
 export class CommentService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveEvents,
+    private readonly reviewGate: ReviewGate,
+    private readonly postingRules: PostingRules,
+  ) {}
 
-  async add(actor: Actor | null, input: AddCommentInput): Promise<CommentModel> {
+  /** `reviewed` is given when an approved staff draft is published (four-eyes review). */
+  async add(actor: Actor | null, input: AddCommentInput, reviewed?: ReviewedPublication): Promise<CommentModel> {
     authorize(actor, 'comment.create', undefined);
     if (!input.questionId === !input.answerId) throw fieldError('questionId', 'invalid', 'Comment on either a question or an answer.');
     const key = checkClientMutationId(input.clientMutationId);
@@ -32,21 +45,25 @@ export class CommentService {
     const check = new InputCheck();
     const body = check.text('body', 'Comment', input.body.replace(/\s+/g, ' '), LIMITS.comment);
     check.assertValid();
+    assertNoPersonalData([{ field: 'body', text: input.body }], input.acknowledgePersonalData);
+    await this.postingRules.beforePost(actor, [{ field: 'body', text: body }]);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const created = await this.dataSource.transaction(async (manager) => {
         let questionId: string;
         let answerId: string | null = null;
         if (input.answerId) {
           answerId = parseId(input.answerId, 'Answer');
           const answer = await manager.findOneBy(AnswerEntity, { id: answerId });
-          if (!answer) throw notFound('Answer');
+          if (!answer || !isVisible(actor, answer)) throw notFound('Answer');
           questionId = answer.questionId;
         } else {
           questionId = parseId(input.questionId, 'Question');
         }
         const question = await manager.findOneBy(QuestionEntity, { id: questionId });
-        if (!question) throw notFound('Question');
+        if (!question || !isVisible(actor, question)) throw notFound('Question');
         if (question.status === 'closed') throw conflict('This question is closed.');
+        if (question.lockedAt) throw conflict('This question is locked.');
+        const bypassed = await this.reviewGate.admitReply(manager, actor, question.spaceId, reviewed);
         const comment = await manager.save(
           manager.create(CommentEntity, {
             questionId,
@@ -55,12 +72,23 @@ export class CommentService {
             bodyMarkdown: body,
             bodyHtml: renderMarkdown(body),
             clientMutationId: key,
+            reviewedById: reviewed?.reviewerId ?? null,
           }),
         );
         await manager.query(`UPDATE questions SET last_activity_at = now() WHERE id = $1`, [questionId]);
         await appendOutbox(manager, 'comment.created', comment.id, { questionId, answerId });
+        await recordStaffResponse(manager, actor, questionId);
+        await this.reviewGate.published(manager, actor, { type: 'comment', id: comment.id, questionId }, bypassed, reviewed);
         return toCommentModel(comment);
       });
+      const activity: ThreadActivityModel = {
+        questionId: created.questionId,
+        kind: ThreadActivityKind.COMMENT_ADDED,
+        postId: created.id,
+        authorId: actor.id,
+      };
+      await this.live.publish(threadChannel(created.questionId), activity);
+      return created;
     } catch (error) {
       if (key && isUniqueViolation(error, 'comments_client_mutation_key')) return (await repeat())!;
       throw error;

@@ -83,7 +83,7 @@ export class CommentResolver {
 
   @Mutation(() => VotePayload)
   vote(@Ctx() ctx: RequestContext, @Args('input') input: VoteInput): Promise<VotePayload> {
-    return this.votes.vote(ctx.actor, input);
+    return this.votes.vote(ctx.actor, input, ctx.req.ip);
   }
 
   @ResolveField(() => UserModel)

@@ -21,6 +21,11 @@ export function toQuestionModel(q: QuestionEntity): QuestionModel {
     solvedAt: q.solvedAt,
     closedReason: q.closedReason,
     viewCount: q.viewCount,
+    moderationState: q.moderationState,
+    revision: q.revision,
+    closedNote: q.closedNote,
+    lockedAt: q.lockedAt,
+    lockedReason: q.lockedReason,
     source: q.sourceName ? { name: q.sourceName, url: q.sourceUrl, license: q.sourceLicense } : null,
     duplicateOfId: q.duplicateOfId,
     authorId: q.authorId,
@@ -29,7 +34,7 @@ export function toQuestionModel(q: QuestionEntity): QuestionModel {
   });
 }
 
-export function toAnswerModel(a: AnswerEntity, question: Pick<QuestionEntity, 'authorId' | 'acceptedAnswerId'>): AnswerModel {
+export function toAnswerModel(a: AnswerEntity, question: Pick<QuestionEntity, 'authorId' | 'acceptedAnswerId' | 'lockedAt'>): AnswerModel {
   return Object.assign(new AnswerModel(), {
     id: a.id,
     bodyMarkdown: a.bodyMarkdown,
@@ -39,18 +44,29 @@ export function toAnswerModel(a: AnswerEntity, question: Pick<QuestionEntity, 'a
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     editedAt: a.editedAt,
+    moderationState: a.moderationState,
+    revision: a.revision,
+    verifiedAt: a.verifiedAt,
+    verifiedById: a.verifiedById,
+    reviewedById: a.reviewedById,
     questionId: a.questionId,
     authorId: a.authorId,
     questionAuthorId: question.authorId,
+    questionLocked: question.lockedAt !== null,
   });
 }
 
-export function toCommentModel(c: Pick<CommentEntity, 'id' | 'bodyHtml' | 'createdAt' | 'authorId' | 'answerId'>): CommentModel {
+export function toCommentModel(
+  c: Pick<CommentEntity, 'id' | 'bodyHtml' | 'createdAt' | 'authorId' | 'questionId' | 'answerId' | 'moderationState' | 'reviewedById'>,
+): CommentModel {
   return Object.assign(new CommentModel(), {
     id: c.id,
+    questionId: c.questionId,
     bodyHtml: c.bodyHtml,
     createdAt: c.createdAt,
+    moderationState: c.moderationState,
     authorId: c.authorId,
     answerId: c.answerId,
+    reviewedById: c.reviewedById,
   });
 }

@@ -1,5 +1,10 @@
+import { ThreadActivityResolver } from './thread-activity.resolver';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
+import { ReviewQueue } from '../moderation/review-queue';
+import { ReputationModule } from '../reputation/reputation.module';
+import { ReviewGateModule } from '../review/review-gate.module';
 import { AnswerResolver } from './answer.resolver';
 import { AnswerService } from './answer.service';
 import { CommentService } from './comment.service';
@@ -11,8 +16,9 @@ import { ThreadLoaders } from './thread.loaders';
 import { VoteService } from './vote.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, AuditModule, ReviewGateModule, ReputationModule],
   providers: [
+    ReviewQueue,
     QuestionService,
     AnswerService,
     CommentService,
@@ -25,6 +31,8 @@ import { VoteService } from './vote.service';
     CommentResolver,
     TagResolver,
     UserActivityResolver,
+    ThreadActivityResolver,
   ],
+  exports: [QuestionService, AnswerService, CommentService, ThreadLoaders],
 })
 export class QaModule {}

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
+import { MODERATION_STATE_CHECK, type ModerationState } from '../moderation/moderation-state';
 import { AnswerEntity } from './answer.entity';
 import { SpaceEntity } from './space.entity';
 
@@ -13,6 +14,7 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
   `("status" <> 'solved' OR "accepted_answer_id" IS NOT NULL) AND ("accepted_answer_id" IS NULL OR "status" IN ('solved', 'closed'))`,
 )
 @Check('questions_answer_count_check', `"answer_count" >= 0`)
+@Check('questions_moderation_state_check', MODERATION_STATE_CHECK)
 @Index('questions_created_idx', ['createdAt', 'id'])
 @Index('questions_activity_idx', ['lastActivityAt', 'id'])
 @Index('questions_space_created_idx', ['spaceId', 'createdAt', 'id'])
@@ -92,4 +94,23 @@ export class QuestionEntity {
 
   @Column({ name: 'view_count', type: 'integer', default: 0 })
   viewCount: number;
+
+  /** Only `published` posts are public; the author and staff also see the others, marked. */
+  @Column({ name: 'moderation_state', type: 'varchar', length: 16, default: 'published' })
+  moderationState: ModerationState;
+
+  /** Incremented on every edit; editors send the revision they started from (optimistic lock). */
+  @Column({ type: 'integer', default: 1 })
+  revision: number;
+
+  /** Why a closed question was closed, in the closer's words (shown with the reason). */
+  @Column({ name: 'closed_note', type: 'varchar', length: 300, nullable: true })
+  closedNote: string | null;
+
+  /** A locked question takes no new answers, comments or votes. */
+  @Column({ name: 'locked_at', type: 'timestamptz', nullable: true })
+  lockedAt: Date | null;
+
+  @Column({ name: 'locked_reason', type: 'varchar', length: 300, nullable: true })
+  lockedReason: string | null;
 }

@@ -3,6 +3,7 @@ import { markdownExcerpt } from '@peerdesk/markdown';
 import { UserModel } from '../identity/models/user.model';
 import { can } from '../identity/policy';
 import { UserService } from '../identity/user.service';
+import { ActivityTracker } from '../reputation/activity-tracker';
 import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AnswerService } from './answer.service';
@@ -27,12 +28,15 @@ export class QuestionResolver {
     private readonly answerService: AnswerService,
     private readonly loaders: ThreadLoaders,
     private readonly users: UserService,
+    private readonly activity: ActivityTracker,
   ) {}
 
   @Public()
   @Query(() => QuestionModel, { nullable: true, description: 'Null when it does not exist.' })
-  question(@Args('id', { type: () => ID }) id: string): Promise<QuestionModel | null> {
-    return this.questionService.get(id);
+  async question(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<QuestionModel | null> {
+    const question = await this.questionService.get(id, ctx.actor);
+    if (question && ctx.actor) await this.activity.threadRead(ctx.actor, question.id);
+    return question;
   }
 
   @Public()
@@ -71,8 +75,8 @@ export class QuestionResolver {
   }
 
   @ResolveField(() => QuestionModel, { nullable: true, description: 'The original, when this question was closed as its duplicate.' })
-  duplicateOf(@Parent() question: QuestionModel): Promise<QuestionModel | null> | null {
-    return question.duplicateOfId ? this.questionService.get(question.duplicateOfId) : null;
+  duplicateOf(@Ctx() ctx: RequestContext, @Parent() question: QuestionModel): Promise<QuestionModel | null> | null {
+    return question.duplicateOfId ? this.questionService.get(question.duplicateOfId, ctx.actor) : null;
   }
 
   @ResolveField(() => Boolean)
@@ -100,13 +104,16 @@ export class QuestionResolver {
     return question.acceptedAnswerId ? this.loaders.answer(ctx, question.acceptedAnswerId) : null;
   }
 
-  @ResolveField(() => AnswerConnection, { description: 'Accepted answer first, then by score, then oldest first.' })
+  @ResolveField(() => AnswerConnection, {
+    description: 'Accepted answer first, then verified answers, then by score, then oldest first; only those the viewer may see.',
+  })
   answers(
+    @Ctx() ctx: RequestContext,
     @Parent() question: QuestionModel,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<AnswerConnection> {
-    return this.answerService.forQuestion(question, first, after);
+    return this.answerService.forQuestion(ctx.actor, question, first, after);
   }
 
   @ResolveField(() => [CommentModel])
@@ -131,11 +138,11 @@ export class QuestionResolver {
 
   @ResolveField(() => Boolean)
   canVote(@Ctx() ctx: RequestContext, @Parent() question: QuestionModel): boolean {
-    return can(ctx.actor, 'vote.cast', question);
+    return !question.lockedAt && can(ctx.actor, 'vote.cast', question);
   }
 
   @ResolveField(() => Boolean)
   canAnswer(@Ctx() ctx: RequestContext, @Parent() question: QuestionModel): boolean {
-    return question.status !== 'closed' && can(ctx.actor, 'answer.create', undefined);
+    return question.status !== 'closed' && !question.lockedAt && can(ctx.actor, 'answer.create', undefined);
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditLogService } from '../audit/audit-log.service';
+import { assertNoPersonalData } from '../guard/public-post-guard';
 import { authorize, type Actor } from '../identity/policy';
+import { ReviewQueue } from '../moderation/review-queue';
+import { AcceptanceReputation } from '../reputation/acceptance-reputation';
+import { PostingRules } from '../reputation/posting-rules';
+import { isVisible } from '../moderation/visibility';
 import { conflict, fieldError, InputCheck, notFound } from '../platform/errors';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
@@ -23,19 +29,26 @@ const SORT_COLUMN: Record<QuestionSort, 'createdAt' | 'lastActivityAt' | 'solved
 
 @Injectable()
 export class QuestionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reviewQueue: ReviewQueue,
+    private readonly audit: AuditLogService,
+    private readonly postingRules: PostingRules,
+    private readonly acceptance: AcceptanceReputation,
+  ) {}
 
-  async get(id: string): Promise<QuestionModel | null> {
+  /** Null when it does not exist or the viewer may not see it (not published, and not theirs or staff). */
+  async get(id: string, viewer: Actor | null = null): Promise<QuestionModel | null> {
     if (!isId(id)) return null;
     const question = await this.dataSource.getRepository(QuestionEntity).findOneBy({ id });
-    return question ? toQuestionModel(question) : null;
+    return question && isVisible(viewer, question) ? toQuestionModel(question) : null;
   }
 
   /** How many questions and answers a user has written (for their profile). */
   async activity(userId: string): Promise<{ questions: number; answers: number }> {
     const [row]: { questions: number; answers: number }[] = await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM questions WHERE author_id = $1)::int AS questions,
-              (SELECT count(*) FROM answers WHERE author_id = $1)::int AS answers`,
+      `SELECT (SELECT count(*) FROM questions WHERE author_id = $1 AND moderation_state = 'published')::int AS questions,
+              (SELECT count(*) FROM answers WHERE author_id = $1 AND moderation_state = 'published')::int AS answers`,
       [userId],
     );
     return row!;
@@ -49,7 +62,7 @@ export class QuestionService {
   ): Promise<QuestionConnection> {
     const size = pageSize(first, 20);
     const column = SORT_COLUMN[sort];
-    const query = this.dataSource.getRepository(QuestionEntity).createQueryBuilder('q');
+    const query = this.dataSource.getRepository(QuestionEntity).createQueryBuilder('q').where(`q.moderationState = 'published'`);
     if (filter?.spaceSlug) {
       const space = await this.dataSource.getRepository(SpaceEntity).findOneBy({ slug: filter.spaceSlug });
       if (!space) throw fieldError('spaceSlug', 'unknown', `There is no space "${filter.spaceSlug}".`);
@@ -90,9 +103,21 @@ export class QuestionService {
     if (!space) check.add('spaceSlug', 'unknown', 'Choose one of the spaces.');
     const tags = await this.resolveTags(check, input.tags);
     check.assertValid();
+    assertNoPersonalData(
+      [
+        { field: 'title', text: input.title },
+        { field: 'body', text: input.body },
+      ],
+      input.acknowledgePersonalData,
+    );
+    await this.postingRules.beforePost(actor, [
+      { field: 'title', text: title },
+      { field: 'body', text: body },
+    ]);
 
     try {
       return await this.dataSource.transaction(async (manager) => {
+        const held = await this.reviewQueue.holdsNewPost(manager, actor);
         const question = await manager.save(
           manager.create(QuestionEntity, {
             spaceId: space!.id,
@@ -101,8 +126,16 @@ export class QuestionService {
             bodyMarkdown: body,
             bodyHtml: renderMarkdown(body),
             clientMutationId: key,
+            moderationState: held ? 'pending_review' : 'published',
           }),
         );
+        if (held) {
+          await this.reviewQueue.enqueue(
+            manager,
+            { postType: 'question', postId: question.id, questionId: question.id, authorId: actor.id },
+            'first_post',
+          );
+        }
         await this.replaceTags(manager, question.id, tags);
         await manager.insert(RevisionEntity, {
           questionId: question.id,
@@ -112,6 +145,7 @@ export class QuestionService {
           tags: tags.map((t) => t.slug),
         });
         await appendOutbox(manager, 'question.created', question.id, { spaceId: space!.id });
+        await this.postingRules.afterPost(manager, actor);
         if (input.askSession)
           await manager.query(`UPDATE deflection_events SET asked = true WHERE ask_session = $1`, [input.askSession.slice(0, 64)]);
         return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
@@ -135,14 +169,22 @@ export class QuestionService {
     const tags = await this.resolveTags(check, input.tags);
     return this.dataSource.transaction(async (manager) => {
       const question = await manager.findOne(QuestionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!question) throw notFound('Question');
+      if (!question || !isVisible(actor, question)) throw notFound('Question');
       authorize(actor, 'post.edit', question);
       check.assertValid();
+      assertNoPersonalData(
+        [
+          { field: 'title', text: input.title },
+          { field: 'body', text: input.body },
+        ],
+        input.acknowledgePersonalData,
+      );
+      assertRevision(question, input.expectedRevision);
       const now = new Date();
       await manager.update(
         QuestionEntity,
         { id },
-        { title, bodyMarkdown: body, bodyHtml: renderMarkdown(body), editedAt: now, lastActivityAt: now },
+        { title, bodyMarkdown: body, bodyHtml: renderMarkdown(body), editedAt: now, lastActivityAt: now, revision: question.revision + 1 },
       );
       await this.replaceTags(manager, id, tags);
       await manager.insert(RevisionEntity, {
@@ -166,7 +208,9 @@ export class QuestionService {
       const question = await manager.findOne(QuestionEntity, { where: { id: answer.questionId }, lock: { mode: 'pessimistic_write' } });
       if (!question) throw notFound('Answer');
       authorize(actor, 'answer.accept', { questionAuthorId: question.authorId });
+      if (answer.moderationState !== 'published') throw notFound('Answer');
       if (question.status === 'closed') throw conflict('This question is closed.');
+      if (question.lockedAt) throw conflict('This question is locked.');
       if (question.acceptedAnswerId === answer.id) return toQuestionModel(question);
       const now = new Date();
       await manager.update(
@@ -175,6 +219,21 @@ export class QuestionService {
         { acceptedAnswerId: answer.id, status: 'solved', solvedAt: now, lastActivityAt: now },
       );
       await appendOutbox(manager, 'answer.accepted', answer.id, { questionId: question.id, previousAnswerId: question.acceptedAnswerId });
+      await this.acceptance.acceptanceMoved(manager, {
+        askerId: question.authorId,
+        actorId: actor.id,
+        answer: { id: answer.id, authorId: answer.authorId },
+        previousAnswerId: question.acceptedAnswerId,
+      });
+      if (actor.id !== question.authorId) {
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          action: 'answer.acceptedForAsker',
+          subjectType: 'answer',
+          subjectId: answer.id,
+          details: { questionId: question.id, previousAnswerId: question.acceptedAnswerId },
+        });
+      }
       return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
     });
   }
@@ -200,6 +259,14 @@ export class QuestionService {
         { status: 'closed', closedReason: 'duplicate', duplicateOfId: original, lastActivityAt: new Date() },
       );
       await appendOutbox(manager, 'question.closed', id, { reason: 'duplicate', duplicateOfId: original });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'question.closed',
+        subjectType: 'question',
+        subjectId: id,
+        reason: 'duplicate',
+        details: { duplicateOfId: original },
+      });
       return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id }));
     });
   }
@@ -224,5 +291,14 @@ export class QuestionService {
         QuestionTagEntity,
         tags.map((t) => ({ questionId, tagId: t.id })),
       );
+  }
+}
+
+/** Optimistic lock for edits: a stale revision means someone else edited meanwhile; nothing is written. */
+export function assertRevision(post: { revision: number }, expected: number | null | undefined): void {
+  if (expected !== null && expected !== undefined && expected !== post.revision) {
+    throw conflict(
+      `Someone else edited this post meanwhile (now revision ${post.revision}, you started from ${expected}). Reload it and apply your changes again.`,
+    );
   }
 }

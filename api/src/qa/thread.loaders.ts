@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
+import { isVisible } from '../moderation/visibility';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AnswerEntity } from './answer.entity';
 import { CommentEntity } from './comment.entity';
@@ -54,7 +55,7 @@ export class ThreadLoaders {
           new DataLoader<string, SpaceCounts>(async (ids) => {
             const rows: { space_id: string; questions: number; solved: number }[] = await this.dataSource.query(
               `SELECT space_id, count(*)::int AS questions, count(*) FILTER (WHERE status = 'solved')::int AS solved
-             FROM questions WHERE space_id = ANY($1) GROUP BY space_id`,
+             FROM questions WHERE space_id = ANY($1) AND moderation_state = 'published' GROUP BY space_id`,
               [ids],
             );
             return ids.map((id) => {
@@ -73,7 +74,8 @@ export class ThreadLoaders {
         () =>
           new DataLoader<string, number>(async (ids) => {
             const rows: { tag_id: string; count: number }[] = await this.dataSource.query(
-              `SELECT tag_id, count(*)::int AS count FROM question_tags WHERE tag_id = ANY($1) GROUP BY tag_id`,
+              `SELECT qt.tag_id, count(*)::int AS count FROM question_tags qt JOIN questions q ON q.id = qt.question_id
+                WHERE qt.tag_id = ANY($1) AND q.moderation_state = 'published' GROUP BY qt.tag_id`,
               [ids],
             );
             return ids.map((id) => rows.find((r) => r.tag_id === id)?.count ?? 0);
@@ -99,7 +101,7 @@ export class ThreadLoaders {
       .load(questionId);
   }
 
-  /** All comments of a thread, oldest first; callers pick the question's or an answer's. */
+  /** The comments of a thread the viewer may see, oldest first; callers pick the question's or an answer's. */
   comments(ctx: RequestContext, questionId: string): Promise<CommentModel[]> {
     return ctx
       .loader(
@@ -108,10 +110,19 @@ export class ThreadLoaders {
           new DataLoader<string, CommentModel[]>(async (ids) => {
             const rows = await this.dataSource.getRepository(CommentEntity).find({
               where: { questionId: In([...ids]) },
-              select: { id: true, questionId: true, answerId: true, authorId: true, bodyHtml: true, createdAt: true },
+              select: {
+                id: true,
+                questionId: true,
+                answerId: true,
+                authorId: true,
+                bodyHtml: true,
+                createdAt: true,
+                moderationState: true,
+                reviewedById: true,
+              },
               order: { createdAt: 'ASC', id: 'ASC' },
             });
-            return ids.map((id) => rows.filter((c) => c.questionId === id).map(toCommentModel));
+            return ids.map((id) => rows.filter((c) => c.questionId === id && isVisible(ctx.actor, c)).map(toCommentModel));
           }),
       )
       .load(questionId);

@@ -1,29 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { authorize, type Actor } from '../identity/policy';
-import { fieldError, notFound } from '../platform/errors';
+import type { ModerationState } from '../moderation/moderation-state';
+import { conflict, fieldError, notFound } from '../platform/errors';
 import { appendOutbox } from '../platform/outbox/outbox';
+import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
+import { assertActivityRate } from '../reputation/activity-limits';
+import { originHash } from '../reputation/origins';
+import { VoteReputation } from '../reputation/vote-reputation';
 import type { VoteInput } from './dto/qa.inputs';
 import type { VotePayload } from './models/qa.models';
 import { parseId } from './qa.rules';
 
 @Injectable()
 export class VoteService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rateLimits: RateLimitService,
+    private readonly reputation: VoteReputation,
+  ) {}
 
-  /** Sets the actor's vote on a post to +1, -1 or none (0); the post's score moves by the difference. */
-  async vote(actor: Actor | null, input: VoteInput): Promise<VotePayload> {
+  /** Sets the actor's vote on a post to +1, -1 or none (0); the post's score and the author's reputation move with it. `clientIp` spots sock puppets. */
+  async vote(actor: Actor | null, input: VoteInput, clientIp?: string): Promise<VotePayload> {
     if (!input.questionId === !input.answerId) throw fieldError('questionId', 'invalid', 'Vote on either a question or an answer.');
     if (![1, 0, -1].includes(input.value)) throw fieldError('value', 'invalid', 'A vote is 1, -1, or 0 to withdraw it.');
     const table = input.questionId ? 'questions' : 'answers';
     const column = input.questionId ? 'question_id' : 'answer_id';
     const postId = parseId(input.questionId ?? input.answerId, input.questionId ? 'Question' : 'Answer');
+    if (actor) await assertActivityRate(this.rateLimits, actor, 'vote');
 
     return this.dataSource.transaction(async (manager) => {
-      const posts: { author_id: string }[] = await manager.query(`SELECT author_id FROM ${table} WHERE id = $1 FOR UPDATE`, [postId]);
+      const posts: { author_id: string; moderation_state: ModerationState; locked: boolean }[] = await manager.query(
+        `SELECT p.author_id, p.moderation_state, q.locked_at IS NOT NULL AS locked FROM ${table} p
+           JOIN questions q ON q.id = ${input.questionId ? 'p.id' : 'p.question_id'}
+          WHERE p.id = $1 FOR UPDATE OF p`,
+        [postId],
+      );
       const post = posts[0];
-      if (!post) throw notFound(input.questionId ? 'Question' : 'Answer');
+      if (!post || post.moderation_state !== 'published') throw notFound(input.questionId ? 'Question' : 'Answer');
       authorize(actor, 'vote.cast', { authorId: post.author_id });
+      if (post.locked) throw conflict('This question is locked and takes no votes.');
 
       const previous: { value: number }[] = await manager.query(`SELECT value FROM votes WHERE user_id = $1 AND ${column} = $2`, [
         actor.id,
@@ -48,6 +64,15 @@ export class VoteService {
         `UPDATE ${table} SET score = score + $2 WHERE id = $1 RETURNING score`,
         [postId, input.value - before],
       );
+      await this.reputation.voteChanged(manager, {
+        voterId: actor.id,
+        authorId: post.author_id,
+        target: input.questionId ? 'question' : 'answer',
+        postId,
+        before,
+        after: input.value,
+        origin: originHash(clientIp),
+      });
       await appendOutbox(manager, 'vote.changed', postId, { target: table, voterId: actor.id, before, after: input.value });
       return { score: updated[0]!.score, viewerVote: input.value };
     });

@@ -27,7 +27,8 @@ interface Row {
 
 /**
  * Builds the search documents of the given questions from the database, in two queries. Only public
- * content goes in: the question, its tags and its answers — nothing private ever reaches an index.
+ * content goes in: published questions, their tags and published answers — nothing private or under
+ * moderation ever reaches an index (such questions come back as `missing` and are removed).
  */
 export async function loadSearchDocuments(
   db: DataSource | EntityManager,
@@ -40,14 +41,14 @@ export async function loadSearchDocuments(
        FROM questions q
        LEFT JOIN question_tags qt ON qt.question_id = q.id
        LEFT JOIN tags t ON t.id = qt.tag_id
-      WHERE q.id = ANY($1)
+      WHERE q.id = ANY($1) AND q.moderation_state = 'published'
       GROUP BY q.id`,
     [questionIds],
   );
-  const answers: { id: string; question_id: string; body_markdown: string }[] = await db.query(
-    `SELECT a.id, a.question_id, a.body_markdown FROM answers a
+  const answers: { id: string; question_id: string; body_markdown: string; verified: boolean }[] = await db.query(
+    `SELECT a.id, a.question_id, a.body_markdown, a.verified_at IS NOT NULL AS verified FROM answers a
        JOIN questions q ON q.id = a.question_id
-      WHERE a.question_id = ANY($1)
+      WHERE a.question_id = ANY($1) AND a.moderation_state = 'published'
       ORDER BY (a.id = q.accepted_answer_id) DESC, a.score DESC, a.id`,
     [questionIds],
   );
@@ -71,7 +72,7 @@ export async function loadSearchDocuments(
       acceptedExcerpt: accepted ? indexText(accepted.body_markdown, 280) : null,
       score: row.score,
       answerCount: row.answer_count,
-      verified: false,
+      verified: threadAnswers.some((a) => a.verified),
       createdAt: row.created_at,
       lastActivityAt: row.last_activity_at,
     };

@@ -27,6 +27,7 @@ export function questionsTouchedBy(event: Pick<OutboxRow, 'topic' | 'aggregate_i
     case 'answer.created':
     case 'answer.edited':
     case 'answer.accepted':
+    case 'post.moderated':
       return event.payload.questionId ? [event.payload.questionId] : [];
     case 'vote.changed':
       return event.payload.target === 'questions' ? [event.aggregate_id] : [];

@@ -142,7 +142,7 @@ export class SearchService {
   /** The index may hold a question a moment longer than the database; such hits are dropped. */
   private async questionsById(ids: string[]): Promise<Map<string, QuestionModel>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(QuestionEntity).findBy({ id: In(ids) });
+    const rows = await this.dataSource.getRepository(QuestionEntity).findBy({ id: In(ids), moderationState: 'published' });
     return new Map(rows.map((q) => [q.id, toQuestionModel(q)]));
   }
 }

@@ -10,15 +10,24 @@ export interface TestUser {
   cookie: string;
 }
 
-/** Signs a new member up through the API and returns its session cookie. */
-export async function signUp(t: TestApp, displayName = 'Test Member'): Promise<TestUser> {
+/**
+ * Signs a new member up through the API and returns its session cookie. The account is then put at
+ * trust level 1 (member), so its posts publish directly; pass `{ trustLevel: 0 }` for a newcomer,
+ * whose first posts wait in the review queue.
+ */
+export async function signUp(t: TestApp, displayName = 'Test Member', options: { trustLevel?: number } = {}): Promise<TestUser> {
   const email = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(4).toString('hex')}@example.com`;
   const res = await t.gql<{ signUp: { viewer: { id: string } } }>(
     `mutation ($input: SignUpInput!) { signUp(input: $input) { viewer { id } } }`,
     { input: { email, password: PASSWORD, displayName } },
   );
   if (res.errors || !res.cookie) throw new Error(`sign up failed: ${JSON.stringify(res.errors)}`);
+  await setTrustLevel(t.dataSource, res.data.signUp.viewer.id, options.trustLevel ?? 1);
   return { id: res.data.signUp.viewer.id, email, cookie: res.cookie };
+}
+
+export async function setTrustLevel(dataSource: DataSource, userId: string, trustLevel: number): Promise<void> {
+  await dataSource.query(`UPDATE users SET trust_level = $2 WHERE id = $1`, [userId, trustLevel]);
 }
 
 export async function setRole(dataSource: DataSource, userId: string, role: string): Promise<void> {

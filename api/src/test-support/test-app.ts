@@ -13,6 +13,7 @@ import { TEMPLATE_DATABASE, withDatabase } from './global-setup';
 export interface TestApp {
   app: NestExpressApplication;
   dataSource: DataSource;
+  databaseUrl: string;
   queries: QueryCounter;
   /** A GraphQL POST as a browser without session would send it. */
   gql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, cookie?: string) => Promise<GqlResult<T>>;
@@ -29,14 +30,20 @@ export interface GqlResult<T> {
   cookie?: string;
 }
 
-/** A fresh database cloned from the migrated template, and the real Nest app on it. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A fresh database cloned from the migrated template, and the real Nest app on it. With
+ * `sameDatabaseAs`, a second app (as a second api process would) on that app's database.
+ */
+export async function createTestApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
   const serverUrl = inject('databaseServerUrl');
-  const database = `peerdesk_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`);
-  await admin.end();
+  const shared = options.sameDatabaseAs;
+  const database = shared ? new URL(shared.databaseUrl).pathname.slice(1) : `peerdesk_test_${randomBytes(6).toString('hex')}`;
+  if (!shared) {
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`);
+    await admin.end();
+  }
 
   const config = loadConfig({ DEMO_COMMUNITY: 'off', LOG_LEVEL: 'error', SEARCH_WORKER: 'off', ...env });
   const queries = new QueryCounter();
@@ -55,11 +62,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     dataSource,
+    databaseUrl: withDatabase(serverUrl, database),
     queries,
     gql,
     close: async () => {
       await app.close();
       await dataSource.destroy();
+      if (shared) return;
       const cleanup = new Client({ connectionString: serverUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

@@ -32,6 +32,15 @@ export function userPath(id: string, query?: Record<string, string>): ResolvedPa
   return search ? resolve(`/users/[id]?${search}`, { id: enc(id) }) : resolve('/users/[id]', { id: enc(id) });
 }
 
+/** The leaderboard, optionally for one space and period (WEEK, MONTH, ALL_TIME). */
+export function leaderboardPath(query: { space?: string; period?: string } = {}): ResolvedPathname {
+  const params = new URLSearchParams();
+  if (query.space) params.set('space', query.space);
+  if (query.period) params.set('period', query.period);
+  const search = params.toString();
+  return search ? resolve(`/leaderboard?${search}`) : resolve('/leaderboard');
+}
+
 /** The ask page, with a space preselected when asked from a space and a title typed elsewhere (a search). */
 export function askPath(prefill: { space?: string | undefined; title?: string | undefined } = {}): ResolvedPathname {
   const params = new URLSearchParams();
@@ -144,4 +153,58 @@ export function returnPath(url: URL): string {
   for (const key of [...params.keys()]) if (key.startsWith('/')) params.delete(key);
   const search = params.toString();
   return url.pathname + (search ? `?${search}` : '');
+}
+
+/** The moderation review queue (staff and leaders), optionally at a later page. */
+export function reviewQueuePath(after?: string | null): ResolvedPathname {
+  return after ? resolve(`/review?${new URLSearchParams({ after }).toString()}`) : resolve('/review');
+}
+
+/** The audit log (staff), with its filters and cursor in the query string. */
+export function auditLogPath(query: Record<string, string> = {}): ResolvedPathname {
+  const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== '')).toString();
+  return search ? resolve(`/audit?${search}`) : resolve('/audit');
+}
+
+/** A staff member's photo at a given version (the version makes the URL cacheable for good). */
+export function staffPhotoPath(userId: string, version: string): ResolvedPathname {
+  return resolve(`/team/photos/[userId]?${new URLSearchParams({ v: version }).toString()}`, { userId: enc(userId) });
+}
+
+/** The public "who answers here" page. */
+export function teamPath(): ResolvedPathname {
+  return resolve('/team');
+}
+
+/** A staff member's own face: real name and photo. */
+export function staffProfilePath(query: Record<string, string> = {}): ResolvedPathname {
+  const search = new URLSearchParams(query).toString();
+  return search ? resolve(`/team/profile?${search}`) : resolve('/team/profile');
+}
+
+/** The queue of staff reply drafts waiting for four-eyes review, at a later page or after a decision. */
+export function staffReviewsPath(query: { after?: string | null; done?: string } = {}): ResolvedPathname {
+  const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1])).toString();
+  return search ? resolve(`/console/reviews?${search}`) : resolve('/console/reviews');
+}
+
+export function staffDraftPath(id: string, query: Record<string, string> = {}): ResolvedPathname {
+  const search = new URLSearchParams(query).toString();
+  return search ? resolve(`/console/reviews/[id]?${search}`, { id: enc(id) }) : resolve('/console/reviews/[id]', { id: enc(id) });
+}
+
+/** The agent console's queue, with its filters in the query string. */
+export function consolePath(query: Record<string, string> = {}): ResolvedPathname {
+  const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== '')).toString();
+  return search ? resolve(`/console?${search}`) : resolve('/console');
+}
+
+/** One escalation in the agent console, optionally at a section (`#conversation`). */
+export function consoleEscalationPath(id: string, hash?: string): ResolvedPathname {
+  return hash ? resolve(`/console/escalations/[id]#${hash}`, { id: enc(id) }) : resolve('/console/escalations/[id]', { id: enc(id) });
+}
+
+/** Admins: teams, opening hours, SLA targets and members. */
+export function adminTeamsPath(hash?: string): ResolvedPathname {
+  return hash ? resolve(`/admin/teams#${hash}`) : resolve('/admin/teams');
 }

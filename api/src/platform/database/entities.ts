@@ -1,4 +1,14 @@
+import { ConversationEntity, ConversationMessageEntity } from '../../escalation/conversation.entity';
+import { EscalationEntity, EscalationEventEntity, EscalationNoteEntity } from '../../escalation/escalation.entity';
+import { SlaTargetEntity, SpaceTeamEntity, TeamEntity, TeamMemberEntity } from '../../escalation/team.entity';
+import { AuditEntryEntity } from '../../audit/audit-entry.entity';
+import { PostRedactionEntity } from '../../guard/post-redaction.entity';
 import { SessionEntity } from '../../identity/session.entity';
+import { ReviewBypassGrantEntity, SpaceReviewSettingEntity } from '../../review/review-settings.entity';
+import { StaffDraftEntity } from '../../review/staff-draft.entity';
+import { StaffPhotoEntity } from '../../staff/staff-photo.entity';
+import { FlagEntity } from '../../moderation/flag.entity';
+import { ReviewItemEntity } from '../../moderation/review-item.entity';
 import { UserEntity } from '../../identity/user.entity';
 import { AnswerEntity } from '../../qa/answer.entity';
 import { CommentEntity } from '../../qa/comment.entity';
@@ -9,6 +19,10 @@ import { QuestionTagEntity, TagEntity } from '../../qa/tag.entity';
 import { VoteEntity } from '../../qa/vote.entity';
 import { ExternalRefEntity } from '../../importer/external-ref.entity';
 import { DeflectionEventEntity } from '../../search/deflection-event.entity';
+import { ThreadReadEntity, UserOriginEntity, UserVisitEntity } from '../../reputation/activity.entity';
+import { ReputationEventEntity } from '../../reputation/reputation-event.entity';
+import { ReputationSettingsEntity } from '../../reputation/reputation-settings.entity';
+import { UserBadgeEntity } from '../../reputation/user-badge.entity';
 import { OutboxEventEntity } from '../outbox/outbox-event.entity';
 import { RateLimitBucketEntity } from '../rate-limit/rate-limit-bucket.entity';
 
@@ -27,4 +41,27 @@ export const entities = [
   RateLimitBucketEntity,
   ExternalRefEntity,
   DeflectionEventEntity,
+  AuditEntryEntity,
+  ReviewItemEntity,
+  FlagEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  SlaTargetEntity,
+  SpaceTeamEntity,
+  EscalationEntity,
+  EscalationEventEntity,
+  EscalationNoteEntity,
+  ConversationEntity,
+  ConversationMessageEntity,
+  PostRedactionEntity,
+  StaffDraftEntity,
+  SpaceReviewSettingEntity,
+  ReviewBypassGrantEntity,
+  StaffPhotoEntity,
+  ReputationEventEntity,
+  ReputationSettingsEntity,
+  UserVisitEntity,
+  ThreadReadEntity,
+  UserOriginEntity,
+  UserBadgeEntity,
 ];

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../identity/password';
 import { appendOutbox } from '../outbox/outbox';
+import { seedDemoStaffPhotos } from '../../staff/demo-photos';
+import { seedDemoTeams } from './demo-teams';
 import { demoSpaces, demoTags, demoThreads, demoUsers, type DemoAnswer, type DemoComment } from './demo-content';
 
 export interface SeedResult {
@@ -166,6 +168,11 @@ export async function seedDemoCommunity(
         ],
       );
     }
+    await seedDemoStaffPhotos(
+      manager,
+      demoUsers.filter((u) => u.role !== 'member').map((u) => ({ id: userId(u.key), displayName: u.displayName })),
+    );
+    await seedDemoTeams(manager, userId, (slug) => spaces.get(slug));
     // The search indexer picks the threads up like any imported ones.
     await appendOutbox(manager, 'questions.imported', questionIds[0] ?? '0', { questionIds });
     return {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { QuestionStatusValue } from '../models/qa.models';
+import { AcknowledgePersonalDataField } from '../../guard/acknowledge-personal-data.field';
 
 @InputType()
 export class AskQuestionInput {
@@ -11,6 +12,7 @@ export class AskQuestionInput {
   clientMutationId?: string | null;
   @Field(() => String, { nullable: true, description: 'The ask page visit, to tell deflected visits from asked ones.' })
   askSession?: string | null;
+  @AcknowledgePersonalDataField() acknowledgePersonalData?: boolean | null;
 }
 
 @InputType()
@@ -18,6 +20,7 @@ export class AnswerQuestionInput {
   @Field(() => ID) questionId: string;
   @Field() body: string;
   @Field(() => String, { nullable: true }) clientMutationId?: string | null;
+  @AcknowledgePersonalDataField() acknowledgePersonalData?: boolean | null;
 }
 
 @InputType({ description: 'Exactly one of questionId and answerId.' })
@@ -26,6 +29,7 @@ export class AddCommentInput {
   @Field(() => ID, { nullable: true }) answerId?: string | null;
   @Field() body: string;
   @Field(() => String, { nullable: true }) clientMutationId?: string | null;
+  @AcknowledgePersonalDataField() acknowledgePersonalData?: boolean | null;
 }
 
 @InputType({ description: 'Exactly one of questionId and answerId; value 1, -1, or 0 to withdraw.' })
@@ -41,12 +45,18 @@ export class EditQuestionInput {
   @Field() title: string;
   @Field() body: string;
   @Field(() => [String]) tags: string[];
+  @Field(() => Int, { nullable: true, description: 'The revision the edit started from; a newer one gives CONFLICT.' })
+  expectedRevision?: number | null;
+  @AcknowledgePersonalDataField() acknowledgePersonalData?: boolean | null;
 }
 
 @InputType()
 export class EditAnswerInput {
   @Field(() => ID) id: string;
   @Field() body: string;
+  @Field(() => Int, { nullable: true, description: 'The revision the edit started from; a newer one gives CONFLICT.' })
+  expectedRevision?: number | null;
+  @AcknowledgePersonalDataField() acknowledgePersonalData?: boolean | null;
 }
 
 @InputType()

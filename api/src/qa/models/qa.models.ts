@@ -1,5 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/page-info.model';
+import type { ModerationState } from '../../moderation/moderation-state';
+import { ModerationStateValue } from '../../moderation/models/moderation-state.model';
 import type { QuestionStatus } from '../question.entity';
 
 export enum QuestionStatusValue {
@@ -36,8 +38,11 @@ export class CommentModel {
   @Field(() => ID) id: string;
   @Field() bodyHtml: string;
   @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => ModerationStateValue) moderationState: ModerationState;
   authorId: string;
+  questionId: string;
   answerId: string | null;
+  reviewedById: string | null;
 }
 
 @ObjectType('Answer')
@@ -51,10 +56,19 @@ export class AnswerModel {
   @Field(() => GraphQLISODateTime) updatedAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when the answer was edited after posting.' })
   editedAt: Date | null;
+  @Field(() => ModerationStateValue) moderationState: ModerationState;
+  @Field(() => Int, { description: 'Send it back as expectedRevision when editing; a newer one means someone else edited meanwhile.' })
+  revision: number;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When staff verified the answer (see verifiedBy).' })
+  verifiedAt: Date | null;
+  verifiedById: string | null;
+  reviewedById: string | null;
   questionId: string;
   authorId: string;
   /** The asker of the question, for the accept permission. */
   questionAuthorId: string;
+  /** A locked thread takes no votes or new comments. */
+  questionLocked: boolean;
 }
 
 @ObjectType('Question', { description: 'The root of a thread.' })
@@ -75,6 +89,11 @@ export class QuestionModel {
   @Field(() => String, { nullable: true, description: 'Why a closed question was closed, e.g. "duplicate".' }) closedReason: string | null;
   @Field(() => Int) viewCount: number;
   @Field(() => QuestionSourceModel, { nullable: true }) source: QuestionSourceModel | null;
+  @Field(() => ModerationStateValue) moderationState: ModerationState;
+  @Field(() => Int, { description: 'Send it back as expectedRevision when editing.' }) revision: number;
+  @Field(() => String, { nullable: true, description: 'The closer’s note on why the question was closed.' }) closedNote: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set while the question is locked.' }) lockedAt: Date | null;
+  @Field(() => String, { nullable: true }) lockedReason: string | null;
   duplicateOfId: string | null;
   authorId: string;
   spaceId: string;

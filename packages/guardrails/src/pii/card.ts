@@ -18,9 +18,12 @@ export function isCardNumber(digits: string): boolean {
   return NETWORKS.some(([prefix, lengths]) => prefix.test(digits) && lengths.includes(digits.length)) && luhnValid(digits);
 }
 
-/** Cards are printed unbroken, in fours (4-4-4-4, 4-4-4-4-3, 4-4-4-1) or as 4-6-5 / 4-6-4. */
+/**
+ * Cards are printed unbroken, in fours (4-4-4-4, 4-4-4-4-3, 4-4-4-1) or as 4-6-5 / 4-6-4; a number typed digit by digit
+ * ("4 1 1 1 …") is someone hiding one.
+ */
 function printedLikeACard(lengths: readonly number[]): boolean {
-  if (lengths.length === 1) return true;
+  if (lengths.length === 1 || lengths.every((l) => l === 1)) return true;
   const shape = lengths.join('-');
   if (shape === '4-6-5' || shape === '4-6-4') return true;
   return lengths.slice(0, -1).every((l) => l === 4) && lengths[lengths.length - 1]! <= 4;

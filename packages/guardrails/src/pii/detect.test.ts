@@ -28,6 +28,9 @@ describe('detectPii', () => {
       ['soft hyphen', 'Handy ', '0171\u00ad1234567', 'phone'],
       ['en dashes', 'Karte ', '4242\u20134242\u20134242\u20134242', 'card'],
       ['full-width at sign', 'Mail: ', 'anna\uff20example.com', 'email'],
+      ['full-width digits and dots', 'Karte ', '４１１１．１１１１．１１１１．１１１１', 'card'],
+      ['dots inside an IBAN', 'IBAN ', 'DE89.3704.0044.0532.0130.00', 'iban'],
+      ['a space between every digit', 'Karte ', '4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1', 'card'],
       ['word joiner in an e-mail', 'Mail: ', 'emma@\u2060example.net', 'email'],
     ])('sees through %s, with the span in the original text', (_name, prefix, value, kind) => {
       const text = `${prefix}${value} danke`;

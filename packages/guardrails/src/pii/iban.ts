@@ -15,7 +15,8 @@ const IBAN_LENGTH = new Map(
     .map((entry) => [entry.slice(0, 2), Number(entry.slice(2))] as const),
 );
 
-const START = /([A-Za-z]{2}) ?(\d{2})/g;
+/** Country code and check digits, also typed character by character ("D E 8 9 …"). */
+const START = /([A-Za-z]) ?([A-Za-z]) ?(\d) ?(\d)/g;
 const ALNUM = /[A-Za-z0-9]/;
 const SEPARATOR = /[ .\-/]/;
 
@@ -41,12 +42,12 @@ export function detectIbans(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(START)) {
     if (isWordChar(text[m.index - 1])) continue;
-    const country = m[1]!.toUpperCase();
+    const country = (m[1]! + m[2]!).toUpperCase();
     const length = IBAN_LENGTH.get(country);
     if (!length) continue;
     const bban = readBban(text, m.index + m[0].length, length - 4);
     if (!bban || ALNUM.test(text[bban.end] ?? '')) continue;
-    if (!ibanChecksumValid(country + m[2]! + bban.value)) continue;
+    if (!ibanChecksumValid(country + m[3]! + m[4]! + bban.value)) continue;
     found.push({ kind: 'iban', start: m.index, end: bban.end, rule: 'iban' });
   }
   return found;

@@ -7,6 +7,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Exactly one of questionId and answerId. */
 export type AddCommentInput = {
+  /** The author saw the personal-data hint and posts it anyway (never possible for bank or card numbers). */
+  acknowledgePersonalData?: boolean | null | undefined;
   answerId?: string | number | null | undefined;
   body: string;
   clientMutationId?: string | null | undefined;
@@ -14,12 +16,16 @@ export type AddCommentInput = {
 };
 
 export type AnswerQuestionInput = {
+  /** The author saw the personal-data hint and posts it anyway (never possible for bank or card numbers). */
+  acknowledgePersonalData?: boolean | null | undefined;
   body: string;
   clientMutationId?: string | null | undefined;
   questionId: string | number;
 };
 
 export type AskQuestionInput = {
+  /** The author saw the personal-data hint and posts it anyway (never possible for bank or card numbers). */
+  acknowledgePersonalData?: boolean | null | undefined;
   /** The ask page visit, to tell deflected visits from asked ones. */
   askSession?: string | null | undefined;
   body: string;
@@ -30,23 +36,216 @@ export type AskQuestionInput = {
   title: string;
 };
 
+export type AuditLogFilter = {
+  /** Exact dotted action, e.g. "post.hidden". */
+  action?: string | null | undefined;
+  actorId?: string | number | null | undefined;
+  from?: string | null | undefined;
+  subjectId?: string | null | undefined;
+  /** question, answer, comment, user, … */
+  subjectType?: string | null | undefined;
+  /** Words in the reason, action, details or actor name. */
+  text?: string | null | undefined;
+  /** Exclusive. */
+  to?: string | null | undefined;
+};
+
+export type ConversationMessageKind =
+  | 'CALLBACK_REQUEST'
+  | 'TEXT';
+
+export type DecideStaffDraftInput = {
+  expectedVersion: number;
+  id: string | number;
+};
+
 export type EditAnswerInput = {
+  /** The author saw the personal-data hint and posts it anyway (never possible for bank or card numbers). */
+  acknowledgePersonalData?: boolean | null | undefined;
   body: string;
+  /** The revision the edit started from; a newer one gives CONFLICT. */
+  expectedRevision?: number | null | undefined;
   id: string | number;
 };
 
 export type EditQuestionInput = {
+  /** The author saw the personal-data hint and posts it anyway (never possible for bank or card numbers). */
+  acknowledgePersonalData?: boolean | null | undefined;
   body: string;
+  /** The revision the edit started from; a newer one gives CONFLICT. */
+  expectedRevision?: number | null | undefined;
   id: string | number;
   tags: Array<string>;
   title: string;
 };
+
+export type EditStaffDraftInput = {
+  body: string;
+  expectedVersion: number;
+  id: string | number;
+};
+
+export type EscalateQuestionInput = {
+  clientMutationId?: string | null | undefined;
+  /** Staff only; others escalate with normal priority. */
+  priority?: EscalationPriority | null | undefined;
+  /** The asker only: details for staff that must not be public; opens the private conversation with them as its first message. */
+  privateDetails?: string | null | undefined;
+  questionId: string | number;
+  /** Why the company is needed; seen by staff only. */
+  reason?: string | null | undefined;
+};
+
+export type EscalationPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL'
+  | 'URGENT';
+
+/** Filters of the agent queue; all optional. */
+export type EscalationQueueFilter = {
+  /** Only those past a due time. */
+  breached?: boolean | null | undefined;
+  /** Only those assigned to the viewer. */
+  mine?: boolean | null | undefined;
+  priority?: EscalationPriority | null | undefined;
+  /** Without it, every open escalation. */
+  status?: EscalationStatus | null | undefined;
+  teamId?: string | number | null | undefined;
+};
+
+/** Who escalated: the asker, an expert for them, staff, or a rule. */
+export type EscalationSource =
+  | 'ASKER'
+  | 'POWER_USER'
+  | 'RULE'
+  | 'STAFF';
+
+export type EscalationStatus =
+  | 'ASSIGNED'
+  | 'NEW'
+  | 'RESOLVED'
+  | 'WAITING_ON_CUSTOMER';
+
+/** Exactly one of questionId, answerId and commentId. */
+export type FlagPostInput = {
+  answerId?: string | number | null | undefined;
+  commentId?: string | number | null | undefined;
+  /** Up to 500 characters for the moderators. */
+  note?: string | null | undefined;
+  questionId?: string | number | null | undefined;
+  reason: FlagReason;
+};
+
+export type FlagReason =
+  | 'NEEDS_STAFF'
+  | 'OFF_TOPIC'
+  | 'PERSONAL_DATA'
+  | 'RUDE'
+  | 'SPAM';
+
+export type LeaderboardPeriod =
+  | 'ALL_TIME'
+  | 'MONTH'
+  | 'WEEK';
+
+/** A language the product speaks. */
+export type Locale =
+  | 'DE'
+  | 'EN';
+
+export type ModerateQuestionInput = {
+  questionId: string | number;
+  /** Shown on the thread; required to close or lock. */
+  reason?: string | null | undefined;
+};
+
+/** Only published posts are public; authors see their own pending or hidden posts, staff see all. */
+export type ModerationState =
+  | 'DELETED'
+  | 'HIDDEN'
+  | 'PENDING_REVIEW'
+  | 'PUBLISHED';
+
+export type PostType =
+  | 'ANSWER'
+  | 'COMMENT'
+  | 'QUESTION';
 
 export type QuestionStatus =
   | 'ANSWERED'
   | 'CLOSED'
   | 'OPEN'
   | 'SOLVED';
+
+/** Exactly one of questionId, answerId and commentId. */
+export type RedactPostInput = {
+  answerId?: string | number | null | undefined;
+  commentId?: string | number | null | undefined;
+  /** "title" (questions only) or "body". */
+  field: string;
+  questionId?: string | number | null | undefined;
+  reason: string;
+  /** Spans of the current Markdown text to replace with "[removed]". */
+  spans: Array<TextSpanInput>;
+};
+
+export type RequestCallbackInput = {
+  conversationId: string | number;
+  from: string;
+  /** What the call is about, or a good number to reach you at. */
+  note?: string | null | undefined;
+  until: string;
+};
+
+export type RequestDraftChangesInput = {
+  comment: string;
+  expectedVersion: number;
+  id: string | number;
+};
+
+export type ResolveEscalationInput = {
+  id: string | number;
+  /** Public resolution summary, posted to the thread as a staff answer; required when there was a private conversation. */
+  summary?: string | null | undefined;
+};
+
+export type ResolveReviewItemInput = {
+  action: ReviewAction;
+  /** With delete: the post was spam (the author loses reputation). */
+  asSpam?: boolean;
+  /** With edit: the new body. */
+  body?: string | null | undefined;
+  /** With edit: the revision shown to the moderator. */
+  expectedRevision?: number | null | undefined;
+  itemId: string | number;
+  /** Why; kept in the audit log. */
+  reason?: string | null | undefined;
+  /** With edit: the new title (questions). */
+  title?: string | null | undefined;
+};
+
+/** approve publishes the post and declines its flags; hide and delete uphold the flags; edit fixes and publishes it. */
+export type ReviewAction =
+  | 'APPROVE'
+  | 'DELETE'
+  | 'EDIT'
+  | 'HIDE';
+
+export type ReviewKind =
+  | 'COMMUNITY_HIDDEN'
+  | 'FIRST_POST'
+  | 'FLAGGED';
+
+export type ReviewOutcome =
+  | 'APPROVED'
+  | 'DELETED'
+  | 'EDITED'
+  | 'HIDDEN';
+
+export type ReviewStatus =
+  | 'HANDLED'
+  | 'OPEN';
 
 /** member, or one of the staff roles. */
 export type Role =
@@ -55,10 +254,39 @@ export type Role =
   | 'MEMBER'
   | 'MODERATOR';
 
+/** A staff answer (questionId) or comment (questionId, or answerId for a comment on an answer). */
+export type SaveStaffDraftInput = {
+  answerId?: string | number | null | undefined;
+  body: string;
+  clientMutationId?: string | null | undefined;
+  kind: StaffDraftKind;
+  questionId: string | number;
+};
+
+/** Creates a team (without id) or replaces its settings (with id). */
+export type SaveTeamInput = {
+  holidays?: Array<string>;
+  id?: string | number | null | undefined;
+  name: string;
+  /** One target per priority. */
+  sla: Array<SlaTargetInput>;
+  /** Spaces whose escalations this team handles by default. */
+  spaceSlugs?: Array<string>;
+  timeZone: string;
+  unansweredAfterMinutes?: number | null | undefined;
+  weekly: Array<WeeklyWindowInput>;
+};
+
 export type SearchFilterInput = {
   spaceSlugs?: Array<string> | null | undefined;
   statuses?: Array<QuestionStatus> | null | undefined;
   tags?: Array<string> | null | undefined;
+};
+
+export type SendMessageInput = {
+  body: string;
+  clientMutationId?: string | null | undefined;
+  conversationId: string | number;
 };
 
 export type SignInInput = {
@@ -72,10 +300,49 @@ export type SignUpInput = {
   password: string;
 };
 
+export type SlaTargetInput = {
+  firstResponseMinutes: number;
+  priority: EscalationPriority;
+  resolutionMinutes: number;
+};
+
+export type StaffDraftKind =
+  | 'ANSWER'
+  | 'COMMENT';
+
+export type StaffDraftState =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'DRAFT'
+  | 'WITHDRAWN';
+
 export type SuggestionOpenedInput = {
   /** A random id the ask page makes for one visit; no personal data. */
   askSession: string;
   questionId: string | number;
+};
+
+export type SuspendUserInput = {
+  /** 1–365 days. */
+  days: number;
+  reason: string;
+  reviewItemId?: string | number | null | undefined;
+  userId: string | number;
+};
+
+export type TextSpanInput = {
+  /** UTF-16 offset, exclusive. */
+  end: number;
+  /** UTF-16 offset, inclusive. */
+  start: number;
+};
+
+export type ThreadActivityKind =
+  | 'ANSWER_ADDED'
+  | 'COMMENT_ADDED';
+
+export type UpdateStaffNameInput = {
+  displayName: string;
 };
 
 /** Exactly one of questionId and answerId; value 1, -1, or 0 to withdraw. */
@@ -85,23 +352,291 @@ export type VoteInput = {
   value: number;
 };
 
+export type WarnUserInput = {
+  reason: string;
+  /** The review item that prompted the warning. */
+  reviewItemId?: string | number | null | undefined;
+  userId: string | number;
+};
+
+export type WeeklyWindowInput = {
+  /** 0 = Sunday … 6 = Saturday. */
+  day: number;
+  /** HH:MM or 24:00 */
+  end: string;
+  /** HH:MM */
+  start: string;
+};
+
+export type StaffPromiseFieldsFragment = { teamName: string, responded: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string };
+
+export type ConversationFieldsFragment = { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } };
+
+export type EscalationRowFragment = { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } };
+
+export type TeamFieldsFragment = { id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> };
+
+export type ThreadEscalationQueryVariables = Exact<{
+  id: string | number;
+  locale: Locale;
+}>;
+
+
+export type ThreadEscalationQuery = { question: { id: string, canEscalate: boolean, staffPromise: { teamName: string, responded: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null } | null };
+
+export type EscalationQueueQueryVariables = Exact<{
+  filter?: EscalationQueueFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EscalationQueueQuery = { escalationQueue: { edges: Array<{ cursor: string, node: { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, teams: Array<{ id: string, name: string }> };
+
+export type EscalationDetailQueryVariables = Exact<{
+  id: string | number;
+  locale: Locale;
+}>;
+
+
+export type EscalationDetailQuery = { escalation: { reason: string | null, firstResponseDueAt: string, resolutionDueAt: string, resolvedAt: string | null, summaryRequired: boolean, id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, firstResponseBreached: boolean, resolutionBreached: boolean, createdBy: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, callbackRequest: { from: string, until: string, noteHtml: string, requestedAt: string } | null, notes: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, timeline: Array<{ id: string, kind: string, details: string, createdAt: string, actor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null }>, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null, question: { bodyHtml: string, createdAt: string, id: string, slug: string, title: string, staffPromise: { teamName: string, responded: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, answers: { edges: Array<{ node: { id: string, bodyHtml: string, createdAt: string, isAccepted: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } }> } }, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } | null, teams: Array<{ id: string, name: string, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
+
+export type TeamsQueryVariables = Exact<{
+  locale: Locale;
+}>;
+
+
+export type TeamsQuery = { teams: Array<{ id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
+
+export type EscalateQuestionMutationVariables = Exact<{
+  input: EscalateQuestionInput;
+}>;
+
+
+export type EscalateQuestionMutation = { escalateQuestion: { id: string } };
+
+export type ClaimEscalationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClaimEscalationMutation = { claimEscalation: { id: string } };
+
+export type AssignEscalationMutationVariables = Exact<{
+  id: string | number;
+  assigneeId?: string | number | null | undefined;
+}>;
+
+
+export type AssignEscalationMutation = { assignEscalation: { id: string } };
+
+export type SetEscalationPriorityMutationVariables = Exact<{
+  id: string | number;
+  priority: EscalationPriority;
+}>;
+
+
+export type SetEscalationPriorityMutation = { setEscalationPriority: { id: string } };
+
+export type ForwardEscalationMutationVariables = Exact<{
+  id: string | number;
+  teamId: string | number;
+}>;
+
+
+export type ForwardEscalationMutation = { forwardEscalation: { id: string } };
+
+export type SetEscalationStatusMutationVariables = Exact<{
+  id: string | number;
+  status: EscalationStatus;
+}>;
+
+
+export type SetEscalationStatusMutation = { setEscalationStatus: { id: string } };
+
+export type ResolveEscalationMutationVariables = Exact<{
+  input: ResolveEscalationInput;
+}>;
+
+
+export type ResolveEscalationMutation = { resolveEscalation: { id: string } };
+
+export type AddEscalationNoteMutationVariables = Exact<{
+  id: string | number;
+  body: string;
+}>;
+
+
+export type AddEscalationNoteMutation = { addEscalationNote: { id: string } };
+
+export type OpenConversationMutationVariables = Exact<{
+  questionId: string | number;
+  body: string;
+}>;
+
+
+export type OpenConversationMutation = { openConversation: { id: string } };
+
+export type SendConversationMessageMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type SendConversationMessageMutation = { sendConversationMessage: { id: string } };
+
+export type RequestCallbackMutationVariables = Exact<{
+  input: RequestCallbackInput;
+}>;
+
+
+export type RequestCallbackMutation = { requestCallback: { id: string } };
+
+export type SaveTeamMutationVariables = Exact<{
+  input: SaveTeamInput;
+}>;
+
+
+export type SaveTeamMutation = { saveTeam: { id: string } };
+
+export type AddTeamMemberMutationVariables = Exact<{
+  teamId: string | number;
+  userId: string | number;
+}>;
+
+
+export type AddTeamMemberMutation = { addTeamMember: { id: string } };
+
+export type RemoveTeamMemberMutationVariables = Exact<{
+  teamId: string | number;
+  userId: string | number;
+}>;
+
+
+export type RemoveTeamMemberMutation = { removeTeamMember: { id: string } };
+
+export type EscalationQueueChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationQueueChangedSubscription = { escalationQueueChanged: { escalationId: string, teamId: string, kind: string } };
+
+export type ConversationMessageAddedSubscriptionVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type ConversationMessageAddedSubscription = { conversationMessageAdded: { conversationId: string, messageId: string, authorId: string } };
+
 export type ViewerFieldsFragment = { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean };
 
-export type UserChipFragment = { id: string, displayName: string, initials: string, role: Role, isStaff: boolean };
+export type UserChipFragment = { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> };
 
 export type SpaceFieldsFragment = { id: string, slug: string, name: string, description: string, questionCount: number, solvedCount: number };
 
-export type QuestionSummaryFragment = { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> };
+export type QuestionSummaryFragment = { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> };
 
-export type QuestionConnectionFieldsFragment = { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+export type QuestionConnectionFieldsFragment = { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
-export type CommentFieldsFragment = { id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } };
+export type CommentFieldsFragment = { id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null };
 
-export type AnswerFieldsFragment = { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } }> };
+export type AnswerFieldsFragment = { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> };
 
 export type FacetFieldsFragment = { value: string, label: string, count: number };
 
 export type SimilarQuestionFieldsFragment = { acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } };
+
+export type ThreadActivitySubscriptionVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type ThreadActivitySubscription = { threadActivity: { questionId: string, kind: ThreadActivityKind, postId: string, authorId: string } };
+
+export type ModerationQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ModerationQueueQuery = { moderationQueue: { openCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: ReviewKind, status: ReviewStatus, createdAt: string, question: { id: string, slug: string, title: string } | null, post: { id: string, type: PostType, title: string | null, bodyHtml: string, bodyMarkdown: string, moderationState: ModerationState, revision: number | null, createdAt: string, author: { trustLevel: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } | null, flags: Array<{ id: string, reason: FlagReason, note: string | null, createdAt: string, flaggedBy: { id: string, displayName: string } }> } }> } };
+
+export type ResolveReviewItemMutationVariables = Exact<{
+  input: ResolveReviewItemInput;
+}>;
+
+
+export type ResolveReviewItemMutation = { resolveReviewItem: { id: string, status: ReviewStatus, outcome: ReviewOutcome | null } };
+
+export type WarnUserMutationVariables = Exact<{
+  input: WarnUserInput;
+}>;
+
+
+export type WarnUserMutation = { warnUser: boolean };
+
+export type SuspendUserMutationVariables = Exact<{
+  input: SuspendUserInput;
+}>;
+
+
+export type SuspendUserMutation = { suspendUser: { userId: string, suspendedUntil: string } };
+
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, subjectType: string, subjectId: string, reason: string | null, createdAt: string, details: Array<{ key: string, value: string }>, actor: { id: string, displayName: string } | null } }> } };
+
+export type FlagPostMutationVariables = Exact<{
+  input: FlagPostInput;
+}>;
+
+
+export type FlagPostMutation = { flagPost: { id: string } };
+
+export type VerifyAnswerMutationVariables = Exact<{
+  answerId: string | number;
+}>;
+
+
+export type VerifyAnswerMutation = { verifyAnswer: { id: string } };
+
+export type UnverifyAnswerMutationVariables = Exact<{
+  answerId: string | number;
+}>;
+
+
+export type UnverifyAnswerMutation = { unverifyAnswer: { id: string } };
+
+export type CloseAsOffTopicMutationVariables = Exact<{
+  input: ModerateQuestionInput;
+}>;
+
+
+export type CloseAsOffTopicMutation = { closeAsOffTopic: { id: string, slug: string } };
+
+export type ReopenQuestionMutationVariables = Exact<{
+  input: ModerateQuestionInput;
+}>;
+
+
+export type ReopenQuestionMutation = { reopenQuestion: { id: string } };
+
+export type LockQuestionMutationVariables = Exact<{
+  input: ModerateQuestionInput;
+}>;
+
+
+export type LockQuestionMutation = { lockQuestion: { id: string } };
+
+export type UnlockQuestionMutationVariables = Exact<{
+  input: ModerateQuestionInput;
+}>;
+
+
+export type UnlockQuestionMutation = { unlockQuestion: { id: string } };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
@@ -197,7 +732,7 @@ export type HomePageQueryVariables = Exact<{
 }>;
 
 
-export type HomePageQuery = { newest: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, solved: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, spaces: Array<{ id: string, slug: string, name: string, description: string, questionCount: number, solvedCount: number }> };
+export type HomePageQuery = { newest: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, solved: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, spaces: Array<{ id: string, slug: string, name: string, description: string, questionCount: number, solvedCount: number }> };
 
 export type SpacePageQueryVariables = Exact<{
   slug: string;
@@ -207,14 +742,14 @@ export type SpacePageQueryVariables = Exact<{
 }>;
 
 
-export type SpacePageQuery = { space: { id: string, slug: string, name: string, description: string, questionCount: number, solvedCount: number } | null, questions: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SpacePageQuery = { space: { id: string, slug: string, name: string, description: string, questionCount: number, solvedCount: number } | null, questions: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type QuestionPageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, canCloseAsDuplicate: boolean, closedReason: string | null, viewCount: number, createdAt: string, editedAt: string | null, lastActivityAt: string, solvedAt: string | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean } }> } }> } } | null };
+export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, lastActivityAt: string, solvedAt: string | null, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> } } | null };
 
 export type QuestionForEditQueryVariables = Exact<{
   id: string | number;
@@ -242,7 +777,7 @@ export type UserProfileQueryVariables = Exact<{
 }>;
 
 
-export type UserProfileQuery = { user: { trustLevel: number, reputation: number, createdAt: string, questionCount: number, answerCount: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, questions: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type UserProfileQuery = { user: { trustLevel: number, reputation: number, createdAt: string, questionCount: number, answerCount: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, questions: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, staffTeams: Array<{ id: string, name: string }> } | null };
 
 export type SearchQueryVariables = Exact<{
   query: string;
@@ -252,7 +787,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor: string, node: { titleHtml: string, snippetHtml: string, question: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { spaces: Array<{ value: string, label: string, count: number }>, tags: Array<{ value: string, label: string, count: number }>, statuses: Array<{ value: string, label: string, count: number }> } } };
+export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor: string, node: { titleHtml: string, snippetHtml: string, question: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { spaces: Array<{ value: string, label: string, count: number }>, tags: Array<{ value: string, label: string, count: number }>, statuses: Array<{ value: string, label: string, count: number }> } } };
 
 export type SimilarQuestionsQueryVariables = Exact<{
   text: string;
@@ -261,6 +796,109 @@ export type SimilarQuestionsQueryVariables = Exact<{
 
 
 export type SimilarQuestionsQuery = { similarQuestions: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }> };
+
+export type UserReputationQueryVariables = Exact<{
+  id: string | number;
+  historyAfter?: string | null | undefined;
+}>;
+
+
+export type UserReputationQuery = { user: { id: string, trustLevel: number, trustLevelName: string, reputation: number, acceptedAnswerCount: number, verifiedAnswerCount: number, badges: Array<{ key: string, tier: string, awardedAt: string }>, trustProgress: { reputation: number, daysVisited: number, postsRead: number, answersAccepted: number, pinned: boolean, heldByPenalty: boolean, next: { level: number, name: string, reputation: number, daysVisited: number, postsRead: number, answersAccepted: number } | null } | null, reputationHistory: { edges: Array<{ node: { id: string, kind: string, delta: number, subjectType: string, questionId: string | null, reversal: boolean, reason: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null, reputationChart: Array<{ day: string, total: number }> | null } | null };
+
+export type LeaderboardQueryVariables = Exact<{
+  spaceSlug?: string | null | undefined;
+  period: LeaderboardPeriod;
+}>;
+
+
+export type LeaderboardQuery = { leaderboard: Array<{ rank: number, points: number, user: { reputation: number, trustLevel: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, spaces: Array<{ slug: string, name: string }> };
+
+export type StaffDraftSummaryFragment = { id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> };
+
+export type StaffDraftFieldsFragment = { bodyMarkdown: string, bodyHtml: string, canApprove: boolean, canEdit: boolean, id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewer: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } | null, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> };
+
+export type ReviewQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reviewQueue: { totalCount: number, edges: Array<{ cursor: string, node: { bodyMarkdown: string, bodyHtml: string, canApprove: boolean, canEdit: boolean, id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewer: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } | null, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StaffDraftReviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffDraftReviewQuery = { staffDraft: { bodyMarkdown: string, bodyHtml: string, canApprove: boolean, canEdit: boolean, id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, question: { id: string, slug: string, title: string, bodyHtml: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewer: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> } };
+
+export type SaveStaffDraftMutationVariables = Exact<{
+  input: SaveStaffDraftInput;
+}>;
+
+
+export type SaveStaffDraftMutation = { saveStaffDraft: { id: string, state: StaffDraftState } };
+
+export type EditStaffDraftMutationVariables = Exact<{
+  input: EditStaffDraftInput;
+}>;
+
+
+export type EditStaffDraftMutation = { editStaffDraft: { id: string, version: number } };
+
+export type ApproveStaffDraftMutationVariables = Exact<{
+  input: DecideStaffDraftInput;
+}>;
+
+
+export type ApproveStaffDraftMutation = { approveStaffDraft: { id: string, state: StaffDraftState, publishedAnswerId: string | null, publishedCommentId: string | null, question: { id: string, slug: string } | null } };
+
+export type RequestStaffDraftChangesMutationVariables = Exact<{
+  input: RequestDraftChangesInput;
+}>;
+
+
+export type RequestStaffDraftChangesMutation = { requestStaffDraftChanges: { id: string, state: StaffDraftState } };
+
+export type WithdrawStaffDraftMutationVariables = Exact<{
+  input: DecideStaffDraftInput;
+}>;
+
+
+export type WithdrawStaffDraftMutation = { withdrawStaffDraft: { id: string, state: StaffDraftState } };
+
+export type WhoAnswersHereQueryVariables = Exact<{
+  locale: Locale;
+}>;
+
+
+export type WhoAnswersHereQuery = { whoAnswersHere: Array<{ id: string, name: string, hoursDescription: string, openNow: boolean, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
+
+export type MyStaffFaceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyStaffFaceQuery = { myStaffFace: { displayName: string, hasRealName: boolean, photoVersion: string | null, canSpeakPublicly: boolean } };
+
+export type UpdateStaffNameMutationVariables = Exact<{
+  input: UpdateStaffNameInput;
+}>;
+
+
+export type UpdateStaffNameMutation = { updateStaffName: { displayName: string, hasRealName: boolean, canSpeakPublicly: boolean } };
+
+export type RedactPostMutationVariables = Exact<{
+  input: RedactPostInput;
+}>;
+
+
+export type RedactPostMutation = { redactPost: { id: string } };
+
+export type EscalateQuestionPrivatelyMutationVariables = Exact<{
+  input: EscalateQuestionInput;
+}>;
+
+
+export type EscalateQuestionPrivatelyMutation = { escalateQuestion: { id: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -280,6 +918,147 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const StaffPromiseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StaffPromiseFields on StaffPromise {
+  teamName
+  responded
+  firstResponseMinutes
+  hours
+  openNow
+  awayUntil
+  expectedAt
+  expectedBy
+}
+    `, {"fragmentName":"StaffPromiseFields"}) as unknown as TypedDocumentString<StaffPromiseFieldsFragment, unknown>;
+export const UserChipFragmentDoc = new TypedDocumentString(`
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"UserChip"}) as unknown as TypedDocumentString<UserChipFragment, unknown>;
+export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConversationFields on Conversation {
+  id
+  questionId
+  createdAt
+  asker {
+    ...UserChip
+  }
+  contact {
+    ...UserChip
+  }
+  messages(first: 200) {
+    edges {
+      node {
+        id
+        kind
+        bodyHtml
+        createdAt
+        author {
+          ...UserChip
+        }
+        callback {
+          from
+          until
+          noteHtml
+        }
+      }
+    }
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`, {"fragmentName":"ConversationFields"}) as unknown as TypedDocumentString<ConversationFieldsFragment, unknown>;
+export const EscalationRowFragmentDoc = new TypedDocumentString(`
+    fragment EscalationRow on Escalation {
+  id
+  status
+  priority
+  source
+  createdAt
+  nextDueAt
+  firstRespondedAt
+  remainingBusinessMinutes
+  firstResponseBreached
+  resolutionBreached
+  team {
+    id
+    name
+  }
+  assignee {
+    ...UserChip
+  }
+  question {
+    id
+    slug
+    title
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`, {"fragmentName":"EscalationRow"}) as unknown as TypedDocumentString<EscalationRowFragment, unknown>;
+export const TeamFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TeamFields on Team {
+  id
+  name
+  timeZone
+  weekly {
+    day
+    start
+    end
+  }
+  holidays
+  unansweredAfterMinutes
+  spaceSlugs
+  openNow
+  hoursDescription(locale: $locale)
+  sla {
+    priority
+    firstResponseMinutes
+    resolutionMinutes
+  }
+  members {
+    ...UserChip
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`, {"fragmentName":"TeamFields"}) as unknown as TypedDocumentString<TeamFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   id
@@ -300,15 +1079,6 @@ export const SpaceFieldsFragmentDoc = new TypedDocumentString(`
   solvedCount
 }
     `, {"fragmentName":"SpaceFields"}) as unknown as TypedDocumentString<SpaceFieldsFragment, unknown>;
-export const UserChipFragmentDoc = new TypedDocumentString(`
-    fragment UserChip on User {
-  id
-  displayName
-  initials
-  role
-  isStaff
-}
-    `, {"fragmentName":"UserChip"}) as unknown as TypedDocumentString<UserChipFragment, unknown>;
 export const QuestionSummaryFragmentDoc = new TypedDocumentString(`
     fragment QuestionSummary on Question {
   id
@@ -340,6 +1110,11 @@ export const QuestionSummaryFragmentDoc = new TypedDocumentString(`
   initials
   role
   isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
 }`, {"fragmentName":"QuestionSummary"}) as unknown as TypedDocumentString<QuestionSummaryFragment, unknown>;
 export const QuestionConnectionFieldsFragmentDoc = new TypedDocumentString(`
     fragment QuestionConnectionFields on QuestionConnection {
@@ -360,6 +1135,11 @@ export const QuestionConnectionFieldsFragmentDoc = new TypedDocumentString(`
   initials
   role
   isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
 }
 fragment QuestionSummary on Question {
   id
@@ -393,6 +1173,10 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   author {
     ...UserChip
   }
+  reviewedBy {
+    id
+    displayName
+  }
 }
     fragment UserChip on User {
   id
@@ -400,6 +1184,11 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   initials
   role
   isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
 }`, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
 export const AnswerFieldsFragmentDoc = new TypedDocumentString(`
     fragment AnswerFields on Answer {
@@ -413,6 +1202,19 @@ export const AnswerFieldsFragmentDoc = new TypedDocumentString(`
   canAccept
   createdAt
   editedAt
+  moderationState
+  verifiedAt
+  verifiedCompany
+  verifiedBy {
+    id
+    displayName
+  }
+  canVerify
+  canFlag
+  reviewedBy {
+    id
+    displayName
+  }
   author {
     ...UserChip
   }
@@ -426,6 +1228,11 @@ export const AnswerFieldsFragmentDoc = new TypedDocumentString(`
   initials
   role
   isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
 }
 fragment CommentFields on Comment {
   id
@@ -433,6 +1240,10 @@ fragment CommentFields on Comment {
   createdAt
   author {
     ...UserChip
+  }
+  reviewedBy {
+    id
+    displayName
   }
 }`, {"fragmentName":"AnswerFields"}) as unknown as TypedDocumentString<AnswerFieldsFragment, unknown>;
 export const FacetFieldsFragmentDoc = new TypedDocumentString(`
@@ -454,6 +1265,671 @@ export const SimilarQuestionFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SimilarQuestionFields"}) as unknown as TypedDocumentString<SimilarQuestionFieldsFragment, unknown>;
+export const StaffDraftSummaryFragmentDoc = new TypedDocumentString(`
+    fragment StaffDraftSummary on StaffDraft {
+  id
+  kind
+  state
+  version
+  answerId
+  reviewComment
+  createdAt
+  updatedAt
+  canWithdraw
+  findings {
+    rule
+    severity
+    start
+    end
+    message
+    messageDe
+  }
+}
+    `, {"fragmentName":"StaffDraftSummary"}) as unknown as TypedDocumentString<StaffDraftSummaryFragment, unknown>;
+export const StaffDraftFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StaffDraftFields on StaffDraft {
+  ...StaffDraftSummary
+  bodyMarkdown
+  bodyHtml
+  canApprove
+  canEdit
+  author {
+    ...UserChip
+  }
+  reviewer {
+    ...UserChip
+  }
+  question {
+    id
+    slug
+    title
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}
+fragment StaffDraftSummary on StaffDraft {
+  id
+  kind
+  state
+  version
+  answerId
+  reviewComment
+  createdAt
+  updatedAt
+  canWithdraw
+  findings {
+    rule
+    severity
+    start
+    end
+    message
+    messageDe
+  }
+}`, {"fragmentName":"StaffDraftFields"}) as unknown as TypedDocumentString<StaffDraftFieldsFragment, unknown>;
+export const ThreadEscalationDocument = new TypedDocumentString(`
+    query ThreadEscalation($id: ID!, $locale: Locale!) {
+  question(id: $id) {
+    id
+    canEscalate
+    staffPromise(locale: $locale) {
+      ...StaffPromiseFields
+    }
+    escalation {
+      id
+    }
+    conversation {
+      ...ConversationFields
+    }
+  }
+}
+    fragment StaffPromiseFields on StaffPromise {
+  teamName
+  responded
+  firstResponseMinutes
+  hours
+  openNow
+  awayUntil
+  expectedAt
+  expectedBy
+}
+fragment ConversationFields on Conversation {
+  id
+  questionId
+  createdAt
+  asker {
+    ...UserChip
+  }
+  contact {
+    ...UserChip
+  }
+  messages(first: 200) {
+    edges {
+      node {
+        id
+        kind
+        bodyHtml
+        createdAt
+        author {
+          ...UserChip
+        }
+        callback {
+          from
+          until
+          noteHtml
+        }
+      }
+    }
+  }
+}
+fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ThreadEscalationQuery, ThreadEscalationQueryVariables>;
+export const EscalationQueueDocument = new TypedDocumentString(`
+    query EscalationQueue($filter: EscalationQueueFilter, $first: Int, $after: String) {
+  escalationQueue(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...EscalationRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  teams {
+    id
+    name
+  }
+}
+    fragment EscalationRow on Escalation {
+  id
+  status
+  priority
+  source
+  createdAt
+  nextDueAt
+  firstRespondedAt
+  remainingBusinessMinutes
+  firstResponseBreached
+  resolutionBreached
+  team {
+    id
+    name
+  }
+  assignee {
+    ...UserChip
+  }
+  question {
+    id
+    slug
+    title
+  }
+}
+fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<EscalationQueueQuery, EscalationQueueQueryVariables>;
+export const EscalationDetailDocument = new TypedDocumentString(`
+    query EscalationDetail($id: ID!, $locale: Locale!) {
+  escalation(id: $id) {
+    ...EscalationRow
+    reason
+    firstResponseDueAt
+    resolutionDueAt
+    resolvedAt
+    summaryRequired
+    createdBy {
+      ...UserChip
+    }
+    callbackRequest {
+      from
+      until
+      noteHtml
+      requestedAt
+    }
+    notes {
+      id
+      bodyHtml
+      createdAt
+      author {
+        ...UserChip
+      }
+    }
+    timeline {
+      id
+      kind
+      details
+      createdAt
+      actor {
+        ...UserChip
+      }
+    }
+    conversation {
+      ...ConversationFields
+    }
+    question {
+      bodyHtml
+      createdAt
+      staffPromise(locale: $locale) {
+        ...StaffPromiseFields
+      }
+      author {
+        ...UserChip
+      }
+      answers(first: 50) {
+        edges {
+          node {
+            id
+            bodyHtml
+            createdAt
+            isAccepted
+            author {
+              ...UserChip
+            }
+          }
+        }
+      }
+    }
+  }
+  teams {
+    id
+    name
+    members {
+      ...UserChip
+    }
+  }
+}
+    fragment StaffPromiseFields on StaffPromise {
+  teamName
+  responded
+  firstResponseMinutes
+  hours
+  openNow
+  awayUntil
+  expectedAt
+  expectedBy
+}
+fragment ConversationFields on Conversation {
+  id
+  questionId
+  createdAt
+  asker {
+    ...UserChip
+  }
+  contact {
+    ...UserChip
+  }
+  messages(first: 200) {
+    edges {
+      node {
+        id
+        kind
+        bodyHtml
+        createdAt
+        author {
+          ...UserChip
+        }
+        callback {
+          from
+          until
+          noteHtml
+        }
+      }
+    }
+  }
+}
+fragment EscalationRow on Escalation {
+  id
+  status
+  priority
+  source
+  createdAt
+  nextDueAt
+  firstRespondedAt
+  remainingBusinessMinutes
+  firstResponseBreached
+  resolutionBreached
+  team {
+    id
+    name
+  }
+  assignee {
+    ...UserChip
+  }
+  question {
+    id
+    slug
+    title
+  }
+}
+fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<EscalationDetailQuery, EscalationDetailQueryVariables>;
+export const TeamsDocument = new TypedDocumentString(`
+    query Teams($locale: Locale!) {
+  teams {
+    ...TeamFields
+  }
+}
+    fragment TeamFields on Team {
+  id
+  name
+  timeZone
+  weekly {
+    day
+    start
+    end
+  }
+  holidays
+  unansweredAfterMinutes
+  spaceSlugs
+  openNow
+  hoursDescription(locale: $locale)
+  sla {
+    priority
+    firstResponseMinutes
+    resolutionMinutes
+  }
+  members {
+    ...UserChip
+  }
+}
+fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+export const EscalateQuestionDocument = new TypedDocumentString(`
+    mutation EscalateQuestion($input: EscalateQuestionInput!) {
+  escalateQuestion(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EscalateQuestionMutation, EscalateQuestionMutationVariables>;
+export const ClaimEscalationDocument = new TypedDocumentString(`
+    mutation ClaimEscalation($id: ID!) {
+  claimEscalation(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimEscalationMutation, ClaimEscalationMutationVariables>;
+export const AssignEscalationDocument = new TypedDocumentString(`
+    mutation AssignEscalation($id: ID!, $assigneeId: ID) {
+  assignEscalation(id: $id, assigneeId: $assigneeId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssignEscalationMutation, AssignEscalationMutationVariables>;
+export const SetEscalationPriorityDocument = new TypedDocumentString(`
+    mutation SetEscalationPriority($id: ID!, $priority: EscalationPriority!) {
+  setEscalationPriority(id: $id, priority: $priority) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetEscalationPriorityMutation, SetEscalationPriorityMutationVariables>;
+export const ForwardEscalationDocument = new TypedDocumentString(`
+    mutation ForwardEscalation($id: ID!, $teamId: ID!) {
+  forwardEscalation(id: $id, teamId: $teamId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ForwardEscalationMutation, ForwardEscalationMutationVariables>;
+export const SetEscalationStatusDocument = new TypedDocumentString(`
+    mutation SetEscalationStatus($id: ID!, $status: EscalationStatus!) {
+  setEscalationStatus(id: $id, status: $status) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetEscalationStatusMutation, SetEscalationStatusMutationVariables>;
+export const ResolveEscalationDocument = new TypedDocumentString(`
+    mutation ResolveEscalation($input: ResolveEscalationInput!) {
+  resolveEscalation(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveEscalationMutation, ResolveEscalationMutationVariables>;
+export const AddEscalationNoteDocument = new TypedDocumentString(`
+    mutation AddEscalationNote($id: ID!, $body: String!) {
+  addEscalationNote(id: $id, body: $body) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddEscalationNoteMutation, AddEscalationNoteMutationVariables>;
+export const OpenConversationDocument = new TypedDocumentString(`
+    mutation OpenConversation($questionId: ID!, $body: String!) {
+  openConversation(questionId: $questionId, body: $body) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OpenConversationMutation, OpenConversationMutationVariables>;
+export const SendConversationMessageDocument = new TypedDocumentString(`
+    mutation SendConversationMessage($input: SendMessageInput!) {
+  sendConversationMessage(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SendConversationMessageMutation, SendConversationMessageMutationVariables>;
+export const RequestCallbackDocument = new TypedDocumentString(`
+    mutation RequestCallback($input: RequestCallbackInput!) {
+  requestCallback(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RequestCallbackMutation, RequestCallbackMutationVariables>;
+export const SaveTeamDocument = new TypedDocumentString(`
+    mutation SaveTeam($input: SaveTeamInput!) {
+  saveTeam(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SaveTeamMutation, SaveTeamMutationVariables>;
+export const AddTeamMemberDocument = new TypedDocumentString(`
+    mutation AddTeamMember($teamId: ID!, $userId: ID!) {
+  addTeamMember(teamId: $teamId, userId: $userId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddTeamMemberMutation, AddTeamMemberMutationVariables>;
+export const RemoveTeamMemberDocument = new TypedDocumentString(`
+    mutation RemoveTeamMember($teamId: ID!, $userId: ID!) {
+  removeTeamMember(teamId: $teamId, userId: $userId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;
+export const EscalationQueueChangedDocument = new TypedDocumentString(`
+    subscription EscalationQueueChanged {
+  escalationQueueChanged {
+    escalationId
+    teamId
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<EscalationQueueChangedSubscription, EscalationQueueChangedSubscriptionVariables>;
+export const ConversationMessageAddedDocument = new TypedDocumentString(`
+    subscription ConversationMessageAdded($conversationId: ID!) {
+  conversationMessageAdded(conversationId: $conversationId) {
+    conversationId
+    messageId
+    authorId
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationMessageAddedSubscription, ConversationMessageAddedSubscriptionVariables>;
+export const ThreadActivityDocument = new TypedDocumentString(`
+    subscription ThreadActivity($questionId: ID!) {
+  threadActivity(questionId: $questionId) {
+    questionId
+    kind
+    postId
+    authorId
+  }
+}
+    `) as unknown as TypedDocumentString<ThreadActivitySubscription, ThreadActivitySubscriptionVariables>;
+export const ModerationQueueDocument = new TypedDocumentString(`
+    query ModerationQueue($first: Int, $after: String) {
+  moderationQueue(first: $first, after: $after) {
+    openCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        kind
+        status
+        createdAt
+        question {
+          id
+          slug
+          title
+        }
+        post {
+          id
+          type
+          title
+          bodyHtml
+          bodyMarkdown
+          moderationState
+          revision
+          createdAt
+          author {
+            ...UserChip
+            trustLevel
+          }
+        }
+        flags {
+          id
+          reason
+          note
+          createdAt
+          flaggedBy {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ModerationQueueQuery, ModerationQueueQueryVariables>;
+export const ResolveReviewItemDocument = new TypedDocumentString(`
+    mutation ResolveReviewItem($input: ResolveReviewItemInput!) {
+  resolveReviewItem(input: $input) {
+    id
+    status
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveReviewItemMutation, ResolveReviewItemMutationVariables>;
+export const WarnUserDocument = new TypedDocumentString(`
+    mutation WarnUser($input: WarnUserInput!) {
+  warnUser(input: $input)
+}
+    `) as unknown as TypedDocumentString<WarnUserMutation, WarnUserMutationVariables>;
+export const SuspendUserDocument = new TypedDocumentString(`
+    mutation SuspendUser($input: SuspendUserInput!) {
+  suspendUser(input: $input) {
+    userId
+    suspendedUntil
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendUserMutation, SuspendUserMutationVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        action
+        subjectType
+        subjectId
+        reason
+        createdAt
+        details {
+          key
+          value
+        }
+        actor {
+          id
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const FlagPostDocument = new TypedDocumentString(`
+    mutation FlagPost($input: FlagPostInput!) {
+  flagPost(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<FlagPostMutation, FlagPostMutationVariables>;
+export const VerifyAnswerDocument = new TypedDocumentString(`
+    mutation VerifyAnswer($answerId: ID!) {
+  verifyAnswer(answerId: $answerId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyAnswerMutation, VerifyAnswerMutationVariables>;
+export const UnverifyAnswerDocument = new TypedDocumentString(`
+    mutation UnverifyAnswer($answerId: ID!) {
+  unverifyAnswer(answerId: $answerId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnverifyAnswerMutation, UnverifyAnswerMutationVariables>;
+export const CloseAsOffTopicDocument = new TypedDocumentString(`
+    mutation CloseAsOffTopic($input: ModerateQuestionInput!) {
+  closeAsOffTopic(input: $input) {
+    id
+    slug
+  }
+}
+    `) as unknown as TypedDocumentString<CloseAsOffTopicMutation, CloseAsOffTopicMutationVariables>;
+export const ReopenQuestionDocument = new TypedDocumentString(`
+    mutation ReopenQuestion($input: ModerateQuestionInput!) {
+  reopenQuestion(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReopenQuestionMutation, ReopenQuestionMutationVariables>;
+export const LockQuestionDocument = new TypedDocumentString(`
+    mutation LockQuestion($input: ModerateQuestionInput!) {
+  lockQuestion(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LockQuestionMutation, LockQuestionMutationVariables>;
+export const UnlockQuestionDocument = new TypedDocumentString(`
+    mutation UnlockQuestion($input: ModerateQuestionInput!) {
+  unlockQuestion(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnlockQuestionMutation, UnlockQuestionMutationVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -594,6 +2070,11 @@ export const HomePageDocument = new TypedDocumentString(`
   initials
   role
   isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
 }
 fragment SpaceFields on Space {
   id
@@ -659,6 +2140,11 @@ export const SpacePageDocument = new TypedDocumentString(`
   initials
   role
   isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
 }
 fragment SpaceFields on Space {
   id
@@ -719,8 +2205,20 @@ export const QuestionPageDocument = new TypedDocumentString(`
     canEdit
     canVote
     canAnswer
+    viewerRepliesViaDraft
+    myStaffDrafts {
+      ...StaffDraftSummary
+    }
     canCloseAsDuplicate
     closedReason
+    closedNote
+    moderationState
+    lockedAt
+    lockedReason
+    canFlag
+    canCloseAsOffTopic
+    canReopen
+    canLock
     viewCount
     createdAt
     editedAt
@@ -771,6 +2269,11 @@ export const QuestionPageDocument = new TypedDocumentString(`
   initials
   role
   isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
 }
 fragment CommentFields on Comment {
   id
@@ -778,6 +2281,10 @@ fragment CommentFields on Comment {
   createdAt
   author {
     ...UserChip
+  }
+  reviewedBy {
+    id
+    displayName
   }
 }
 fragment AnswerFields on Answer {
@@ -791,6 +2298,19 @@ fragment AnswerFields on Answer {
   canAccept
   createdAt
   editedAt
+  moderationState
+  verifiedAt
+  verifiedCompany
+  verifiedBy {
+    id
+    displayName
+  }
+  canVerify
+  canFlag
+  reviewedBy {
+    id
+    displayName
+  }
   author {
     ...UserChip
   }
@@ -806,6 +2326,25 @@ fragment SimilarQuestionFields on SimilarQuestion {
     title
     status
     answerCount
+  }
+}
+fragment StaffDraftSummary on StaffDraft {
+  id
+  kind
+  state
+  version
+  answerId
+  reviewComment
+  createdAt
+  updatedAt
+  canWithdraw
+  findings {
+    rule
+    severity
+    start
+    end
+    message
+    messageDe
   }
 }`) as unknown as TypedDocumentString<QuestionPageQuery, QuestionPageQueryVariables>;
 export const QuestionForEditDocument = new TypedDocumentString(`
@@ -885,6 +2424,11 @@ export const UserProfileDocument = new TypedDocumentString(`
   initials
   role
   isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
 }
 fragment QuestionSummary on Question {
   id
@@ -959,6 +2503,11 @@ export const SearchDocument = new TypedDocumentString(`
   initials
   role
   isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
 }
 fragment QuestionSummary on Question {
   id
@@ -1005,3 +2554,318 @@ export const SimilarQuestionsDocument = new TypedDocumentString(`
     answerCount
   }
 }`) as unknown as TypedDocumentString<SimilarQuestionsQuery, SimilarQuestionsQueryVariables>;
+export const UserReputationDocument = new TypedDocumentString(`
+    query UserReputation($id: ID!, $historyAfter: String) {
+  user(id: $id) {
+    id
+    trustLevel
+    trustLevelName
+    reputation
+    acceptedAnswerCount
+    verifiedAnswerCount
+    badges {
+      key
+      tier
+      awardedAt
+    }
+    trustProgress {
+      reputation
+      daysVisited
+      postsRead
+      answersAccepted
+      pinned
+      heldByPenalty
+      next {
+        level
+        name
+        reputation
+        daysVisited
+        postsRead
+        answersAccepted
+      }
+    }
+    reputationHistory(first: 15, after: $historyAfter) {
+      edges {
+        node {
+          id
+          kind
+          delta
+          subjectType
+          questionId
+          reversal
+          reason
+          createdAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    reputationChart {
+      day
+      total
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UserReputationQuery, UserReputationQueryVariables>;
+export const LeaderboardDocument = new TypedDocumentString(`
+    query Leaderboard($spaceSlug: String, $period: LeaderboardPeriod!) {
+  leaderboard(spaceSlug: $spaceSlug, period: $period, first: 25) {
+    rank
+    points
+    user {
+      ...UserChip
+      reputation
+      trustLevel
+    }
+  }
+  spaces {
+    slug
+    name
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<LeaderboardQuery, LeaderboardQueryVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue($first: Int, $after: String) {
+  reviewQueue(first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...StaffDraftFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}
+fragment StaffDraftSummary on StaffDraft {
+  id
+  kind
+  state
+  version
+  answerId
+  reviewComment
+  createdAt
+  updatedAt
+  canWithdraw
+  findings {
+    rule
+    severity
+    start
+    end
+    message
+    messageDe
+  }
+}
+fragment StaffDraftFields on StaffDraft {
+  ...StaffDraftSummary
+  bodyMarkdown
+  bodyHtml
+  canApprove
+  canEdit
+  author {
+    ...UserChip
+  }
+  reviewer {
+    ...UserChip
+  }
+  question {
+    id
+    slug
+    title
+  }
+}`) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const StaffDraftReviewDocument = new TypedDocumentString(`
+    query StaffDraftReview($id: ID!) {
+  staffDraft(id: $id) {
+    ...StaffDraftFields
+    question {
+      id
+      slug
+      title
+      bodyHtml
+      author {
+        ...UserChip
+      }
+    }
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}
+fragment StaffDraftSummary on StaffDraft {
+  id
+  kind
+  state
+  version
+  answerId
+  reviewComment
+  createdAt
+  updatedAt
+  canWithdraw
+  findings {
+    rule
+    severity
+    start
+    end
+    message
+    messageDe
+  }
+}
+fragment StaffDraftFields on StaffDraft {
+  ...StaffDraftSummary
+  bodyMarkdown
+  bodyHtml
+  canApprove
+  canEdit
+  author {
+    ...UserChip
+  }
+  reviewer {
+    ...UserChip
+  }
+  question {
+    id
+    slug
+    title
+  }
+}`) as unknown as TypedDocumentString<StaffDraftReviewQuery, StaffDraftReviewQueryVariables>;
+export const SaveStaffDraftDocument = new TypedDocumentString(`
+    mutation SaveStaffDraft($input: SaveStaffDraftInput!) {
+  saveStaffDraft(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<SaveStaffDraftMutation, SaveStaffDraftMutationVariables>;
+export const EditStaffDraftDocument = new TypedDocumentString(`
+    mutation EditStaffDraft($input: EditStaffDraftInput!) {
+  editStaffDraft(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<EditStaffDraftMutation, EditStaffDraftMutationVariables>;
+export const ApproveStaffDraftDocument = new TypedDocumentString(`
+    mutation ApproveStaffDraft($input: DecideStaffDraftInput!) {
+  approveStaffDraft(input: $input) {
+    id
+    state
+    publishedAnswerId
+    publishedCommentId
+    question {
+      id
+      slug
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveStaffDraftMutation, ApproveStaffDraftMutationVariables>;
+export const RequestStaffDraftChangesDocument = new TypedDocumentString(`
+    mutation RequestStaffDraftChanges($input: RequestDraftChangesInput!) {
+  requestStaffDraftChanges(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RequestStaffDraftChangesMutation, RequestStaffDraftChangesMutationVariables>;
+export const WithdrawStaffDraftDocument = new TypedDocumentString(`
+    mutation WithdrawStaffDraft($input: DecideStaffDraftInput!) {
+  withdrawStaffDraft(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawStaffDraftMutation, WithdrawStaffDraftMutationVariables>;
+export const WhoAnswersHereDocument = new TypedDocumentString(`
+    query WhoAnswersHere($locale: Locale!) {
+  whoAnswersHere {
+    id
+    name
+    hoursDescription(locale: $locale)
+    openNow
+    members {
+      ...UserChip
+    }
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<WhoAnswersHereQuery, WhoAnswersHereQueryVariables>;
+export const MyStaffFaceDocument = new TypedDocumentString(`
+    query MyStaffFace {
+  myStaffFace {
+    displayName
+    hasRealName
+    photoVersion
+    canSpeakPublicly
+  }
+}
+    `) as unknown as TypedDocumentString<MyStaffFaceQuery, MyStaffFaceQueryVariables>;
+export const UpdateStaffNameDocument = new TypedDocumentString(`
+    mutation UpdateStaffName($input: UpdateStaffNameInput!) {
+  updateStaffName(input: $input) {
+    displayName
+    hasRealName
+    canSpeakPublicly
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateStaffNameMutation, UpdateStaffNameMutationVariables>;
+export const RedactPostDocument = new TypedDocumentString(`
+    mutation RedactPost($input: RedactPostInput!) {
+  redactPost(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RedactPostMutation, RedactPostMutationVariables>;
+export const EscalateQuestionPrivatelyDocument = new TypedDocumentString(`
+    mutation EscalateQuestionPrivately($input: EscalateQuestionInput!) {
+  escalateQuestion(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EscalateQuestionPrivatelyMutation, EscalateQuestionPrivatelyMutationVariables>;

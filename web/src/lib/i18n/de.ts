@@ -112,6 +112,11 @@ export const de: Messages = {
   'vote.score': { one: '{count} Punkt', other: '{count} Punkte' },
 
   'question.solvedNotice': 'Gelöst — die akzeptierte Antwort steht oben.',
+  'question.liveNew': {
+    one: '{count} neue Antwort, seit du die Seite geöffnet hast',
+    other: '{count} neue Beiträge, seit du die Seite geöffnet hast',
+  },
+  'question.liveShow': 'Anzeigen',
   'question.answersHeading': { one: '{count} Antwort', other: '{count} Antworten' },
   'question.noAnswers': 'Noch keine Antworten. Weißt du die Lösung? Hilf unten mit.',
   'question.tags': 'Schlagwörter',

@@ -120,6 +120,8 @@ export const en = {
   'vote.score': { one: '{count} point', other: '{count} points' },
 
   'question.solvedNotice': 'Solved — the accepted answer is shown first.',
+  'question.liveNew': { one: '{count} new reply since you opened this page', other: '{count} new replies since you opened this page' },
+  'question.liveShow': 'Show',
   'question.answersHeading': { one: '{count} answer', other: '{count} answers' },
   'question.noAnswers': 'No answers yet. Know the answer? Help out below.',
   'question.tags': 'Tags',

@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { renderMarkdown } from '@peerdesk/markdown';
-import { AskFormDocument, AskQuestionDocument } from '#lib/graphql/generated.ts';
+import { AskFormDocument, AskQuestionDocument, EscalateQuestionPrivatelyDocument } from '#lib/graphql/generated.ts';
+import { createTranslator } from '#lib/i18n/index.ts';
+import { checkFields, removedValues, removeFindings } from '#lib/personal-data.ts';
 import { questionPath, returnPath, signInPath } from '#lib/paths.ts';
 import { formFailure, readAskSession, readClientMutationId, readList, readText, requireViewer } from '#lib/server/forms.ts';
 import { newMutationId } from '#lib/server/load.ts';
@@ -37,7 +39,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 function readQuestion(data: FormData) {
   const text = readText(data, ['spaceSlug', 'title', 'body']);
   // The visit id travels with the form, so a re-rendered form (error, preview) keeps its visit.
-  return { ...text, title: text.title.trim(), tags: readList(data, 'tags'), askSession: readAskSession(data) };
+  return {
+    ...text,
+    title: text.title.trim(),
+    tags: readList(data, 'tags'),
+    askSession: readAskSession(data),
+    acknowledgePersonalData: data.get('acknowledgePersonalData') === 'true' ? 'true' : '',
+  };
+}
+
+/** The api input of a question form's values. */
+function askInput(values: ReturnType<typeof readQuestion>, clientMutationId: string) {
+  const { acknowledgePersonalData, ...rest } = values;
+  return { ...rest, acknowledgePersonalData: acknowledgePersonalData === 'true', clientMutationId };
 }
 
 export const actions: Actions = {
@@ -48,10 +62,46 @@ export const actions: Actions = {
     let created: { id: string; slug: string };
     try {
       ({ askQuestion: created } = await locals.api.request(AskQuestionDocument, {
-        input: { ...values, clientMutationId: readClientMutationId(data) },
+        input: askInput(values, readClientMutationId(data)),
       }));
     } catch (cause) {
       return formFailure(cause, { locale: locals.locale, form: 'ask', values, fields: FIELDS, returnTo: '/ask' });
+    }
+    redirect(303, questionPath(created.id, created.slug));
+  },
+
+  /**
+   * "Continue privately" in the personal-data hint: the question goes out without the personal data, and
+   * a private conversation with staff opens with what was removed as its first message.
+   */
+  askPrivately: async ({ request, locals, url }) => {
+    requireViewer({ locals, url }, '/ask');
+    const data = await request.formData();
+    const values = readQuestion(data);
+    const [title, body] = checkFields([
+      { name: 'title', text: values.title },
+      { name: 'body', text: values.body },
+    ]);
+    const removed = [...removedValues(title!.text, title!.findings), ...removedValues(body!.text, body!.findings)];
+    const publicValues = {
+      ...values,
+      title: removeFindings(title!.text, title!.findings),
+      body: removeFindings(body!.text, body!.findings),
+      acknowledgePersonalData: '',
+    };
+    let created: { id: string; slug: string };
+    try {
+      ({ askQuestion: created } = await locals.api.request(AskQuestionDocument, {
+        input: askInput(publicValues, readClientMutationId(data)),
+      }));
+      if (removed.length > 0) {
+        const t = createTranslator(locals.locale);
+        await locals.api.request(EscalateQuestionPrivatelyDocument, {
+          input: { questionId: created.id, privateDetails: [t('pii.privateMessage'), ...removed.map((v) => `- ${v}`)].join('\n') },
+        });
+      }
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: 'ask', values: publicValues, fields: FIELDS, returnTo: '/ask' });
     }
     redirect(303, questionPath(created.id, created.slug));
   },

@@ -7,6 +7,14 @@ import {
   AddCommentDocument,
   AnswerQuestionDocument,
   CloseAsDuplicateDocument,
+  CloseAsOffTopicDocument,
+  FlagPostDocument,
+  LockQuestionDocument,
+  ReopenQuestionDocument,
+  UnlockQuestionDocument,
+  UnverifyAnswerDocument,
+  VerifyAnswerDocument,
+  type FlagReason,
   QuestionPageDocument,
   VoteDocument,
 } from '#lib/graphql/generated.ts';
@@ -14,6 +22,8 @@ import { createTranslator, fieldErrorMessage } from '#lib/i18n/index.ts';
 import { canonicalQuestionRedirect, parseQuestionRef, questionPath } from '#lib/paths.ts';
 import { formFailure, readClientMutationId, readText, requireViewer, type FormFailure } from '#lib/server/forms.ts';
 import { newMutationId, orNotFound } from '#lib/server/load.ts';
+import { readAcknowledgement } from '#lib/personal-data.ts';
+import { STAFF_DRAFTS_ANCHOR, submitStaffDraft, withdrawStaffDraft } from '#lib/server/staff-drafts.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url, request }) => {
@@ -96,32 +106,73 @@ export const actions: Actions = {
     const target = readTarget(data) ?? { field: 'questionId', id: params.id };
     const { body } = readText(data, ['body']);
     const form = `comment:${target.field === 'answerId' ? 'a' : 'q'}:${target.id}`;
-    let commentId: string;
+    let anchor: string;
     try {
-      const { addComment } = await locals.api.request(AddCommentDocument, {
-        input: { ...targetInput(target), body, clientMutationId: readClientMutationId(data) },
-      });
-      commentId = addComment.id;
+      if (data.get('viaDraft') === '1') {
+        anchor = await submitStaffDraft(locals.api, {
+          kind: 'COMMENT',
+          questionId: params.id,
+          answerId: target.field === 'answerId' ? target.id : null,
+          body,
+          clientMutationId: readClientMutationId(data),
+        });
+      } else {
+        const { addComment } = await locals.api.request(AddCommentDocument, {
+          input: {
+            ...targetInput(target),
+            body,
+            clientMutationId: readClientMutationId(data),
+            acknowledgePersonalData: readAcknowledgement(data),
+          },
+        });
+        anchor = `comment-${addComment.id}`;
+      }
     } catch (cause) {
       return formFailure(cause, { locale: locals.locale, form, values: { body }, fields: ['body'], returnTo: url.pathname });
     }
-    redirect(303, `${url.pathname}#comment-${commentId}`);
+    redirect(303, `${url.pathname}#${anchor}`);
   },
 
   answer: async ({ request, locals, url, params }) => {
     requireViewer({ locals, url }, url.pathname);
     const data = await request.formData();
     const { body } = readText(data, ['body']);
-    let answerId: string;
+    let anchor: string;
     try {
-      const { answerQuestion } = await locals.api.request(AnswerQuestionDocument, {
-        input: { questionId: params.id, body, clientMutationId: readClientMutationId(data) },
-      });
-      answerId = answerQuestion.id;
+      if (data.get('viaDraft') === '1') {
+        anchor = await submitStaffDraft(locals.api, {
+          kind: 'ANSWER',
+          questionId: params.id,
+          body,
+          clientMutationId: readClientMutationId(data),
+        });
+      } else {
+        const { answerQuestion } = await locals.api.request(AnswerQuestionDocument, {
+          input: {
+            questionId: params.id,
+            body,
+            clientMutationId: readClientMutationId(data),
+            acknowledgePersonalData: readAcknowledgement(data),
+          },
+        });
+        anchor = `answer-${answerQuestion.id}`;
+      }
     } catch (cause) {
       return formFailure(cause, { locale: locals.locale, form: 'answer', values: { body }, fields: ['body'], returnTo: url.pathname });
     }
-    redirect(303, `${url.pathname}#answer-${answerId}`);
+    redirect(303, `${url.pathname}#${anchor}`);
+  },
+
+  /** Staff: take back one of their own drafts before it was reviewed. */
+  withdrawDraft: async ({ request, locals, url }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const { draftId, version } = readText(await request.formData(), ['draftId', 'version']);
+    try {
+      await withdrawStaffDraft(locals.api, draftId, Number(version));
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: 'drafts', values: {}, fields: [], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}#${STAFF_DRAFTS_ANCHOR}`);
   },
 
   /** Experts and staff: close this question as a duplicate of another, named by its link or number. */
@@ -150,9 +201,79 @@ export const actions: Actions = {
     redirect(303, questionPath(closed.id, closed.slug));
   },
 
+  /** Report a post; the page then thanks the viewer at that post. */
+  flag: async ({ request, locals, url }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const data = await request.formData();
+    const target = readTarget(data);
+    const { reason, note } = readText(data, ['reason', 'note']);
+    if (!target) return fail(400, { form: 'moderation:flag', message: null, fields: {}, values: {} });
+    const key = `${target.field === 'answerId' ? 'a' : 'q'}:${target.id}`;
+    try {
+      await locals.api.request(FlagPostDocument, {
+        input: { ...targetInput(target), reason: reason.toUpperCase() as FlagReason, note: note || null },
+      });
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: `moderation:${key}`, values: { note }, fields: [], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}?flagged=${key}#${target.field === 'answerId' ? `answer-${target.id}` : 'question'}`);
+  },
+
+  verify: ({ request, locals, url }) =>
+    answerModeration(request, locals, url, (answerId) => locals.api.request(VerifyAnswerDocument, { answerId })),
+  unverify: ({ request, locals, url }) =>
+    answerModeration(request, locals, url, (answerId) => locals.api.request(UnverifyAnswerDocument, { answerId })),
+  lock: ({ request, locals, url, params }) =>
+    threadModeration(request, locals, url, (reason) =>
+      locals.api.request(LockQuestionDocument, { input: { questionId: params.id, reason } }),
+    ),
+  unlock: ({ request, locals, url, params }) =>
+    threadModeration(request, locals, url, (reason) =>
+      locals.api.request(UnlockQuestionDocument, { input: { questionId: params.id, reason } }),
+    ),
+  closeOffTopic: ({ request, locals, url, params }) =>
+    threadModeration(request, locals, url, (reason) =>
+      locals.api.request(CloseAsOffTopicDocument, { input: { questionId: params.id, reason } }),
+    ),
+  reopen: ({ request, locals, url, params }) =>
+    threadModeration(request, locals, url, (reason) =>
+      locals.api.request(ReopenQuestionDocument, { input: { questionId: params.id, reason } }),
+    ),
+
   /** Without JavaScript: render the answer's preview on the server and return the form. */
   previewAnswer: async ({ request }) => {
     const { body } = readText(await request.formData(), ['body']);
     return { form: 'answer', preview: renderMarkdown(body), values: { body } };
   },
 };
+
+type ActionEvent = Parameters<Actions[string]>[0];
+
+/** Staff verification of one answer (or its removal), back at that answer. */
+async function answerModeration(request: Request, locals: ActionEvent['locals'], url: URL, send: (answerId: string) => Promise<unknown>) {
+  requireViewer({ locals, url }, url.pathname);
+  const { answerId } = readText(await request.formData(), ['answerId']);
+  try {
+    await send(answerId);
+  } catch (cause) {
+    return formFailure(cause, { locale: locals.locale, form: `moderation:a:${answerId}`, values: {}, fields: [], returnTo: url.pathname });
+  }
+  redirect(303, `${url.pathname}#answer-${answerId}`);
+}
+
+/** Lock, unlock, close as off-topic or reopen this thread, with the reason typed in the form. */
+async function threadModeration(
+  request: Request,
+  locals: ActionEvent['locals'],
+  url: URL,
+  send: (reason: string | null) => Promise<unknown>,
+) {
+  requireViewer({ locals, url }, url.pathname);
+  const { reason } = readText(await request.formData(), ['reason']);
+  try {
+    await send(reason || null);
+  } catch (cause) {
+    return formFailure(cause, { locale: locals.locale, form: 'moderation:thread', values: { reason }, fields: [], returnTo: url.pathname });
+  }
+  redirect(303, url.pathname);
+}

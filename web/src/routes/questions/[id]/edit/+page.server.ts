@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { EditQuestionDocument, QuestionForEditDocument } from '#lib/graphql/generated.ts';
 import { questionPath, returnPath, signInPath } from '#lib/paths.ts';
+import { readAcknowledgement } from '#lib/personal-data.ts';
 import { formFailure, readList, readText, requireViewer } from '#lib/server/forms.ts';
 import { orNotFound } from '#lib/server/load.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,10 +27,13 @@ function readEdit(data: FormData) {
 export const actions: Actions = {
   save: async ({ request, locals, url, params }) => {
     requireViewer({ locals, url }, url.pathname);
-    const values = readEdit(await request.formData());
+    const data = await request.formData();
+    const values = readEdit(data);
     let saved: { id: string; slug: string };
     try {
-      ({ editQuestion: saved } = await locals.api.request(EditQuestionDocument, { input: { id: params.id, ...values } }));
+      ({ editQuestion: saved } = await locals.api.request(EditQuestionDocument, {
+        input: { id: params.id, ...values, acknowledgePersonalData: readAcknowledgement(data) },
+      }));
     } catch (cause) {
       return formFailure(cause, { locale: locals.locale, form: 'edit', values, fields: FIELDS, returnTo: url.pathname });
     }

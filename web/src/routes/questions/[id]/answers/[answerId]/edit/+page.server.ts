@@ -5,6 +5,7 @@ import { questionPath, returnPath, signInPath } from '#lib/paths.ts';
 import { formFailure, readText, requireViewer } from '#lib/server/forms.ts';
 import { orNotFound } from '#lib/server/load.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { readAcknowledgement } from '#lib/personal-data.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   if (!locals.viewer) redirect(303, signInPath(returnPath(url)));
@@ -19,9 +20,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 export const actions: Actions = {
   save: async ({ request, locals, url, params }) => {
     requireViewer({ locals, url }, url.pathname);
-    const { body } = readText(await request.formData(), ['body']);
+    const data = await request.formData();
+    const { body } = readText(data, ['body']);
     try {
-      await locals.api.request(EditAnswerDocument, { input: { id: params.answerId, body } });
+      await locals.api.request(EditAnswerDocument, { input: { id: params.answerId, body, acknowledgePersonalData: readAcknowledgement(data) } });
     } catch (cause) {
       return formFailure(cause, { locale: locals.locale, form: 'edit', values: { body }, fields: ['body'], returnTo: url.pathname });
     }

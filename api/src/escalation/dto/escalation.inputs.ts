@@ -1,0 +1,53 @@
+import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { EscalationStatusValue } from '../models/escalation.model';
+import { EscalationPriorityValue } from '../models/team.model';
+
+@InputType()
+export class EscalateQuestionInput {
+  @Field(() => ID) questionId: string;
+  @Field(() => EscalationPriorityValue, { nullable: true, description: 'Staff only; others escalate with normal priority.' })
+  priority?: EscalationPriorityValue | null;
+  @Field(() => String, { nullable: true, description: 'Why the company is needed; seen by staff only.' }) reason?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The asker only: details for staff that must not be public; opens the private conversation with them as its first message.',
+  })
+  privateDetails?: string | null;
+  @Field(() => String, { nullable: true }) clientMutationId?: string | null;
+}
+
+@InputType({ description: 'Filters of the agent queue; all optional.' })
+export class EscalationQueueFilter {
+  @Field(() => ID, { nullable: true }) teamId?: string | null;
+  @Field(() => EscalationPriorityValue, { nullable: true }) priority?: EscalationPriorityValue | null;
+  @Field(() => EscalationStatusValue, { nullable: true, description: 'Without it, every open escalation.' })
+  status?: EscalationStatusValue | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only those assigned to the viewer.' }) mine?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only those past a due time.' }) breached?: boolean | null;
+}
+
+@InputType()
+export class ResolveEscalationInput {
+  @Field(() => ID) id: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Public resolution summary, posted to the thread as a staff answer; required when there was a private conversation.',
+  })
+  summary?: string | null;
+}
+
+@InputType()
+export class SendMessageInput {
+  @Field(() => ID) conversationId: string;
+  @Field() body: string;
+  @Field(() => String, { nullable: true }) clientMutationId?: string | null;
+}
+
+@InputType()
+export class RequestCallbackInput {
+  @Field(() => ID) conversationId: string;
+  @Field(() => GraphQLISODateTime) from: Date;
+  @Field(() => GraphQLISODateTime) until: Date;
+  @Field(() => String, { nullable: true, description: 'What the call is about, or a good number to reach you at.' }) note?: string | null;
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { QaModule } from '../qa/qa.module';
+import { Clock } from './clock';
+import { ConversationMessageResolver, ConversationResolver } from './conversation.resolver';
+import { ConversationService } from './conversation.service';
+import { EscalationEventResolver, EscalationNoteResolver, EscalationResolver } from './escalation.resolver';
+import { EscalationService } from './escalation.service';
+import { QuestionEscalationResolver } from './question-escalation.resolver';
+import { TeamResolver } from './team.resolver';
+import { TeamService } from './team.service';
+import { EscalationSweeper } from './unanswered-sweeper';
+
+@Module({
+  imports: [IdentityModule, QaModule],
+  providers: [
+    Clock,
+    TeamService,
+    EscalationService,
+    ConversationService,
+    EscalationSweeper,
+    TeamResolver,
+    EscalationResolver,
+    EscalationNoteResolver,
+    EscalationEventResolver,
+    ConversationResolver,
+    ConversationMessageResolver,
+    QuestionEscalationResolver,
+  ],
+  exports: [EscalationService, TeamService],
+})
+export class EscalationModule {}

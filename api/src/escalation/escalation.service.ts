@@ -1,0 +1,418 @@
+import { Injectable } from '@nestjs/common';
+import { checkPublicPost } from '@peerdesk/guardrails';
+import { renderMarkdown } from '@peerdesk/markdown';
+import DataLoader from 'dataloader';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { authorize, can, type Actor } from '../identity/policy';
+import { UserEntity } from '../identity/user.entity';
+import { conflict, fieldError, InputCheck, notFound, unauthenticated } from '../platform/errors';
+import type { RequestContext } from '../platform/graphql/request-context';
+import { LiveEvents } from '../platform/live/live-events';
+import { appendOutbox } from '../platform/outbox/outbox';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
+import { isVisible } from '../moderation/visibility';
+import { AnswerService } from '../qa/answer.service';
+import { checkClientMutationId, isId, isUniqueViolation, LIMITS, parseId } from '../qa/qa.rules';
+import { QuestionEntity } from '../qa/question.entity';
+import { Clock } from './clock';
+import { ConversationEntity } from './conversation.entity';
+import { ConversationService } from './conversation.service';
+import type { EscalateQuestionInput, EscalationQueueFilter, ResolveEscalationInput } from './dto/escalation.inputs';
+import { EscalationEntity, EscalationNoteEntity, type EscalationSource, type EscalationStatus } from './escalation.entity';
+import { QUEUE_CHANNEL, recordEvent, type TimelineDetails } from './escalation-timeline';
+import {
+  toEscalationModel,
+  type EscalationConnection,
+  type EscalationModel,
+  type EscalationQueueChangeModel,
+} from './models/escalation.model';
+import type { TeamModel } from './models/team.model';
+import { ESCALATION_LIMITS } from './escalation.rules';
+import { dueTimes } from './sla';
+import type { Priority } from './team.entity';
+import { TeamService } from './team.service';
+
+const OPEN_BY_QUESTION = Symbol('openEscalationByQuestion');
+
+interface OpenFields {
+  question: QuestionEntity;
+  team: TeamModel;
+  priority: Priority;
+  source: EscalationSource;
+  createdById: string | null;
+  reason: string | null;
+  clientMutationId: string | null;
+  details: TimelineDetails;
+}
+
+/** Escalations: opened by the asker, an expert for them, staff or a rule; worked by staff of their team on an SLA clock. */
+@Injectable()
+export class EscalationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly teams: TeamService,
+    private readonly conversations: ConversationService,
+    private readonly answers: AnswerService,
+    private readonly clock: Clock,
+    private readonly live: LiveEvents,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  async escalate(actor: Actor | null, input: EscalateQuestionInput): Promise<EscalationModel> {
+    if (!actor) throw unauthenticated();
+    const questionId = parseId(input.questionId, 'Question');
+    const key = checkClientMutationId(input.clientMutationId);
+    const repeated = key
+      ? await this.dataSource.getRepository(EscalationEntity).findOneBy({ createdById: actor.id, clientMutationId: key })
+      : null;
+    if (repeated) return toEscalationModel(repeated, this.now());
+
+    const check = new InputCheck();
+    const reason = input.reason?.trim() ? check.text('reason', 'Reason', input.reason, ESCALATION_LIMITS.reason) : null;
+    const details =
+      input.privateDetails != null
+        ? check.text('privateDetails', 'Private details', input.privateDetails, ESCALATION_LIMITS.message)
+        : null;
+    try {
+      const created = await this.dataSource.transaction(async (manager) => {
+        const question = await manager.findOne(QuestionEntity, { where: { id: questionId }, lock: { mode: 'pessimistic_write' } });
+        if (!question || !isVisible(actor, question)) throw notFound('Question');
+        authorize(actor, 'question.escalate', question);
+        const source: EscalationSource =
+          question.authorId === actor.id ? 'asker' : can(actor, 'console.use', undefined) ? 'staff' : 'power_user';
+        if (input.priority && source !== 'staff') check.add('priority', 'staff_only', 'Only staff set the priority of an escalation.');
+        if (details !== null && source !== 'asker')
+          check.add('privateDetails', 'asker_only', 'Only the person who asked shares private details with staff.');
+        check.assertValid();
+        if (await this.openFor(manager, question.id)) throw conflict('This question is already escalated; our team is on it.');
+        const team = await this.teams.forSpace(manager, question.spaceId);
+        if (!team) throw conflict('No team handles this space yet.');
+        const escalation = await this.open(manager, {
+          question,
+          team,
+          priority: (input.priority as Priority | null | undefined) ?? 'normal',
+          source,
+          createdById: actor.id,
+          reason,
+          clientMutationId: key,
+          details: {},
+        });
+        if (!escalation) throw conflict('This question is already escalated; our team is on it.');
+        if (details !== null) await this.conversations.start(manager, question, actor, details, this.now());
+        return escalation;
+      });
+      await this.publish(created, 'escalated');
+      return toEscalationModel(created, this.now());
+    } catch (error) {
+      if (key && isUniqueViolation(error, 'escalations_client_mutation_key')) {
+        return toEscalationModel(
+          await this.dataSource.getRepository(EscalationEntity).findOneByOrFail({ createdById: actor.id, clientMutationId: key }),
+          this.now(),
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Escalates a question because a rule fired ("unanswered" after N business hours, "flagged"); a no-op
+   * when it already has an open escalation or its space has no team. Runs in the caller's transaction.
+   */
+  async escalateByRule(manager: EntityManager, questionId: string, rule: 'unanswered' | 'flagged', detail: string): Promise<void> {
+    const question = await manager.findOneBy(QuestionEntity, { id: questionId });
+    if (!question || (await this.openFor(manager, questionId))) return;
+    const team = await this.teams.forSpace(manager, question.spaceId);
+    if (!team) return;
+    const escalation = await this.open(manager, {
+      question,
+      team,
+      priority: rule === 'flagged' ? 'high' : 'normal',
+      source: 'rule',
+      createdById: null,
+      reason: detail.slice(0, ESCALATION_LIMITS.reason.max),
+      clientMutationId: null,
+      details: { rule },
+    });
+    if (escalation) await this.publish(escalation, 'escalated');
+  }
+
+  async get(ctx: RequestContext, idInput: string): Promise<EscalationModel | null> {
+    if (!isId(idInput)) return null;
+    const escalation = await this.dataSource.getRepository(EscalationEntity).findOneBy({ id: idInput });
+    if (!escalation || !(await this.canAct(ctx, escalation.teamId))) return null;
+    return toEscalationModel(escalation, this.now());
+  }
+
+  async canAct(ctx: RequestContext, teamId: string): Promise<boolean> {
+    if (!ctx.actor) return false;
+    return can(ctx.actor, 'escalation.act', { inTeam: (await this.teams.viewerTeamIds(ctx)).includes(teamId) });
+  }
+
+  /** The question's open escalation (or latest one), batched per request. */
+  forQuestion(ctx: RequestContext, questionId: string): Promise<EscalationEntity | null> {
+    return ctx
+      .loader(
+        OPEN_BY_QUESTION,
+        () =>
+          new DataLoader<string, EscalationEntity | null>(async (ids) => {
+            const rows = await this.dataSource
+              .getRepository(EscalationEntity)
+              .createQueryBuilder('e')
+              .distinctOn(['e.questionId'])
+              .where({ questionId: In([...ids]) })
+              .orderBy('e.questionId')
+              .addOrderBy('e.createdAt', 'DESC')
+              .getMany();
+            return ids.map((id) => rows.find((r) => r.questionId === id) ?? null);
+          }),
+      )
+      .load(questionId);
+  }
+
+  async queue(
+    ctx: RequestContext,
+    filter: EscalationQueueFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<EscalationConnection> {
+    authorize(ctx.actor, 'console.use', undefined);
+    const actor = ctx.actor;
+    const size = pageSize(first, 50);
+    const mine = await this.teams.viewerTeamIds(ctx);
+    const allTeams: { id: string }[] = await this.dataSource.query(`SELECT id FROM teams`);
+    const visible = allTeams.map((t) => t.id).filter((id) => can(actor, 'escalation.act', { inTeam: mine.includes(id) }));
+    const now = this.now();
+    const query = this.dataSource.getRepository(EscalationEntity).createQueryBuilder('e').where('e.teamId = ANY(:visible)', { visible });
+    if (filter?.status) query.andWhere('e.status = :status', { status: filter.status });
+    else query.andWhere(`e.status <> 'resolved'`);
+    if (filter?.teamId) query.andWhere('e.teamId = :teamId', { teamId: parseId(filter.teamId, 'Team') });
+    if (filter?.priority) query.andWhere('e.priority = :priority', { priority: filter.priority });
+    if (filter?.mine) query.andWhere('e.assigneeId = :me', { me: actor.id });
+    if (filter?.breached)
+      query.andWhere('(e.firstResponseBreachedAt IS NOT NULL OR e.resolutionBreachedAt IS NOT NULL OR e.nextDueAt < :now)', { now });
+    const cursor = decodeCursor(after, 2);
+    if (cursor) query.andWhere('(e.nextDueAt, e.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
+    const rows = await query
+      .orderBy('e.nextDueAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .limit(size + 1)
+      .getMany();
+    const page = toPage(rows, size);
+    const edges = page.nodes.map((e) => ({ cursor: encodeCursor([e.nextDueAt.toISOString(), e.id]), node: toEscalationModel(e, now) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  claim(actor: Actor | null, id: string): Promise<EscalationModel> {
+    return this.act(actor, id, 'claimed', async (manager, e, who) => {
+      if (e.assigneeId === who.id) return null;
+      await manager.update(EscalationEntity, { id: e.id }, { assigneeId: who.id, status: e.status === 'new' ? 'assigned' : e.status });
+      return { from: e.assigneeId };
+    });
+  }
+
+  assign(actor: Actor | null, id: string, assigneeIdInput: string | null): Promise<EscalationModel> {
+    return this.act(actor, id, assigneeIdInput ? 'assigned' : 'unassigned', async (manager, e): Promise<TimelineDetails | null> => {
+      if (!assigneeIdInput) {
+        if (e.assigneeId === null) return null;
+        await manager.update(EscalationEntity, { id: e.id }, { assigneeId: null, status: 'new' });
+        return { from: e.assigneeId };
+      }
+      const user = isId(assigneeIdInput) ? await manager.findOneBy(UserEntity, { id: assigneeIdInput }) : null;
+      if (!user) throw fieldError('assigneeId', 'unknown', 'There is no such user.');
+      const assignee: Actor = { id: user.id, role: user.role, trustLevel: user.trustLevel };
+      if (!can(assignee, 'escalation.act', await this.teams.ref(manager, assignee, e.teamId)))
+        throw fieldError('assigneeId', 'not_staff', 'Assign the escalation to staff of its team.');
+      if (e.assigneeId === user.id) return null;
+      await manager.update(EscalationEntity, { id: e.id }, { assigneeId: user.id, status: e.status === 'new' ? 'assigned' : e.status });
+      return { assigneeId: user.id, assignee: user.displayName };
+    });
+  }
+
+  setPriority(actor: Actor | null, id: string, priority: Priority): Promise<EscalationModel> {
+    return this.act(actor, id, 'priority_changed', async (manager, e) => {
+      if (e.priority === priority) return null;
+      const team = (await this.teams.get(manager, e.teamId))!;
+      const due = dueTimes(team.entity, this.teams.target(team, priority), e.createdAt, e.firstRespondedAt);
+      await manager.update(EscalationEntity, { id: e.id }, { priority, ...due, ...this.unbreached(e, due) });
+      return { from: e.priority, to: priority };
+    });
+  }
+
+  /** Hands the escalation to another team: its calendar and SLA apply, and it waits there unassigned. */
+  forward(actor: Actor | null, id: string, teamIdInput: string): Promise<EscalationModel> {
+    return this.act(actor, id, 'forwarded', async (manager, e) => {
+      const team = isId(teamIdInput) ? await this.teams.get(manager, teamIdInput) : null;
+      if (!team) throw fieldError('teamId', 'unknown', 'There is no such team.');
+      if (team.id === e.teamId) throw fieldError('teamId', 'same', 'The escalation is already with this team.');
+      const from = (await this.teams.get(manager, e.teamId))!;
+      const due = dueTimes(team.entity, this.teams.target(team, e.priority), e.createdAt, e.firstRespondedAt);
+      await manager.update(
+        EscalationEntity,
+        { id: e.id },
+        { teamId: team.id, assigneeId: null, status: 'new', ...due, ...this.unbreached(e, due) },
+      );
+      return { from: from.name, to: team.name, toTeamId: team.id };
+    });
+  }
+
+  setStatus(actor: Actor | null, id: string, status: EscalationStatus): Promise<EscalationModel> {
+    return this.act(actor, id, 'status_changed', async (manager, e) => {
+      if (status === 'resolved') throw fieldError('status', 'use_resolve', 'Resolve the escalation with resolveEscalation.');
+      if (status === 'new') throw fieldError('status', 'use_unassign', 'An escalation is new again when it is unassigned.');
+      if (e.assigneeId === null) throw fieldError('status', 'no_assignee', 'Claim or assign the escalation first.');
+      if (e.status === status) return null;
+      await manager.update(EscalationEntity, { id: e.id }, { status });
+      return { from: e.status, to: status };
+    });
+  }
+
+  async addNote(actor: Actor | null, id: string, bodyInput: string): Promise<EscalationModel> {
+    const check = new InputCheck();
+    const body = check.text('body', 'Note', bodyInput, ESCALATION_LIMITS.note);
+    return this.act(actor, id, null, async (manager, e, who) => {
+      check.assertValid();
+      await manager.insert(EscalationNoteEntity, {
+        escalationId: e.id,
+        authorId: who.id,
+        bodyMarkdown: body,
+        bodyHtml: renderMarkdown(body),
+        createdAt: this.now(),
+      });
+      return null;
+    });
+  }
+
+  /**
+   * Resolves an escalation. When there was a private conversation, a public summary (no personal
+   * data) is required; it is posted to the thread as the resolver's answer, through the same gates
+   * as every staff answer, so the next customer with the same problem finds the outcome.
+   */
+  async resolve(actor: Actor | null, input: ResolveEscalationInput): Promise<EscalationModel> {
+    if (!actor) throw unauthenticated();
+    const id = parseId(input.id, 'Escalation');
+    const current = await this.dataSource.getRepository(EscalationEntity).findOneBy({ id });
+    if (!current || !can(actor, 'escalation.act', await this.teams.ref(this.dataSource.manager, actor, current.teamId)))
+      throw notFound('Escalation');
+    if (current.status === 'resolved') throw conflict('This escalation is already resolved.');
+    const hadConversation = await this.dataSource.getRepository(ConversationEntity).existsBy({ questionId: current.questionId });
+    const check = new InputCheck();
+    const summary =
+      input.summary?.trim() || hadConversation ? check.text('summary', 'Resolution summary', input.summary, LIMITS.answerBody) : null;
+    if (summary && check.valid) {
+      const kinds = [...new Set(checkPublicPost(summary).findings.map((f) => f.kind.replace('_', ' ')))];
+      if (kinds.length > 0)
+        check.add('summary', 'personal_data', `The summary is public; leave out personal data (found: ${kinds.join(', ')}).`);
+    }
+    check.assertValid();
+    const answer = summary
+      ? await this.answers.answer(actor, { questionId: current.questionId, body: summary, clientMutationId: `resolution-summary-${id}` })
+      : null;
+    return this.act(actor, id, 'resolved', async (manager, e) => {
+      const now = this.now();
+      await manager.update(
+        EscalationEntity,
+        { id: e.id },
+        {
+          status: 'resolved',
+          resolvedAt: now,
+          summaryAnswerId: answer?.id ?? null,
+          resolutionBreachedAt: e.resolutionBreachedAt ?? (now > e.resolutionDueAt ? now : null),
+        },
+      );
+      await appendOutbox(manager, 'escalation.resolved', e.id, { questionId: e.questionId });
+      return { summaryAnswerId: answer?.id ?? null };
+    });
+  }
+
+  /** Clears breach marks that no longer hold after the due times moved later. */
+  private unbreached(e: EscalationEntity, due: { firstResponseDueAt: Date; resolutionDueAt: Date }) {
+    const now = this.now();
+    return {
+      firstResponseBreachedAt:
+        e.firstResponseBreachedAt && (e.firstRespondedAt ?? now) > due.firstResponseDueAt ? e.firstResponseBreachedAt : null,
+      resolutionBreachedAt: e.resolutionBreachedAt && now > due.resolutionDueAt ? e.resolutionBreachedAt : null,
+    };
+  }
+
+  /**
+   * One staff action on an open escalation: locks it, checks the actor may work it (else NOT_FOUND,
+   * revealing nothing), applies the change, records it on the timeline and tells the console.
+   * `change` returns the timeline details, or null when nothing changed.
+   */
+  private async act(
+    actor: Actor | null,
+    idInput: string,
+    kind: string | null,
+    change: (manager: EntityManager, e: EscalationEntity, actor: Actor) => Promise<TimelineDetails | null>,
+  ): Promise<EscalationModel> {
+    if (!actor) throw unauthenticated();
+    const id = parseId(idInput, 'Escalation');
+    let changed = false;
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const e = await manager.findOne(EscalationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!e || !can(actor, 'escalation.act', await this.teams.ref(manager, actor, e.teamId))) throw notFound('Escalation');
+      if (e.status === 'resolved') throw conflict('This escalation is resolved.');
+      const details = await change(manager, e, actor);
+      if (details !== null) {
+        changed = true;
+        if (kind) await recordEvent(manager, e.id, actor.id, kind, details, this.now());
+      }
+      return manager.findOneByOrFail(EscalationEntity, { id });
+    });
+    if (changed) await this.publish(updated, kind ?? 'note_added');
+    return toEscalationModel(updated, this.now());
+  }
+
+  /** Inserts the escalation with its SLA due times; null when the question already has an open one. */
+  private async open(manager: EntityManager, fields: OpenFields): Promise<EscalationEntity | null> {
+    const now = this.now();
+    const due = dueTimes(fields.team.entity, this.teams.target(fields.team, fields.priority), now, null);
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO escalations (question_id, team_id, priority, source, created_by_id, reason, client_mutation_id,
+                                first_response_due_at, resolution_due_at, next_due_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (question_id) WHERE status <> 'resolved' DO NOTHING RETURNING id`,
+      [
+        fields.question.id,
+        fields.team.id,
+        fields.priority,
+        fields.source,
+        fields.createdById,
+        fields.reason,
+        fields.clientMutationId,
+        due.firstResponseDueAt,
+        due.resolutionDueAt,
+        due.nextDueAt,
+        now,
+      ],
+    );
+    const id = rows[0]?.id;
+    if (!id) return null;
+    await recordEvent(
+      manager,
+      id,
+      fields.createdById,
+      'escalated',
+      { source: fields.source, priority: fields.priority, team: fields.team.name, ...fields.details },
+      now,
+    );
+    await appendOutbox(manager, 'escalation.created', id, { questionId: fields.question.id });
+    return manager.findOneByOrFail(EscalationEntity, { id });
+  }
+
+  private openFor(manager: EntityManager, questionId: string): Promise<boolean> {
+    return manager
+      .getRepository(EscalationEntity)
+      .createQueryBuilder('e')
+      .where(`e.questionId = :questionId AND e.status <> 'resolved'`, { questionId })
+      .getExists();
+  }
+
+  async publish(e: Pick<EscalationEntity, 'id' | 'teamId'>, kind: string): Promise<void> {
+    const change: EscalationQueueChangeModel = { escalationId: e.id, teamId: e.teamId, kind };
+    await this.live.publish(QUEUE_CHANNEL, change);
+  }
+}

@@ -1,0 +1,408 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { answer, ask } from '../test-support/builders';
+import { expectError } from '../test-support/matchers';
+import { createTestApp, type TestApp } from '../test-support/test-app';
+import { ESCALATE, PROMISE, SAVE_TEAM, askAndEscalate, counts, seedCast, setNow, teamInput, type Cast } from './test/escalation-fixture';
+import { EscalationService } from './escalation.service';
+import { EscalationSweeper } from './unanswered-sweeper';
+
+const DETAIL = `query ($id: ID!) { escalation(id: $id) { id status priority firstResponseDueAt resolutionDueAt nextDueAt firstRespondedAt
+  firstResponseBreached remainingBusinessMinutes summaryRequired assignee { id } team { id name }
+  timeline { kind details actor { id } } notes { bodyHtml author { id } } callbackRequest { from until }
+  conversation { id contact { id } messages { edges { node { bodyHtml kind author { id } } } } } } }`;
+const CLAIM = `mutation ($id: ID!) { claimEscalation(id: $id) { id status assignee { id } } }`;
+const ASSIGN = `mutation ($id: ID!, $assigneeId: ID) { assignEscalation(id: $id, assigneeId: $assigneeId) { id status assignee { id } } }`;
+const PRIORITY = `mutation ($id: ID!, $priority: EscalationPriority!) { setEscalationPriority(id: $id, priority: $priority) { id priority firstResponseDueAt } }`;
+const FORWARD = `mutation ($id: ID!, $teamId: ID!) { forwardEscalation(id: $id, teamId: $teamId) { id status team { id } assignee { id } } }`;
+const RESOLVE = `mutation ($input: ResolveEscalationInput!) { resolveEscalation(input: $input) { id status resolvedAt } }`;
+const NOTE = `mutation ($id: ID!, $body: String!) { addEscalationNote(id: $id, body: $body) { id } }`;
+const OPEN_CONVERSATION = `mutation ($questionId: ID!, $body: String!) { openConversation(questionId: $questionId, body: $body) { id } }`;
+const SEND = `mutation ($input: SendMessageInput!) { sendConversationMessage(input: $input) { id kind } }`;
+const CALLBACK = `mutation ($input: RequestCallbackInput!) { requestCallback(input: $input) { id kind callback { from until } } }`;
+const QUEUE = `query ($filter: EscalationQueueFilter) { escalationQueue(filter: $filter) { edges { node { id priority status nextDueAt firstResponseBreached } } } }`;
+const THREAD_PRIVATE = `query ($id: ID!) { question(id: $id) { canEscalate escalation { id } conversation { id } answers { edges { node { bodyHtml } } } } }`;
+
+// Tuesday 24 Nov 2026, 09:00 in Berlin (CET, UTC+1); Saturday 28 Nov 2026, 10:00 in Berlin.
+const TUESDAY_0900 = '2026-11-24T08:00:00.000Z';
+const SATURDAY_1000 = '2026-11-28T09:00:00.000Z';
+
+describe('escalations', () => {
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    cast = await seedCast(t);
+  });
+  afterEach(() => setNow(t, null));
+  afterAll(() => t.close());
+
+  describe('the public promise', () => {
+    it('inside opening hours: replies within the target, expected today', async () => {
+      setNow(t, TUESDAY_0900);
+      const { questionId } = await askAndEscalate(t, cast);
+      const en = await t.gql<{ question: { staffPromise: Record<string, unknown> } }>(PROMISE, { id: questionId, locale: 'EN' });
+      expect(en.data.question.staffPromise).toMatchObject({
+        teamName: 'Customer care',
+        responded: false,
+        firstResponseMinutes: 240,
+        hours: 'Mon–Fri 08:00–18:00 (Europe/Berlin)',
+        openNow: true,
+        awayUntil: null,
+        expectedAt: '2026-11-24T12:00:00.000Z',
+        expectedBy: 'today 13:00',
+      });
+      const de = await t.gql<{ question: { staffPromise: Record<string, unknown> } }>(PROMISE, { id: questionId, locale: 'DE' });
+      expect(de.data.question.staffPromise).toMatchObject({ hours: 'Mo–Fr 08:00–18:00 Uhr (Europe/Berlin)', expectedBy: 'heute, 13:00' });
+    });
+
+    it('outside opening hours: says the team is away until Monday and counts from then', async () => {
+      setNow(t, SATURDAY_1000);
+      const { questionId } = await askAndEscalate(t, cast);
+      const res = await t.gql<{ question: { staffPromise: Record<string, unknown> } }>(PROMISE, { id: questionId, locale: 'EN' });
+      expect(res.data.question.staffPromise).toMatchObject({
+        openNow: false,
+        awayUntil: 'Mon 08:00',
+        expectedAt: '2026-11-30T11:00:00.000Z',
+        expectedBy: 'Mon 12:00',
+      });
+      const de = await t.gql<{ question: { staffPromise: Record<string, unknown> } }>(PROMISE, { id: questionId, locale: 'DE' });
+      expect(de.data.question.staffPromise).toMatchObject({ awayUntil: 'Mo., 08:00', expectedBy: 'Mo., 12:00' });
+    });
+
+    it('is absent on questions that are not escalated', async () => {
+      const questionId = await ask(t, cast.asker);
+      const res = await t.gql<{ question: { staffPromise: unknown } }>(PROMISE, { id: questionId, locale: 'EN' });
+      expect(res.data.question.staffPromise).toBeNull();
+    });
+  });
+
+  it('the whole case: claim, private conversation, call back, priority, note, resolve with a public summary', async () => {
+    setNow(t, TUESDAY_0900);
+    const { questionId, escalationId } = await askAndEscalate(t, cast, { privateDetails: 'My customer number is 4711-0815.' });
+    expect((await t.gql(CLAIM, { id: escalationId }, cast.agent.cookie)).errors).toBeUndefined();
+
+    const detail = await t.gql<{ escalation: { conversation: { id: string; contact: null } } }>(
+      DETAIL,
+      { id: escalationId },
+      cast.agent.cookie,
+    );
+    const conversationId = detail.data.escalation.conversation.id;
+    expect(detail.data.escalation.conversation.contact).toBeNull();
+
+    setNow(t, '2026-11-24T09:30:00.000Z');
+    const reply = await t.gql(SEND, { input: { conversationId, body: 'Thanks, I am looking at your contract now.' } }, cast.agent.cookie);
+    expect(reply.errors).toBeUndefined();
+    expect((await t.gql(SEND, { input: { conversationId, body: 'Thank you!' } }, cast.asker.cookie)).errors).toBeUndefined();
+    const callback = await t.gql(
+      CALLBACK,
+      { input: { conversationId, from: '2026-11-25T09:00:00.000Z', until: '2026-11-25T10:00:00.000Z', note: 'Mornings suit me.' } },
+      cast.asker.cookie,
+    );
+    expect(callback.errors).toBeUndefined();
+    expect((await t.gql(PRIORITY, { id: escalationId, priority: 'HIGH' }, cast.agent.cookie)).errors).toBeUndefined();
+    expect((await t.gql(NOTE, { id: escalationId, body: 'Contract was migrated twice.' }, cast.agent.cookie)).errors).toBeUndefined();
+
+    const worked = await t.gql<{ escalation: Record<string, unknown> & { timeline: { kind: string }[] } }>(
+      DETAIL,
+      { id: escalationId },
+      cast.agent.cookie,
+    );
+    const e = worked.data.escalation;
+    expect(e).toMatchObject({
+      status: 'ASSIGNED',
+      priority: 'HIGH',
+      firstRespondedAt: '2026-11-24T09:30:00.000Z',
+      firstResponseDueAt: '2026-11-24T09:00:00.000Z',
+      firstResponseBreached: true,
+      summaryRequired: true,
+      assignee: { id: cast.agent.id },
+      callbackRequest: { from: '2026-11-25T09:00:00.000Z', until: '2026-11-25T10:00:00.000Z' },
+      conversation: { contact: { id: cast.agent.id } },
+    });
+    expect(e.nextDueAt).toBe(e.resolutionDueAt);
+    expect(e.notes).toEqual([{ bodyHtml: expect.stringContaining('<p>Contract was migrated twice.</p>'), author: { id: cast.agent.id } }]);
+    expect(e.timeline.map((ev: { kind: string }) => ev.kind)).toEqual([
+      'escalated',
+      'conversation_opened',
+      'claimed',
+      'first_response',
+      'callback_requested',
+      'priority_changed',
+    ]);
+
+    const resolved = await t.gql(
+      RESOLVE,
+      {
+        input: {
+          id: escalationId,
+          summary: 'Your contract had been migrated twice; we merged the two accounts and corrected the invoice.',
+        },
+      },
+      cast.agent.cookie,
+    );
+    expect(resolved.errors).toBeUndefined();
+    const anonymous = await t.gql<{ question: Record<string, unknown> & { answers: { edges: { node: { bodyHtml: string } }[] } } }>(
+      THREAD_PRIVATE,
+      { id: questionId },
+    );
+    expect(anonymous.data.question).toMatchObject({ canEscalate: false, escalation: null, conversation: null });
+    expect(anonymous.data.question.answers.edges.map((edge: { node: { bodyHtml: string } }) => edge.node.bodyHtml).join()).toContain(
+      'merged the two accounts',
+    );
+    expect(JSON.stringify(anonymous.data)).not.toContain('4711');
+    const promise = await t.gql<{ question: { staffPromise: unknown } }>(PROMISE, { id: questionId, locale: 'EN' });
+    expect(promise.data.question.staffPromise).toBeNull();
+  });
+
+  it('a public staff answer is the first response', async () => {
+    setNow(t, TUESDAY_0900);
+    const { questionId, escalationId } = await askAndEscalate(t, cast);
+    await answer(t, cast.agent, questionId, 'We are checking your meter readings and come back to you today.');
+    const detail = await t.gql<{ escalation: { firstRespondedAt: string | null; timeline: { kind: string }[] } }>(
+      DETAIL,
+      { id: escalationId },
+      cast.agent.cookie,
+    );
+    expect(detail.data.escalation.firstRespondedAt).not.toBeNull();
+    expect(detail.data.escalation.timeline.map((e) => e.kind)).toContain('first_response');
+  });
+
+  it('forwarding moves the case to the other team, its calendar and an empty assignee; the first team no longer sees it', async () => {
+    const { escalationId } = await askAndEscalate(t, cast);
+    await t.gql(CLAIM, { id: escalationId }, cast.agent.cookie);
+    const forwarded = await t.gql<{ forwardEscalation: Record<string, unknown> }>(
+      FORWARD,
+      { id: escalationId, teamId: cast.otherTeamId },
+      cast.agent.cookie,
+    );
+    expect(forwarded.data.forwardEscalation).toMatchObject({ status: 'NEW', team: { id: cast.otherTeamId }, assignee: null });
+    expect((await t.gql<{ escalation: unknown }>(DETAIL, { id: escalationId }, cast.agent.cookie)).data.escalation).toBeNull();
+    expect((await t.gql(CLAIM, { id: escalationId }, cast.otherAgent.cookie)).errors).toBeUndefined();
+  });
+
+  it('the queue lists the viewer’s teams, soonest due first, with filters', async () => {
+    const { escalationId: urgentId } = await askAndEscalate(t, cast);
+    await t.gql(PRIORITY, { id: urgentId, priority: 'URGENT' }, cast.moderator.cookie);
+    const mine = await t.gql<{ escalationQueue: { edges: { node: { id: string; nextDueAt: string } }[] } }>(QUEUE, {}, cast.agent.cookie);
+    const due = mine.data.escalationQueue.edges.map((e) => e.node.nextDueAt);
+    expect(due).toEqual([...due].sort());
+    const urgent = await t.gql<{ escalationQueue: { edges: { node: { id: string } }[] } }>(
+      QUEUE,
+      { filter: { priority: 'URGENT' } },
+      cast.agent.cookie,
+    );
+    expect(urgent.data.escalationQueue.edges.map((e) => e.node.id)).toContain(urgentId);
+    const other = await t.gql<{ escalationQueue: { edges: { node: { id: string } }[] } }>(QUEUE, {}, cast.otherAgent.cookie);
+    expect(other.data.escalationQueue.edges.map((e) => e.node.id)).not.toContain(urgentId);
+    const claimedByMe = await t.gql<{ escalationQueue: { edges: unknown[] } }>(QUEUE, { filter: { mine: true } }, cast.moderator.cookie);
+    expect(claimedByMe.data.escalationQueue.edges).toEqual([]);
+  });
+
+  it('rules: questions unanswered for N business hours are escalated by the sweeper; breaches are marked once', async () => {
+    const save = await t.gql<{ saveTeam: { id: string } }>(
+      SAVE_TEAM,
+      { input: teamInput({ id: cast.teamId, unansweredAfterMinutes: 120 }) },
+      cast.admin.cookie,
+    );
+    expect(save.errors).toBeUndefined();
+    const questionId = await ask(t, cast.customer, { title: 'Meter reading was not accepted by the portal' });
+    const answered = await ask(t, cast.customer, { title: 'How do I change my advance payment?' });
+    await answer(t, cast.asker, answered);
+    const sweeper = t.app.get(EscalationSweeper);
+    // Three wall-clock hours later but only counted within opening hours: the next Tuesday 11:00 Berlin is surely past 2 business hours.
+    const later = new Date(Date.now() + 8 * 86_400_000).toISOString();
+    setNow(t, later);
+    const first = await sweeper.sweep();
+    expect(first.escalated).toBeGreaterThanOrEqual(1);
+    const [row] = await t.dataSource.query(`SELECT source, reason FROM escalations WHERE question_id = $1`, [questionId]);
+    expect(row).toMatchObject({ source: 'rule', reason: 'No answer after 2 business hours.' });
+    expect(await t.dataSource.query(`SELECT 1 FROM escalations WHERE question_id = $1`, [answered])).toEqual([]);
+    const again = await sweeper.sweep();
+    expect(again.escalated).toBe(0);
+    await t.gql(SAVE_TEAM, { input: teamInput({ id: cast.teamId, unansweredAfterMinutes: null }) }, cast.admin.cookie);
+  });
+
+  it('escalateByRule is a no-op when the question is already escalated', async () => {
+    const { questionId } = await askAndEscalate(t, cast);
+    const before = await counts(t.dataSource);
+    await t.dataSource.transaction((m) => t.app.get(EscalationService).escalateByRule(m, questionId, 'flagged', 'Flagged three times.'));
+    expect(await counts(t.dataSource)).toEqual(before);
+  });
+
+  describe('bad input changes nothing', () => {
+    const unchanged = async (run: () => Promise<void>) => {
+      const before = await counts(t.dataSource);
+      await run();
+      expect(await counts(t.dataSource)).toEqual(before);
+    };
+
+    it('escalating a question twice', async () => {
+      const { questionId } = await askAndEscalate(t, cast);
+      await unchanged(async () => expectError(await t.gql(ESCALATE, { input: { questionId } }, cast.asker.cookie), 'CONFLICT'));
+    });
+
+    it('escalating someone else’s question as a plain member', async () => {
+      const questionId = await ask(t, cast.asker);
+      await unchanged(async () => expectError(await t.gql(ESCALATE, { input: { questionId } }, cast.customer.cookie), 'FORBIDDEN'));
+    });
+
+    it('an expert escalating with private details or a priority', async () => {
+      const questionId = await ask(t, cast.asker);
+      await unchanged(async () => {
+        expectError(await t.gql(ESCALATE, { input: { questionId, privateDetails: 'x' } }, cast.expert.cookie), 'BAD_USER_INPUT', {
+          field: 'privateDetails',
+          code: 'asker_only',
+        });
+        expectError(await t.gql(ESCALATE, { input: { questionId, priority: 'URGENT' } }, cast.expert.cookie), 'BAD_USER_INPUT', {
+          field: 'priority',
+          code: 'staff_only',
+        });
+      });
+    });
+
+    it('resolving without the required summary, or with an empty, too long or personal one', async () => {
+      const { escalationId } = await askAndEscalate(t, cast, { privateDetails: 'My address is needed.' });
+      await unchanged(async () => {
+        expectError(await t.gql(RESOLVE, { input: { id: escalationId } }, cast.agent.cookie), 'BAD_USER_INPUT', {
+          field: 'summary',
+          code: 'required',
+        });
+        expectError(await t.gql(RESOLVE, { input: { id: escalationId, summary: '   ' } }, cast.agent.cookie), 'BAD_USER_INPUT', {
+          field: 'summary',
+          code: 'required',
+        });
+        expectError(
+          await t.gql(RESOLVE, { input: { id: escalationId, summary: 'x'.repeat(20_001) } }, cast.agent.cookie),
+          'BAD_USER_INPUT',
+          { field: 'summary', code: 'too_long' },
+        );
+        expectError(
+          await t.gql(
+            RESOLVE,
+            { input: { id: escalationId, summary: 'Fixed. We refunded to DE89 3704 0044 0532 0130 00, write to max@example.com.' } },
+            cast.agent.cookie,
+          ),
+          'BAD_USER_INPUT',
+          { field: 'summary', code: 'personal_data' },
+        );
+      });
+    });
+
+    it('a message that is empty or too long', async () => {
+      const { escalationId } = await askAndEscalate(t, cast, { privateDetails: 'Order 123' });
+      const detail = await t.gql<{ escalation: { conversation: { id: string } } }>(DETAIL, { id: escalationId }, cast.agent.cookie);
+      const conversationId = detail.data.escalation.conversation.id;
+      await unchanged(async () => {
+        expectError(await t.gql(SEND, { input: { conversationId, body: ' ' } }, cast.agent.cookie), 'BAD_USER_INPUT', {
+          field: 'body',
+          code: 'required',
+        });
+        expectError(await t.gql(SEND, { input: { conversationId, body: 'x'.repeat(4001) } }, cast.asker.cookie), 'BAD_USER_INPUT', {
+          field: 'body',
+          code: 'too_long',
+        });
+        expectError(await t.gql(OPEN_CONVERSATION, { questionId: '1', body: '' }, cast.agent.cookie), 'BAD_USER_INPUT', {
+          field: 'body',
+          code: 'required',
+        });
+      });
+    });
+
+    it('a message to a conversation you are not part of does not reveal that it exists', async () => {
+      const { escalationId } = await askAndEscalate(t, cast, { privateDetails: 'Order 123' });
+      const detail = await t.gql<{ escalation: { conversation: { id: string } } }>(DETAIL, { id: escalationId }, cast.agent.cookie);
+      const conversationId = detail.data.escalation.conversation.id;
+      await unchanged(async () => {
+        const existing = await t.gql(SEND, { input: { conversationId, body: 'Hello?' } }, cast.customer.cookie);
+        const missing = await t.gql(SEND, { input: { conversationId: '987654321', body: 'Hello?' } }, cast.customer.cookie);
+        expectError(existing, 'NOT_FOUND');
+        expectError(missing, 'NOT_FOUND');
+        expect(existing.errors![0]!.message).toBe(missing.errors![0]!.message);
+        expectError(await t.gql(SEND, { input: { conversationId, body: 'Hello?' } }, cast.otherAgent.cookie), 'NOT_FOUND');
+      });
+    });
+
+    it('opening hours with overlapping or inverted windows, an unknown time zone, SLA targets of zero or below', async () => {
+      await unchanged(async () => {
+        const overlapping = await t.gql(
+          SAVE_TEAM,
+          {
+            input: teamInput({
+              name: 'Overlap',
+              weekly: [
+                { day: 1, start: '08:00', end: '12:00' },
+                { day: 1, start: '11:00', end: '14:00' },
+              ],
+            }),
+          },
+          cast.admin.cookie,
+        );
+        expectError(overlapping, 'BAD_USER_INPUT', { field: 'weekly.1', code: 'overlapping_windows' });
+        const inverted = await t.gql(
+          SAVE_TEAM,
+          {
+            input: teamInput({
+              name: 'Inverted',
+              weekly: [
+                { day: 1, start: '18:00', end: '18:00' },
+                { day: 2, start: '25:00', end: '08:00' },
+              ],
+            }),
+          },
+          cast.admin.cookie,
+        );
+        expectError(inverted, 'BAD_USER_INPUT', { field: 'weekly.0', code: 'zero_length_window' });
+        expectError(inverted, 'BAD_USER_INPUT', { field: 'weekly.1.start', code: 'invalid_time' });
+        expectError(
+          await t.gql(SAVE_TEAM, { input: teamInput({ name: 'Zone', timeZone: 'Europe/Atlantis' }) }, cast.admin.cookie),
+          'BAD_USER_INPUT',
+          {
+            field: 'timeZone',
+            code: 'unknown_time_zone',
+          },
+        );
+        const sla = [
+          { priority: 'LOW', firstResponseMinutes: 0, resolutionMinutes: 10 },
+          { priority: 'NORMAL', firstResponseMinutes: 60, resolutionMinutes: -5 },
+          { priority: 'HIGH', firstResponseMinutes: 60, resolutionMinutes: 120 },
+          { priority: 'URGENT', firstResponseMinutes: 30, resolutionMinutes: 60 },
+        ];
+        const bad = await t.gql(SAVE_TEAM, { input: teamInput({ name: 'Zero', sla }) }, cast.admin.cookie);
+        expectError(bad, 'BAD_USER_INPUT', { field: 'sla.0.firstResponseMinutes', code: 'not_positive' });
+        expectError(bad, 'BAD_USER_INPUT', { field: 'sla.1.resolutionMinutes', code: 'not_positive' });
+        expectError(
+          await t.gql(SAVE_TEAM, { input: teamInput({ name: 'Missing', sla: sla.slice(2) }) }, cast.admin.cookie),
+          'BAD_USER_INPUT',
+          { field: 'sla', code: 'one_per_priority' },
+        );
+      });
+    });
+
+    it('assigning to a non-staff user, or to staff of another team', async () => {
+      const { escalationId } = await askAndEscalate(t, cast);
+      await unchanged(async () => {
+        expectError(await t.gql(ASSIGN, { id: escalationId, assigneeId: cast.customer.id }, cast.agent.cookie), 'BAD_USER_INPUT', {
+          field: 'assigneeId',
+          code: 'not_staff',
+        });
+        expectError(await t.gql(ASSIGN, { id: escalationId, assigneeId: cast.otherAgent.id }, cast.agent.cookie), 'BAD_USER_INPUT', {
+          field: 'assigneeId',
+          code: 'not_staff',
+        });
+        expectError(
+          await t.gql(
+            `mutation ($teamId: ID!, $userId: ID!) { addTeamMember(teamId: $teamId, userId: $userId) { id } }`,
+            { teamId: cast.teamId, userId: cast.customer.id },
+            cast.admin.cookie,
+          ),
+          'BAD_USER_INPUT',
+          {
+            field: 'userId',
+            code: 'not_staff',
+          },
+        );
+      });
+    });
+  });
+});

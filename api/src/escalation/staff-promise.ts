@@ -1,0 +1,27 @@
+import { describeOpeningHours, formatExpectedBy, isOpen, nextOpening, type Locale } from '@peerdesk/business-time';
+import type { EscalationEntity } from './escalation.entity';
+import type { StaffPromiseModel } from './models/escalation.model';
+import type { TeamModel } from './models/team.model';
+import { hoursOf } from './sla';
+
+/**
+ * The honest public promise for an open escalation: the team's hours, whether it is open now (and
+ * if not, when it opens again), and by when a staff reply is due, in the team's time zone.
+ */
+export function staffPromise(escalation: EscalationEntity, team: TeamModel, now: Date, locale: Locale): StaffPromiseModel {
+  const hours = hoursOf(team.entity);
+  const openNow = isOpen(hours, now);
+  const reopens = openNow ? null : nextOpening(hours, now);
+  const responded = escalation.firstRespondedAt !== null;
+  const expectedAt = responded ? escalation.resolutionDueAt : escalation.firstResponseDueAt;
+  return {
+    teamName: team.name,
+    responded,
+    firstResponseMinutes: team.sla.find((t) => t.priority === escalation.priority)?.firstResponseMinutes ?? 0,
+    hours: describeOpeningHours(hours, locale),
+    openNow,
+    awayUntil: reopens ? formatExpectedBy(hours, reopens, now, locale) : null,
+    expectedAt,
+    expectedBy: formatExpectedBy(hours, expectedAt, now, locale),
+  };
+}

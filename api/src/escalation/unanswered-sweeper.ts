@@ -1,0 +1,105 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { businessMinutesBetween } from '@peerdesk/business-time';
+import { DataSource } from 'typeorm';
+import type { Logger } from '../platform/logger';
+import { Clock } from './clock';
+import { EscalationService } from './escalation.service';
+import { hoursOf } from './sla';
+import { TeamEntity } from './team.entity';
+
+const SWEEP_EVERY_MS = 60_000;
+const BATCH = 200;
+
+/**
+ * Once a minute: escalates questions left unanswered longer than their team allows (in business
+ * minutes, counted from the question, only for questions asked after the rule was switched on), and
+ * marks SLA targets that have just been missed on the timeline.
+ */
+@Injectable()
+export class EscalationSweeper implements OnModuleInit, OnModuleDestroy {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly escalations: EscalationService,
+    private readonly clock: Clock,
+    @Inject('LOGGER') private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(
+      () => void this.sweep().catch((error: Error) => this.logger.warn('escalation sweep failed', { error: error.message })),
+      SWEEP_EVERY_MS,
+    );
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async sweep(): Promise<{ escalated: number; breached: number }> {
+    const now = this.clock.now();
+    let escalated = 0;
+    const teams = await this.dataSource
+      .getRepository(TeamEntity)
+      .createQueryBuilder('t')
+      .where('t.unansweredAfterMinutes IS NOT NULL')
+      .getMany();
+    for (const team of teams) {
+      const minutes = team.unansweredAfterMinutes!;
+      // Business minutes never outnumber wall-clock minutes, so this bound only drops questions that cannot qualify.
+      const candidates: { id: string; created_at: Date }[] = await this.dataSource.query(
+        `SELECT q.id, q.created_at FROM questions q JOIN space_teams st ON st.space_id = q.space_id
+          WHERE st.team_id = $1 AND q.status = 'open' AND q.answer_count = 0 AND q.moderation_state = 'published'
+            AND q.created_at >= $2 AND q.created_at <= $3
+            AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.question_id = q.id)
+          ORDER BY q.created_at LIMIT ${BATCH}`,
+        [team.id, team.unansweredRuleSince, new Date(now.getTime() - minutes * 60_000)],
+      );
+      const hours = hoursOf(team);
+      const due = candidates.filter((q) => businessMinutesBetween(hours, q.created_at, now) >= minutes);
+      for (const question of due) {
+        await this.dataSource.transaction((manager) =>
+          this.escalations.escalateByRule(manager, question.id, 'unanswered', `No answer after ${formatHours(minutes)} business hours.`),
+        );
+        escalated++;
+      }
+    }
+    return { escalated, breached: await this.markBreaches(now) };
+  }
+
+  private async markBreaches(now: Date): Promise<number> {
+    const marks = [
+      {
+        column: 'first_response_breached_at',
+        due: 'first_response_due_at',
+        pending: 'AND first_responded_at IS NULL',
+        kind: 'first_response_breached',
+      },
+      { column: 'resolution_breached_at', due: 'resolution_due_at', pending: '', kind: 'resolution_breached' },
+    ];
+    const breached: { id: string; team_id: string }[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      for (const mark of marks) {
+        const [rows]: [{ id: string; team_id: string }[], number] = await manager.query(
+          `UPDATE escalations SET ${mark.column} = $1
+            WHERE status <> 'resolved' AND ${mark.column} IS NULL AND ${mark.due} < $1 ${mark.pending}
+            RETURNING id, team_id`,
+          [now],
+        );
+        if (rows.length === 0) continue;
+        await manager.query(`INSERT INTO escalation_events (escalation_id, kind, created_at) SELECT unnest($1::bigint[]), $2, $3`, [
+          rows.map((r) => r.id),
+          mark.kind,
+          now,
+        ]);
+        breached.push(...rows);
+      }
+    });
+    for (const row of breached) await this.escalations.publish({ id: row.id, teamId: row.team_id }, 'breached');
+    return breached.length;
+  }
+}
+
+const formatHours = (minutes: number): string => String(Math.round((minutes / 60) * 10) / 10);

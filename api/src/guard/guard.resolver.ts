@@ -1,0 +1,31 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { UserModel } from '../identity/models/user.model';
+import { UserService } from '../identity/user.service';
+import { Ctx } from '../platform/graphql/decorators';
+import type { RequestContext } from '../platform/graphql/request-context';
+import { RedactPostInput } from './dto/guard.inputs';
+import { PostRedactionModel } from './models/guard.models';
+import { RedactionService } from './redaction.service';
+
+@Resolver(() => PostRedactionModel)
+export class RedactionResolver {
+  constructor(
+    private readonly redactions: RedactionService,
+    private readonly users: UserService,
+  ) {}
+
+  @Mutation(() => PostRedactionModel, { description: 'Moderators replace personal data in a published post with "[removed]".' })
+  redactPost(@Ctx() ctx: RequestContext, @Args('input') input: RedactPostInput): Promise<PostRedactionModel> {
+    return this.redactions.redact(ctx.actor, input);
+  }
+
+  @Query(() => [PostRedactionModel], { description: 'Redactions in a thread, with the original text (staff only).' })
+  postRedactions(@Ctx() ctx: RequestContext, @Args('questionId', { type: () => ID }) questionId: string): Promise<PostRedactionModel[]> {
+    return this.redactions.forQuestion(ctx.actor, questionId);
+  }
+
+  @ResolveField(() => UserModel)
+  async moderator(@Ctx() ctx: RequestContext, @Parent() redaction: PostRedactionModel): Promise<UserModel> {
+    return (await this.users.load(ctx, redaction.moderatorId))!;
+  }
+}

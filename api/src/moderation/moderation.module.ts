@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { EscalationModule } from '../escalation/escalation.module';
+import { IdentityModule } from '../identity/identity.module';
+import { ReputationModule } from '../reputation/reputation.module';
+import { FlagService } from './flag.service';
+import {
+  AnswerModerationResolver,
+  CommentModerationResolver,
+  FlagResolver,
+  QuestionModerationResolver,
+  ReviewPostResolver,
+  ReviewResolver,
+} from './moderation.resolver';
+import { PenaltyService } from './penalty.service';
+import { ReviewQueue } from './review-queue';
+import { ReviewService } from './review.service';
+import { ThreadModerationService } from './thread-moderation.service';
+
+@Module({
+  imports: [IdentityModule, AuditModule, ReputationModule, EscalationModule],
+  providers: [
+    ReviewQueue,
+    FlagService,
+    ReviewService,
+    PenaltyService,
+    ThreadModerationService,
+    ReviewResolver,
+    ReviewPostResolver,
+    FlagResolver,
+    QuestionModerationResolver,
+    AnswerModerationResolver,
+    CommentModerationResolver,
+  ],
+})
+export class ModerationModule {}

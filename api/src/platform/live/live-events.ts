@@ -1,0 +1,83 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Live updates for subscriptions: publish after a change has committed, subscribe from a
+ * `@Subscription` resolver. One process delivers in memory; several api processes share a
+ * Redis server (`REDIS_URL`), so an event published on one reaches subscribers on all.
+ */
+export abstract class LiveEvents {
+  abstract publish(channel: string, payload: unknown): Promise<void>;
+  abstract subscribe<T>(channel: string): AsyncIterableIterator<T>;
+  abstract close(): Promise<void>;
+}
+
+/** A subscriber that reads slower than events arrive loses the oldest ones, never the process's memory. */
+const MAX_BUFFERED = 256;
+
+/**
+ * Turns a push source into the async iterator GraphQL subscriptions consume. `listen` starts
+ * delivery and returns the function that stops it; it runs once the iterator is created and the
+ * stop runs when the client unsubscribes or disconnects.
+ */
+export function pushIterator<T>(listen: (push: (value: T) => void) => () => void): AsyncIterableIterator<T> {
+  const buffered: T[] = [];
+  const waiting: ((result: IteratorResult<T>) => void)[] = [];
+  let done = false;
+  const stop = listen((value) => {
+    if (done) return;
+    const next = waiting.shift();
+    if (next) next({ value, done: false });
+    else {
+      if (buffered.length === MAX_BUFFERED) buffered.shift();
+      buffered.push(value);
+    }
+  });
+  const finish = (): Promise<IteratorResult<T>> => {
+    if (!done) {
+      done = true;
+      stop();
+      for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
+      buffered.length = 0;
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  };
+  return {
+    next: () => {
+      if (buffered.length > 0) return Promise.resolve({ value: buffered.shift() as T, done: false });
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    return: finish,
+    throw: async (error: unknown) => {
+      await finish();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/** Delivery within this process only: the default without Redis. */
+export class InProcessLiveEvents extends LiveEvents {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  publish(channel: string, payload: unknown): Promise<void> {
+    // A structured clone, so subscribers see what Redis would carry and not a shared object.
+    this.emitter.emit(channel, structuredClone(payload));
+    return Promise.resolve();
+  }
+
+  subscribe<T>(channel: string): AsyncIterableIterator<T> {
+    return pushIterator<T>((push) => {
+      const listener = (payload: T) => push(payload);
+      this.emitter.on(channel, listener);
+      return () => this.emitter.off(channel, listener);
+    });
+  }
+
+  close(): Promise<void> {
+    this.emitter.removeAllListeners();
+    return Promise.resolve();
+  }
+}

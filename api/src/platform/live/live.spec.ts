@@ -1,0 +1,197 @@
+import { createClient as createWsClient, type Client } from 'graphql-ws';
+import { createClient as createRedisClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { answer, ask, seedSpace, signUp, type TestUser } from '../../test-support/builders';
+import { createTestApp, type TestApp } from '../../test-support/test-app';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PUBLIC_ORIGIN = 'http://localhost:3000';
+
+const THREAD_ACTIVITY = `subscription ($questionId: ID!) { threadActivity(questionId: $questionId) { questionId kind postId authorId } }`;
+
+interface Activity {
+  threadActivity: { questionId: string; kind: string; postId: string; authorId: string };
+}
+
+/** Members past the newcomer stage, whose posts are published without review. */
+async function trusted(t: TestApp): Promise<void> {
+  await t.dataSource.query(`UPDATE users SET trust_level = 1 WHERE trust_level = 0`);
+}
+
+async function listen(t: TestApp): Promise<string> {
+  await t.app.listen(0, '127.0.0.1');
+  const address = t.app.getHttpServer().address() as { port: number };
+  return `ws://127.0.0.1:${address.port}/graphql`;
+}
+
+/** A graphql-ws client as a browser on `origin` (or a server, without one) with a session cookie. */
+function wsClient(url: string, headers: Record<string, string> = {}): Client {
+  return createWsClient({
+    url,
+    retryAttempts: 0,
+    lazy: true,
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers });
+      }
+    },
+  });
+}
+
+/** Subscribes and resolves with the first result (data or errors). */
+function firstResult<T>(client: Client, query: string, variables: Record<string, unknown>) {
+  let ready!: () => void;
+  const subscribed = new Promise<void>((resolve) => (ready = resolve));
+  const result = new Promise<{ data?: T; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>(
+    (resolve, reject) => {
+      const unsubscribe = client.subscribe<T>(
+        { query, variables },
+        {
+          next: (value) => {
+            unsubscribe();
+            resolve(value as { data?: T });
+          },
+          error: (error) =>
+            Array.isArray(error) ? resolve({ errors: error }) : reject(error instanceof Error ? error : new Error(String(error))),
+          complete: () => undefined,
+        },
+      );
+    },
+  );
+  // graphql-ws acknowledges the connection before the operation runs; give the server a moment to subscribe.
+  client.on('connected', () => setTimeout(ready, 150));
+  return { subscribed, result };
+}
+
+describe('live updates over WebSocket, in one process', () => {
+  let t: TestApp;
+  let url: string;
+  let asker: TestUser;
+  let helper: TestUser;
+  let questionId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_URL: PUBLIC_ORIGIN });
+    url = await listen(t);
+    await seedSpace(t.dataSource);
+    asker = await signUp(t, 'Asker');
+    helper = await signUp(t, 'Helper');
+    await trusted(t);
+    questionId = await ask(t, asker);
+  });
+  afterAll(() => t.close());
+
+  it('tells anonymous readers of a thread about a new answer as it is posted', async () => {
+    const client = wsClient(url, { origin: PUBLIC_ORIGIN });
+    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    await subscribed;
+    const answerId = await answer(t, helper, questionId);
+    const { data } = await result;
+    expect(data?.threadActivity).toEqual({ questionId, kind: 'ANSWER_ADDED', postId: answerId, authorId: helper.id });
+    await client.dispose();
+  });
+
+  it('tells about new comments, and a signed-in subscriber is served too', async () => {
+    const client = wsClient(url, { origin: PUBLIC_ORIGIN, cookie: asker.cookie });
+    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    await subscribed;
+    const res = await t.gql<{ addComment: { id: string } }>(
+      `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+      { input: { questionId, body: 'Which meter model do you have?' } },
+      helper.cookie,
+    );
+    const { data } = await result;
+    expect(data?.threadActivity).toMatchObject({ kind: 'COMMENT_ADDED', postId: res.data.addComment.id });
+    await client.dispose();
+  });
+
+  it('answers NOT_FOUND for a thread that does not exist', async () => {
+    const client = wsClient(url);
+    const { result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId: '00000000-0000-4000-8000-000000000000' });
+    const { errors } = await result;
+    expect(errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await client.dispose();
+  });
+
+  it('runs only subscriptions: queries and mutations belong to HTTP, where CSRF and cost limits apply', async () => {
+    const client = wsClient(url, { cookie: asker.cookie });
+    const { result } = firstResult(client, `mutation { signOut }`, {});
+    const { errors } = await result;
+    expect(errors?.[0]?.message).toMatch(/Only subscriptions run over WebSocket/);
+    await client.dispose();
+  });
+
+  it('refuses sockets opened by pages of another origin', async () => {
+    const client = wsClient(url, { origin: 'https://evil.example', cookie: asker.cookie });
+    const closed = new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
+    const { result } = firstResult(client, THREAD_ACTIVITY, { questionId });
+    result.catch(() => undefined);
+    expect(await closed).toBe(4403);
+    await client.dispose();
+  });
+
+  it('sends a subscriber only the events of the thread it asked for', async () => {
+    const other = await ask(t, asker, { title: 'Another question about my advance payment' });
+    const client = wsClient(url);
+    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    await subscribed;
+    await answer(t, helper, other);
+    const answerId = await answer(t, helper, questionId);
+    const { data } = await result;
+    expect(data?.threadActivity.postId).toBe(answerId);
+    await client.dispose();
+  });
+});
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const client = createRedisClient({ url, socket: { connectTimeout: 1_000, reconnectStrategy: false } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    await client.close();
+    return true;
+  } catch {
+    client.destroy();
+    return false;
+  }
+}
+
+describe('live updates across two api processes through Redis', () => {
+  let redisUp = false;
+  let first: TestApp;
+  let second: TestApp;
+  let secondUrl: string;
+
+  beforeAll(async () => {
+    redisUp = await redisAnswers(REDIS_URL);
+    if (!redisUp) {
+      console.warn(`SKIPPED: live updates across api processes need a Redis server; none answers at ${REDIS_URL} (set TEST_REDIS_URL).`);
+      return;
+    }
+    first = await createTestApp({ PUBLIC_URL: PUBLIC_ORIGIN, REDIS_URL });
+    second = await createTestApp({ PUBLIC_URL: PUBLIC_ORIGIN, REDIS_URL }, { sameDatabaseAs: first });
+    secondUrl = await listen(second);
+    await seedSpace(first.dataSource);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  it('delivers an answer posted on one process to a subscriber on the other', async (ctx) => {
+    if (!redisUp) return ctx.skip();
+    const asker = await signUp(first, 'Asker');
+    const helper = await signUp(first, 'Helper');
+    await trusted(first);
+    const questionId = await ask(first, asker);
+    const client = wsClient(secondUrl, { origin: PUBLIC_ORIGIN });
+    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    await subscribed;
+    const answerId = await answer(first, helper, questionId);
+    const { data } = await result;
+    expect(data?.threadActivity).toMatchObject({ questionId, kind: 'ANSWER_ADDED', postId: answerId });
+    await client.dispose();
+  });
+});

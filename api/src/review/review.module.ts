@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { IdentityModule } from '../identity/identity.module';
+import { QaModule } from '../qa/qa.module';
+import { StaffModule } from '../staff/staff.module';
+import {
+  AnswerReviewResolver,
+  CommentReviewResolver,
+  QuestionDraftsResolver,
+  ReviewBypassResolver,
+  ReviewSettingsResolver,
+  StaffDraftResolver,
+} from './review.resolver';
+import { ReviewGateModule } from './review-gate.module';
+import { ReviewSettingsService } from './review-settings.service';
+import { StaffDraftService } from './staff-draft.service';
+
+/** Four-eyes review of staff replies: drafts, the review queue, per-space settings and the bypass list. */
+@Module({
+  imports: [IdentityModule, AuditModule, QaModule, StaffModule, ReviewGateModule],
+  providers: [
+    StaffDraftService,
+    ReviewSettingsService,
+    StaffDraftResolver,
+    QuestionDraftsResolver,
+    AnswerReviewResolver,
+    CommentReviewResolver,
+    ReviewSettingsResolver,
+    ReviewBypassResolver,
+  ],
+})
+export class ReviewModule {}

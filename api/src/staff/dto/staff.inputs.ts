@@ -1,0 +1,6 @@
+import { Field, InputType } from '@nestjs/graphql';
+
+@InputType()
+export class UpdateStaffNameInput {
+  @Field() displayName: string;
+}

@@ -1,0 +1,12 @@
+// Production entry of the web app: the adapter-node server, plus the WebSocket relay to the api
+// for live updates (SvelteKit itself does not handle upgrades). `node web/server.ts` starts it.
+import type { Server } from 'node:http';
+import { attachLiveProxy } from './live-proxy.ts';
+
+// Form posts up to 6 MB: staff photo uploads (the api takes at most 5 MB) pass through the web.
+process.env.BODY_SIZE_LIMIT ??= '6M';
+
+// Loaded by a computed path so type checks stay out of the generated bundle.
+const entry = './build/index.js';
+const { server } = (await import(entry)) as { server: Server };
+attachLiveProxy(server, process.env.API_URL ?? 'http://127.0.0.1:4000');

@@ -1,0 +1,33 @@
+/** A piece of a text, marked when a guardrail finding covers it. */
+export interface Segment {
+  text: string;
+  severity: string | null;
+}
+
+const RANK: Record<string, number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * Cuts a text into plain and marked pieces for highlighting findings; where findings overlap, the
+ * piece takes the most severe one. Spans outside the text are clipped.
+ */
+export function findingSegments(text: string, findings: readonly { start: number; end: number; severity: string }[]): Segment[] {
+  const cuts = new Set([0, text.length]);
+  for (const f of findings) {
+    cuts.add(Math.max(0, Math.min(text.length, f.start)));
+    cuts.add(Math.max(0, Math.min(text.length, f.end)));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    if (from === to) continue;
+    let severity: string | null = null;
+    for (const f of findings)
+      if (f.start <= from && f.end >= to && (RANK[f.severity] ?? 0) > (severity ? (RANK[severity] ?? 0) : -1)) severity = f.severity;
+    const last = segments.at(-1);
+    if (last && last.severity === severity) last.text += text.slice(from, to);
+    else segments.push({ text: text.slice(from, to), severity });
+  }
+  return segments;
+}
