@@ -4,7 +4,7 @@
 //
 //   pnpm bench:reputation                                (builds first)
 //   pnpm --filter @peerdesk/e2e run bench:reputation     (uses the existing build)
-//   BENCH_USERS=… BENCH_EVENTS=… BENCH_SECONDS=… BENCH_CONCURRENCY=…   (defaults: 100,000 / 1,000,000 / 10 s / 4)
+//   BENCH_USERS=… BENCH_EVENTS=… BENCH_SECONDS=… BENCH_CONCURRENCY=…   (defaults: 100,000 / 1,000,000 / 10 s / 1: latency, not throughput)
 //
 // Only loopback traffic: the stack runs on 127.0.0.1 with a throw-away database.
 import { spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ import { repoRoot, startStack } from '../support/stack.ts';
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
 /** Ledger entries of the signed-in account whose own profile (history, chart, progress) is measured. */
 const OWN_EVENTS = 2_000;
 

@@ -81,3 +81,12 @@ export function answers(page: Page) {
 export function questionArticle(page: Page) {
   return page.getByRole('article').filter({ has: page.getByRole('heading', { level: 1 }) });
 }
+
+/** Signs in on the web's sign-in page and waits until the header shows the signed-in person. */
+export async function signIn(page: Page, webUrl: string, email: string, password: string): Promise<void> {
+  await visit(page, `${webUrl}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}

@@ -34,7 +34,6 @@ export class Reputation1795468981840 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "users" ADD "pinned_trust_level" smallint');
     await queryRunner.query('ALTER TABLE "teams" ALTER COLUMN "holidays" SET DEFAULT \'[]\'::jsonb');
     await queryRunner.query('ALTER TABLE "escalation_events" ALTER COLUMN "details" SET DEFAULT \'{}\'::jsonb');
-    await queryRunner.query('ALTER TABLE "staff_drafts" ALTER COLUMN "findings" SET DEFAULT \'[]\'::jsonb');
     await queryRunner.query(
       'ALTER TABLE "users" ADD CONSTRAINT "users_pinned_trust_level_check" CHECK ("pinned_trust_level" BETWEEN 0 AND 4)',
     );
@@ -82,7 +81,6 @@ export class Reputation1795468981840 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "thread_reads" DROP CONSTRAINT "FK_f43cce923ead83fc3e1201cf160"');
     await queryRunner.query('ALTER TABLE "user_visits" DROP CONSTRAINT "FK_e2530973e412cfe6f987051d9d3"');
     await queryRunner.query('ALTER TABLE "users" DROP CONSTRAINT "users_pinned_trust_level_check"');
-    await queryRunner.query('ALTER TABLE "staff_drafts" ALTER COLUMN "findings" SET DEFAULT \'[]\'');
     await queryRunner.query('ALTER TABLE "escalation_events" ALTER COLUMN "details" SET DEFAULT \'{}\'');
     await queryRunner.query('ALTER TABLE "teams" ALTER COLUMN "holidays" SET DEFAULT \'[]\'');
     await queryRunner.query('ALTER TABLE "users" DROP COLUMN "pinned_trust_level"');

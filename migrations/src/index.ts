@@ -6,4 +6,11 @@ import { GuardReviewStaff1795468885930 } from './1795468885930-GuardReviewStaff.
 import { Reputation1795468981840 } from './1795468981840-Reputation.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
-export const migrations: Function[] = [Initial1795457617208, AuditLog1795468350221, Moderation1795468513123, Escalation1795468643674, GuardReviewStaff1795468885930, Reputation1795468981840];
+export const migrations: Function[] = [
+  Initial1795457617208,
+  AuditLog1795468350221,
+  Moderation1795468513123,
+  Escalation1795468643674,
+  GuardReviewStaff1795468885930,
+  Reputation1795468981840,
+];

@@ -113,7 +113,7 @@ export class EscalationEventEntity {
   @Column({ type: 'varchar', length: 40 })
   kind: string;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: {} })
   details: Record<string, string | number | boolean | null>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })

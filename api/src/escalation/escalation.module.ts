@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { QaModule } from '../qa/qa.module';
+import { ReviewGateModule } from '../review/review-gate.module';
+import { ReviewModule } from '../review/review.module';
 import { Clock } from './clock';
 import { ConversationMessageResolver, ConversationResolver } from './conversation.resolver';
 import { ConversationService } from './conversation.service';
@@ -12,7 +14,7 @@ import { TeamService } from './team.service';
 import { EscalationSweeper } from './unanswered-sweeper';
 
 @Module({
-  imports: [IdentityModule, QaModule],
+  imports: [IdentityModule, QaModule, ReviewModule, ReviewGateModule],
   providers: [
     Clock,
     TeamService,

@@ -7,6 +7,7 @@ import { authorize, can, type Actor } from '../identity/policy';
 import { UserEntity } from '../identity/user.entity';
 import { conflict, fieldError, InputCheck, notFound, unauthenticated } from '../platform/errors';
 import type { RequestContext } from '../platform/graphql/request-context';
+import { afterCommit } from '../platform/live/after-commit';
 import { LiveEvents } from '../platform/live/live-events';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
@@ -14,6 +15,9 @@ import { isVisible } from '../moderation/visibility';
 import { AnswerService } from '../qa/answer.service';
 import { checkClientMutationId, isId, isUniqueViolation, LIMITS, parseId } from '../qa/qa.rules';
 import { QuestionEntity } from '../qa/question.entity';
+import { DraftKindValue } from '../review/models/review.models';
+import { ReviewGate } from '../review/review-gate';
+import { StaffDraftService } from '../review/staff-draft.service';
 import { Clock } from './clock';
 import { ConversationEntity } from './conversation.entity';
 import { ConversationService } from './conversation.service';
@@ -53,6 +57,8 @@ export class EscalationService {
     private readonly teams: TeamService,
     private readonly conversations: ConversationService,
     private readonly answers: AnswerService,
+    private readonly reviewGate: ReviewGate,
+    private readonly drafts: StaffDraftService,
     private readonly clock: Clock,
     private readonly live: LiveEvents,
   ) {}
@@ -136,7 +142,7 @@ export class EscalationService {
       clientMutationId: null,
       details: { rule },
     });
-    if (escalation) await this.publish(escalation, 'escalated');
+    if (escalation) await afterCommit(manager, () => this.publish(escalation, 'escalated'));
   }
 
   async get(ctx: RequestContext, idInput: string): Promise<EscalationModel | null> {
@@ -287,8 +293,10 @@ export class EscalationService {
 
   /**
    * Resolves an escalation. When there was a private conversation, a public summary (no personal
-   * data) is required; it is posted to the thread as the resolver's answer, through the same gates
-   * as every staff answer, so the next customer with the same problem finds the outcome.
+   * data) is required, so the next customer with the same problem finds the outcome. It goes to the
+   * thread as the resolver's answer through the same gates as every staff answer: where the space
+   * wants four-eyes review, it becomes a draft that a second staff member publishes, and the
+   * escalation is resolved meanwhile (the customer's case is done; the public write-up follows).
    */
   async resolve(actor: Actor | null, input: ResolveEscalationInput): Promise<EscalationModel> {
     if (!actor) throw unauthenticated();
@@ -307,9 +315,15 @@ export class EscalationService {
         check.add('summary', 'personal_data', `The summary is public; leave out personal data (found: ${kinds.join(', ')}).`);
     }
     check.assertValid();
-    const answer = summary
-      ? await this.answers.answer(actor, { questionId: current.questionId, body: summary, clientMutationId: `resolution-summary-${id}` })
-      : null;
+    const clientMutationId = `resolution-summary-${id}`;
+    const question = await this.dataSource.getRepository(QuestionEntity).findOneByOrFail({ id: current.questionId });
+    const viaReview = summary !== null && (await this.reviewGate.needsDraft(this.dataSource.manager, actor, question.spaceId));
+    const answer =
+      summary && !viaReview ? await this.answers.answer(actor, { questionId: question.id, body: summary, clientMutationId }) : null;
+    const draft =
+      summary && viaReview
+        ? await this.drafts.save(actor, { kind: DraftKindValue.ANSWER, questionId: question.id, body: summary, clientMutationId })
+        : null;
     return this.act(actor, id, 'resolved', async (manager, e) => {
       const now = this.now();
       await manager.update(
@@ -323,7 +337,7 @@ export class EscalationService {
         },
       );
       await appendOutbox(manager, 'escalation.resolved', e.id, { questionId: e.questionId });
-      return { summaryAnswerId: answer?.id ?? null };
+      return { summaryAnswerId: answer?.id ?? null, summaryDraftId: draft?.id ?? null };
     });
   }
 

@@ -155,6 +155,41 @@ describe('escalations', () => {
     expect(promise.data.question.staffPromise).toBeNull();
   });
 
+  it('with four-eyes review on, the summary is a draft a second staff member publishes; the case is resolved meanwhile', async () => {
+    const review = (on: boolean) =>
+      t.dataSource.query(
+        `UPDATE space_review_settings SET review_staff_replies = $1 WHERE space_id = (SELECT id FROM spaces WHERE slug = 'billing')`,
+        [on],
+      );
+    await review(true);
+    try {
+      const { questionId, escalationId } = await askAndEscalate(t, cast);
+      const summary = 'Resolved: the second advance payment was a duplicate direct debit and has been reversed.';
+      const resolved = await t.gql<{ resolveEscalation: { status: string } }>(
+        RESOLVE,
+        { input: { id: escalationId, summary } },
+        cast.agent.cookie,
+      );
+      expect(resolved.errors).toBeUndefined();
+      expect(resolved.data.resolveEscalation.status).toBe('RESOLVED');
+      const thread = async () =>
+        (await t.gql<{ question: { answers: { edges: unknown[] } } }>(THREAD_PRIVATE, { id: questionId })).data.question.answers.edges;
+      expect(await thread()).toHaveLength(0);
+
+      const [draft] = await t.dataSource.query(`SELECT id, version, state FROM staff_drafts WHERE question_id = $1`, [questionId]);
+      expect(draft.state).toBe('draft');
+      const approved = await t.gql(
+        `mutation ($input: DecideStaffDraftInput!) { approveStaffDraft(input: $input) { id } }`,
+        { input: { id: String(draft.id), expectedVersion: draft.version } },
+        cast.moderator.cookie,
+      );
+      expect(approved.errors).toBeUndefined();
+      expect(await thread()).toHaveLength(1);
+    } finally {
+      await review(false);
+    }
+  });
+
   it('a public staff answer is the first response', async () => {
     setNow(t, TUESDAY_0900);
     const { questionId, escalationId } = await askAndEscalate(t, cast);

@@ -35,7 +35,7 @@ export class TeamEntity {
   weekly: WeeklyWindow[];
 
   /** Local dates 'YYYY-MM-DD' on which the team is closed. */
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  @Column({ type: 'jsonb', default: [] })
   holidays: string[];
 
   /** Questions of this team's spaces still unanswered after this many business minutes are escalated; null: never. */

@@ -1,4 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { can } from '../identity/policy';
+import { AnswerModel, QuestionModel } from '../qa/models/qa.models';
 import { UserModel } from '../identity/models/user.model';
 import { UserService } from '../identity/user.service';
 import { Ctx } from '../platform/graphql/decorators';
@@ -27,5 +29,22 @@ export class RedactionResolver {
   @ResolveField(() => UserModel)
   async moderator(@Ctx() ctx: RequestContext, @Parent() redaction: PostRedactionModel): Promise<UserModel> {
     return (await this.users.load(ctx, redaction.moderatorId))!;
+  }
+}
+
+/** Whether the viewer may redact a post (moderators), on the thread's posts. */
+@Resolver(() => QuestionModel)
+export class QuestionRedactionResolver {
+  @ResolveField(() => Boolean, { description: 'The viewer may replace personal data in this question with "[removed]".' })
+  canRedact(@Ctx() ctx: RequestContext): boolean {
+    return can(ctx.actor, 'post.redact', undefined);
+  }
+}
+
+@Resolver(() => AnswerModel)
+export class AnswerRedactionResolver {
+  @ResolveField(() => Boolean, { description: 'The viewer may replace personal data in this answer with "[removed]".' })
+  canRedact(@Ctx() ctx: RequestContext): boolean {
+    return can(ctx.actor, 'post.redact', undefined);
   }
 }

@@ -38,7 +38,13 @@ describe('PII guard on public posts', () => {
     for (const acknowledgePersonalData of [false, true]) {
       const res = await t.gql(ASK, { input: questionInput({ body, acknowledgePersonalData }) }, asker.cookie);
       expectError(res, 'BAD_USER_INPUT', { field: 'body', code: 'personal_data_blocked' });
-      const found = res.errors![0]!.extensions.personalData as { field: string; kind: string; start: number; end: number; blocking: boolean }[];
+      const found = res.errors![0]!.extensions.personalData as {
+        field: string;
+        kind: string;
+        start: number;
+        end: number;
+        blocking: boolean;
+      }[];
       expect(found).toEqual([expect.objectContaining({ field: 'body', kind: 'iban', blocking: true })]);
       expect(body.slice(found[0]!.start, found[0]!.end)).toBe(IBAN);
     }
@@ -82,7 +88,11 @@ describe('PII guard on public posts', () => {
     const questionId = await ask(t, asker);
     const before = await count('comments');
     for (const acknowledgePersonalData of [false, true]) {
-      const res = await t.gql(COMMENT, { input: { questionId, body: 'max.mustermann@example.com, Tel. 0171 1234567', acknowledgePersonalData } }, member.cookie);
+      const res = await t.gql(
+        COMMENT,
+        { input: { questionId, body: 'max.mustermann@example.com, Tel. 0171 1234567', acknowledgePersonalData } },
+        member.cookie,
+      );
       expectError(res, 'BAD_USER_INPUT', { field: 'body', code: 'only_personal_data' });
     }
     expect(await count('comments')).toBe(before);
@@ -92,7 +102,14 @@ describe('PII guard on public posts', () => {
     const questionId = await ask(t, asker);
     const res = await t.gql(
       EDIT_QUESTION,
-      { input: { id: questionId, title: 'Why is my invoice higher than last month?', body: `Please refund to ${IBAN}, thanks a lot.`, tags: [] } },
+      {
+        input: {
+          id: questionId,
+          title: 'Why is my invoice higher than last month?',
+          body: `Please refund to ${IBAN}, thanks a lot.`,
+          tags: [],
+        },
+      },
       asker.cookie,
     );
     expectError(res, 'BAD_USER_INPUT', { field: 'body', code: 'personal_data_blocked' });
@@ -109,13 +126,20 @@ describe('PII guard on public posts', () => {
       const input = { questionId, field: 'body', spans: [{ start, end }], reason: 'E-Mail-Adresse im öffentlichen Beitrag' };
 
       for (const who of [asker, member, agent]) expectError(await t.gql(REDACT, { input }, who.cookie), 'FORBIDDEN');
-      const res = await t.gql<{ redactPost: { id: string; redactedText: string; originalText: string } }>(REDACT, { input }, moderator.cookie);
+      const res = await t.gql<{ redactPost: { id: string; redactedText: string; originalText: string } }>(
+        REDACT,
+        { input },
+        moderator.cookie,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data.redactPost.redactedText).toBe('Meine Mail ist [removed], bitte meldet euch bei mir wegen der Rechnung.');
 
-      const pub = await t.gql<{ question: { bodyMarkdown: string; bodyHtml: string } }>(`query ($id: ID!) { question(id: $id) { bodyMarkdown bodyHtml } }`, {
-        id: questionId,
-      });
+      const pub = await t.gql<{ question: { bodyMarkdown: string; bodyHtml: string } }>(
+        `query ($id: ID!) { question(id: $id) { bodyMarkdown bodyHtml } }`,
+        {
+          id: questionId,
+        },
+      );
       expect(pub.data.question.bodyMarkdown).not.toContain('mustermann');
       expect(pub.data.question.bodyHtml).toContain('[removed]');
 
@@ -124,23 +148,52 @@ describe('PII guard on public posts', () => {
       for (const who of [asker, member]) expectError(await t.gql(REDACTIONS, { id: questionId }, who.cookie), 'FORBIDDEN');
       expectError(await t.gql(REDACTIONS, { id: questionId }), 'UNAUTHENTICATED');
 
-      const [entry] = await t.dataSource.query(`SELECT actor_id, details::text AS details FROM audit_log WHERE action = 'post.redacted' AND subject_id = $1`, [questionId]);
+      const [entry] = await t.dataSource.query(
+        `SELECT actor_id, details::text AS details FROM audit_log WHERE action = 'post.redacted' AND subject_id = $1`,
+        [questionId],
+      );
       expect(entry.actor_id).toBe(moderator.id);
       expect(entry.details).not.toContain('mustermann');
+    });
+
+    it('removes every occurrence of a given text (for forms without JavaScript)', async () => {
+      const body = 'Ich heiße Max Mustermann und wohne hier. Max Mustermann ist auch der Vertragsinhaber.';
+      const questionId = await ask(t, asker, { body });
+      const res = await t.gql<{ redactPost: { redactedText: string; spans: unknown[] } }>(
+        REDACT,
+        { input: { questionId, field: 'body', texts: ['Max Mustermann'], reason: 'Voller Name im öffentlichen Beitrag' } },
+        moderator.cookie,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data.redactPost.redactedText).toBe('Ich heiße [removed] und wohne hier. [removed] ist auch der Vertragsinhaber.');
+      expect(res.data.redactPost.spans).toHaveLength(2);
     });
 
     it('refuses spans outside the text or overlapping, changing nothing', async () => {
       const questionId = await ask(t, asker);
       const [before] = await t.dataSource.query(`SELECT body_markdown FROM questions WHERE id = $1`, [questionId]);
-      for (const spans of [[{ start: 5, end: 5000 }], [{ start: 5, end: 10 }, { start: 8, end: 12 }], []]) {
-        expectError(await t.gql(REDACT, { input: { questionId, field: 'body', spans, reason: 'Test redaction' } }, moderator.cookie), 'BAD_USER_INPUT', {
-          field: 'spans',
-          code: 'invalid',
-        });
+      for (const spans of [
+        [{ start: 5, end: 5000 }],
+        [
+          { start: 5, end: 10 },
+          { start: 8, end: 12 },
+        ],
+        [],
+      ]) {
+        expectError(
+          await t.gql(REDACT, { input: { questionId, field: 'body', spans, reason: 'Test redaction' } }, moderator.cookie),
+          'BAD_USER_INPUT',
+          {
+            field: 'spans',
+            code: 'invalid',
+          },
+        );
       }
       const [after] = await t.dataSource.query(`SELECT body_markdown FROM questions WHERE id = $1`, [questionId]);
       expect(after.body_markdown).toBe(before.body_markdown);
-      expect(Number((await t.dataSource.query(`SELECT count(*) FROM post_redactions WHERE question_id = $1`, [questionId]))[0].count)).toBe(0);
+      expect(Number((await t.dataSource.query(`SELECT count(*) FROM post_redactions WHERE question_id = $1`, [questionId]))[0].count)).toBe(
+        0,
+      );
     });
   });
 });

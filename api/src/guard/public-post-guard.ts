@@ -74,8 +74,7 @@ export function assertNoPersonalData(fields: readonly GuardedField[], acknowledg
         message: `This looks like personal data (${kinds}) that everyone could read. Remove it, or confirm that you want to post it.`,
       });
   }
-  if (problems.length > 0)
-    throw new DomainError('BAD_USER_INPUT', problems.map((p) => p.message).join(' '), problems, { personalData });
+  if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', problems.map((p) => p.message).join(' '), problems, { personalData });
 }
 
 /** Replaces the given spans with a marker, right to left so earlier offsets stay valid. */

@@ -40,6 +40,16 @@ function toModel(r: PostRedactionEntity): PostRedactionModel {
   });
 }
 
+/** Every occurrence of each text (at least 3 characters, so a stray letter cannot blank a post). */
+function spansOf(text: string, needles: readonly string[]): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const needle of needles.map((n) => n.trim()).filter((n) => n.length >= 3)) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length))
+      spans.push({ start: at, end: at + needle.length });
+  }
+  return spans;
+}
+
 /** Spans must lie inside the text, be non-empty and not overlap. */
 function checkSpans(check: InputCheck, text: string, spans: readonly { start: number; end: number }[]): void {
   if (spans.length === 0 || spans.length > MAX_SPANS) {
@@ -77,15 +87,17 @@ export class RedactionService {
     const targets = [input.questionId, input.answerId, input.commentId].filter(Boolean).length;
     if (targets !== 1) throw fieldError('questionId', 'invalid', 'Redact exactly one question, answer or comment.');
     const field = input.field === 'title' || input.field === 'body' ? input.field : null;
-    if (!field || (field === 'title' && !input.questionId)) throw fieldError('field', 'invalid', 'Redact the title of a question or the body of a post.');
+    if (!field || (field === 'title' && !input.questionId))
+      throw fieldError('field', 'invalid', 'Redact the title of a question or the body of a post.');
     const check = new InputCheck();
     const reason = check.text('reason', 'Reason', input.reason, REASON_LIMITS);
     return this.dataSource.transaction(async (manager) => {
       const target = await this.loadTarget(manager, input);
       const original = field === 'title' ? (target.post as QuestionEntity).title : target.post.bodyMarkdown;
-      checkSpans(check, original, input.spans);
+      const spans = [...input.spans, ...spansOf(original, input.texts ?? [])];
+      checkSpans(check, original, spans);
       check.assertValid();
-      const redacted = replaceSpans(original, input.spans, REDACTION_MARKER);
+      const redacted = replaceSpans(original, spans, REDACTION_MARKER);
       await this.write(manager, actor, target, field, redacted);
       const redaction = await manager.save(
         manager.create(PostRedactionEntity, {
@@ -95,7 +107,7 @@ export class RedactionService {
           field,
           originalText: original,
           redactedText: redacted,
-          spans: input.spans.map((s) => ({ start: s.start, end: s.end })),
+          spans: spans.map((s) => ({ start: s.start, end: s.end })),
           reason,
           moderatorId: actor.id,
         }),
@@ -107,7 +119,7 @@ export class RedactionService {
         subjectType: target.type,
         subjectId: target.post.id,
         reason,
-        details: { questionId: target.questionId, field, spans: input.spans.length, redactionId: redaction.id },
+        details: { questionId: target.questionId, field, spans: spans.length, redactionId: redaction.id },
       });
       return toModel(redaction);
     });

@@ -15,7 +15,13 @@ describe('loadConfig', () => {
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ API_PORT: 'abc', DATABASE_URL: 'mysql://x', DEMO_COMMUNITY: 'maybe', PUBLIC_URL: 'ftp://x', REDIS_URL: 'localhost:6379' });
+      loadConfig({
+        API_PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        DEMO_COMMUNITY: 'maybe',
+        PUBLIC_URL: 'ftp://x',
+        REDIS_URL: 'localhost:6379',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

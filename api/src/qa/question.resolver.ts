@@ -35,7 +35,7 @@ export class QuestionResolver {
   @Query(() => QuestionModel, { nullable: true, description: 'Null when it does not exist.' })
   async question(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<QuestionModel | null> {
     const question = await this.questionService.get(id, ctx.actor);
-    if (question && ctx.actor) await this.activity.threadRead(ctx.actor, question.id);
+    if (question && ctx.actor) this.activity.threadRead(ctx.actor, question.id);
     return question;
   }
 

@@ -4,6 +4,7 @@ import { answer, ask, seedSpace, setRole, setTrustLevel, signUp, type TestUser }
 import { expectError } from '../test-support/matchers';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { ACTIVITY_LIMITS } from './activity-limits';
+import { ActivityTracker } from './activity-tracker';
 import { recomputeReputation } from './recompute';
 import { ReputationService } from './reputation.service';
 import { levelSql, PROMOTION, trustLevelFor, type TrustStats } from './trust-levels';
@@ -275,6 +276,7 @@ describe('reputation ledger, trust levels, badges and abuse resistance', () => {
         await ask(t, asker, { title: 'Where do I find my meter number?' }),
       ];
       for (const q of questions) expect((await t.gql(THREAD, { id: q }, helper.cookie)).errors).toBeUndefined();
+      await t.app.get(ActivityTracker).flushReads();
       const a = await answer(t, helper, questions[0]!);
       let seen = await profile(helper.id, helper);
       expect(seen.data.user).toMatchObject({ trustLevel: 1, trustLevelName: 'member' });

@@ -63,7 +63,13 @@ export class ReviewGate {
   }
 
   /** After the insert, in the same transaction: completes the approval or records the bypass. */
-  async published(manager: EntityManager, actor: Actor, reply: PublishedReply, bypassed: boolean, reviewed?: ReviewedPublication): Promise<void> {
+  async published(
+    manager: EntityManager,
+    actor: Actor,
+    reply: PublishedReply,
+    bypassed: boolean,
+    reviewed?: ReviewedPublication,
+  ): Promise<void> {
     if (reviewed) await reviewed.onPublished(manager, { type: reply.type, id: reply.id });
     if (bypassed)
       await this.audit.record(manager, {

@@ -7,12 +7,7 @@ import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagina
 import { parseId } from '../qa/qa.rules';
 import { SpaceEntity } from '../qa/space.entity';
 import type { GrantReviewBypassInput, SetSpaceReviewInput } from './dto/review.inputs';
-import {
-  ReviewBypassConnection,
-  ReviewBypassGrantModel,
-  ReviewBypassModel,
-  SpaceReviewSettingModel,
-} from './models/review.models';
+import { ReviewBypassConnection, ReviewBypassGrantModel, ReviewBypassModel, SpaceReviewSettingModel } from './models/review.models';
 import { ReviewBypassGrantEntity, SpaceReviewSettingEntity } from './review-settings.entity';
 
 const REASON_LIMITS = { min: 5, max: 500 };
@@ -58,7 +53,12 @@ export class ReviewSettingsService {
     authorize(actor, 'review.configure', undefined);
     const rows = await this.dataSource.getRepository(ReviewBypassGrantEntity).find({ order: { createdAt: 'DESC' } });
     return rows.map((g) =>
-      Object.assign(new ReviewBypassGrantModel(), { reason: g.reason, createdAt: g.createdAt, userId: g.userId, grantedById: g.grantedById }),
+      Object.assign(new ReviewBypassGrantModel(), {
+        reason: g.reason,
+        createdAt: g.createdAt,
+        userId: g.userId,
+        grantedById: g.grantedById,
+      }),
     );
   }
 
@@ -79,7 +79,13 @@ export class ReviewSettingsService {
       throw fieldError('userId', 'not_staff', 'Only staff members can be allowed to publish without review.');
     await this.dataSource.transaction(async (manager) => {
       await manager.upsert(ReviewBypassGrantEntity, { userId, grantedById: actor.id, reason }, ['userId']);
-      await this.audit.record(manager, { actorId: actor.id, action: 'review.bypass_granted', subjectType: 'user', subjectId: userId, reason });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'review.bypass_granted',
+        subjectType: 'user',
+        subjectId: userId,
+        reason,
+      });
     });
     return this.grants(actor);
   }
@@ -100,13 +106,19 @@ export class ReviewSettingsService {
     authorize(actor, 'review.configure', undefined);
     const size = pageSize(first, 50);
     const cursor = decodeCursor(after, 2);
-    const rows: { id: string; actor_id: string | null; subject_type: string; subject_id: string; question_id: string | null; created_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT id, actor_id, subject_type, subject_id, details->>'questionId' AS question_id, created_at FROM audit_log
+    const rows: {
+      id: string;
+      actor_id: string | null;
+      subject_type: string;
+      subject_id: string;
+      question_id: string | null;
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT id, actor_id, subject_type, subject_id, details->>'questionId' AS question_id, created_at FROM audit_log
           WHERE action = 'draft.bypassed' AND ($1::timestamptz IS NULL OR (created_at, id) < ($1, $2::bigint))
           ORDER BY created_at DESC, id DESC LIMIT $3`,
-        [cursor?.[0] ?? null, cursor?.[1] ?? null, size + 1],
-      );
+      [cursor?.[0] ?? null, cursor?.[1] ?? null, size + 1],
+    );
     const page = toPage(rows, size);
     const edges = page.nodes.map((r) => ({
       cursor: encodeCursor([r.created_at.toISOString(), r.id]),

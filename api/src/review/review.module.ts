@@ -28,5 +28,6 @@ import { StaffDraftService } from './staff-draft.service';
     ReviewSettingsResolver,
     ReviewBypassResolver,
   ],
+  exports: [StaffDraftService],
 })
 export class ReviewModule {}

@@ -59,7 +59,9 @@ export class StaffDraftResolver {
     return this.drafts.edit(ctx.actor, input);
   }
 
-  @Mutation(() => StaffDraftModel, { description: 'Publishes the draft under its author’s name, marked as reviewed. Never your own draft.' })
+  @Mutation(() => StaffDraftModel, {
+    description: 'Publishes the draft under its author’s name, marked as reviewed. Never your own draft.',
+  })
   approveStaffDraft(@Ctx() ctx: RequestContext, @Args('input') input: DecideStaffDraftInput): Promise<StaffDraftModel> {
     return this.drafts.approve(ctx.actor, input);
   }
@@ -121,7 +123,9 @@ export class QuestionDraftsResolver {
     return this.gate.needsDraft(this.dataSource.manager, ctx.actor, question.spaceId);
   }
 
-  @ResolveField(() => [StaffDraftModel], { description: 'Your own open or withdrawn staff drafts on this thread (empty for everyone else).' })
+  @ResolveField(() => [StaffDraftModel], {
+    description: 'Your own open or withdrawn staff drafts on this thread (empty for everyone else).',
+  })
   myStaffDrafts(@Ctx() ctx: RequestContext, @Parent() question: QuestionModel): Promise<StaffDraftModel[]> {
     return this.drafts.mineOnQuestion(ctx.actor, question.id);
   }

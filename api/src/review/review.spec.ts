@@ -66,7 +66,11 @@ describe('four-eyes review of staff replies', () => {
     count(`SELECT count(*) FROM audit_log WHERE action = $1 AND subject_id = $2`, [action, subject]);
 
   it('keeps a staff answer out of the thread: answering directly is refused, a draft is saved with findings', async () => {
-    const direct = await t.gql(`mutation ($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`, { input: { questionId, body: CLEAN } }, miriam.cookie);
+    const direct = await t.gql(
+      `mutation ($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`,
+      { input: { questionId, body: CLEAN } },
+      miriam.cookie,
+    );
     expectError(direct, 'FORBIDDEN');
     expect(await answersOf()).toBe(0);
 
@@ -79,7 +83,11 @@ describe('four-eyes review of staff replies', () => {
   it('keeps staff without a photo from publishing, even where review is off', async () => {
     const faceless = await signUp(t, 'Dirk Faceless');
     await setRole(t.dataSource, faceless.id, 'agent');
-    const res = await t.gql(`mutation ($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`, { input: { questionId, body: CLEAN } }, faceless.cookie);
+    const res = await t.gql(
+      `mutation ($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`,
+      { input: { questionId, body: CLEAN } },
+      faceless.cookie,
+    );
     expectError(res, 'FORBIDDEN');
     expect(res.errors![0]!.message).toMatch(/photo/);
   });
@@ -104,7 +112,11 @@ describe('four-eyes review of staff replies', () => {
     expectError(await t.gql(DRAFT, { id: draft.id }), 'UNAUTHENTICATED');
     const anonymous = await t.gql<{ question: { myStaffDrafts: unknown[] } }>(THREAD, { id: questionId });
     expect(anonymous.data.question.myStaffDrafts).toEqual([]);
-    const own = await t.gql<{ question: { viewerRepliesViaDraft: boolean; myStaffDrafts: { id: string }[] } }>(THREAD, { id: questionId }, miriam.cookie);
+    const own = await t.gql<{ question: { viewerRepliesViaDraft: boolean; myStaffDrafts: { id: string }[] } }>(
+      THREAD,
+      { id: questionId },
+      miriam.cookie,
+    );
     expect(own.data.question.myStaffDrafts.map((d) => d.id)).toContain(draft.id);
     expect(own.data.question.viewerRepliesViaDraft).toBe(true);
     const askerView = await t.gql<{ question: { viewerRepliesViaDraft: boolean } }>(THREAD, { id: questionId }, asker.cookie);
@@ -129,13 +141,20 @@ describe('four-eyes review of staff replies', () => {
     expect(res.data.approveStaffDraft).toMatchObject({ state: 'APPROVED', version: 2 });
     const answerId = res.data.approveStaffDraft.publishedAnswerId!;
     const thread = await t.gql<{
-      question: { answers: { edges: { node: { id: string; author: { id: string; photoVersion: string | null }; reviewedBy: { id: string } | null } }[] } };
+      question: {
+        answers: {
+          edges: { node: { id: string; author: { id: string; photoVersion: string | null }; reviewedBy: { id: string } | null } }[];
+        };
+      };
     }>(THREAD, { id: questionId }, asker.cookie);
     const published = thread.data.question.answers.edges.find((e) => e.node.id === answerId)!.node;
     expect(published.author.id).toBe(miriam.id);
     expect(published.author.photoVersion).toMatch(/^[0-9a-f]{32}$/);
     expect(published.reviewedBy?.id).toBe(tobias.id);
-    const [entry] = await t.dataSource.query(`SELECT actor_id, details FROM audit_log WHERE action = 'draft.approved' AND subject_id = $1`, [draft.id]);
+    const [entry] = await t.dataSource.query(
+      `SELECT actor_id, details FROM audit_log WHERE action = 'draft.approved' AND subject_id = $1`,
+      [draft.id],
+    );
     expect(entry).toMatchObject({ actor_id: tobias.id, details: { authorId: miriam.id, reviewerId: tobias.id, answerId } });
   });
 
@@ -178,7 +197,11 @@ describe('four-eyes review of staff replies', () => {
     const draft = await save();
     const [approval, edit] = await Promise.all([
       t.gql<{ approveStaffDraft: Draft }>(APPROVE, { input: { id: draft.id, expectedVersion: 1 } }, tobias.cookie),
-      t.gql<{ editStaffDraft: Draft }>(EDIT, { input: { id: draft.id, expectedVersion: 1, body: `${CLEAN}\n\nPS: Danke!` } }, miriam.cookie),
+      t.gql<{ editStaffDraft: Draft }>(
+        EDIT,
+        { input: { id: draft.id, expectedVersion: 1, body: `${CLEAN}\n\nPS: Danke!` } },
+        miriam.cookie,
+      ),
     ]);
     const outcomes = [approval.errors?.[0]?.extensions.code ?? 'ok', edit.errors?.[0]?.extensions.code ?? 'ok'].sort();
     expect(outcomes).toEqual(['CONFLICT', 'ok']);
@@ -192,17 +215,29 @@ describe('four-eyes review of staff replies', () => {
 
   it('requests changes with a comment; the author revises and it returns to the queue', async () => {
     const draft = await save();
-    expectError(await t.gql(REQUEST_CHANGES, { input: { id: draft.id, expectedVersion: 1, comment: 'x' } }, tobias.cookie), 'BAD_USER_INPUT', {
-      field: 'comment',
-      code: 'too_short',
-    });
+    expectError(
+      await t.gql(REQUEST_CHANGES, { input: { id: draft.id, expectedVersion: 1, comment: 'x' } }, tobias.cookie),
+      'BAD_USER_INPUT',
+      {
+        field: 'comment',
+        code: 'too_short',
+      },
+    );
     const res = await t.gql<{ requestStaffDraftChanges: Draft }>(
       REQUEST_CHANGES,
       { input: { id: draft.id, expectedVersion: 1, comment: 'Bitte den Link zur Preisübersicht ergänzen.' } },
       tobias.cookie,
     );
-    expect(res.data.requestStaffDraftChanges).toMatchObject({ state: 'CHANGES_REQUESTED', version: 2, reviewComment: 'Bitte den Link zur Preisübersicht ergänzen.' });
-    const revised = await t.gql<{ editStaffDraft: Draft }>(EDIT, { input: { id: draft.id, expectedVersion: 2, body: `${CLEAN} ` } }, miriam.cookie);
+    expect(res.data.requestStaffDraftChanges).toMatchObject({
+      state: 'CHANGES_REQUESTED',
+      version: 2,
+      reviewComment: 'Bitte den Link zur Preisübersicht ergänzen.',
+    });
+    const revised = await t.gql<{ editStaffDraft: Draft }>(
+      EDIT,
+      { input: { id: draft.id, expectedVersion: 2, body: `${CLEAN} ` } },
+      miriam.cookie,
+    );
     expect(revised.data.editStaffDraft).toMatchObject({ state: 'DRAFT', version: 3 });
     expect(await auditOf('draft.changes_requested', draft.id)).toBe(1);
     expect(await auditOf('draft.edited', draft.id)).toBe(1);
@@ -214,7 +249,11 @@ describe('four-eyes review of staff replies', () => {
       { input: { kind: 'COMMENT', questionId, body: 'Hallo Anna, welche App-Version nutzt du? Gruß, Miriam' } },
       miriam.cookie,
     );
-    const approved = await t.gql<{ approveStaffDraft: Draft }>(APPROVE, { input: { id: res.data.saveStaffDraft.id, expectedVersion: 1 } }, tobias.cookie);
+    const approved = await t.gql<{ approveStaffDraft: Draft }>(
+      APPROVE,
+      { input: { id: res.data.saveStaffDraft.id, expectedVersion: 1 } },
+      tobias.cookie,
+    );
     const commentId = approved.data.approveStaffDraft.publishedCommentId;
     const thread = await t.gql<{ question: { comments: { id: string; reviewedBy: { id: string } | null }[] } }>(THREAD, { id: questionId });
     expect(thread.data.question.comments.find((c) => c.id === commentId)?.reviewedBy?.id).toBe(tobias.id);
@@ -223,13 +262,24 @@ describe('four-eyes review of staff replies', () => {
   it('lets an admin turn review off per space, and allow named staff to publish directly — every bypass audited and reported', async () => {
     const direct = { input: { questionId, body: CLEAN.replace('Miriam', 'Tobias') } };
     const ANSWER = `mutation ($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`;
-    expectError(await t.gql(`mutation { grantReviewBypass(input: { userId: "${tobias.id}", reason: "Störungslage" }) { reason } }`, {}, miriam.cookie), 'FORBIDDEN');
+    expectError(
+      await t.gql(
+        `mutation { grantReviewBypass(input: { userId: "${tobias.id}", reason: "Störungslage" }) { reason } }`,
+        {},
+        miriam.cookie,
+      ),
+      'FORBIDDEN',
+    );
     expectError(
       await t.gql(`mutation { grantReviewBypass(input: { userId: "${member.id}", reason: "Störungslage" }) { reason } }`, {}, admin.cookie),
       'BAD_USER_INPUT',
       { field: 'userId', code: 'not_staff' },
     );
-    const grant = await t.gql(`mutation { grantReviewBypass(input: { userId: "${tobias.id}", reason: "Störungslage Netz Nord" }) { reason user { id } } }`, {}, admin.cookie);
+    const grant = await t.gql(
+      `mutation { grantReviewBypass(input: { userId: "${tobias.id}", reason: "Störungslage Netz Nord" }) { reason user { id } } }`,
+      {},
+      admin.cookie,
+    );
     expect(grant.errors).toBeUndefined();
     const res = await t.gql<{ answerQuestion: { id: string } }>(ANSWER, direct, tobias.cookie);
     expect(res.errors).toBeUndefined();
@@ -243,11 +293,23 @@ describe('four-eyes review of staff replies', () => {
     );
     expectError(await t.gql(`query { reviewBypasses { edges { node { postId } } } }`, {}, tobias.cookie), 'FORBIDDEN');
 
-    const off = await t.gql(`mutation { setSpaceReview(input: { spaceSlug: "billing", reviewStaffReplies: false }) { reviewStaffReplies } }`, {}, admin.cookie);
+    const off = await t.gql(
+      `mutation { setSpaceReview(input: { spaceSlug: "billing", reviewStaffReplies: false }) { reviewStaffReplies } }`,
+      {},
+      admin.cookie,
+    );
     expect(off.errors).toBeUndefined();
-    const free = await t.gql<{ answerQuestion: { id: string } }>(ANSWER, { input: { questionId, body: `${CLEAN}\n\nNachtrag.` } }, miriam.cookie);
+    const free = await t.gql<{ answerQuestion: { id: string } }>(
+      ANSWER,
+      { input: { questionId, body: `${CLEAN}\n\nNachtrag.` } },
+      miriam.cookie,
+    );
     expect(free.errors).toBeUndefined();
     expect(await auditOf('draft.bypassed', free.data.answerQuestion.id)).toBe(0);
-    await t.gql(`mutation { setSpaceReview(input: { spaceSlug: "billing", reviewStaffReplies: true }) { reviewStaffReplies } }`, {}, admin.cookie);
+    await t.gql(
+      `mutation { setSpaceReview(input: { spaceSlug: "billing", reviewStaffReplies: true }) { reviewStaffReplies } }`,
+      {},
+      admin.cookie,
+    );
   });
 });

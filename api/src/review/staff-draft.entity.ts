@@ -62,7 +62,8 @@ export class StaffDraftEntity {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  // No column default: TypeORM reports a jsonb default as drift on every check; inserts always set it.
+  @Column({ type: 'jsonb' })
   findings: StoredFinding[];
 
   /** The reviewer's request for changes. */

@@ -68,14 +68,15 @@ export class StaffDraftService {
   async queue(actor: Actor | null, first: number | null | undefined, after: string | null | undefined): Promise<StaffDraftConnection> {
     authorize(actor, 'draft.review', undefined);
     const size = pageSize(first, 20);
-    const query = this.dataSource
-      .getRepository(StaffDraftEntity)
-      .createQueryBuilder('d')
-      .where(`d.state IN (:...open)`, { open: OPEN });
+    const query = this.dataSource.getRepository(StaffDraftEntity).createQueryBuilder('d').where(`d.state IN (:...open)`, { open: OPEN });
     const cursor = decodeCursor(after, 2);
     if (cursor) query.andWhere(`(d.createdAt, d.id) > (:at, :id)`, { at: cursor[0], id: cursor[1] });
     const [rows, totalCount] = await Promise.all([
-      query.orderBy('d.createdAt', 'ASC').addOrderBy('d.id', 'ASC').limit(size + 1).getMany(),
+      query
+        .orderBy('d.createdAt', 'ASC')
+        .addOrderBy('d.id', 'ASC')
+        .limit(size + 1)
+        .getMany(),
       this.dataSource.getRepository(StaffDraftEntity).createQueryBuilder('d').where(`d.state IN (:...open)`, { open: OPEN }).getCount(),
     ]);
     const page = toPage(rows, size);
@@ -98,14 +99,17 @@ export class StaffDraftService {
     authorize(actor, 'staff.speakPublicly', await this.faces.face(actor.id));
     const key = checkClientMutationId(input.clientMutationId);
     const repeat = async () => {
-      const existing = key ? await this.dataSource.getRepository(StaffDraftEntity).findOneBy({ authorId: actor.id, clientMutationId: key }) : null;
+      const existing = key
+        ? await this.dataSource.getRepository(StaffDraftEntity).findOneBy({ authorId: actor.id, clientMutationId: key })
+        : null;
       return existing ? toDraftModel(existing) : null;
     };
     const repeated = await repeat();
     if (repeated) return repeated;
     const kind = input.kind as DraftKind;
     const questionId = parseId(input.questionId, 'Question');
-    if (kind === 'answer' && input.answerId) throw fieldError('answerId', 'invalid', 'An answer is written to the question, not to an answer.');
+    if (kind === 'answer' && input.answerId)
+      throw fieldError('answerId', 'invalid', 'An answer is written to the question, not to an answer.');
     const check = new InputCheck();
     const body = check.text('body', kind === 'answer' ? 'Answer' : 'Comment', input.body, bodyLimits(kind));
     check.assertValid();
@@ -215,7 +219,11 @@ export class StaffDraftService {
     };
     // The reviewer saw the draft's findings, personal data included; bank and card numbers stay refused.
     if (draft.kind === 'answer')
-      await this.answers.answer(author, { questionId: draft.questionId, body: draft.bodyMarkdown, acknowledgePersonalData: true }, reviewed);
+      await this.answers.answer(
+        author,
+        { questionId: draft.questionId, body: draft.bodyMarkdown, acknowledgePersonalData: true },
+        reviewed,
+      );
     else
       await this.comments.add(
         author,
@@ -275,7 +283,10 @@ export class StaffDraftService {
   /** Loads a draft the actor may see; anyone else learns nothing about it (NOT_FOUND). */
   private async load(manager: EntityManager, actor: Actor | null, idInput: string, lock = false): Promise<StaffDraftEntity> {
     const id = parseId(idInput, 'Draft');
-    const draft = await manager.findOne(StaffDraftEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const draft = await manager.findOne(StaffDraftEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!draft || !can(actor, 'draft.see', draft)) throw notFound('Draft');
     return draft;
   }

@@ -12,8 +12,7 @@ function colourOf(name: string): string {
   return COLOURS[hash % COLOURS.length]!;
 }
 
-const escapeXml = (text: string): string =>
-  text.replace(/[<>&"']/g, (ch) => `&#${ch.codePointAt(0)};`);
+const escapeXml = (text: string): string => text.replace(/[<>&"']/g, (ch) => `&#${ch.codePointAt(0)};`);
 
 /** A portrait placeholder for demo staff: their initials on a colour, through the same pipeline as an upload. */
 export async function initialsPortrait(displayName: string): Promise<Buffer> {

@@ -6,10 +6,18 @@ describe('isRealDisplayName', () => {
     expect(isRealDisplayName(name)).toBe(true);
   });
 
-  it.each(['anna@example.com', 'anna (at) example', 'support.fennwatt.de', 'Support', 'Support Team', 'agent', 'Admin 2', 'user123', 'x', '  '])(
-    'rejects %j',
-    (name) => {
-      expect(isRealDisplayName(name)).toBe(false);
-    },
-  );
+  it.each([
+    'anna@example.com',
+    'anna (at) example',
+    'support.fennwatt.de',
+    'Support',
+    'Support Team',
+    'agent',
+    'Admin 2',
+    'user123',
+    'x',
+    '  ',
+  ])('rejects %j', (name) => {
+    expect(isRealDisplayName(name)).toBe(false);
+  });
 });

@@ -35,7 +35,10 @@ const LETTER = /\p{L}/gu;
 export function isRealDisplayName(name: string): boolean {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (EMAIL_LIKE.test(trimmed)) return false;
-  const words = trimmed.toLowerCase().replace(/[\d_.-]+/g, ' ').trim();
+  const words = trimmed
+    .toLowerCase()
+    .replace(/[\d_.-]+/g, ' ')
+    .trim();
   if (PLACEHOLDERS.has(words) || PLACEHOLDERS.has(trimmed.toLowerCase())) return false;
   if (/\d{2,}/.test(trimmed)) return false;
   return (trimmed.match(LETTER)?.length ?? 0) >= 2;

@@ -32,11 +32,7 @@ export async function toStaffPhoto(upload: Buffer): Promise<{ image: Buffer; con
     const meta = await decoder.metadata();
     // A PNG header on a JPEG body (or any other mismatch) is not what it claims to be.
     if (meta.format !== signature.format) throw notAnImage();
-    image = await decoder
-      .rotate()
-      .resize(PHOTO_SIZE, PHOTO_SIZE, { fit: 'cover', position: 'attention' })
-      .webp({ quality: 82 })
-      .toBuffer();
+    image = await decoder.rotate().resize(PHOTO_SIZE, PHOTO_SIZE, { fit: 'cover', position: 'attention' }).webp({ quality: 82 }).toBuffer();
   } catch (error) {
     if (error instanceof Error && /pixel limit/i.test(error.message))
       throw fieldError('photo', 'too_many_pixels', 'The image is too large; use one of at most 40 megapixels.');

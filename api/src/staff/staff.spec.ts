@@ -36,7 +36,10 @@ describe('staff faces', () => {
   });
 
   it.each(['max@example.com', 'Support Team', 'agent 007'])('refuses the placeholder name %j', async (displayName) => {
-    expectError(await t.gql(RENAME, { input: { displayName } }, agent.cookie), 'BAD_USER_INPUT', { field: 'displayName', code: 'not_a_name' });
+    expectError(await t.gql(RENAME, { input: { displayName } }, agent.cookie), 'BAD_USER_INPUT', {
+      field: 'displayName',
+      code: 'not_a_name',
+    });
     const [row] = await t.dataSource.query(`SELECT display_name FROM users WHERE id = $1`, [agent.id]);
     expect(row.display_name).toBe('support');
   });
@@ -73,8 +76,14 @@ describe('staff faces', () => {
     const server = t.app.getHttpServer();
     expect((await request(server).post('/staff/photo').set('cookie', agent.cookie).attach('photo', file, 'me.png')).status).toBe(403);
     expect(
-      (await request(server).post('/staff/photo').set('cookie', agent.cookie).set('x-peerdesk-upload', '1').set('origin', 'https://evil.example').attach('photo', file, 'me.png'))
-        .status,
+      (
+        await request(server)
+          .post('/staff/photo')
+          .set('cookie', agent.cookie)
+          .set('x-peerdesk-upload', '1')
+          .set('origin', 'https://evil.example')
+          .attach('photo', file, 'me.png')
+      ).status,
     ).toBe(403);
     expect((await request(server).post('/staff/photo').set('x-peerdesk-upload', '1').attach('photo', file, 'me.png')).status).toBe(401);
     expect((await uploadPhoto(t, member.cookie, file)).status).toBe(403);
@@ -100,12 +109,22 @@ describe('staff faces', () => {
   });
 
   it('lets the staff member speak publicly once name and photo are set (audited)', async () => {
-    const renamed = await t.gql<{ updateStaffName: { canSpeakPublicly: boolean } }>(RENAME, { input: { displayName: 'Miriam Çelik' } }, agent.cookie);
+    const renamed = await t.gql<{ updateStaffName: { canSpeakPublicly: boolean } }>(
+      RENAME,
+      { input: { displayName: 'Miriam Çelik' } },
+      agent.cookie,
+    );
     expect(renamed.data.updateStaffName.canSpeakPublicly).toBe(true);
     const questionId = await ask(t, member);
-    const res = await t.gql(SAVE, { input: { kind: 'ANSWER', questionId, body: 'Hallo Olga, wir schauen uns das an. Viele Grüße, Miriam' } }, agent.cookie);
+    const res = await t.gql(
+      SAVE,
+      { input: { kind: 'ANSWER', questionId, body: 'Hallo Olga, wir schauen uns das an. Viele Grüße, Miriam' } },
+      agent.cookie,
+    );
     expect(res.errors).toBeUndefined();
-    const actions = (await t.dataSource.query(`SELECT action FROM audit_log WHERE actor_id = $1 ORDER BY id`, [agent.id])).map((r: { action: string }) => r.action);
+    const actions = (await t.dataSource.query(`SELECT action FROM audit_log WHERE actor_id = $1 ORDER BY id`, [agent.id])).map(
+      (r: { action: string }) => r.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['staff.photo_changed', 'staff.name_changed', 'draft.created']));
   });
 
@@ -116,14 +135,26 @@ describe('staff faces', () => {
     );
     await t.dataSource.query(`INSERT INTO team_members (team_id, user_id) VALUES ($1, $2), ($1, $3)`, [team.id, agent.id, member.id]);
     const res = await t.gql<{
-      whoAnswersHere: { name: string; hoursDescription: string; members: { id: string; displayName: string; role: string; photoVersion: string | null }[] }[];
-    }>(`query { whoAnswersHere { name hoursDescription(locale: DE) openNow members { id displayName role photoVersion staffTeams { name } } } }`);
+      whoAnswersHere: {
+        name: string;
+        hoursDescription: string;
+        members: { id: string; displayName: string; role: string; photoVersion: string | null }[];
+      }[];
+    }>(
+      `query { whoAnswersHere { name hoursDescription(locale: DE) openNow members { id displayName role photoVersion staffTeams { name } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const [billing] = res.data.whoAnswersHere;
     expect(billing).toMatchObject({ name: 'Billing', hoursDescription: expect.stringContaining('08:00–18:00') });
     // Members who are not staff are not shown.
     expect(billing!.members).toEqual([
-      expect.objectContaining({ id: agent.id, displayName: 'Miriam Çelik', role: 'AGENT', photoVersion: expect.any(String), staffTeams: [{ name: 'Billing' }] }),
+      expect.objectContaining({
+        id: agent.id,
+        displayName: 'Miriam Çelik',
+        role: 'AGENT',
+        photoVersion: expect.any(String),
+        staffTeams: [{ name: 'Billing' }],
+      }),
     ]);
   });
 });

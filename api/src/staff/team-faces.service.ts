@@ -21,9 +21,7 @@ export class TeamFacesService {
 
   /** Team badges of these users, batched per request. */
   badges(ctx: RequestContext, userId: string): Promise<TeamBadgeModel[]> {
-    return ctx
-      .loader(TEAMS_BY_USER, () => new DataLoader<string, TeamBadgeModel[]>((ids) => this.badgesOf(ids)))
-      .load(userId);
+    return ctx.loader(TEAMS_BY_USER, () => new DataLoader<string, TeamBadgeModel[]>((ids) => this.badgesOf(ids))).load(userId);
   }
 
   private async badgesOf(userIds: readonly string[]): Promise<TeamBadgeModel[][]> {

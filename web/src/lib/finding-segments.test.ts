@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingSegments } from './finding-segments.ts';
+import { countBySeverity, findingSegments } from './finding-segments.ts';
 
 describe('findingSegments', () => {
   it('marks the spans of findings and keeps the rest plain', () => {
@@ -22,5 +22,12 @@ describe('findingSegments', () => {
 
   it('returns the whole text without findings', () => {
     expect(findingSegments('Hallo', [])).toEqual([{ text: 'Hallo', severity: null }]);
+  });
+
+  it('counts findings by severity, most severe first', () => {
+    expect(countBySeverity([{ severity: 'info' }, { severity: 'error' }, { severity: 'info' }])).toEqual([
+      ['error', 1],
+      ['info', 2],
+    ]);
   });
 });

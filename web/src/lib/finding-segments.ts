@@ -31,3 +31,10 @@ export function findingSegments(text: string, findings: readonly { start: number
   }
   return segments;
 }
+
+/** How many findings of each severity, most severe first (the queue's summary per draft). */
+export function countBySeverity(findings: readonly { severity: string }[]): [string, number][] {
+  const counts: Record<string, number> = {};
+  for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return Object.entries(counts).sort(([a], [b]) => (RANK[b] ?? 0) - (RANK[a] ?? 0));
+}

@@ -3,6 +3,7 @@ import { orderAnswers } from './answers.ts';
 import {
   askPath,
   canonicalQuestionRedirect,
+  parseUserRef,
   externalHref,
   parseQuestionRef,
   questionPath,
@@ -141,5 +142,20 @@ describe('externalHref', () => {
     expect(externalHref('data:text/html,hi')).toBeNull();
     expect(externalHref('/relative')).toBeNull();
     expect(externalHref(null)).toBeNull();
+  });
+});
+
+describe('parseUserRef', () => {
+  it.each([
+    ['12', '12'],
+    ['#12', '12'],
+    ['/users/12', '12'],
+    ['http://localhost:3000/users/12?tab=answers', '12'],
+  ])('reads %j', (value, id) => {
+    expect(parseUserRef(value)).toBe(id);
+  });
+
+  it.each(['', 'abc', '/questions/12', '0'])('refuses %j', (value) => {
+    expect(parseUserRef(value)).toBeNull();
   });
 });

@@ -208,3 +208,14 @@ export function consoleEscalationPath(id: string, hash?: string): ResolvedPathna
 export function adminTeamsPath(hash?: string): ResolvedPathname {
   return hash ? resolve(`/admin/teams#${hash}`) : resolve('/admin/teams');
 }
+
+/** Admins: four-eyes review per space, the staff allowed to publish directly, and the report of bypasses. */
+export function reviewSettingsPath(): ResolvedPathname {
+  return resolve('/console/reviews/settings');
+}
+
+/** A person's id from a profile link ("/users/12", with or without host) or a bare number. */
+export function parseUserRef(value: string): string | null {
+  const match = /^(?:.*\/users\/)?#?([1-9]\d{0,17})(?:[/?#].*)?$/.exec(value.trim());
+  return match ? match[1]! : null;
+}

@@ -12,6 +12,9 @@ export class RedactPostInput {
   @Field(() => ID, { nullable: true }) answerId?: string | null;
   @Field(() => ID, { nullable: true }) commentId?: string | null;
   @Field({ description: '"title" (questions only) or "body".' }) field: string;
-  @Field(() => [TextSpanInput], { description: 'Spans of the current Markdown text to replace with "[removed]".' }) spans: TextSpanInput[];
+  @Field(() => [TextSpanInput], { defaultValue: [], description: 'Spans of the current Markdown text to replace with "[removed]".' })
+  spans: TextSpanInput[];
+  @Field(() => [String], { defaultValue: [], description: 'Texts to remove wherever they occur (for forms that cannot compute spans).' })
+  texts: string[];
   @Field() reason: string;
 }

@@ -1,5 +1,6 @@
 import { migrations } from '@peerdesk/migrations';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { AfterCommitSubscriber } from '../live/after-commit';
 import { entities } from './entities';
 
 /** Counts the SQL statements sent, so tests and benchmarks can prove a page's query count is bounded. */
@@ -21,6 +22,7 @@ export function createDataSource(url: string, queryCounter = new QueryCounter())
     type: 'postgres',
     url,
     entities,
+    subscribers: [AfterCommitSubscriber],
     migrations: migrations as never,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

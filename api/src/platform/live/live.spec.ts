@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { answer, ask, seedSpace, signUp, type TestUser } from '../../test-support/builders';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
+import { afterCommit } from './after-commit';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PUBLIC_ORIGIN = 'http://localhost:3000';
@@ -141,6 +142,42 @@ describe('live updates over WebSocket, in one process', () => {
     const { data } = await result;
     expect(data?.threadActivity.postId).toBe(answerId);
     await client.dispose();
+  });
+});
+
+describe('afterCommit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const spaceCount = async () =>
+    Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM spaces WHERE slug = 'after-commit'`))[0].n);
+
+  it('runs the task once the transaction has committed, when others can see the change', async () => {
+    let seen = -1;
+    await t.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO spaces (slug, name, description) VALUES ('after-commit', 'A', 'B')`);
+      await afterCommit(manager, async () => {
+        seen = await spaceCount();
+      });
+      expect(seen).toBe(-1);
+    });
+    expect(seen).toBe(1);
+  });
+
+  it('never runs it when the transaction rolls back', async () => {
+    let ran = false;
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        await afterCommit(manager, async () => {
+          ran = true;
+        });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(ran).toBe(false);
   });
 });
 

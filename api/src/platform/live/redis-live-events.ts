@@ -22,7 +22,7 @@ export class RedisLiveEvents extends LiveEvents {
 
   /** Connects both clients, or fails with a message naming the server when it does not answer. */
   static async connect(url: string, namespace: string, logger: Logger, timeoutMs = 5_000): Promise<RedisLiveEvents> {
-    const publisher: RedisClient = createClient({ url, socket: { connectTimeout: timeoutMs } });
+    const publisher: RedisClient = createClient({ url, socket: { connectTimeout: timeoutMs }, disableOfflineQueue: true });
     const subscriber = publisher.duplicate();
     const where = new URL(url).host;
     for (const client of [publisher, subscriber]) {
@@ -38,8 +38,13 @@ export class RedisLiveEvents extends LiveEvents {
     return new RedisLiveEvents(`peerdesk:${namespace}:`, publisher, subscriber, logger);
   }
 
+  /** Best effort, like all live updates: while Redis is away, changes are saved and readers see them on their next load. */
   async publish(channel: string, payload: unknown): Promise<void> {
-    await this.publisher.publish(this.prefix + channel, JSON.stringify(payload));
+    try {
+      await this.publisher.publish(this.prefix + channel, JSON.stringify(payload));
+    } catch (error) {
+      this.logger.warn('live update not sent: Redis is unavailable', { channel, err: (error as Error).message });
+    }
   }
 
   subscribe<T>(channel: string): AsyncIterableIterator<T> {

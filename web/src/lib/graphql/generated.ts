@@ -144,6 +144,11 @@ export type FlagReason =
   | 'RUDE'
   | 'SPAM';
 
+export type GrantReviewBypassInput = {
+  reason: string;
+  userId: string | number;
+};
+
 export type LeaderboardPeriod =
   | 'ALL_TIME'
   | 'MONTH'
@@ -187,7 +192,9 @@ export type RedactPostInput = {
   questionId?: string | number | null | undefined;
   reason: string;
   /** Spans of the current Markdown text to replace with "[removed]". */
-  spans: Array<TextSpanInput>;
+  spans?: Array<TextSpanInput>;
+  /** Texts to remove wherever they occur (for forms that cannot compute spans). */
+  texts?: Array<string>;
 };
 
 export type RequestCallbackInput = {
@@ -287,6 +294,11 @@ export type SendMessageInput = {
   body: string;
   clientMutationId?: string | null | undefined;
   conversationId: string | number;
+};
+
+export type SetSpaceReviewInput = {
+  reviewStaffReplies: boolean;
+  spaceSlug: string;
 };
 
 export type SignInInput = {
@@ -538,7 +550,7 @@ export type QuestionConnectionFieldsFragment = { edges: Array<{ cursor: string, 
 
 export type CommentFieldsFragment = { id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null };
 
-export type AnswerFieldsFragment = { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> };
+export type AnswerFieldsFragment = { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> };
 
 export type FacetFieldsFragment = { value: string, label: string, count: number };
 
@@ -749,7 +761,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, lastActivityAt: string, solvedAt: string | null, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> } } | null };
+export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, lastActivityAt: string, solvedAt: string | null, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> } } | null };
 
 export type QuestionForEditQueryVariables = Exact<{
   id: string | number;
@@ -900,6 +912,39 @@ export type EscalateQuestionPrivatelyMutationVariables = Exact<{
 
 export type EscalateQuestionPrivatelyMutation = { escalateQuestion: { id: string } };
 
+export type PostRedactionsQueryVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type PostRedactionsQuery = { postRedactions: Array<{ id: string, postType: string, postId: string, field: string, originalText: string, redactedText: string, reason: string, createdAt: string, moderator: { id: string, displayName: string } }> };
+
+export type ReviewSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewSettingsQuery = { spaceReviewSettings: Array<{ spaceId: string, spaceSlug: string, spaceName: string, reviewStaffReplies: boolean }>, reviewBypassGrants: Array<{ reason: string, createdAt: string, user: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, grantedBy: { id: string, displayName: string } | null }>, reviewBypasses: { edges: Array<{ node: { id: string, postType: string, postId: string, questionId: string | null, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } }> } };
+
+export type SetSpaceReviewMutationVariables = Exact<{
+  input: SetSpaceReviewInput;
+}>;
+
+
+export type SetSpaceReviewMutation = { setSpaceReview: { spaceId: string, reviewStaffReplies: boolean } };
+
+export type GrantReviewBypassMutationVariables = Exact<{
+  input: GrantReviewBypassInput;
+}>;
+
+
+export type GrantReviewBypassMutation = { grantReviewBypass: Array<{ reason: string }> };
+
+export type RevokeReviewBypassMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type RevokeReviewBypassMutation = { revokeReviewBypass: Array<{ reason: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -955,7 +1000,7 @@ export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
   contact {
     ...UserChip
   }
-  messages(first: 200) {
+  messages(first: 100) {
     edges {
       node {
         id
@@ -1211,6 +1256,8 @@ export const AnswerFieldsFragmentDoc = new TypedDocumentString(`
   }
   canVerify
   canFlag
+  canRedact
+  bodyMarkdown
   reviewedBy {
     id
     displayName
@@ -1372,7 +1419,7 @@ fragment ConversationFields on Conversation {
   contact {
     ...UserChip
   }
-  messages(first: 200) {
+  messages(first: 100) {
     edges {
       node {
         id
@@ -1548,7 +1595,7 @@ fragment ConversationFields on Conversation {
   contact {
     ...UserChip
   }
-  messages(first: 200) {
+  messages(first: 100) {
     edges {
       node {
         id
@@ -2206,6 +2253,8 @@ export const QuestionPageDocument = new TypedDocumentString(`
     canVote
     canAnswer
     viewerRepliesViaDraft
+    canRedact
+    bodyMarkdown
     myStaffDrafts {
       ...StaffDraftSummary
     }
@@ -2307,6 +2356,8 @@ fragment AnswerFields on Answer {
   }
   canVerify
   canFlag
+  canRedact
+  bodyMarkdown
   reviewedBy {
     id
     displayName
@@ -2869,3 +2920,89 @@ export const EscalateQuestionPrivatelyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EscalateQuestionPrivatelyMutation, EscalateQuestionPrivatelyMutationVariables>;
+export const PostRedactionsDocument = new TypedDocumentString(`
+    query PostRedactions($questionId: ID!) {
+  postRedactions(questionId: $questionId) {
+    id
+    postType
+    postId
+    field
+    originalText
+    redactedText
+    reason
+    createdAt
+    moderator {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostRedactionsQuery, PostRedactionsQueryVariables>;
+export const ReviewSettingsDocument = new TypedDocumentString(`
+    query ReviewSettings {
+  spaceReviewSettings {
+    spaceId
+    spaceSlug
+    spaceName
+    reviewStaffReplies
+  }
+  reviewBypassGrants {
+    reason
+    createdAt
+    user {
+      ...UserChip
+    }
+    grantedBy {
+      id
+      displayName
+    }
+  }
+  reviewBypasses(first: 50) {
+    edges {
+      node {
+        id
+        postType
+        postId
+        questionId
+        createdAt
+        author {
+          ...UserChip
+        }
+      }
+    }
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ReviewSettingsQuery, ReviewSettingsQueryVariables>;
+export const SetSpaceReviewDocument = new TypedDocumentString(`
+    mutation SetSpaceReview($input: SetSpaceReviewInput!) {
+  setSpaceReview(input: $input) {
+    spaceId
+    reviewStaffReplies
+  }
+}
+    `) as unknown as TypedDocumentString<SetSpaceReviewMutation, SetSpaceReviewMutationVariables>;
+export const GrantReviewBypassDocument = new TypedDocumentString(`
+    mutation GrantReviewBypass($input: GrantReviewBypassInput!) {
+  grantReviewBypass(input: $input) {
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<GrantReviewBypassMutation, GrantReviewBypassMutationVariables>;
+export const RevokeReviewBypassDocument = new TypedDocumentString(`
+    mutation RevokeReviewBypass($userId: ID!) {
+  revokeReviewBypass(userId: $userId) {
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeReviewBypassMutation, RevokeReviewBypassMutationVariables>;

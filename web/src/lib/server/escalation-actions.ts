@@ -34,16 +34,22 @@ export async function escalateAction(event: Event, questionId: string) {
       },
     });
   } catch (cause) {
-    return formFailure(cause, { locale: locals.locale, form: 'escalate', values, fields: ['reason', 'privateDetails'], returnTo: url.pathname });
+    return formFailure(cause, {
+      locale: locals.locale,
+      form: 'escalate',
+      values,
+      fields: ['reason', 'privateDetails'],
+      returnTo: url.pathname,
+    });
   }
   redirect(303, `${url.pathname}#escalation`);
 }
 
 /** Staff open the private conversation with the asker; the first message goes with it. */
-export async function openConversationAction(event: Event, questionId: string) {
+export async function openConversationAction(event: Event) {
   const { locals, url } = event;
   requireViewer(event, url.pathname);
-  const values = readText(await event.request.formData(), ['body']);
+  const { questionId, ...values } = readText(await event.request.formData(), ['questionId', 'body']);
   try {
     await locals.api.request(OpenConversationDocument, { questionId, body: values.body });
   } catch (cause) {
@@ -62,7 +68,13 @@ export async function sendMessageAction(event: Event) {
       input: { conversationId: values.conversationId, body: values.body, clientMutationId: readClientMutationId(data) },
     });
   } catch (cause) {
-    return formFailure(cause, { locale: locals.locale, form: 'conversation', values: { body: values.body }, fields: ['body'], returnTo: url.pathname });
+    return formFailure(cause, {
+      locale: locals.locale,
+      form: 'conversation',
+      values: { body: values.body },
+      fields: ['body'],
+      returnTo: url.pathname,
+    });
   }
   redirect(303, `${url.pathname}#${CONVERSATION_ANCHOR}`);
 }
@@ -88,7 +100,13 @@ export async function requestCallbackAction(event: Event) {
       input: { conversationId: values.conversationId, from, until, note: values.note.trim() || null },
     });
   } catch (cause) {
-    return formFailure(cause, { locale: locals.locale, form: 'callback', values: kept, fields: ['from', 'until', 'note'], returnTo: url.pathname });
+    return formFailure(cause, {
+      locale: locals.locale,
+      form: 'callback',
+      values: kept,
+      fields: ['from', 'until', 'note'],
+      returnTo: url.pathname,
+    });
   }
   redirect(303, `${url.pathname}#${CONVERSATION_ANCHOR}`);
 }

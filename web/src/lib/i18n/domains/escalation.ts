@@ -18,12 +18,14 @@ export const escalationEn = {
   'escalation.promise.away': 'The team is away right now and back {awayUntil}. Your question keeps its place in the queue.',
 
   'escalation.escalate.title': 'Need the company?',
-  'escalation.escalate.intro': 'When the community cannot help, hand this question to our team. They answer here in the thread, within their opening hours.',
+  'escalation.escalate.intro':
+    'When the community cannot help, hand this question to our team. They answer here in the thread, within their opening hours.',
   'escalation.escalate.introOther': 'Hand this question to the company on the asker’s behalf.',
   'escalation.escalate.reason': 'What do you need from the company?',
   'escalation.escalate.reasonHint': 'Only staff see this.',
   'escalation.escalate.privateDetails': 'Private details (optional)',
-  'escalation.escalate.privateHint': 'Contract or order numbers, addresses, account data. Only you and staff see them: they start a private conversation.',
+  'escalation.escalate.privateHint':
+    'Contract or order numbers, addresses, account data. Only you and staff see them: they start a private conversation.',
   'escalation.escalate.submit': 'I need the company',
   'escalation.escalate.submitOther': 'Escalate to the company',
 
@@ -122,7 +124,8 @@ export const escalationEn = {
   'escalation.action.note': 'Internal note',
   'escalation.action.addNote': 'Add note',
   'escalation.action.summary': 'Public resolution summary',
-  'escalation.action.summaryHint': 'Posted to the thread as a staff answer, so the next customer with this problem finds the solution. No personal data.',
+  'escalation.action.summaryHint':
+    'Posted to the thread as a staff answer, so the next customer with this problem finds the solution. No personal data.',
   'escalation.action.summaryRequired': 'Required: there was a private conversation.',
   'escalation.action.resolve': 'Resolve',
 
@@ -142,7 +145,8 @@ export const escalationEn = {
   'escalation.event.resolution_breached': 'Resolution target missed',
 
   'teams.title': 'Teams',
-  'teams.intro': 'Who handles escalations, when they are available and what they promise. Targets count business minutes of the team’s own calendar.',
+  'teams.intro':
+    'Who handles escalations, when they are available and what they promise. Targets count business minutes of the team’s own calendar.',
   'teams.empty': 'No teams yet. Create the first one below.',
   'teams.openNow': 'Available now',
   'teams.closedNow': 'Away now',
@@ -162,7 +166,8 @@ export const escalationEn = {
   'teams.timeZone': 'Time zone',
   'teams.timeZoneHint': 'An IANA time zone, e.g. Europe/Berlin.',
   'teams.weekly': 'Weekly opening hours',
-  'teams.weeklyHint': 'Leave a day empty when the team is away. A second window covers split shifts; an end at or before the start runs past midnight.',
+  'teams.weeklyHint':
+    'Leave a day empty when the team is away. A second window covers split shifts; an end at or before the start runs past midnight.',
   'teams.window': 'Window',
   'teams.secondWindow': 'Second window',
   'teams.start': '{day} from',
@@ -201,20 +206,24 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'escalation.promise.expected': '{team} antwortet hier innerhalb von {duration} – voraussichtlich bis {expectedBy}.',
   'escalation.promise.responded': '{team} hat geantwortet; die Lösung ist bis {expectedBy} zu erwarten.',
   'escalation.promise.hours': 'Erreichbar {hours}.',
-  'escalation.promise.away': 'Das Team ist gerade nicht da und ab {awayUntil} wieder erreichbar. Deine Frage behält ihren Platz in der Warteschlange.',
+  'escalation.promise.away':
+    'Das Team ist gerade nicht da und ab {awayUntil} wieder erreichbar. Deine Frage behält ihren Platz in der Warteschlange.',
 
   'escalation.escalate.title': 'Brauchst du das Unternehmen?',
-  'escalation.escalate.intro': 'Wenn die Community nicht weiterhelfen kann, übergib diese Frage an unser Team. Es antwortet hier im Thread, innerhalb seiner Öffnungszeiten.',
+  'escalation.escalate.intro':
+    'Wenn die Community nicht weiterhelfen kann, übergib diese Frage an unser Team. Es antwortet hier im Thread, innerhalb seiner Öffnungszeiten.',
   'escalation.escalate.introOther': 'Übergib diese Frage im Namen der fragenden Person an das Unternehmen.',
   'escalation.escalate.reason': 'Wobei brauchst du das Unternehmen?',
   'escalation.escalate.reasonHint': 'Sehen nur Mitarbeitende.',
   'escalation.escalate.privateDetails': 'Private Angaben (optional)',
-  'escalation.escalate.privateHint': 'Vertrags- oder Bestellnummern, Adressen, Kontodaten. Nur du und Mitarbeitende sehen sie: Sie beginnen ein privates Gespräch.',
+  'escalation.escalate.privateHint':
+    'Vertrags- oder Bestellnummern, Adressen, Kontodaten. Nur du und Mitarbeitende sehen sie: Sie beginnen ein privates Gespräch.',
   'escalation.escalate.submit': 'Ich brauche das Unternehmen',
   'escalation.escalate.submitOther': 'An das Unternehmen übergeben',
 
   'escalation.conversation.title': 'Privates Gespräch',
-  'escalation.conversation.privacyAsker': 'Nur du und unsere Mitarbeitenden sehen dieses Gespräch. Es erscheint nie auf der öffentlichen Seite.',
+  'escalation.conversation.privacyAsker':
+    'Nur du und unsere Mitarbeitenden sehen dieses Gespräch. Es erscheint nie auf der öffentlichen Seite.',
   'escalation.conversation.privacyStaff': 'Nur die fragende Person und Mitarbeitende sehen dieses Gespräch.',
   'escalation.conversation.contact': 'Deine Ansprechperson: {name}',
   'escalation.conversation.with': 'Mit {name}',
@@ -240,7 +249,8 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'escalation.console.tabs': 'Bereiche der Konsole',
   'escalation.console.tab.queue': 'Warteschlange',
   'escalation.queue.title': 'Eskalationen',
-  'escalation.queue.intro': 'Offene Eskalationen deiner Teams, die am frühesten fälligen zuerst. Die Restzeit zählt die Arbeitszeit des jeweiligen Teams.',
+  'escalation.queue.intro':
+    'Offene Eskalationen deiner Teams, die am frühesten fälligen zuerst. Die Restzeit zählt die Arbeitszeit des jeweiligen Teams.',
   'escalation.queue.empty': 'Keine offenen Eskalationen zu diesen Filtern.',
   'escalation.queue.emptyAll': 'Keine offenen Eskalationen. Alle Kundinnen und Kunden haben eine Antwort.',
   'escalation.queue.shortcuts': 'Tastatur: j/k wechseln zwischen Eskalationen, Enter öffnet eine.',
@@ -308,7 +318,8 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'escalation.action.note': 'Interne Notiz',
   'escalation.action.addNote': 'Notiz hinzufügen',
   'escalation.action.summary': 'Öffentliche Zusammenfassung der Lösung',
-  'escalation.action.summaryHint': 'Erscheint im Thread als Antwort des Teams, damit die nächste Person mit diesem Problem die Lösung findet. Keine persönlichen Daten.',
+  'escalation.action.summaryHint':
+    'Erscheint im Thread als Antwort des Teams, damit die nächste Person mit diesem Problem die Lösung findet. Keine persönlichen Daten.',
   'escalation.action.summaryRequired': 'Erforderlich: Es gab ein privates Gespräch.',
   'escalation.action.resolve': 'Lösen',
 
@@ -328,7 +339,8 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'escalation.event.resolution_breached': 'Ziel für die Lösung verfehlt',
 
   'teams.title': 'Teams',
-  'teams.intro': 'Wer Eskalationen bearbeitet, wann das Team erreichbar ist und was es verspricht. Ziele zählen Arbeitsminuten im Kalender des Teams.',
+  'teams.intro':
+    'Wer Eskalationen bearbeitet, wann das Team erreichbar ist und was es verspricht. Ziele zählen Arbeitsminuten im Kalender des Teams.',
   'teams.empty': 'Noch keine Teams. Lege unten das erste an.',
   'teams.openNow': 'Jetzt erreichbar',
   'teams.closedNow': 'Jetzt nicht erreichbar',
@@ -348,7 +360,8 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'teams.timeZone': 'Zeitzone',
   'teams.timeZoneHint': 'Eine IANA-Zeitzone, z. B. Europe/Berlin.',
   'teams.weekly': 'Wöchentliche Öffnungszeiten',
-  'teams.weeklyHint': 'Tage, an denen das Team nicht da ist, leer lassen. Ein zweites Fenster deckt geteilte Schichten ab; ein Ende vor oder gleich dem Beginn läuft über Mitternacht.',
+  'teams.weeklyHint':
+    'Tage, an denen das Team nicht da ist, leer lassen. Ein zweites Fenster deckt geteilte Schichten ab; ein Ende vor oder gleich dem Beginn läuft über Mitternacht.',
   'teams.window': 'Fenster',
   'teams.secondWindow': 'Zweites Fenster',
   'teams.start': '{day} von',

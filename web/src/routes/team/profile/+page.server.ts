@@ -30,7 +30,13 @@ export const actions: Actions = {
     try {
       await locals.api.request(UpdateStaffNameDocument, { input: { displayName } });
     } catch (cause) {
-      return formFailure(cause, { locale: locals.locale, form: 'name', values: { displayName }, fields: ['displayName'], returnTo: url.pathname });
+      return formFailure(cause, {
+        locale: locals.locale,
+        form: 'name',
+        values: { displayName },
+        fields: ['displayName'],
+        returnTo: url.pathname,
+      });
     }
     redirect(303, staffProfilePath({ saved: '1' }));
   },

@@ -25,7 +25,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 /** A stale version is answered with the api's message and the text as typed, so nothing is lost. */
 function failure(cause: unknown, locale: Locale, form: string, values: Record<string, string>, returnTo: string) {
-  if (isApiError(cause, 'CONFLICT') && cause.fields.length === 0) return fail(409, { form, message: cause.message, fields: {} as Record<string, string>, values });
+  if (isApiError(cause, 'CONFLICT') && cause.fields.length === 0)
+    return fail(409, { form, message: cause.message, fields: {} as Record<string, string>, values });
   return formFailure(cause, { locale, form, values, fields: Object.keys(values), returnTo });
 }
 

@@ -23,10 +23,15 @@ import { canonicalQuestionRedirect, parseQuestionRef, questionPath } from '#lib/
 import { formFailure, readClientMutationId, readText, requireViewer, type FormFailure } from '#lib/server/forms.ts';
 import { newMutationId, orNotFound } from '#lib/server/load.ts';
 import { readAcknowledgement } from '#lib/personal-data.ts';
+import { redactFromForm, redactionsFor } from '#lib/server/redaction.ts';
 import { STAFF_DRAFTS_ANCHOR, submitStaffDraft, withdrawStaffDraft } from '#lib/server/staff-drafts.ts';
+import { loadThreadEscalation } from '#lib/server/thread-escalation.ts';
+import { escalateAction, openConversationAction, requestCallbackAction, sendMessageAction } from '#lib/server/escalation-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url, request }) => {
+  const escalation = loadThreadEscalation(locals, params.id);
+  const redactions = redactionsFor(locals.api, params.id, locals.viewer?.isStaff ?? false);
   const { question } = await orNotFound(locals.api.request(QuestionPageDocument, { id: params.id }));
   if (!question) error(404, 'Not found');
 
@@ -48,6 +53,8 @@ export const load: PageServerLoad = async ({ params, locals, url, request }) => 
     answerMutationId: newMutationId(),
     commentMutationIds,
     canonicalUrl: PUBLIC_URL + questionPath(question.id, question.slug),
+    escalation: await escalation,
+    redactions: await redactions,
   };
 };
 
@@ -67,6 +74,11 @@ function readTarget(data: FormData): Target | null {
 }
 
 export const actions: Actions = {
+  escalate: (event) => escalateAction(event, event.params.id),
+  openConversation: (event) => openConversationAction(event),
+  sendMessage: (event) => sendMessageAction(event),
+  requestCallback: (event) => requestCallbackAction(event),
+
   vote: async ({ request, locals, url, params }) => {
     requireViewer({ locals, url }, url.pathname);
     const data = await request.formData();
@@ -159,6 +171,20 @@ export const actions: Actions = {
       }
     } catch (cause) {
       return formFailure(cause, { locale: locals.locale, form: 'answer', values: { body }, fields: ['body'], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}#${anchor}`);
+  },
+
+  /** Moderators: replace personal data in the question or an answer with "[removed]". */
+  redact: async ({ request, locals, url }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const data = await request.formData();
+    let anchor: string;
+    try {
+      ({ anchor } = await redactFromForm(locals.api, data));
+    } catch (cause) {
+      const form = `redact:${String(data.get('postType'))}:${String(data.get('postId'))}`;
+      return formFailure(cause, { locale: locals.locale, form, values: {}, fields: [], returnTo: url.pathname });
     }
     redirect(303, `${url.pathname}#${anchor}`);
   },

@@ -23,7 +23,9 @@ export const actions: Actions = {
     const data = await request.formData();
     const { body } = readText(data, ['body']);
     try {
-      await locals.api.request(EditAnswerDocument, { input: { id: params.answerId, body, acknowledgePersonalData: readAcknowledgement(data) } });
+      await locals.api.request(EditAnswerDocument, {
+        input: { id: params.answerId, body, acknowledgePersonalData: readAcknowledgement(data) },
+      });
     } catch (cause) {
       return formFailure(cause, { locale: locals.locale, form: 'edit', values: { body }, fields: ['body'], returnTo: url.pathname });
     }
