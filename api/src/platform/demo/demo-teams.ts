@@ -1,4 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { recordEvent } from '../../escalation/escalation-timeline';
+import { dueTimes } from '../../escalation/sla';
+import { TeamEntity } from '../../escalation/team.entity';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
@@ -91,5 +94,42 @@ export async function seedDemoTeams(
       if (space)
         await manager.query(`INSERT INTO space_teams (space_id, team_id) VALUES ($1, $2) ON CONFLICT (space_id) DO NOTHING`, [space, id]);
     }
+  }
+}
+
+/**
+ * Two unanswered demo questions their askers escalated a day ago, so the console has a queue to work
+ * (one still within its targets, the urgent one already overdue).
+ */
+export async function seedDemoEscalations(manager: EntityManager): Promise<void> {
+  const rows: {
+    question_id: string;
+    author_id: string;
+    team_id: string;
+    time_zone: string;
+    weekly: TeamEntity['weekly'];
+    holidays: string[];
+  }[] = await manager.query(
+    `SELECT q.id AS question_id, q.author_id, t.id AS team_id, t.time_zone, t.weekly, t.holidays
+         FROM questions q JOIN space_teams st ON st.space_id = q.space_id JOIN teams t ON t.id = st.team_id
+        WHERE q.answer_count = 0 AND q.status = 'open'
+        ORDER BY q.created_at DESC LIMIT 2`,
+  );
+  const start = new Date(Date.now() - 24 * 3600_000);
+  for (const [index, row] of rows.entries()) {
+    const priority = index === 0 ? 'normal' : 'urgent';
+    const [target] = (await manager.query(
+      `SELECT first_response_minutes AS "firstResponseMinutes", resolution_minutes AS "resolutionMinutes" FROM sla_targets WHERE team_id = $1 AND priority = $2`,
+      [row.team_id, priority],
+    )) as { firstResponseMinutes: number; resolutionMinutes: number }[];
+    if (!target) continue;
+    const team = Object.assign(new TeamEntity(), { timeZone: row.time_zone, weekly: row.weekly, holidays: row.holidays });
+    const due = dueTimes(team, target, start, null);
+    const [{ id }] = (await manager.query(
+      `INSERT INTO escalations (question_id, team_id, priority, source, created_by_id, reason, first_response_due_at, resolution_due_at, next_due_at, created_at)
+       VALUES ($1, $2, $3, 'asker', $4, 'I need the company', $5, $6, $7, $8) RETURNING id`,
+      [row.question_id, row.team_id, priority, row.author_id, due.firstResponseDueAt, due.resolutionDueAt, due.nextDueAt, start],
+    )) as [{ id: string }];
+    await recordEvent(manager, id, row.author_id, 'escalated', { source: 'asker', priority }, start);
   }
 }

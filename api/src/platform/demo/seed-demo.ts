@@ -4,8 +4,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../identity/password';
 import { appendOutbox } from '../outbox/outbox';
 import { seedDemoStaffPhotos } from '../../staff/demo-photos';
-import { seedDemoTeams } from './demo-teams';
+import { seedDemoEscalations, seedDemoTeams } from './demo-teams';
 import { demoSpaces, demoTags, demoThreads, demoUsers, type DemoAnswer, type DemoComment } from './demo-content';
+import { backfillLedger } from '../../reputation/backfill';
 
 export interface SeedResult {
   spaces: number;
@@ -173,6 +174,9 @@ export async function seedDemoCommunity(
       demoUsers.filter((u) => u.role !== 'member').map((u) => ({ id: userId(u.key), displayName: u.displayName })),
     );
     await seedDemoTeams(manager, userId, (slug) => spaces.get(slug));
+    await seedDemoEscalations(manager);
+    // The threads' votes and accepted answers earn their authors reputation, as if cast through the app.
+    await backfillLedger(manager);
     // The search indexer picks the threads up like any imported ones.
     await appendOutbox(manager, 'questions.imported', questionIds[0] ?? '0', { questionIds });
     return {
