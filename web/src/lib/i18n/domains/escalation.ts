@@ -55,6 +55,7 @@ export const escalationEn = {
   'escalation.console.title': 'Agent console',
   'escalation.console.tabs': 'Console sections',
   'escalation.console.tab.queue': 'Queue',
+  'escalation.console.tab.teams': 'Teams & hours',
   'escalation.queue.title': 'Escalation queue',
   'escalation.queue.intro': 'Open escalations of your teams, the soonest due first. Remaining time counts business hours of each team.',
   'escalation.queue.empty': 'No open escalations match these filters.',
@@ -248,6 +249,7 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'escalation.console.title': 'Agenten-Konsole',
   'escalation.console.tabs': 'Bereiche der Konsole',
   'escalation.console.tab.queue': 'Warteschlange',
+  'escalation.console.tab.teams': 'Teams & Zeiten',
   'escalation.queue.title': 'Eskalationen',
   'escalation.queue.intro':
     'Offene Eskalationen deiner Teams, die am frühesten fälligen zuerst. Die Restzeit zählt die Arbeitszeit des jeweiligen Teams.',
