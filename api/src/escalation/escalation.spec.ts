@@ -258,6 +258,25 @@ describe('escalations', () => {
     await t.gql(SAVE_TEAM, { input: teamInput({ id: cast.teamId, unansweredAfterMinutes: null }) }, cast.admin.cookie);
   });
 
+  it('rules: a thread getting flagged is escalated, at once for a “needs staff” flag, else at the second open flag', async () => {
+    const FLAG = `mutation ($input: FlagPostInput!) { flagPost(input: $input) { id } }`;
+    const escalationOf = async (questionId: string) =>
+      (await t.dataSource.query(`SELECT source, priority FROM escalations WHERE question_id = $1`, [questionId])) as {
+        source: string;
+        priority: string;
+      }[];
+
+    const askingForStaff = await ask(t, cast.asker, { title: 'Tariff change confirmation never arrived' });
+    await t.gql(FLAG, { input: { questionId: askingForStaff, reason: 'NEEDS_STAFF' } }, cast.customer.cookie);
+    expect(await escalationOf(askingForStaff)).toEqual([{ source: 'rule', priority: 'high' }]);
+
+    const rude = await ask(t, cast.asker, { title: 'Why does nobody answer my meter question' });
+    await t.gql(FLAG, { input: { questionId: rude, reason: 'RUDE' } }, cast.customer.cookie);
+    expect(await escalationOf(rude)).toEqual([]);
+    await t.gql(FLAG, { input: { questionId: rude, reason: 'OFF_TOPIC' } }, cast.expert.cookie);
+    expect(await escalationOf(rude)).toEqual([{ source: 'rule', priority: 'high' }]);
+  });
+
   it('escalateByRule is a no-op when the question is already escalated', async () => {
     const { questionId } = await askAndEscalate(t, cast);
     const before = await counts(t.dataSource);

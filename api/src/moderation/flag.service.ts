@@ -16,6 +16,8 @@ import { isVisible } from './visibility';
 
 /** Flags from members with `post.flagToHide` that hide a post until a moderator decides. */
 export const FLAGS_TO_HIDE = 3;
+/** Open flags anywhere in a thread that make it an escalation (a "needs staff" flag does at once). */
+export const FLAGS_TO_ESCALATE = 2;
 const MAX_NOTE = 500;
 
 @Injectable()
@@ -48,13 +50,17 @@ export class FlagService {
       if (!flag) throw conflict('You have already flagged this post.');
 
       const itemId = await this.reviewQueue.enqueue(manager, post, 'flagged');
-      if (input.reason === 'needs_staff') {
-        await this.escalations.escalateByRule(
-          manager,
-          post.questionId,
-          'flagged',
-          note ?? `A member asks for staff on this ${post.postType}.`,
-        );
+      // A thread that is getting flagged needs the company: at once when someone asks for staff, else at the second open flag.
+      const [thread]: { open: number }[] = await manager.query(
+        `SELECT count(*)::int AS open FROM flags WHERE question_id = $1 AND state = 'open'`,
+        [post.questionId],
+      );
+      if (input.reason === 'needs_staff' || thread!.open >= FLAGS_TO_ESCALATE) {
+        const detail =
+          input.reason === 'needs_staff'
+            ? (note ?? `A member asks for staff on this ${post.postType}.`)
+            : `${thread!.open} open flags on this thread.`;
+        await this.escalations.escalateByRule(manager, post.questionId, 'flagged', detail);
       }
       await manager.query(`UPDATE flags SET review_item_id = $2 WHERE id = $1`, [flag.id, itemId]);
 
