@@ -4,6 +4,7 @@ import { Moderation1795468513123 } from './1795468513123-Moderation.js';
 import { Escalation1795468643674 } from './1795468643674-Escalation.js';
 import { GuardReviewStaff1795468885930 } from './1795468885930-GuardReviewStaff.js';
 import { Reputation1795468981840 } from './1795468981840-Reputation.js';
+import { ImportedReputation1795472458664 } from './1795472458664-ImportedReputation.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -13,4 +14,5 @@ export const migrations: Function[] = [
   Escalation1795468643674,
   GuardReviewStaff1795468885930,
   Reputation1795468981840,
+  ImportedReputation1795472458664,
 ];

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
+import { carryOverImportedReputation } from '../reputation/backfill';
 import { BodyConverter } from './body-format';
 import { findInconsistencies } from './import-check';
 import { ImportInputError } from './input-files';
@@ -141,6 +142,7 @@ export async function runImport(dataSource: DataSource, options: ImportOptions):
     else fatal = message;
     if (!(error instanceof ImportInputError) && !(error instanceof ImportStopped) && process.env.IMPORT_DEBUG) console.error(error);
   }
+  await dataSource.transaction((manager) => carryOverImportedReputation(manager, source));
   const elapsedMs = Date.now() - started;
   const inconsistencies = await findInconsistencies(dataSource, source).catch((error: Error) => [
     `the check could not run: ${error.message}`,

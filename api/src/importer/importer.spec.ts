@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recomputeReputation } from '../reputation/recompute';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { findInconsistencies, importedCounts } from './import-check';
 import { runImport, type ImportOptions, type ImportResult } from './import.service';
@@ -187,6 +188,21 @@ describe('import: Stack Exchange dump and thread JSONL', () => {
     expect(again.kinds.get('duplicate')).toMatchObject({ imported: 0, present: 2 });
     expect(await countsFor(t, 'mini.stackexchange.com')).toEqual(counts);
     await expectConsistent(t, 'mini.stackexchange.com');
+  });
+
+  it('carries the reputation users bring into the ledger once, so a recompute keeps it', async () => {
+    const alice = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT u.reputation, (SELECT sum(delta) FROM reputation_events e WHERE e.user_id = u.id)::int AS ledger,
+                  (SELECT count(*) FROM reputation_events e WHERE e.user_id = u.id AND e.kind = 'reputation.imported')::int AS entries
+             FROM users u WHERE u.display_name = 'Alice Asker' AND u.imported_from = 'mini.stackexchange.com'`,
+        )
+      )[0] as { reputation: number; ledger: number; entries: number };
+    expect(await alice()).toEqual({ reputation: 1234, ledger: 1234, entries: 1 });
+    await run({ path: join(root, 'mini.stackexchange.com'), format: 'stackexchange', space: 'mini' });
+    await t.dataSource.transaction((manager) => recomputeReputation(manager));
+    expect(await alice()).toEqual({ reputation: 1234, ledger: 1234, entries: 1 });
   });
 
   it('never chains duplicates: when an original is later closed as a duplicate, its duplicates move to the new original', async () => {

@@ -42,3 +42,23 @@ export async function backfillLedger(manager: EntityManager): Promise<number> {
   await recomputeReputation(manager);
   return written + accepted;
 }
+
+/**
+ * Records the reputation imported users brought from their source community as one ledger entry
+ * each, so totals stay the sum of the ledger and a recompute keeps them. Once per user.
+ */
+export async function carryOverImportedReputation(manager: EntityManager, source: string): Promise<number> {
+  const [{ count }]: [{ count: number }] = await manager.query(
+    `WITH written AS (
+       INSERT INTO reputation_events (user_id, kind, delta, subject_type, subject_id, created_at)
+       SELECT u.id, 'reputation.imported', u.reputation - l.total, 'user', u.id, u.created_at
+         FROM users u
+         CROSS JOIN LATERAL (SELECT coalesce(sum(e.delta), 0)::int AS total FROM reputation_events e WHERE e.user_id = u.id) l
+        WHERE u.imported_from = $1 AND u.reputation <> l.total
+          AND NOT EXISTS (SELECT 1 FROM reputation_events e WHERE e.user_id = u.id AND e.kind = 'reputation.imported')
+       RETURNING 1)
+     SELECT count(*)::int AS count FROM written`,
+    [source],
+  );
+  return count;
+}

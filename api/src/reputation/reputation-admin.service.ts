@@ -9,13 +9,13 @@ import { parseId } from '../qa/qa.rules';
 import type { PinTrustLevelInput, UpdateReputationSettingsInput } from './dto/reputation.inputs';
 import type { ReputationSettingsModel } from './models/reputation.models';
 import { DEFAULT_VALUES, ReputationSettings, validateValues, type ReputationValues } from './reputation-settings';
-import { KIND_RULES, REPUTATION_KINDS } from './reputation-kinds';
+import { CONFIGURABLE_KINDS, KIND_RULES } from './reputation-kinds';
 import { ReputationService } from './reputation.service';
 import { MAX_TRUST_LEVEL } from './trust-levels';
 
 const toModel = (values: ReputationValues): ReputationSettingsModel => ({
   dailyVoteCap: values.dailyVoteCap,
-  values: REPUTATION_KINDS.map((kind) => ({
+  values: CONFIGURABLE_KINDS.map((kind) => ({
     kind,
     points: values.points[kind],
     defaultPoints: DEFAULT_VALUES.points[kind],

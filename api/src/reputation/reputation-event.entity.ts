@@ -8,7 +8,7 @@ import type { ReputationKind, ReputationSubjectType } from './reputation-kinds';
  * undone by a reversal entry (same kind, negated delta, `reversal_of` set), never by an update.
  */
 @Entity('reputation_events')
-@Check('reputation_events_subject_type_check', `"subject_type" IN ('question', 'answer', 'comment', 'flag')`)
+@Check('reputation_events_subject_type_check', `"subject_type" IN ('question', 'answer', 'comment', 'flag', 'user')`)
 @Index('reputation_events_user_idx', ['userId', 'createdAt', 'id'])
 @Index('reputation_events_subject_idx', ['subjectType', 'subjectId'])
 @Index('reputation_events_space_idx', ['spaceId', 'createdAt'])

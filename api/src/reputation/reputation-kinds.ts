@@ -15,10 +15,12 @@ export const REPUTATION_KINDS = [
   'post.spam',
   'penalty.warning',
   'penalty.suspension',
+  /** Reputation a user brought from the community they were imported from; its points are theirs, not a setting. */
+  'reputation.imported',
 ] as const;
 export type ReputationKind = (typeof REPUTATION_KINDS)[number];
 
-export type ReputationSubjectType = 'question' | 'answer' | 'comment' | 'flag';
+export type ReputationSubjectType = 'question' | 'answer' | 'comment' | 'flag' | 'user';
 
 interface KindRule {
   /** Default points; admins may change them within `range`. */
@@ -31,6 +33,8 @@ interface KindRule {
   survivesRemoval?: boolean;
   /** Limits the trust level while recent (see trust-levels.ts). */
   penalty?: boolean;
+  /** The amount comes with the entry (carried over from elsewhere): admins do not set it. */
+  carriedOver?: boolean;
 }
 
 const GAIN = [0, 1000] as const;
@@ -50,6 +54,7 @@ export const KIND_RULES: Record<ReputationKind, KindRule> = {
   'post.spam': { points: -100, range: LOSS, survivesRemoval: true },
   'penalty.warning': { points: -10, range: LOSS, survivesRemoval: true, penalty: true },
   'penalty.suspension': { points: -50, range: LOSS, survivesRemoval: true, penalty: true },
+  'reputation.imported': { points: 0, range: [0, 0], survivesRemoval: true, carriedOver: true },
 };
 
 export const DEFAULT_DAILY_VOTE_CAP = 200;
@@ -57,5 +62,8 @@ export const MAX_DAILY_VOTE_CAP = 10_000;
 
 export const kindsWhere = (test: (rule: KindRule) => boolean | undefined): ReputationKind[] =>
   REPUTATION_KINDS.filter((kind) => test(KIND_RULES[kind]));
+
+/** The kinds whose points admins may change. */
+export const CONFIGURABLE_KINDS: readonly ReputationKind[] = kindsWhere((rule) => !rule.carriedOver);
 
 export const isReputationKind = (value: string): value is ReputationKind => (REPUTATION_KINDS as readonly string[]).includes(value);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InputCheck } from '../platform/errors';
 import {
+  CONFIGURABLE_KINDS,
   DEFAULT_DAILY_VOTE_CAP,
   KIND_RULES,
   MAX_DAILY_VOTE_CAP,
@@ -29,7 +30,8 @@ export function validateValues(input: { dailyVoteCap: number; values: { kind: st
   const points = { ...DEFAULT_VALUES.points };
   const seen = new Set<string>();
   input.values.forEach((entry, i) => {
-    if (!isReputationKind(entry.kind)) return void check.add(`values.${i}.kind`, 'unknown', `Unknown reputation kind "${entry.kind}".`);
+    if (!isReputationKind(entry.kind) || !CONFIGURABLE_KINDS.includes(entry.kind))
+      return void check.add(`values.${i}.kind`, 'unknown', `Unknown reputation kind "${entry.kind}".`);
     if (seen.has(entry.kind)) return void check.add(`values.${i}.kind`, 'duplicate', `"${entry.kind}" is given twice.`);
     seen.add(entry.kind);
     const [min, max] = KIND_RULES[entry.kind].range;
