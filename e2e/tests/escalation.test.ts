@@ -186,3 +186,14 @@ test('an admin sees the teams with their hours and gets a clear error for an unk
     'Europe/Berlin',
   );
 });
+
+test('an agent sees the teams read-only: no forms to change hours, targets or members', async () => {
+  const page = await open({ javaScriptEnabled: false });
+  await signInDemo(page, agent.email);
+  await visit(page, `${stack.webUrl}/admin/teams`);
+  const team = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Customer care' }) });
+  expect(await textOf(team)).toContain('Mon–Fri 08:00–18:00');
+  expect(await textOf(page.locator('main'))).toContain('Only admins change teams');
+  expect(await page.locator('main form').count()).toBe(0);
+  expect(await page.getByText('Edit Customer care').count()).toBe(0);
+});

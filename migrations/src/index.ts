@@ -5,6 +5,7 @@ import { Escalation1795468643674 } from './1795468643674-Escalation.js';
 import { GuardReviewStaff1795468885930 } from './1795468885930-GuardReviewStaff.js';
 import { Reputation1795468981840 } from './1795468981840-Reputation.js';
 import { ImportedReputation1795472458664 } from './1795472458664-ImportedReputation.js';
+import { EscalationPause1795472576804 } from './1795472576804-EscalationPause.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -15,4 +16,5 @@ export const migrations: Function[] = [
   GuardReviewStaff1795468885930,
   Reputation1795468981840,
   ImportedReputation1795472458664,
+  EscalationPause1795472576804,
 ];

@@ -16,6 +16,7 @@ import { EscalationEntity } from './escalation.entity';
 import { CALLBACK, ESCALATION_LIMITS } from './escalation.rules';
 import { conversationChannel, QUEUE_CHANNEL, recordEvent } from './escalation-timeline';
 import { recordStaffResponse } from './first-response';
+import { clocksFor } from './sla-pause';
 import {
   toConversationModel,
   toMessageModel,
@@ -272,8 +273,17 @@ export class ConversationService {
     const escalation = await this.latestEscalation(manager, conversation.questionId);
     if (!isAsker) await recordStaffResponse(manager, author, conversation.questionId, now);
     if (isAsker && escalation?.status === 'waiting_on_customer') {
-      await manager.update(EscalationEntity, { id: escalation.id }, { status: 'assigned' });
-      await recordEvent(manager, escalation.id, author.id, 'status_changed', { from: 'waiting_on_customer', to: 'assigned' }, now);
+      const team = (await this.teams.get(manager, escalation.teamId))!;
+      const clocks = clocksFor(team.entity, escalation, 'assigned', now);
+      await manager.update(EscalationEntity, { id: escalation.id }, { status: 'assigned', ...clocks.columns });
+      await recordEvent(
+        manager,
+        escalation.id,
+        author.id,
+        'status_changed',
+        { from: 'waiting_on_customer', to: 'assigned', waitedBusinessMinutes: clocks.waitedMinutes },
+        now,
+      );
     }
     return { conversation: await manager.findOneByOrFail(ConversationEntity, { id: conversation.id }), message: saved, escalation };
   }

@@ -246,6 +246,24 @@ describe('who may do what with escalations and conversations', () => {
     });
   }
 
+  it('viewer canManageTeams follows the team.manage rule: admins only', async () => {
+    const seen: Record<string, boolean | null> = {};
+    for (const role of ROLES) {
+      const res = await t.gql<{ me: { canManageTeams: boolean } | null }>(`{ me { canManageTeams } }`, {}, cookie(role));
+      seen[role] = res.data.me?.canManageTeams ?? null;
+    }
+    expect(seen).toEqual({
+      anonymous: null,
+      asker: false,
+      customer: false,
+      expert: false,
+      moderator: false,
+      agent: false,
+      otherAgent: false,
+      admin: true,
+    });
+  });
+
   function subscribe(role: Role, query: string, variables: Record<string, unknown>): { client: Client; first: Promise<Outcome> } {
     const headers: Record<string, string> = cookie(role) ? { cookie: cookie(role)! } : {};
     const client = createClient({

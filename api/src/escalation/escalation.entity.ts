@@ -17,6 +17,7 @@ const OPEN = `"status" <> 'resolved'`;
 @Check('escalations_priority_check', `"priority" IN ('low', 'normal', 'high', 'urgent')`)
 @Check('escalations_source_check', `"source" IN ('asker', 'power_user', 'staff', 'rule')`)
 @Check('escalations_resolved_check', `("status" = 'resolved') = ("resolved_at" IS NOT NULL)`)
+@Check('escalations_paused_check', `("status" = 'waiting_on_customer') = ("paused_at" IS NOT NULL)`)
 @Index('escalations_open_question_key', ['questionId'], { unique: true, where: OPEN })
 @Index('escalations_question_idx', ['questionId', 'createdAt'])
 @Index('escalations_queue_idx', ['nextDueAt', 'id'], { where: OPEN })
@@ -75,6 +76,18 @@ export class EscalationEntity {
 
   @Column({ name: 'resolution_breached_at', type: 'timestamptz', nullable: true })
   resolutionBreachedAt: Date | null;
+
+  /** Set while the escalation waits on the customer: the SLA clocks stand still from then. */
+  @Column({ name: 'paused_at', type: 'timestamptz', nullable: true })
+  pausedAt: Date | null;
+
+  /** Business minutes spent waiting on the customer in finished pauses; the resolution due time is this much later. */
+  @Column({ name: 'paused_business_minutes', type: 'integer', default: 0 })
+  pausedBusinessMinutes: number;
+
+  /** The part of those minutes before the first response; the first-response due time is this much later. */
+  @Column({ name: 'first_response_paused_minutes', type: 'integer', default: 0 })
+  firstResponsePausedMinutes: number;
 
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;

@@ -9,7 +9,7 @@ import { ConversationService } from './conversation.service';
 import { EscalationEventResolver, EscalationNoteResolver, EscalationResolver } from './escalation.resolver';
 import { EscalationService } from './escalation.service';
 import { QuestionEscalationResolver } from './question-escalation.resolver';
-import { TeamResolver } from './team.resolver';
+import { TeamResolver, ViewerTeamsResolver } from './team.resolver';
 import { TeamService } from './team.service';
 import { EscalationSweeper } from './unanswered-sweeper';
 
@@ -22,6 +22,7 @@ import { EscalationSweeper } from './unanswered-sweeper';
     ConversationService,
     EscalationSweeper,
     TeamResolver,
+    ViewerTeamsResolver,
     EscalationResolver,
     EscalationNoteResolver,
     EscalationEventResolver,

@@ -26,6 +26,7 @@ import {
 } from './models/escalation.model';
 import { EscalationPriorityValue, TeamModel } from './models/team.model';
 import { remainingBusinessMinutes } from './sla';
+import { clockTime } from './sla-pause';
 import type { Priority } from './team.entity';
 import { TeamService } from './team.service';
 
@@ -165,10 +166,12 @@ export class EscalationResolver {
     return e.entity.createdById ? this.users.load(ctx, e.entity.createdById) : null;
   }
 
-  @ResolveField(() => Int, { description: 'Business minutes of the team’s calendar until the next due time; negative when overdue.' })
+  @ResolveField(() => Int, {
+    description: 'Business minutes of the team’s calendar until the next due time; negative when overdue. Stands still while slaPaused.',
+  })
   async remainingBusinessMinutes(@Ctx() ctx: RequestContext, @Parent() e: EscalationModel): Promise<number> {
     const team = (await this.teams.load(ctx, e.entity.teamId))!;
-    return remainingBusinessMinutes(team.entity, e.nextDueAt, this.escalations.now());
+    return remainingBusinessMinutes(team.entity, e.nextDueAt, clockTime(e.entity, this.escalations.now()));
   }
 
   @ResolveField(() => Boolean, { description: 'Resolving needs a public summary, because there was a private conversation.' })

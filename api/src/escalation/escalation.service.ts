@@ -32,7 +32,8 @@ import {
 } from './models/escalation.model';
 import type { TeamModel } from './models/team.model';
 import { ESCALATION_LIMITS } from './escalation.rules';
-import { dueTimes } from './sla';
+import { clocksFor, clockTime, type ClockColumns } from './sla-pause';
+import { dueTimes, pausedMinutesOf } from './sla';
 import type { Priority } from './team.entity';
 import { TeamService } from './team.service';
 
@@ -198,7 +199,10 @@ export class EscalationService {
     if (filter?.priority) query.andWhere('e.priority = :priority', { priority: filter.priority });
     if (filter?.mine) query.andWhere('e.assigneeId = :me', { me: actor.id });
     if (filter?.breached)
-      query.andWhere('(e.firstResponseBreachedAt IS NOT NULL OR e.resolutionBreachedAt IS NOT NULL OR e.nextDueAt < :now)', { now });
+      query.andWhere(
+        '(e.firstResponseBreachedAt IS NOT NULL OR e.resolutionBreachedAt IS NOT NULL OR e.nextDueAt < coalesce(e.pausedAt, :now))',
+        { now },
+      );
     const cursor = decodeCursor(after, 2);
     if (cursor) query.andWhere('(e.nextDueAt, e.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
     const rows = await query
@@ -223,8 +227,9 @@ export class EscalationService {
     return this.act(actor, id, assigneeIdInput ? 'assigned' : 'unassigned', async (manager, e): Promise<TimelineDetails | null> => {
       if (!assigneeIdInput) {
         if (e.assigneeId === null) return null;
-        await manager.update(EscalationEntity, { id: e.id }, { assigneeId: null, status: 'new' });
-        return { from: e.assigneeId };
+        const clocks = await this.statusClocks(manager, e, 'new');
+        await manager.update(EscalationEntity, { id: e.id }, { assigneeId: null, status: 'new', ...clocks.columns });
+        return { from: e.assigneeId, ...clocks.details };
       }
       const user = isId(assigneeIdInput) ? await manager.findOneBy(UserEntity, { id: assigneeIdInput }) : null;
       if (!user) throw fieldError('assigneeId', 'unknown', 'There is no such user.');
@@ -241,8 +246,8 @@ export class EscalationService {
     return this.act(actor, id, 'priority_changed', async (manager, e) => {
       if (e.priority === priority) return null;
       const team = (await this.teams.get(manager, e.teamId))!;
-      const due = dueTimes(team.entity, this.teams.target(team, priority), e.createdAt, e.firstRespondedAt);
-      await manager.update(EscalationEntity, { id: e.id }, { priority, ...due, ...this.unbreached(e, due) });
+      const due = dueTimes(team.entity, this.teams.target(team, priority), e.createdAt, e.firstRespondedAt, pausedMinutesOf(e));
+      await manager.update(EscalationEntity, { id: e.id }, { priority, ...due, ...this.unbreached(e, due, clockTime(e, this.now())) });
       return { from: e.priority, to: priority };
     });
   }
@@ -254,13 +259,16 @@ export class EscalationService {
       if (!team) throw fieldError('teamId', 'unknown', 'There is no such team.');
       if (team.id === e.teamId) throw fieldError('teamId', 'same', 'The escalation is already with this team.');
       const from = (await this.teams.get(manager, e.teamId))!;
-      const due = dueTimes(team.entity, this.teams.target(team, e.priority), e.createdAt, e.firstRespondedAt);
+      // A wait on the customer ends here and counts in the calendar of the team it happened with.
+      const clocks = await this.statusClocks(manager, e, 'new');
+      const waited = { ...e, ...clocks.columns };
+      const due = dueTimes(team.entity, this.teams.target(team, e.priority), e.createdAt, e.firstRespondedAt, pausedMinutesOf(waited));
       await manager.update(
         EscalationEntity,
         { id: e.id },
-        { teamId: team.id, assigneeId: null, status: 'new', ...due, ...this.unbreached(e, due) },
+        { teamId: team.id, assigneeId: null, status: 'new', ...clocks.columns, ...due, ...this.unbreached(waited, due, this.now()) },
       );
-      return { from: from.name, to: team.name, toTeamId: team.id };
+      return { from: from.name, to: team.name, toTeamId: team.id, ...clocks.details };
     });
   }
 
@@ -270,8 +278,9 @@ export class EscalationService {
       if (status === 'new') throw fieldError('status', 'use_unassign', 'An escalation is new again when it is unassigned.');
       if (e.assigneeId === null) throw fieldError('status', 'no_assignee', 'Claim or assign the escalation first.');
       if (e.status === status) return null;
-      await manager.update(EscalationEntity, { id: e.id }, { status });
-      return { from: e.status, to: status };
+      const clocks = await this.statusClocks(manager, e, status);
+      await manager.update(EscalationEntity, { id: e.id }, { status, ...clocks.columns });
+      return { from: e.status, to: status, ...clocks.details };
     });
   }
 
@@ -326,6 +335,8 @@ export class EscalationService {
         : null;
     return this.act(actor, id, 'resolved', async (manager, e) => {
       const now = this.now();
+      const clocks = await this.statusClocks(manager, e, 'resolved');
+      const resolutionDueAt = clocks.columns.resolutionDueAt ?? e.resolutionDueAt;
       await manager.update(
         EscalationEntity,
         { id: e.id },
@@ -333,22 +344,43 @@ export class EscalationService {
           status: 'resolved',
           resolvedAt: now,
           summaryAnswerId: answer?.id ?? null,
-          resolutionBreachedAt: e.resolutionBreachedAt ?? (now > e.resolutionDueAt ? now : null),
+          ...clocks.columns,
+          resolutionBreachedAt: e.resolutionBreachedAt ?? (now > resolutionDueAt ? now : null),
         },
       );
       await appendOutbox(manager, 'escalation.resolved', e.id, { questionId: e.questionId });
-      return { summaryAnswerId: answer?.id ?? null, summaryDraftId: draft?.id ?? null };
+      return { summaryAnswerId: answer?.id ?? null, summaryDraftId: draft?.id ?? null, ...clocks.details };
     });
   }
 
-  /** Clears breach marks that no longer hold after the due times moved later. */
-  private unbreached(e: EscalationEntity, due: { firstResponseDueAt: Date; resolutionDueAt: Date }) {
-    const now = this.now();
+  /** Clears breach marks that no longer hold after the due times moved later; `at` is where the SLA clocks stand. */
+  private unbreached(
+    e: Pick<EscalationEntity, 'firstResponseBreachedAt' | 'firstRespondedAt' | 'resolutionBreachedAt'>,
+    due: { firstResponseDueAt: Date; resolutionDueAt: Date },
+    at: Date,
+  ) {
     return {
       firstResponseBreachedAt:
-        e.firstResponseBreachedAt && (e.firstRespondedAt ?? now) > due.firstResponseDueAt ? e.firstResponseBreachedAt : null,
-      resolutionBreachedAt: e.resolutionBreachedAt && now > due.resolutionDueAt ? e.resolutionBreachedAt : null,
+        e.firstResponseBreachedAt && (e.firstRespondedAt ?? at) > due.firstResponseDueAt ? e.firstResponseBreachedAt : null,
+      resolutionBreachedAt: e.resolutionBreachedAt && at > due.resolutionDueAt ? e.resolutionBreachedAt : null,
     };
+  }
+
+  /**
+   * The SLA clock columns for moving the escalation to `status` (waiting on the customer pauses
+   * them), with the breaches found at the start of a pause recorded on the timeline.
+   */
+  private async statusClocks(
+    manager: EntityManager,
+    e: EscalationEntity,
+    status: EscalationStatus,
+  ): Promise<{ columns: ClockColumns; details: TimelineDetails }> {
+    if ((status === 'waiting_on_customer') === (e.pausedAt !== null)) return { columns: {}, details: {} };
+    const now = this.now();
+    const team = (await this.teams.get(manager, e.teamId))!;
+    const change = clocksFor(team.entity, e, status, now);
+    for (const kind of change.breaches) await recordEvent(manager, e.id, null, kind, {}, now);
+    return { columns: change.columns, details: change.waitedMinutes === null ? {} : { waitedBusinessMinutes: change.waitedMinutes } };
   }
 
   /**

@@ -234,6 +234,180 @@ describe('escalations', () => {
     expect(claimedByMe.data.escalationQueue.edges).toEqual([]);
   });
 
+  describe('waiting on the customer pauses the SLA clocks', () => {
+    const STATUS = `mutation ($id: ID!, $status: EscalationStatus!) { setEscalationStatus(id: $id, status: $status) { id status slaPaused } }`;
+    const CLOCKS = `query ($id: ID!) { escalation(id: $id) { status slaPaused firstResponseDueAt resolutionDueAt nextDueAt
+      firstResponseBreached resolutionBreached remainingBusinessMinutes timeline { kind details } } }`;
+    interface Clocks {
+      status: string;
+      slaPaused: boolean;
+      firstResponseDueAt: string;
+      resolutionDueAt: string;
+      nextDueAt: string;
+      firstResponseBreached: boolean;
+      resolutionBreached: boolean;
+      remainingBusinessMinutes: number;
+      timeline: { kind: string; details: string }[];
+    }
+    const clocks = async (id: string, cookie = cast.agent.cookie) =>
+      (await t.gql<{ escalation: Clocks }>(CLOCKS, { id }, cookie)).data.escalation;
+    const setStatus = async (id: string, status: string) => {
+      const res = await t.gql(STATUS, { id, status }, cast.agent.cookie);
+      expect(res.errors).toBeUndefined();
+    };
+    const pauseColumns = async (id: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT paused_at, paused_business_minutes, first_response_paused_minutes FROM escalations WHERE id = $1`,
+          [id],
+        )
+      )[0];
+
+    it('over an evening and a weekend: no breach while paused, then the due times move by exactly the business minutes waited', async () => {
+      // Friday 27 Nov 2026, 16:00 Berlin: first response due Mon 10:00 (240 business minutes), resolution Wed 10:00 (1440).
+      setNow(t, '2026-11-27T15:00:00.000Z');
+      const { escalationId } = await askAndEscalate(t, cast);
+      await t.gql(CLAIM, { id: escalationId }, cast.agent.cookie);
+      expect(await clocks(escalationId)).toMatchObject({
+        firstResponseDueAt: '2026-11-30T09:00:00.000Z',
+        resolutionDueAt: '2026-12-02T09:00:00.000Z',
+      });
+
+      setNow(t, '2026-11-27T16:00:00.000Z'); // Friday 17:00: the agent asks the customer and waits
+      await setStatus(escalationId, 'WAITING_ON_CUSTOMER');
+      const paused = await clocks(escalationId);
+      expect(paused).toMatchObject({ slaPaused: true, remainingBusinessMinutes: 180, firstResponseBreached: false });
+
+      // Tuesday 1 Dec, 12:00 Berlin: long past the original first-response due time, but the clock stood still.
+      setNow(t, '2026-12-01T11:00:00.000Z');
+      await t.app.get(EscalationSweeper).sweep();
+      expect(await pauseColumns(escalationId)).toMatchObject({ paused_business_minutes: 0 });
+      const [marks] = await t.dataSource.query(`SELECT first_response_breached_at, resolution_breached_at FROM escalations WHERE id = $1`, [
+        escalationId,
+      ]);
+      expect(marks).toEqual({ first_response_breached_at: null, resolution_breached_at: null });
+      expect(await clocks(escalationId)).toMatchObject({
+        slaPaused: true,
+        remainingBusinessMinutes: 180,
+        firstResponseBreached: false,
+        resolutionBreached: false,
+        firstResponseDueAt: '2026-11-30T09:00:00.000Z',
+      });
+      const queue = await t.gql<{ escalationQueue: { edges: { node: { id: string; slaPaused: boolean } }[] } }>(
+        `query ($filter: EscalationQueueFilter) { escalationQueue(filter: $filter) { edges { node { id slaPaused } } } }`,
+        {},
+        cast.agent.cookie,
+      );
+      expect(queue.data.escalationQueue.edges.find((e) => e.node.id === escalationId)?.node.slaPaused).toBe(true);
+      const overdue = await t.gql<{ escalationQueue: { edges: { node: { id: string } }[] } }>(
+        QUEUE,
+        { filter: { breached: true } },
+        cast.agent.cookie,
+      );
+      expect(overdue.data.escalationQueue.edges.map((e) => e.node.id)).not.toContain(escalationId);
+
+      // Back to work on Tuesday 12:00: waited Fri 17–18 (60) + Mon (600) + Tue 08–12 (240) = 900 business minutes.
+      await setStatus(escalationId, 'ASSIGNED');
+      const resumed = await clocks(escalationId);
+      expect(resumed).toMatchObject({
+        status: 'ASSIGNED',
+        slaPaused: false,
+        firstResponseDueAt: '2026-12-01T14:00:00.000Z', // Mon 10:00 + 900 → Tue 15:00 Berlin
+        resolutionDueAt: '2026-12-03T14:00:00.000Z', // Wed 10:00 + 900 → Thu 15:00 Berlin
+        nextDueAt: '2026-12-01T14:00:00.000Z',
+        remainingBusinessMinutes: 180, // exactly what was left when the wait began
+        firstResponseBreached: false,
+      });
+      expect(JSON.parse(resumed.timeline.at(-1)!.details)).toEqual({
+        from: 'waiting_on_customer',
+        to: 'assigned',
+        waitedBusinessMinutes: 900,
+      });
+      expect(await pauseColumns(escalationId)).toEqual({
+        paused_at: null,
+        paused_business_minutes: 900,
+        first_response_paused_minutes: 900,
+      });
+    });
+
+    it('a priority change or a forward while paused keeps the pause accounting', async () => {
+      setNow(t, TUESDAY_0900); // first response due Tue 13:00 Berlin, resolution Thu 13:00
+      const { escalationId } = await askAndEscalate(t, cast);
+      await t.gql(CLAIM, { id: escalationId }, cast.agent.cookie);
+      setNow(t, '2026-11-24T09:00:00.000Z');
+      await setStatus(escalationId, 'WAITING_ON_CUSTOMER');
+      setNow(t, '2026-11-24T10:00:00.000Z');
+      await setStatus(escalationId, 'ASSIGNED'); // 60 business minutes waited
+      expect(await clocks(escalationId)).toMatchObject({
+        firstResponseDueAt: '2026-11-24T13:00:00.000Z',
+        resolutionDueAt: '2026-11-26T13:00:00.000Z',
+      });
+
+      setNow(t, '2026-11-24T11:00:00.000Z'); // Tuesday 12:00: waiting again
+      await setStatus(escalationId, 'WAITING_ON_CUSTOMER');
+      setNow(t, '2026-11-24T12:00:00.000Z');
+      const lowered = await t.gql(PRIORITY, { id: escalationId, priority: 'LOW' }, cast.agent.cookie);
+      expect(lowered.errors).toBeUndefined();
+      // LOW: 960 + the 60 already waited from Tue 09:00 → Wed 16:00 Berlin; the current pause still stands.
+      expect(await clocks(escalationId)).toMatchObject({
+        status: 'WAITING_ON_CUSTOMER',
+        slaPaused: true,
+        firstResponseDueAt: '2026-11-25T15:00:00.000Z',
+        remainingBusinessMinutes: 840, // from Tue 12:00 (where the clock stands) to Wed 16:00
+      });
+
+      // Wednesday 10:00: forwarded while waiting; the wait (Tue 12–18 and Wed 08–10: 480) ends and counts.
+      setNow(t, '2026-11-25T09:00:00.000Z');
+      const forwarded = await t.gql(FORWARD, { id: escalationId, teamId: cast.otherTeamId }, cast.agent.cookie);
+      expect(forwarded.errors).toBeUndefined();
+      expect(await pauseColumns(escalationId)).toEqual({
+        paused_at: null,
+        paused_business_minutes: 540,
+        first_response_paused_minutes: 540,
+      });
+      expect(await clocks(escalationId, cast.otherAgent.cookie)).toMatchObject({
+        status: 'NEW',
+        slaPaused: false,
+        firstResponseDueAt: '2026-11-26T13:00:00.000Z', // Tue 09:00 + 960 + 540 → Thu 14:00 Berlin
+        resolutionDueAt: '2026-12-04T17:00:00.000Z', // Tue 09:00 + 4800 + 540 → Fri 4 Dec 18:00 Berlin
+      });
+    });
+
+    it('a target missed before the wait stays missed; a first response during the wait counts where the clock stood', async () => {
+      setNow(t, TUESDAY_0900);
+      const late = await askAndEscalate(t, cast);
+      await t.gql(CLAIM, { id: late.escalationId }, cast.agent.cookie);
+      setNow(t, '2026-11-24T13:00:00.000Z'); // Tuesday 14:00: first response (due 13:00) already missed
+      await setStatus(late.escalationId, 'WAITING_ON_CUSTOMER');
+      setNow(t, '2026-11-25T13:00:00.000Z');
+      await setStatus(late.escalationId, 'ASSIGNED');
+      const missed = await clocks(late.escalationId);
+      expect(missed.firstResponseBreached).toBe(true);
+      expect(missed.timeline.map((e) => e.kind)).toContain('first_response_breached');
+
+      setNow(t, TUESDAY_0900);
+      const onTime = await askAndEscalate(t, cast, { privateDetails: 'Contract 5521.' });
+      await t.gql(CLAIM, { id: onTime.escalationId }, cast.agent.cookie);
+      setNow(t, '2026-11-24T10:00:00.000Z'); // Tuesday 11:00, due 13:00
+      await setStatus(onTime.escalationId, 'WAITING_ON_CUSTOMER');
+      setNow(t, '2026-11-25T10:00:00.000Z'); // Wednesday 11:00: the agent writes while the customer is away
+      const conversationId = (
+        await t.gql<{ escalation: { conversation: { id: string } } }>(DETAIL, { id: onTime.escalationId }, cast.agent.cookie)
+      ).data.escalation.conversation.id;
+      await t.gql(SEND, { input: { conversationId, body: 'We found the contract; anything else?' } }, cast.agent.cookie);
+      expect((await clocks(onTime.escalationId)).firstResponseBreached).toBe(false);
+      setNow(t, '2026-11-25T11:00:00.000Z'); // the asker replies: the wait ends (Tue 11–18 + Wed 08–12 = 660)
+      await t.gql(SEND, { input: { conversationId, body: 'No, thank you!' } }, cast.asker.cookie);
+      expect(await clocks(onTime.escalationId)).toMatchObject({ status: 'ASSIGNED', slaPaused: false, firstResponseBreached: false });
+      // Only the wait until the first response (Tue 11–18 + Wed 08–11 = 600) moves the first-response due time.
+      expect(await pauseColumns(onTime.escalationId)).toEqual({
+        paused_at: null,
+        paused_business_minutes: 660,
+        first_response_paused_minutes: 600,
+      });
+    });
+  });
+
   it('rules: questions unanswered for N business hours are escalated by the sweeper; breaches are marked once', async () => {
     const save = await t.gql<{ saveTeam: { id: string } }>(
       SAVE_TEAM,

@@ -18,7 +18,9 @@ export async function recordStaffResponse(
     `WITH responded AS (
        UPDATE escalations
           SET first_responded_at = $2, next_due_at = resolution_due_at, updated_at = now(),
-              first_response_breached_at = CASE WHEN $2 > first_response_due_at THEN coalesce(first_response_breached_at, $2) END
+              -- while waiting on the customer the clock stands at the start of the pause
+              first_response_breached_at = CASE WHEN coalesce(paused_at, $2) > first_response_due_at
+                                                THEN coalesce(first_response_breached_at, $2) END
         WHERE question_id = $1 AND status <> 'resolved' AND first_responded_at IS NULL
         RETURNING id)
      INSERT INTO escalation_events (escalation_id, actor_id, kind, created_at)

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { describeOpeningHours, isOpen } from '@peerdesk/business-time';
-import { UserModel } from '../identity/models/user.model';
-import { authorize } from '../identity/policy';
+import { UserModel, ViewerModel } from '../identity/models/user.model';
+import { authorize, can } from '../identity/policy';
 import { UserService } from '../identity/user.service';
 import { Ctx } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
@@ -70,5 +70,13 @@ export class TeamResolver {
   @ResolveField(() => Boolean)
   openNow(@Parent() team: TeamModel): boolean {
     return isOpen(hoursOf(team.entity), this.clock.now());
+  }
+}
+
+@Resolver(() => ViewerModel)
+export class ViewerTeamsResolver {
+  @ResolveField(() => Boolean, { description: 'The viewer creates and edits teams, their hours, SLA policies and members.' })
+  canManageTeams(@Ctx() ctx: RequestContext): boolean {
+    return can(ctx.actor, 'team.manage', undefined);
   }
 }

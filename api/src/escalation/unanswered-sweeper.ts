@@ -13,7 +13,8 @@ const BATCH = 200;
 /**
  * Once a minute: escalates questions left unanswered longer than their team allows (in business
  * minutes, counted from the question, only for questions asked after the rule was switched on), and
- * marks SLA targets that have just been missed on the timeline.
+ * marks SLA targets that have just been missed on the timeline (not while the clocks are paused
+ * waiting on the customer; targets missed before a pause were marked when it began).
  */
 @Injectable()
 export class EscalationSweeper implements OnModuleInit, OnModuleDestroy {
@@ -84,7 +85,7 @@ export class EscalationSweeper implements OnModuleInit, OnModuleDestroy {
       for (const mark of marks) {
         const [rows]: [{ id: string; team_id: string }[], number] = await manager.query(
           `UPDATE escalations SET ${mark.column} = $1
-            WHERE status <> 'resolved' AND ${mark.column} IS NULL AND ${mark.due} < $1 ${mark.pending}
+            WHERE status <> 'resolved' AND paused_at IS NULL AND ${mark.column} IS NULL AND ${mark.due} < $1 ${mark.pending}
             RETURNING id, team_id`,
           [now],
         );

@@ -70,7 +70,8 @@ interface Resources {
   /** Posting without the newcomer review queue. */
   'post.publishWithoutReview': undefined;
   'post.flag': PostRef;
-  'review.moderate': undefined;
+  /** Deciding review items; `leadsSpace`: the post's space is one the actor leads (see moderation/leader-spaces.ts). */
+  'review.moderate': { leadsSpace: boolean };
   'answer.verify': undefined;
   'user.warn': UserRef;
   'user.suspend': UserRef;
@@ -147,8 +148,6 @@ const notSuspended = (actor: Actor): true | string => !isSuspended(actor) || 'Yo
 /** The first denial of several verdicts, or true. */
 const allOf = (...verdicts: (true | string)[]): true | string => verdicts.find((v) => v !== true) ?? true;
 
-/** Leaders moderate every space (spaces are few and leaders are trusted community-wide). */
-const reviews = (actor: Actor): boolean => isStaff(actor.role) || hasPrivilege(actor, 'space.moderate');
 const closeRule = (actor: Actor): true | string =>
   isStaff(actor.role) || hasPrivilege(actor, 'question.close') || 'Only experts and staff can close questions.';
 
@@ -182,11 +181,14 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'post.publishWithoutReview': (actor) =>
     isStaff(actor.role) || hasPrivilege(actor, 'post.withoutReview') || 'A newcomer’s first posts are reviewed before they appear.',
   'post.flag': (actor, post) => allOf(post.authorId !== actor.id || 'You cannot flag your own post.', notSuspended(actor)),
-  'review.moderate': (actor) => reviews(actor) || 'Only staff and community leaders can review posts.',
+  'review.moderate': (actor, space) =>
+    isStaff(actor.role) ||
+    (hasPrivilege(actor, 'space.moderate') && space.leadsSpace) ||
+    'Only staff and the community leaders of this space can review its posts.',
   'answer.verify': (actor) => isStaff(actor.role) || 'Only staff can verify answers.',
   'user.warn': (actor, user) =>
     allOf(
-      reviews(actor) || 'Only staff and community leaders can warn users.',
+      isStaff(actor.role) || hasPrivilege(actor, 'space.moderate') || 'Only staff and community leaders can warn users.',
       !isStaff(user.role) || 'Staff accounts cannot be warned or suspended.',
     ),
   'user.suspend': (actor, user) =>

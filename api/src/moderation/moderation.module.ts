@@ -11,6 +11,7 @@ import {
   QuestionModerationResolver,
   ReviewPostResolver,
   ReviewResolver,
+  ViewerModerationResolver,
 } from './moderation.resolver';
 import { PenaltyService } from './penalty.service';
 import { ReviewQueue } from './review-queue';
@@ -31,6 +32,7 @@ import { ThreadModerationService } from './thread-moderation.service';
     QuestionModerationResolver,
     AnswerModerationResolver,
     CommentModerationResolver,
+    ViewerModerationResolver,
   ],
 })
 export class ModerationModule {}

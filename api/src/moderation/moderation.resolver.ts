@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { UserModel } from '../identity/models/user.model';
+import { UserModel, ViewerModel } from '../identity/models/user.model';
 import { can } from '../identity/policy';
 import { UserService } from '../identity/user.service';
 import { AppConfig } from '../platform/config';
@@ -215,5 +215,13 @@ export class CommentModerationResolver {
   @ResolveField(() => Boolean)
   canFlag(@Ctx() ctx: RequestContext, @Parent() comment: CommentModel): boolean {
     return comment.moderationState === 'published' && can(ctx.actor, 'post.flag', comment);
+  }
+}
+
+@Resolver(() => ViewerModel)
+export class ViewerModerationResolver {
+  @ResolveField(() => Boolean, { description: 'The viewer works a review queue: staff, and community leaders for the spaces they lead.' })
+  canReview(@Ctx() ctx: RequestContext): boolean {
+    return can(ctx.actor, 'review.moderate', { leadsSpace: true });
   }
 }

@@ -77,6 +77,13 @@ describe('moderation', () => {
     ).data.auditLog.edges.map((e) => e.node);
 
   /** Signs up through the API; the per-address sign-up limit is reset, as this file needs many accounts. */
+  /** Reputation earned in a space (what makes a leader that space's moderator). */
+  const earnIn = (user: TestUser, spaceSlug: string, delta: number) =>
+    t.dataSource.query(
+      `INSERT INTO reputation_events (user_id, kind, delta, subject_type, subject_id, space_id)
+       SELECT $1, 'answer.upvoted', $3, 'answer', 0, id FROM spaces WHERE slug = $2`,
+      [user.id, spaceSlug, delta],
+    );
   const person = async (name: string, trustLevel = 1): Promise<TestUser> => {
     await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE 'signup:%'`);
     return signUp(t, name, { trustLevel });
@@ -90,10 +97,38 @@ describe('moderation', () => {
     admin = await person('Admin Ada');
     await setRole(t.dataSource, admin.id, 'admin');
     leader = await person('Leader Lou', 4);
+    await earnIn(leader, 'billing', 150);
     member = await person('Member Max');
     regulars = [await person('Reg One', 2), await person('Reg Two', 2), await person('Reg Three', 2)];
   });
   afterAll(() => t.close());
+
+  describe('community leaders', () => {
+    it('review the spaces they lead, and only those; staff review every space', async () => {
+      await t.dataSource.query(
+        `INSERT INTO spaces (slug, name, description) VALUES ('meters', 'Meters', 'Meter readings') ON CONFLICT DO NOTHING`,
+      );
+      const elsewhere = await person('Leader Lena', 4);
+      await earnIn(elsewhere, 'meters', 400);
+      await earnIn(elsewhere, 'billing', 40);
+      const newcomer = await person('New Nils', 0);
+      const questionId = await ask(t, newcomer, { title: 'A first question in the billing space' });
+      const item = await itemFor(questionId, 'QUESTION');
+
+      expect((await queue(leader)).map((i) => i.id)).toContain(item!.id);
+      expect((await queue(elsewhere)).map((i) => i.id)).not.toContain(item!.id);
+      const viewer = async (who: TestUser) =>
+        (await t.gql<{ me: { canReview: boolean } }>(`{ me { canReview } }`, {}, who.cookie)).data.me.canReview;
+      expect([await viewer(elsewhere), await viewer(moderator), await viewer(member)]).toEqual([true, true, false]);
+
+      expectError(await t.gql(RESOLVE, { input: { itemId: item!.id, action: 'APPROVE' } }, elsewhere.cookie), 'FORBIDDEN');
+      expect((await itemFor(questionId, 'QUESTION'))!.status).toBe('OPEN');
+      const expert = await person('Expert Erik', 3);
+      await earnIn(expert, 'billing', 500);
+      expectError(await t.gql(QUEUE, {}, expert.cookie), 'FORBIDDEN');
+      expect((await t.gql(RESOLVE, { input: { itemId: item!.id, action: 'APPROVE' } }, leader.cookie)).errors).toBeUndefined();
+    });
+  });
 
   describe('a newcomer’s first post', () => {
     it('waits in the review queue, visible only to its author and staff, until approved', async () => {

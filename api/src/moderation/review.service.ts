@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
-import { authorize, type Actor } from '../identity/policy';
+import { authorize, can, type Actor } from '../identity/policy';
 import { conflict, InputCheck, notFound } from '../platform/errors';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
@@ -10,6 +10,7 @@ import { LIMITS, parseId } from '../qa/qa.rules';
 import { assertRevision } from '../qa/question.service';
 import { ReviewActionValue, type ResolveReviewItemInput } from './dto/moderation.inputs';
 import type { PostType } from './flag.entity';
+import { leaderSpaceIds } from './leader-spaces';
 import type { ModerationState } from './moderation-state';
 import { lockPost, setPostState, type ModeratedPost } from './moderated-post';
 import type { ReviewItemConnection, ReviewItemModel, ReviewPostModel } from './models/moderation.models';
@@ -56,14 +57,18 @@ export class ReviewService {
 
   /** Open items, oldest first (the longest waiting is decided first). */
   async queue(actor: Actor | null, first: number | null | undefined, after: string | null | undefined): Promise<ReviewItemConnection> {
-    authorize(actor, 'review.moderate', undefined);
+    authorize(actor, 'review.moderate', { leadsSpace: true });
     const size = pageSize(first, 20);
     const cursor = decodeCursor(after, 2);
+    // Staff see every space; a leader sees the spaces they lead.
+    const spaces = can(actor, 'review.moderate', { leadsSpace: false }) ? null : await leaderSpaceIds(this.dataSource, actor.id);
+    const inSpaces = spaces ? `AND r.question_id IN (SELECT id FROM questions WHERE space_id = ANY($1::bigint[]))` : '';
+    const params: unknown[] = spaces ? [spaces] : [];
     const rows = await this.items(
       this.dataSource,
-      `r.status = 'open' ${cursor ? 'AND (r.created_at, r.id) > ($1::timestamptz, $2::bigint)' : ''}
+      `r.status = 'open' ${inSpaces} ${cursor ? `AND (r.created_at, r.id) > ($${params.length + 1}::timestamptz, $${params.length + 2}::bigint)` : ''}
        ORDER BY r.created_at, r.id LIMIT ${size + 1}`,
-      cursor ? [cursor[0], cursor[1]] : [],
+      cursor ? [...params, cursor[0], cursor[1]] : params,
     );
     const page = toPage(rows, size);
     const posts = await this.posts(page.nodes);
@@ -72,16 +77,26 @@ export class ReviewService {
       node: toItemModel(row, posts),
     }));
     const [open]: { count: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM review_items WHERE status = 'open'`,
+      `SELECT count(*)::int AS count FROM review_items r WHERE r.status = 'open' ${inSpaces}`,
+      params,
     );
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, openCount: open!.count };
   }
 
   async item(actor: Actor | null, idInput: string): Promise<ReviewItemModel | null> {
-    authorize(actor, 'review.moderate', undefined);
+    authorize(actor, 'review.moderate', { leadsSpace: true });
     const id = parseId(idInput, 'Review item');
     const rows = await this.items(this.dataSource, `r.id = $1`, [id]);
-    return rows[0] ? toItemModel(rows[0], await this.posts(rows)) : null;
+    if (!rows[0]) return null;
+    await this.authorizeItem(this.dataSource, actor, rows[0]);
+    return toItemModel(rows[0], await this.posts(rows));
+  }
+
+  /** Staff decide any item; a leader only those in the spaces they lead. */
+  private async authorizeItem(db: DataSource | EntityManager, actor: Actor, item: ItemRow): Promise<void> {
+    if (can(actor, 'review.moderate', { leadsSpace: false })) return;
+    const [thread]: { space_id: string }[] = await db.query(`SELECT space_id FROM questions WHERE id = $1`, [item.question_id]);
+    authorize(actor, 'review.moderate', { leadsSpace: (await leaderSpaceIds(db, actor.id)).includes(thread!.space_id) });
   }
 
   /**
@@ -89,7 +104,7 @@ export class ReviewService {
    * second gets CONFLICT naming who decided, with nothing changed.
    */
   async resolve(actor: Actor | null, input: ResolveReviewItemInput): Promise<ReviewItemModel> {
-    authorize(actor, 'review.moderate', undefined);
+    authorize(actor, 'review.moderate', { leadsSpace: true });
     const id = parseId(input.itemId, 'Review item');
     const action = ACTIONS[input.action];
     const reason = input.reason?.trim() || null;
@@ -100,6 +115,7 @@ export class ReviewService {
     await this.dataSource.transaction(async (manager) => {
       const [item] = await this.items(manager, `r.id = $1 FOR UPDATE OF r`, [id]);
       if (!item) throw notFound('Review item');
+      await this.authorizeItem(manager, actor, item);
       if (item.status !== 'open') {
         throw conflict(
           `This item was already handled by ${item.handled_by_name ?? 'another moderator'} (${item.outcome}) at ${item.handled_at!.toISOString()}; nothing was changed.`,

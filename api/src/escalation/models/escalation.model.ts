@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/page-info.model';
 import type { EscalationEntity, EscalationSource, EscalationStatus } from '../escalation.entity';
+import { clockTime } from '../sla-pause';
 import type { Priority } from '../team.entity';
 import { EscalationPriorityValue } from './team.model';
 
@@ -39,6 +40,8 @@ export class EscalationModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt: Date | null;
   @Field() firstResponseBreached: boolean;
   @Field() resolutionBreached: boolean;
+  @Field({ description: 'Waiting on the customer: the SLA clocks stand still, and the due times move later by the wait.' })
+  slaPaused: boolean;
   entity: EscalationEntity;
 }
 
@@ -97,9 +100,10 @@ export class EscalationQueueChangeModel {
 }
 
 export function toEscalationModel(e: EscalationEntity, now: Date): EscalationModel {
+  const at = clockTime(e, now);
   const firstResponseBreached =
     e.firstResponseBreachedAt !== null ||
-    (e.firstRespondedAt === null ? now > e.firstResponseDueAt : e.firstRespondedAt > e.firstResponseDueAt);
+    (e.firstRespondedAt !== null && e.firstRespondedAt < at ? e.firstRespondedAt : at) > e.firstResponseDueAt;
   return Object.assign(new EscalationModel(), {
     id: e.id,
     priority: e.priority,
@@ -113,7 +117,8 @@ export function toEscalationModel(e: EscalationEntity, now: Date): EscalationMod
     firstRespondedAt: e.firstRespondedAt,
     resolvedAt: e.resolvedAt,
     firstResponseBreached,
-    resolutionBreached: e.resolutionBreachedAt !== null || (e.resolvedAt ?? now) > e.resolutionDueAt,
+    resolutionBreached: e.resolutionBreachedAt !== null || (e.resolvedAt ?? at) > e.resolutionDueAt,
+    slaPaused: e.pausedAt !== null,
     entity: e,
   });
 }

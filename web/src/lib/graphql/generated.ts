@@ -384,7 +384,7 @@ export type StaffPromiseFieldsFragment = { teamName: string, responded: boolean,
 
 export type ConversationFieldsFragment = { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } };
 
-export type EscalationRowFragment = { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } };
+export type EscalationRowFragment = { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } };
 
 export type TeamFieldsFragment = { id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> };
 
@@ -403,7 +403,7 @@ export type EscalationQueueQueryVariables = Exact<{
 }>;
 
 
-export type EscalationQueueQuery = { escalationQueue: { edges: Array<{ cursor: string, node: { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, teams: Array<{ id: string, name: string }> };
+export type EscalationQueueQuery = { escalationQueue: { edges: Array<{ cursor: string, node: { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, teams: Array<{ id: string, name: string }> };
 
 export type EscalationDetailQueryVariables = Exact<{
   id: string | number;
@@ -411,14 +411,14 @@ export type EscalationDetailQueryVariables = Exact<{
 }>;
 
 
-export type EscalationDetailQuery = { escalation: { reason: string | null, firstResponseDueAt: string, resolutionDueAt: string, resolvedAt: string | null, summaryRequired: boolean, id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, firstResponseBreached: boolean, resolutionBreached: boolean, createdBy: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, callbackRequest: { from: string, until: string, noteHtml: string, requestedAt: string } | null, notes: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, timeline: Array<{ id: string, kind: string, details: string, createdAt: string, actor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null }>, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null, question: { bodyHtml: string, createdAt: string, id: string, slug: string, title: string, staffPromise: { teamName: string, responded: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, answers: { edges: Array<{ node: { id: string, bodyHtml: string, createdAt: string, isAccepted: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } }> } }, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } | null, teams: Array<{ id: string, name: string, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
+export type EscalationDetailQuery = { escalation: { reason: string | null, firstResponseDueAt: string, resolutionDueAt: string, resolvedAt: string | null, summaryRequired: boolean, id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, createdBy: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, callbackRequest: { from: string, until: string, noteHtml: string, requestedAt: string } | null, notes: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, timeline: Array<{ id: string, kind: string, details: string, createdAt: string, actor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null }>, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null, question: { bodyHtml: string, createdAt: string, id: string, slug: string, title: string, staffPromise: { teamName: string, responded: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, answers: { edges: Array<{ node: { id: string, bodyHtml: string, createdAt: string, isAccepted: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } }> } }, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } | null, teams: Array<{ id: string, name: string, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
 
 export type TeamsQueryVariables = Exact<{
   locale: Locale;
 }>;
 
 
-export type TeamsQuery = { teams: Array<{ id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
+export type TeamsQuery = { teams: Array<{ id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }>, me: { id: string, canManageTeams: boolean } | null };
 
 export type EscalateQuestionMutationVariables = Exact<{
   input: EscalateQuestionInput;
@@ -538,7 +538,7 @@ export type ConversationMessageAddedSubscriptionVariables = Exact<{
 
 export type ConversationMessageAddedSubscription = { conversationMessageAdded: { conversationId: string, messageId: string, authorId: string } };
 
-export type ViewerFieldsFragment = { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean };
+export type ViewerFieldsFragment = { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean };
 
 export type UserChipFragment = { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> };
 
@@ -655,14 +655,14 @@ export type SignUpMutationVariables = Exact<{
 }>;
 
 
-export type SignUpMutation = { signUp: { viewer: { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean } } };
+export type SignUpMutation = { signUp: { viewer: { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
 
 
-export type SignInMutation = { signIn: { viewer: { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean } } };
+export type SignInMutation = { signIn: { viewer: { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -736,7 +736,7 @@ export type RecordSuggestionOpenedMutation = { recordSuggestionOpened: boolean }
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean } | null };
+export type MeQuery = { me: { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } | null };
 
 export type HomePageQueryVariables = Exact<{
   newest: number;
@@ -1041,6 +1041,7 @@ export const EscalationRowFragmentDoc = new TypedDocumentString(`
   nextDueAt
   firstRespondedAt
   remainingBusinessMinutes
+  slaPaused
   firstResponseBreached
   resolutionBreached
   team {
@@ -1112,6 +1113,7 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   initials
   role
   isStaff
+  canReview
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
 export const SpaceFieldsFragmentDoc = new TypedDocumentString(`
@@ -1478,6 +1480,7 @@ export const EscalationQueueDocument = new TypedDocumentString(`
   nextDueAt
   firstRespondedAt
   remainingBusinessMinutes
+  slaPaused
   firstResponseBreached
   resolutionBreached
   team {
@@ -1623,6 +1626,7 @@ fragment EscalationRow on Escalation {
   nextDueAt
   firstRespondedAt
   remainingBusinessMinutes
+  slaPaused
   firstResponseBreached
   resolutionBreached
   team {
@@ -1654,6 +1658,10 @@ export const TeamsDocument = new TypedDocumentString(`
     query Teams($locale: Locale!) {
   teams {
     ...TeamFields
+  }
+  me {
+    id
+    canManageTeams
   }
 }
     fragment TeamFields on Team {
@@ -1992,6 +2000,7 @@ export const SignUpDocument = new TypedDocumentString(`
   initials
   role
   isStaff
+  canReview
 }`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
@@ -2008,6 +2017,7 @@ export const SignInDocument = new TypedDocumentString(`
   initials
   role
   isStaff
+  canReview
 }`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const SignOutDocument = new TypedDocumentString(`
     mutation SignOut {
@@ -2094,6 +2104,7 @@ export const MeDocument = new TypedDocumentString(`
   initials
   role
   isStaff
+  canReview
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const HomePageDocument = new TypedDocumentString(`
     query HomePage($newest: Int!, $solved: Int!) {

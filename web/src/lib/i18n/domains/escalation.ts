@@ -10,6 +10,8 @@ export const escalationEn = {
   'escalation.duration.m': '{minutes} min',
   'escalation.remaining.left': '{duration} left',
   'escalation.remaining.overdue': 'overdue by {duration}',
+  'escalation.paused.label': 'Paused',
+  'escalation.paused.hint': 'Waiting on the customer: the SLA clock stands still until they reply.',
 
   'escalation.promise.title': 'Our team is on it',
   'escalation.promise.expected': '{team} replies here within {duration} — expected by {expectedBy}.',
@@ -149,6 +151,8 @@ export const escalationEn = {
   'teams.intro':
     'Who handles escalations, when they are available and what they promise. Targets count business minutes of the team’s own calendar.',
   'teams.empty': 'No teams yet. Create the first one below.',
+  'teams.emptyReadOnly': 'No teams yet. An admin sets them up.',
+  'teams.readOnly': 'Only admins change teams, hours, SLA targets and members; you see them as they are.',
   'teams.openNow': 'Available now',
   'teams.closedNow': 'Away now',
   'teams.members': 'Members',
@@ -202,6 +206,8 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'escalation.duration.m': '{minutes} Min.',
   'escalation.remaining.left': 'noch {duration}',
   'escalation.remaining.overdue': '{duration} überfällig',
+  'escalation.paused.label': 'Pausiert',
+  'escalation.paused.hint': 'Wartet auf Kundschaft: Die SLA-Uhr steht still, bis eine Antwort kommt.',
 
   'escalation.promise.title': 'Unser Team kümmert sich',
   'escalation.promise.expected': '{team} antwortet hier innerhalb von {duration} – voraussichtlich bis {expectedBy}.',
@@ -344,6 +350,8 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'teams.intro':
     'Wer Eskalationen bearbeitet, wann das Team erreichbar ist und was es verspricht. Ziele zählen Arbeitsminuten im Kalender des Teams.',
   'teams.empty': 'Noch keine Teams. Lege unten das erste an.',
+  'teams.emptyReadOnly': 'Noch keine Teams. Ein Admin richtet sie ein.',
+  'teams.readOnly': 'Nur Admins ändern Teams, Zeiten, SLA-Ziele und Mitglieder; du siehst sie, wie sie sind.',
   'teams.openNow': 'Jetzt erreichbar',
   'teams.closedNow': 'Jetzt nicht erreichbar',
   'teams.members': 'Mitglieder',

@@ -9,8 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireViewer({ locals, url });
   try {
-    const { teams } = await locals.api.request(TeamsDocument, { locale: locals.locale.toUpperCase() as Locale });
-    return { teams, saved: url.searchParams.get('saved') === '1' };
+    const { teams, me } = await locals.api.request(TeamsDocument, { locale: locals.locale.toUpperCase() as Locale });
+    return { teams, canManage: me?.canManageTeams ?? false, saved: url.searchParams.get('saved') === '1' };
   } catch (cause) {
     if (isApiError(cause, 'FORBIDDEN')) error(403, 'Only staff see the teams.');
     throw cause;
