@@ -100,13 +100,25 @@ export async function seedDemoCommunity(
         );
       }
     };
-    const addVotes = async (column: 'question_id' | 'answer_id', postId: string, up: string[] = [], down: string[] = []) => {
+    /** Votes trickle in over the day after the post appeared (dated, so reputation has a history). */
+    const addVotes = async (
+      column: 'question_id' | 'answer_id',
+      postId: string,
+      postedAt: number,
+      up: string[] = [],
+      down: string[] = [],
+    ) => {
       for (const [keys, value] of [
         [up, 1],
         [down, -1],
       ] as const) {
-        for (const key of keys)
-          await manager.query(`INSERT INTO votes (user_id, ${column}, value) VALUES ($1, $2, $3)`, [userId(key), postId, value]);
+        for (const [i, key] of keys.entries())
+          await manager.query(`INSERT INTO votes (user_id, ${column}, value, created_at) VALUES ($1, $2, $3, $4)`, [
+            userId(key),
+            postId,
+            value,
+            new Date(Math.min(now, postedAt + (i + 1) * 2 * HOUR)),
+          ]);
       }
       return up.length - down.length;
     };
@@ -131,7 +143,7 @@ export async function seedDemoCommunity(
         if (!tagId) throw new Error(`Demo thread "${thread.title}" names unknown tag "${slug}"`);
         await manager.query(`INSERT INTO question_tags (question_id, tag_id) VALUES ($1, $2)`, [questionId, tagId]);
       }
-      const questionScore = await addVotes('question_id', questionId, thread.upvotes);
+      const questionScore = await addVotes('question_id', questionId, created, thread.upvotes);
       await addComments(thread.comments, questionId, null, created);
 
       let lastActivity = created;
@@ -150,7 +162,7 @@ export async function seedDemoCommunity(
           answer.body,
           new Date(at),
         ]);
-        const score = await addVotes('answer_id', answerId, answer.upvotes, answer.downvotes);
+        const score = await addVotes('answer_id', answerId, at, answer.upvotes, answer.downvotes);
         await manager.query(`UPDATE answers SET score = $2 WHERE id = $1`, [answerId, score]);
         await addComments(answer.comments, questionId, answerId, at);
         if (answer.accepted) accepted = { id: answerId, at: Math.min(now, at + 3 * HOUR) };
