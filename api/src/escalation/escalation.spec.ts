@@ -277,6 +277,14 @@ describe('escalations', () => {
       await setStatus(escalationId, 'WAITING_ON_CUSTOMER');
       const paused = await clocks(escalationId);
       expect(paused).toMatchObject({ slaPaused: true, remainingBusinessMinutes: 180, firstResponseBreached: false });
+      const { questionId } = (
+        await t.dataSource.query(`SELECT question_id AS "questionId" FROM escalations WHERE id = $1`, [escalationId])
+      )[0];
+      const promise = await t.gql<{ question: { staffPromise: { waitingOnAsker: boolean } } }>(
+        `query ($id: ID!) { question(id: $id) { staffPromise(locale: EN) { waitingOnAsker } } }`,
+        { id: questionId },
+      );
+      expect(promise.data.question.staffPromise.waitingOnAsker).toBe(true);
 
       // Tuesday 1 Dec, 12:00 Berlin: long past the original first-response due time, but the clock stood still.
       setNow(t, '2026-12-01T11:00:00.000Z');

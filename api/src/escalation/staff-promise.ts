@@ -17,6 +17,7 @@ export function staffPromise(escalation: EscalationEntity, team: TeamModel, now:
   return {
     teamName: team.name,
     responded,
+    waitingOnAsker: escalation.status === 'waiting_on_customer',
     firstResponseMinutes: team.sla.find((t) => t.priority === escalation.priority)?.firstResponseMinutes ?? 0,
     hours: describeOpeningHours(hours, locale),
     openNow,

@@ -81,6 +81,7 @@ export class EscalationNoteModel {
 export class StaffPromiseModel {
   @Field() teamName: string;
   @Field({ description: 'A staff member has replied publicly or privately.' }) responded: boolean;
+  @Field({ description: 'The team waits for the asker’s reply; the clock stands still until then.' }) waitingOnAsker: boolean;
   @Field(() => Int, { description: 'The first-response target in business minutes.' }) firstResponseMinutes: number;
   @Field({ description: 'The team’s weekly hours in one line, e.g. "Mon–Fri 08:00–18:00 (Europe/Berlin)".' }) hours: string;
   @Field({ description: 'The team is within its opening hours now.' }) openNow: boolean;

@@ -16,6 +16,7 @@ export const escalationEn = {
   'escalation.promise.title': 'Our team is on it',
   'escalation.promise.expected': '{team} replies here within {duration} — expected by {expectedBy}.',
   'escalation.promise.responded': '{team} has replied; the case is expected to be resolved by {expectedBy}.',
+  'escalation.promise.waiting': '{team} has replied and is waiting for the asker’s answer; the clock stands still until then.',
   'escalation.promise.hours': 'Available {hours}.',
   'escalation.promise.away': 'The team is away right now and back {awayUntil}. Your question keeps its place in the queue.',
 
@@ -212,6 +213,7 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'escalation.promise.title': 'Unser Team kümmert sich',
   'escalation.promise.expected': '{team} antwortet hier innerhalb von {duration} – voraussichtlich bis {expectedBy}.',
   'escalation.promise.responded': '{team} hat geantwortet; die Lösung ist bis {expectedBy} zu erwarten.',
+  'escalation.promise.waiting': '{team} hat geantwortet und wartet auf die Antwort der fragenden Person; bis dahin steht die Uhr still.',
   'escalation.promise.hours': 'Erreichbar {hours}.',
   'escalation.promise.away':
     'Das Team ist gerade nicht da und ab {awayUntil} wieder erreichbar. Deine Frage behält ihren Platz in der Warteschlange.',
