@@ -63,13 +63,16 @@ export class ConversationResolver {
     return this.live.subscribe<ConversationActivityModel>(conversationChannel(id));
   }
 
-  @ResolveField(() => ConversationMessageConnection, { description: 'Oldest first.' })
+  @ResolveField(() => ConversationMessageConnection, {
+    description: 'Oldest first: `first` messages after the cursor, or with `last` the newest ones (a reader opens at the latest).',
+  })
   messages(
     @Parent() conversation: ConversationModel,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('last', { type: () => Int, nullable: true }) last: number | null,
   ): Promise<ConversationMessageConnection> {
-    return this.conversations.messages(conversation.id, first, after);
+    return this.conversations.messages(conversation.id, first, after, last);
   }
 
   @ResolveField(() => UserModel)

@@ -80,12 +80,18 @@ export class ConversationService {
     conversationId: string,
     first: number | null | undefined,
     after: string | null | undefined,
+    last: number | null = null,
   ): Promise<ConversationMessageConnection> {
+    const repository = this.dataSource.getRepository(ConversationMessageEntity);
+    const query = repository.createQueryBuilder('m').where('m.conversationId = :conversationId', { conversationId });
+    const totalCount = await repository.countBy({ conversationId });
+    if (last !== null) {
+      // The newest `last`, read backwards and shown in order; there is nothing after them.
+      const newest = await query.orderBy('m.id', 'DESC').limit(pageSize(last, 50)).getMany();
+      const edges = newest.reverse().map((m) => ({ cursor: encodeCursor([m.id]), node: toMessageModel(m) }));
+      return { edges, pageInfo: { hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    }
     const size = pageSize(first, 50);
-    const query = this.dataSource
-      .getRepository(ConversationMessageEntity)
-      .createQueryBuilder('m')
-      .where('m.conversationId = :conversationId', { conversationId });
     const cursor = decodeCursor(after, 1);
     if (cursor) query.andWhere('m.id > :id', { id: cursor[0] });
     const rows = await query
@@ -94,7 +100,7 @@ export class ConversationService {
       .getMany();
     const page = toPage(rows, size);
     const edges = page.nodes.map((m) => ({ cursor: encodeCursor([m.id]), node: toMessageModel(m) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
   /** The latest call back request of a question's conversation, for the escalation. */

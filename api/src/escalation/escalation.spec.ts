@@ -94,6 +94,16 @@ describe('escalations', () => {
     const reply = await t.gql(SEND, { input: { conversationId, body: 'Thanks, I am looking at your contract now.' } }, cast.agent.cookie);
     expect(reply.errors).toBeUndefined();
     expect((await t.gql(SEND, { input: { conversationId, body: 'Thank you!' } }, cast.asker.cookie)).errors).toBeUndefined();
+    const latest = await t.gql<{ conversation: { messages: { totalCount: number; edges: { node: { bodyHtml: string } }[] } } }>(
+      `query ($id: ID!) { conversation(id: $id) { messages(last: 2) { totalCount edges { node { bodyHtml } } } } }`,
+      { id: conversationId },
+      cast.asker.cookie,
+    );
+    expect(latest.data.conversation.messages.totalCount).toBe(3);
+    expect(latest.data.conversation.messages.edges.map((e) => e.node.bodyHtml)).toEqual([
+      '<p>Thanks, I am looking at your contract now.</p>\n',
+      '<p>Thank you!</p>\n',
+    ]);
     const callback = await t.gql(
       CALLBACK,
       { input: { conversationId, from: '2026-11-25T09:00:00.000Z', until: '2026-11-25T10:00:00.000Z', note: 'Mornings suit me.' } },

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/page-info.model';
 import type { ConversationEntity, ConversationMessageEntity, MessageKind } from '../conversation.entity';
 
@@ -46,6 +46,7 @@ export class ConversationMessageEdge {
 export class ConversationMessageConnection {
   @Field(() => [ConversationMessageEdge]) edges: ConversationMessageEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int, { description: 'All messages of the conversation.' }) totalCount: number;
 }
 
 @ObjectType('ConversationActivity', {

@@ -33,6 +33,7 @@ export const escalationEn = {
   'escalation.escalate.submitOther': 'Escalate to the company',
 
   'escalation.conversation.title': 'Private conversation',
+  'escalation.conversation.latest': 'The latest {shown} of {total} messages.',
   'escalation.conversation.privacyAsker': 'Only you and our staff see this conversation. It never appears on the public page.',
   'escalation.conversation.privacyStaff': 'Only the asker and staff see this conversation.',
   'escalation.conversation.contact': 'Your contact: {name}',
@@ -231,6 +232,7 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'escalation.escalate.submitOther': 'An das Unternehmen übergeben',
 
   'escalation.conversation.title': 'Privates Gespräch',
+  'escalation.conversation.latest': 'Die neuesten {shown} von {total} Nachrichten.',
   'escalation.conversation.privacyAsker':
     'Nur du und unsere Mitarbeitenden sehen dieses Gespräch. Es erscheint nie auf der öffentlichen Seite.',
   'escalation.conversation.privacyStaff': 'Nur die fragende Person und Mitarbeitende sehen dieses Gespräch.',
