@@ -19,7 +19,7 @@ import { checkClientMutationId, isUniqueViolation, LIMITS, parseId } from './qa.
 import { QuestionEntity } from './question.entity';
 import { assertRevision } from './question.service';
 import { PostingRules } from '../reputation/posting-rules';
-import { threadChannel, ThreadActivityKind, type ThreadActivityModel } from './thread-activity';
+import { announcePost, ThreadActivityKind } from './thread-activity';
 import { RevisionEntity } from './revision.entity';
 
 /** Thread order: the accepted answer, then staff-verified answers, then the rest. */
@@ -146,13 +146,7 @@ export class AnswerService {
         await this.reviewGate.published(manager, actor, { type: 'answer', id: answer.id, questionId }, bypassed, reviewed);
         return toAnswerModel(await manager.findOneByOrFail(AnswerEntity, { id: answer.id }), question);
       });
-      const activity: ThreadActivityModel = {
-        questionId: created.questionId,
-        kind: ThreadActivityKind.ANSWER_ADDED,
-        postId: created.id,
-        authorId: actor.id,
-      };
-      await this.live.publish(threadChannel(created.questionId), activity);
+      await announcePost(this.live, ThreadActivityKind.ANSWER_ADDED, created);
       return created;
     } catch (error) {
       if (key && isUniqueViolation(error, 'answers_client_mutation_key')) return (await repeat())!;

@@ -17,7 +17,7 @@ import type { CommentModel } from './models/qa.models';
 import { checkClientMutationId, isUniqueViolation, LIMITS, parseId } from './qa.rules';
 import { QuestionEntity } from './question.entity';
 import { PostingRules } from '../reputation/posting-rules';
-import { threadChannel, ThreadActivityKind, type ThreadActivityModel } from './thread-activity';
+import { announcePost, ThreadActivityKind } from './thread-activity';
 
 @Injectable()
 export class CommentService {
@@ -81,13 +81,7 @@ export class CommentService {
         await this.reviewGate.published(manager, actor, { type: 'comment', id: comment.id, questionId }, bypassed, reviewed);
         return toCommentModel(comment);
       });
-      const activity: ThreadActivityModel = {
-        questionId: created.questionId,
-        kind: ThreadActivityKind.COMMENT_ADDED,
-        postId: created.id,
-        authorId: actor.id,
-      };
-      await this.live.publish(threadChannel(created.questionId), activity);
+      await announcePost(this.live, ThreadActivityKind.COMMENT_ADDED, created);
       return created;
     } catch (error) {
       if (key && isUniqueViolation(error, 'comments_client_mutation_key')) return (await repeat())!;

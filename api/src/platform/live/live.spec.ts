@@ -15,11 +15,6 @@ interface Activity {
   threadActivity: { questionId: string; kind: string; postId: string; authorId: string };
 }
 
-/** Members past the newcomer stage, whose posts are published without review. */
-async function trusted(t: TestApp): Promise<void> {
-  await t.dataSource.query(`UPDATE users SET trust_level = 1 WHERE trust_level = 0`);
-}
-
 async function listen(t: TestApp): Promise<string> {
   await t.app.listen(0, '127.0.0.1');
   const address = t.app.getHttpServer().address() as { port: number };
@@ -78,7 +73,6 @@ describe('live updates over WebSocket, in one process', () => {
     await seedSpace(t.dataSource);
     asker = await signUp(t, 'Asker');
     helper = await signUp(t, 'Helper');
-    await trusted(t);
     questionId = await ask(t, asker);
   });
   afterAll(() => t.close());
@@ -104,6 +98,18 @@ describe('live updates over WebSocket, in one process', () => {
     );
     const { data } = await result;
     expect(data?.threadActivity).toMatchObject({ kind: 'COMMENT_ADDED', postId: res.data.addComment.id });
+    await client.dispose();
+  });
+
+  it('says nothing about a post that waits for review', async () => {
+    const newcomer = await signUp(t, 'Newcomer', { trustLevel: 0 });
+    const client = wsClient(url);
+    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    await subscribed;
+    await answer(t, newcomer, questionId);
+    const published = await answer(t, helper, questionId, 'A second, published answer about the invoice.');
+    const { data } = await result;
+    expect(data?.threadActivity).toMatchObject({ postId: published, authorId: helper.id });
     await client.dispose();
   });
 
@@ -221,7 +227,6 @@ describe('live updates across two api processes through Redis', () => {
     if (!redisUp) return ctx.skip();
     const asker = await signUp(first, 'Asker');
     const helper = await signUp(first, 'Helper');
-    await trusted(first);
     const questionId = await ask(first, asker);
     const client = wsClient(secondUrl, { origin: PUBLIC_ORIGIN });
     const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
