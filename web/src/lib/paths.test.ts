@@ -52,6 +52,66 @@ describe('safeRedirectPath', () => {
     expect(safeRedirectPath(null, '/home')).toBe('/home');
   });
 
+  // Each of these is, or normalises to, a protocol-relative, backslash or scheme URL.
+  it.each([
+    '//x',
+    '///x',
+    '//x/y',
+    '/\\x',
+    '\\x',
+    '/\\/x',
+    '/.//x',
+    '/.//evil.example/x',
+    '/./\\x',
+    '/..//x',
+    '/a/..//x',
+    '/a/../..//x',
+    '/%2f%2fx',
+    '/%2F%2Fx',
+    '/%2f/x',
+    '/%5cx',
+    '/%5C%5Cx',
+    '/.%2f/x',
+    '/%2e//x',
+    '/%2e%2e//x',
+    '/\t/x',
+    '/\n/x',
+    '/\r//x',
+    '/\u0000//x',
+    '\t//x',
+    ' //x',
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'https://x',
+    'http:x',
+    'data:text/html,hi',
+    'x',
+    './/x',
+  ])('falls back to / for %j', (hostile) => {
+    expect(safeRedirectPath(hostile)).toBe('/');
+  });
+
+  it('keeps odd but same-site paths', () => {
+    expect(safeRedirectPath('/a/./b/../c')).toBe('/a/c');
+    expect(safeRedirectPath('/questions/a%20b/x%2Fy')).toBe('/questions/a%20b/x%2Fy');
+    expect(safeRedirectPath('/javascript:alert(1)')).toBe('/javascript:alert(1)');
+    expect(safeRedirectPath('/search?q=//x&r=%2f%2fy')).toBe('/search?q=//x&r=%2f%2fy');
+  });
+
+  it('never returns a path a browser would read as another host', () => {
+    const seen = new Set<string>();
+    for (const prefix of ['/', '/.', '/..', '/a/..', '/%2e', '/%2E%2E']) {
+      for (const slash of ['/', '\\', '%2f', '%2F', '%5c', '%5C', '\t/', '/./']) {
+        const value = `${prefix}${slash}evil.example/x`;
+        const result = safeRedirectPath(value);
+        seen.add(result);
+        expect(new URL(result, 'https://peerdesk.example').host, value).toBe('peerdesk.example');
+        expect(result, value).not.toMatch(/^[\\/]{2}|^\/[\\/]|^\/%2f|^\/%5c/i);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(0);
+  });
+
   it('builds sign-in links with a return path', () => {
     expect(signInPath('/ask')).toBe('/signin?redirectTo=%2Fask');
     expect(signInPath('/')).toBe('/signin');

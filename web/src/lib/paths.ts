@@ -123,21 +123,48 @@ export function canonicalQuestionRedirect(
   return questionPath(question.id, question.slug) + search;
 }
 
+const SITE = 'http://peerdesk.invalid';
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A path a browser would read as another host (`//host`, `/\\host`), however it is spelled. */
+const OTHER_HOST = /^[\\/]{2}|^\/[\\/]/;
+
 /**
- * A return path that is safe to redirect to after signing in: same-origin, absolute path only
- * (no `//host`, no `/\host`, no scheme, no control characters). Anything else gives `fallback`.
+ * A return path that is safe to redirect to after signing in: same-origin, absolute path only.
+ * Rejected are a scheme, control characters, and any path that is or normalises to a
+ * protocol-relative or backslash URL, also after dot segments are resolved (`/.//host`) and
+ * after percent-decoding (`/%2f%2fhost`, `/%5chost`). Anything else gives `fallback`.
  */
 export function safeRedirectPath(value: string | null | undefined, fallback = '/'): string {
   if (!value || value.length > 2000) return fallback;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
+  if (!value.startsWith('/') || OTHER_HOST.test(value) || CONTROL.test(value)) return fallback;
+  let url: URL;
   try {
-    const url = new URL(value, 'http://peerdesk.invalid');
-    if (url.origin !== 'http://peerdesk.invalid') return fallback;
-    return url.pathname + url.search + url.hash;
+    url = new URL(value, SITE);
   } catch {
     return fallback;
   }
+  if (url.origin !== SITE) return fallback;
+  // Resolving dot segments can leave `//host` (`/.//host`); decoding can reveal it (`/%2f%2fhost`).
+  let path = url.pathname;
+  for (let round = 0; round < 4; round += 1) {
+    if (OTHER_HOST.test(path) || CONTROL.test(path)) return fallback;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return fallback;
+    }
+    if (decoded === path) break;
+    if (OTHER_HOST.test(decoded) || CONTROL.test(decoded)) return fallback;
+    try {
+      const resolved = new URL(decoded, SITE);
+      if (resolved.origin !== SITE) return fallback;
+      path = resolved.pathname;
+    } catch {
+      return fallback;
+    }
+  }
+  return url.pathname + url.search + url.hash;
 }
 
 /** The sign-in (or sign-up) page, coming back to `returnTo` afterwards. */
