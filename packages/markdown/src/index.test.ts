@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownExcerpt, renderMarkdown } from './index.js';
+import { isExternalHref, markdownExcerpt, renderMarkdown } from './index.js';
 
 describe('renderMarkdown', () => {
   it('renders ordinary Markdown', () => {
@@ -37,6 +37,55 @@ describe('renderMarkdown', () => {
     expect(html).toContain('href="https://example.com/a" rel="nofollow ugc noopener noreferrer" target="_blank"');
     expect(html).toContain('href="/questions/1"');
     expect(html).toContain('href="mailto:a@example.com"');
+  });
+
+  it.each([
+    ['a link with a scheme', '[a](https://evil.example/x)', 'https://evil.example/x'],
+    ['an upper-case scheme', '[a](HTTP://evil.example/x)', 'HTTP://evil.example/x'],
+    ['a protocol-relative link', '[a](//evil.example/x)', '//evil.example/x'],
+    ['three slashes', '[a](///evil.example/x)', '///evil.example/x'],
+    ['a protocol-relative link in angle brackets', '[a](<//evil.example/x>)', '//evil.example/x'],
+    ['a protocol-relative link after spaces', '[a](   //evil.example/x)', '//evil.example/x'],
+    ['a protocol-relative reference link', '[a]\n\n[a]: //evil.example/x', '//evil.example/x'],
+    ['a linkified protocol-relative URL', 'see //evil.example/x here', '//evil.example/x'],
+    ['a backslash-escaped slash', '[a](/\\/evil.example/x)', '//evil.example/x'],
+    ['a linkified URL', 'see https://evil.example/x here', 'https://evil.example/x'],
+  ])('marks %s as external user content', (_name, source, href) => {
+    const html = renderMarkdown(source);
+    const anchor = new RegExp(`<a href="${href.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"([^>]*)>`).exec(html);
+    expect(anchor, html).not.toBeNull();
+    const rel = /rel="([^"]*)"/.exec(anchor![1]!)?.[1]?.split(' ') ?? [];
+    expect(rel).toEqual(expect.arrayContaining(['nofollow', 'ugc', 'noopener']));
+    expect(anchor![1]).toContain('target="_blank"');
+  });
+
+  it('leaves links within the site unmarked', () => {
+    expect(renderMarkdown('[a](/questions/1) [b](#answer-2) [c](questions/3)')).not.toContain('rel=');
+  });
+
+  it('never renders a backslash link a browser would read as another host', () => {
+    for (const source of ['[a](/\\evil.example)', '[a](\\\\evil.example)', '[a](\\\\/evil.example)']) {
+      const html = renderMarkdown(source);
+      expect(html, source).not.toMatch(/href="[\\/]{2}|href="\/\\/);
+    }
+  });
+
+  it.each([
+    ['https://x.example/a', true],
+    ['HTTP://x.example', true],
+    ['//x.example/a', true],
+    ['///x.example', true],
+    ['/\\x.example', true],
+    ['\\\\x.example', true],
+    [' //x.example', true],
+    ['\t//x.example', true],
+    ['/\t/x.example', true],
+    ['/questions/1', false],
+    ['#answer-1', false],
+    ['questions/1', false],
+    ['mailto:a@example.com', false],
+  ])('isExternalHref(%j) is %s', (href, external) => {
+    expect(isExternalHref(href)).toBe(external);
   });
 
   it('embeds only https images', () => {

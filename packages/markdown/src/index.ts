@@ -3,7 +3,8 @@ import MarkdownIt from 'markdown-it';
 /**
  * The one Markdown policy of Peerdesk. Raw HTML in the source is never passed through (it is
  * escaped as text), so the only way to produce markup is Markdown itself; links and images are
- * limited to safe schemes, and links get rel attributes suitable for user content.
+ * limited to safe schemes, and links that leave the site (protocol-relative ones included) get rel
+ * attributes suitable for user content and open in a new tab.
  */
 const SAFE_LINK = /^(https?:|mailto:|\/(?!\/)|#)/i;
 const SAFE_IMAGE = /^https:/i;
@@ -16,11 +17,20 @@ md.validateLink = (url: string): boolean => {
   return SAFE_LINK.test(compact) || !/^[a-z][a-z0-9+.-]*:/i.test(compact);
 };
 
+/**
+ * Whether a link leaves the site: a web scheme, or a protocol-relative reference (`//host/x`, also
+ * spelled with backslashes or blanks, which browsers read the same way).
+ */
+export function isExternalHref(href: string): boolean {
+  const compact = href.replace(/[\u0000-\u0020\u007F]+/g, '');
+  return /^https?:/i.test(compact) || /^[\\/]{2}/.test(compact);
+}
+
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   const href = String(token.attrGet('href') ?? '');
-  if (/^https?:/i.test(href)) {
+  if (isExternalHref(href)) {
     token.attrSet('rel', 'nofollow ugc noopener noreferrer');
     token.attrSet('target', '_blank');
   }
