@@ -1,6 +1,10 @@
 import { PRIVILEGES } from '../identity/policy';
 
-const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\[[^\]]*\]\([^)]+\)/gi;
+/**
+ * What counts as a link: a URL with a scheme, a `www.` address, a Markdown link, and a
+ * protocol-relative URL (`//host/x`, which the Markdown policy renders as an external link).
+ */
+const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\[[^\]]*\]\([^)]+\)|(?<![\w:/\\.])[\\/]{2,}[\w-]+(?:\.[\w-]+)+[^\s)>\]]*/gi;
 
 /** Newcomers may post at most this many links; more is rejected outright. */
 export const NEWCOMER_MAX_LINKS = 2;
