@@ -2,7 +2,7 @@ import { detectPii } from './pii/detect.js';
 import type { PiiFinding, PiiKind, PiiOptions } from './pii/types.js';
 
 export interface PublicPostFinding extends PiiFinding {
-  /** High-severity data (bank account, card) is never published: the post cannot go out with it. */
+  /** High-severity data (bank account, card, national identifier) is never published: the post cannot go out with it. */
   blocking: boolean;
   message: string;
   messageDe: string;
@@ -18,6 +18,10 @@ const WHAT: Readonly<Record<PiiKind, [string, string]>> = {
   phone: ['a phone number', 'eine Telefonnummer'],
   iban: ['a bank account (IBAN)', 'eine Bankverbindung (IBAN)'],
   card: ['a payment card number', 'eine Kartennummer'],
+  person_id: [
+    'a personal identification number (tax id, social security, ID or passport number)',
+    'eine persönliche Kennnummer (Steuer-ID, Sozialversicherungs-, Ausweis- oder Passnummer)',
+  ],
   address: ['a postal address', 'eine Postanschrift'],
   dob: ['a date of birth', 'ein Geburtsdatum'],
   customer_number: ['a customer number', 'eine Kundennummer'],

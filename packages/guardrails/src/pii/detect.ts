@@ -8,6 +8,7 @@ import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { numberRuns } from './number-runs.js';
 import { detectCuedNumbers, detectCustomPatterns } from './numbers.js';
+import { detectPersonIds } from './person-id.js';
 import { detectPhones } from './phone.js';
 import { DEFAULT_SEVERITY, type Candidate, type PiiFinding, type PiiOptions } from './types.js';
 
@@ -24,6 +25,7 @@ export function detectPii(text: string, options: PiiOptions = {}): PiiFinding[] 
     detectCards(t, runs),
     detectEmails(t),
     detectCustomPatterns(t, options.customPatterns ?? []),
+    detectPersonIds(t),
     detectCuedNumbers(t),
     detectDatesOfBirth(t),
     detectGermanAddresses(t),

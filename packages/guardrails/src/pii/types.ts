@@ -1,5 +1,5 @@
 export type NumberKind = 'customer_number' | 'contract_number' | 'order_number';
-export type PiiKind = 'email' | 'phone' | 'iban' | 'card' | 'address' | 'dob' | NumberKind;
+export type PiiKind = 'email' | 'phone' | 'iban' | 'card' | 'person_id' | 'address' | 'dob' | NumberKind;
 export type PiiSeverity = 'low' | 'medium' | 'high';
 
 export interface PiiFinding {
@@ -38,13 +38,15 @@ export interface Candidate {
 }
 
 /**
- * Default severities. Bank and card data are high (they enable fraud and are never published); data that
+ * Default severities. Bank and card data and national identifiers (tax id, social security, passport, …) are
+ * high (they enable fraud and identity theft and are never published); data that
  * reaches a person is medium; customer and contract numbers are medium because they unlock an account at
  * the hotline, an order number alone is low.
  */
 export const DEFAULT_SEVERITY: Readonly<Record<PiiKind, PiiSeverity>> = {
   iban: 'high',
   card: 'high',
+  person_id: 'high',
   email: 'medium',
   phone: 'medium',
   address: 'medium',

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { checkPublicPost } from '../public-post.js';
+import { ean13Valid, iso7064Mod11_10Valid, mrzCheckDigit, nhsChecksumValid } from './checksums.js';
+import { detectPii } from './detect.js';
+
+const ids = (text: string) => detectPii(text).map((f) => [f.kind, f.rule, text.slice(f.start, f.end)]);
+
+describe('checksums of national identifiers', () => {
+  it('validates the German tax id (ISO 7064 MOD 11,10)', () => {
+    expect(iso7064Mod11_10Valid('86095742719')).toBe(true);
+    expect(iso7064Mod11_10Valid('65929970489')).toBe(true);
+    expect(iso7064Mod11_10Valid('86095742718')).toBe(false);
+  });
+
+  it('validates NHS numbers (mod 11), AHV numbers (EAN-13) and ICAO check digits (7-3-1)', () => {
+    expect(nhsChecksumValid('9434765919')).toBe(true);
+    expect(nhsChecksumValid('9434765918')).toBe(false);
+    expect(ean13Valid('7569217076985')).toBe(true);
+    expect(ean13Valid('7569217076986')).toBe(false);
+    expect(mrzCheckDigit('L01X00T47')).toBe(1);
+    expect(mrzCheckDigit('T22000129')).toBe(3);
+  });
+});
+
+describe('person_id', () => {
+  it.each([
+    ['Meine Steuer-ID ist 86095742719.', 'steuer-id', '86095742719'],
+    ['Steueridentifikationsnummer: 86 095 742 719', 'steuer-id', '86 095 742 719'],
+    ['Die steuerliche Identifikationsnummer lautet 65929970489', 'steuer-id', '65929970489'],
+    ['Steuernummer 12/345/67890 beim Finanzamt Köln', 'steuernummer', '12/345/67890'],
+    ['St.-Nr. 123/456/78901', 'steuernummer', '123/456/78901'],
+    ['My SSN is 123-45-6789', 'ssn', '123-45-6789'],
+    ['social security number 078-05-1120, please update it', 'ssn', '078-05-1120'],
+    ['Tax ID 123456789', 'ssn', '123456789'],
+    ['ITIN 912-70-1234', 'itin', '912-70-1234'],
+    ['tax id 12-3456789 for the business', 'ein', '12-3456789'],
+    ['NI number: AB 12 34 56 C', 'ni-number', 'AB 12 34 56 C'],
+    ['National Insurance AB123456C', 'ni-number', 'AB123456C'],
+    ['my national insurance number is CE 123456 A', 'ni-number', 'CE 123456 A'],
+    ['NHS number 943 476 5919', 'nhs-number', '943 476 5919'],
+    ['AHV-Nummer 756.9217.0769.85', 'ahv', '756.9217.0769.85'],
+    ['Sozialversicherungsnummer: 7569217076985', 'ahv', '7569217076985'],
+    ['Sozialversicherungsnummer 65 170839 J 003', 'svnr-de', '65 170839 J 003'],
+    ['Rentenversicherungsnummer: 65170839J003', 'svnr-de', '65170839J003'],
+    ['SV-Nummer 1237 010180', 'svnr-at', '1237 010180'],
+    ['social insurance number 130 692 544', 'sin', '130 692 544'],
+    ['Reisepass Nummer C01X00T47', 'passport', 'C01X00T47'],
+    ['passport no. 533380006', 'passport', '533380006'],
+    ['Ausweisnummer L01X00T471', 'id-card', 'L01X00T471'],
+    ['Personalausweis T22000129, gültig bis 2031', 'id-card', 'T22000129'],
+    ['ID card number: 8F3K29471', 'id-card', '8F3K29471'],
+    ['Führerschein B072RRE2I55', 'driving-licence', 'B072RRE2I55'],
+    ['Führerscheinnummer: J010000SD51', 'driving-licence', 'J010000SD51'],
+    ['driving licence MORGA 657054 SM9IJ', 'driving-licence', 'MORGA 657054 SM9IJ'],
+    ["Driver's license D1234567", 'driving-licence', 'D1234567'],
+  ])('finds it in %j', (text, rule, value) => {
+    expect(ids(text)).toEqual([['person_id', rule, value]]);
+  });
+
+  it('needs no label for the unmistakable AHV and NI forms', () => {
+    expect(ids('Hier meine 756.9217.0769.85')).toEqual([['person_id', 'ahv', '756.9217.0769.85']]);
+    expect(ids('It is AB 12 34 56 C')).toEqual([['person_id', 'ni-number', 'AB 12 34 56 C']]);
+  });
+
+  it('finds a second value after the same label', () => {
+    expect(ids('Steuer-ID: 86095742719 und die meiner Frau 65929970489')).toEqual([
+      ['person_id', 'steuer-id', '86095742719'],
+      ['person_id', 'steuer-id', '65929970489'],
+    ]);
+  });
+
+  it('finds a value on the line after a form label', () => {
+    expect(ids('Steuer-ID:\n86095742719')).toEqual([['person_id', 'steuer-id', '86095742719']]);
+  });
+
+  it('is high severity and blocks a public post', () => {
+    const check = checkPublicPost('Meine Steuer-ID ist 86095742719, bitte korrigieren.');
+    expect(check.blocking).toBe(true);
+    expect(check.findings[0]).toMatchObject({ kind: 'person_id', severity: 'high', blocking: true });
+    expect(check.findings[0]!.messageDe).toMatch(/Steuer-ID/);
+  });
+
+  it.each([
+    'Steuer-ID 86095742718', // check digit wrong
+    'Steuer-ID 11195742712', // a digit three times in a row
+    'SSN: 666-45-6789',
+    'SSN: 000-45-6789',
+    'SSN: 123-00-6789',
+    'SSN: 123-45-0000',
+    'SSN: XXX-XX-1234',
+    'my NI no is BG123456A',
+    'NI number: QQ 12 34 56 C',
+    'NHS number 943 476 5918',
+    'AHV 756.9217.0769.86',
+    'Sozialversicherungsnummer 65 170839 J 004',
+    'Ausweisnummer L01X00T472',
+    'Steuer-ID: 12 *** *** 901',
+    'Die Steuer-ID bekommt man vom BZSt, Bearbeitung dauert 3 Wochen',
+    'passport photo size 35x45 mm',
+    'Reisepass seit 12.03.2019 abgelaufen',
+    'Ausweis und Führerschein 2019 verloren',
+    'Ausweis vergessen, Ticket 4711',
+    'Mein Ausweis läuft 2027 ab',
+    'Passwort 12345678 geht nicht',
+    'Firmware 1.2.3.4, IMEI 356938035643809, MAC 00:1A:2B:3C:4D:5E',
+    'Social media reach was 12345 this week',
+    'Product code AB 12 34 56 E',
+  ])('leaves %j alone', (text) => {
+    expect(ids(text).filter(([kind]) => kind === 'person_id')).toEqual([]);
+  });
+});

@@ -1,0 +1,261 @@
+import { isWordChar } from '../text.js';
+import { ean13Valid, iso7064Mod11_10Valid, luhnValid, mrzCheckDigit, nhsChecksumValid } from './checksums.js';
+import type { Candidate } from './types.js';
+
+/**
+ * National and personal identifiers: tax ids, social security and insurance numbers, passport, ID card and
+ * driving licence numbers. Where the number carries a check digit it must be valid; every sub-type needs a
+ * label before it ("Steuer-ID", "SSN", "NHS number", "Reisepass", …), except the Swiss AHV number written
+ * 756.XXXX.XXXX.XX and the UK National Insurance number written "AB 12 34 56 C", which are unmistakable.
+ */
+
+/** A value with its letters upper-cased and separators removed, and how it was written. */
+interface Value {
+  compact: string;
+  raw: string;
+}
+type Validator = (v: Value) => string | null;
+
+const SSN_SHAPE = /^\d{3}([ -]?)\d{2}\1\d{4}$/;
+const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+const digitsIn = (s: string): number => s.replace(/\D/g, '').length;
+
+/** First ten digits: exactly one digit appears twice or three times (not three in a row), the others at most once. */
+function steuerIdDigitsValid(d: string): boolean {
+  const counts = new Array<number>(10).fill(0);
+  for (let i = 0; i < 10; i++) counts[d.charCodeAt(i) - 48]!++;
+  const repeated = counts.filter((c) => c > 1);
+  if (repeated.length !== 1 || repeated[0]! > 3) return false;
+  return !/(\d)\1\1/.test(d.slice(0, 10));
+}
+
+const steuerId: Validator = ({ compact }) =>
+  /^[1-9]\d{10}$/.test(compact) && steuerIdDigitsValid(compact) && iso7064Mod11_10Valid(compact) ? 'steuer-id' : null;
+
+/** Steuernummer: 10–13 digits, as the tax office prints it ("12/345/67890", "123/456/78901") or unbroken. */
+const steuernummer: Validator = ({ compact, raw }) =>
+  /^\d{10,13}$/.test(compact) && (/^\d{2,5}\/\d{3,4}\/\d{4,5}$/.test(raw) || /^\d{10,13}$/.test(raw)) ? 'steuernummer' : null;
+
+function ssnParts(compact: string, raw: string): [number, number, number] | null {
+  if (!/^\d{9}$/.test(compact) || !(SSN_SHAPE.test(raw) || raw === compact)) return null;
+  return [Number(compact.slice(0, 3)), Number(compact.slice(3, 5)), Number(compact.slice(5))];
+}
+
+/** US SSN: area 001–899 without 666, group 01–99, serial 0001–9999. */
+const ssn: Validator = ({ compact, raw }) => {
+  const p = ssnParts(compact, raw);
+  return p && p[0] !== 0 && p[0] !== 666 && p[0] < 900 && p[1] !== 0 && p[2] !== 0 ? 'ssn' : null;
+};
+
+/** US ITIN: area 9xx, group 50–65, 70–88, 90–92, 94–99. */
+const itin: Validator = ({ compact, raw }) => {
+  const p = ssnParts(compact, raw);
+  const g = p?.[1] ?? 0;
+  return p && p[0] >= 900 && ((g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || g >= 94) ? 'itin' : null;
+};
+
+/** US employer id, written 12-3456789. */
+const ein: Validator = ({ raw }) => (/^\d{2}-\d{7}$/.test(raw) && !raw.startsWith('00') ? 'ein' : null);
+
+const NINO = /^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]?$/;
+const ninoValue: Validator = ({ compact }) => (NINO.test(compact) && !/^[A-Z]{2}0{6}/.test(compact) ? 'ni-number' : null);
+
+const nhs: Validator = ({ compact, raw }) =>
+  /^\d{10}$/.test(compact) && /^(?:\d{3}([ -]?)\d{3}\1\d{4}|\d{10})$/.test(raw) && nhsChecksumValid(compact) ? 'nhs-number' : null;
+
+const ahv: Validator = ({ compact }) => (/^756\d{10}$/.test(compact) && ean13Valid(compact) ? 'ahv' : null);
+
+/** German Rentenversicherungsnummer "65 170839 J 003": area, birth date, initial, serial, check digit. */
+const svnrDe: Validator = ({ compact }) => {
+  if (!/^\d{2}[0-7]\d[01]\d{3}[A-Z]\d{3}$/.test(compact)) return null;
+  const letter = String(compact.charCodeAt(8) - 64).padStart(2, '0');
+  const digits = compact.slice(0, 8) + letter + compact.slice(9, 11);
+  const weights = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) {
+    const p = (digits.charCodeAt(i) - 48) * weights[i]!;
+    sum += Math.floor(p / 10) + (p % 10);
+  }
+  return sum % 10 === compact.charCodeAt(11) - 48 ? 'svnr-de' : null;
+};
+
+/** Austrian Sozialversicherungsnummer "1237 010180": serial, check digit, birth date. */
+const svnrAt: Validator = ({ compact }) => {
+  if (!/^[1-9]\d{3}[0-3]\d[01]\d{3}$/.test(compact)) return null;
+  const weights = [3, 7, 9, 0, 5, 8, 4, 2, 1, 6];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (compact.charCodeAt(i) - 48) * weights[i]!;
+  return sum % 11 === compact.charCodeAt(3) - 48 ? 'svnr-at' : null;
+};
+
+/** Canadian SIN: nine digits, Luhn. */
+const sin: Validator = ({ compact, raw }) =>
+  /^[1-79]\d{8}$/.test(compact) && /^(?:\d{3}([ -]?)\d{3}\1\d{3})$/.test(raw) && luhnValid(compact) ? 'sin' : null;
+
+/** German passports and ID cards since 2010: nine characters from a reduced alphabet; a tenth is the ICAO check digit. */
+const GERMAN_DOCUMENT = /^[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\d?$/;
+
+function documentNumber(rule: string, minDigits: number): Validator {
+  return ({ compact, raw }) => {
+    if (!/^[A-Z0-9]{6,10}$/.test(compact) || digitsIn(compact) < minDigits || DATE_LIKE.test(raw)) return null;
+    if (/^(\d)\1+$/.test(compact)) return null;
+    if (compact.length === 10 && GERMAN_DOCUMENT.test(compact) && mrzCheckDigit(compact.slice(0, 9)) !== Number(compact[9])) return null;
+    return rule;
+  };
+}
+
+const passport = documentNumber('passport', 4);
+const idCard = documentNumber('id-card', 4);
+const drivingLicence: Validator = ({ compact, raw }) =>
+  /^[A-Z0-9]{5,18}$/.test(compact) && digitsIn(compact) >= 3 && !DATE_LIKE.test(raw) && !/^(\d)\1+$/.test(compact)
+    ? 'driving-licence'
+    : null;
+
+const CUES: readonly [string, string, readonly Validator[]][] = [
+  [
+    'steuerid',
+    String.raw`steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|id)|identifikationsnummer|idnr\.?|ident-nr\.?`,
+    [steuerId],
+  ],
+  ['steuernummer', String.raw`steuer-?\s?(?:nummer|nr\.?)|st\.?-?\s?nr\.?`, [steuernummer, steuerId]],
+  [
+    'taxid',
+    String.raw`tax\s?(?:id(?:entification)?|payer)?\s?(?:number|no\.?|id|#)|tax\sid|tin|taxpayer\sid`,
+    [steuerId, ssn, itin, ein, ninoValue],
+  ],
+  ['ssn', String.raw`ssn|ss#|social\ssecurity(?:\s(?:number|no\.?|#))?|soc\.?\ssec\.?|social(?!\sinsurance)`, [ssn, itin]],
+  ['itin', String.raw`itin`, [itin]],
+  ['nino', String.raw`national\sinsurance(?:\s(?:number|no\.?|#))?|ni\s?(?:number|no\.?|#)|nino|nin`, [ninoValue]],
+  ['nhs', String.raw`nhs(?:\s(?:number|no\.?|#))?`, [nhs]],
+  [
+    'social',
+    String.raw`ahv(?:-?\s?(?:nummer|nr\.?|number|no\.?))?|avs|sozialversicherungs-?(?:nummer|nr\.?)|sv-?\s?(?:nummer|nr\.?)|svnr|versicherungsnummer|renten-?versicherungs-?(?:nummer|nr\.?)|rv-?(?:nummer|nr\.?)|social\sinsurance(?:\s(?:number|no\.?))?|sin`,
+    [ahv, svnrDe, svnrAt, sin],
+  ],
+  [
+    'passport',
+    String.raw`passport(?:\s?(?:number|no\.?|nr\.?|#|id))?|reisepass(?:-?(?:nummer|nr\.?))?|pass-?(?:nummer|nr\.?)|passnr\.?`,
+    [passport],
+  ],
+  [
+    'idcard',
+    String.raw`personalausweis(?:-?(?:nummer|nr\.?))?|ausweis-?(?:nummer|nr\.?)|ausweis|perso-?(?:nummer|nr\.?)|id[-\s]?card(?:\s(?:number|no\.?))?|identity\scard(?:\s(?:number|no\.?))?|national\sid(?:\s(?:card|number|no\.?))?|identitätskarte|id-?karte|ausweisdokument|document\s(?:number|no\.?)|dokumentennummer`,
+    [idCard],
+  ],
+  [
+    'driving',
+    String.raw`f(?:ü|ue)hrerschein(?:-?(?:nummer|nr\.?))?|driv(?:ing|er'?s)\slicen[cs]e(?:\s(?:number|no\.?|#))?|licen[cs]e\s(?:number|no\.?|#)|dl\s?(?:#|no\.?|number)|lenkberechtigung|führerausweis`,
+    [drivingLicence],
+  ],
+];
+
+const CUE = new RegExp(CUES.map(([name, cue]) => `(?<${name}>${cue})`).join('|'), 'giu');
+const VALIDATORS = new Map(CUES.map(([name, , validators]) => [name, validators]));
+
+const ALNUM = /[A-Za-z0-9]/;
+const SEPARATORS = ' ./-';
+/** How far after the label the value may start, and how many words (fillers such as "ist", "number:") may come first. */
+const REACH = 48;
+const MAX_SKIPPED = 4;
+const MAX_GROUPS = 6;
+
+interface Group {
+  start: number;
+  end: number;
+  /** Joined to the next group by a single separator. */
+  joined: boolean;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Alphanumeric groups and the single separators between them, from `from`, up to a sentence end or a blank line. */
+function groupsAfter(text: string, from: number, to: number): Group[] {
+  const groups: Group[] = [];
+  let i = from;
+  while (i < to) {
+    const ch = text[i]!;
+    if (WORD_CHAR.test(ch)) {
+      const start = i;
+      while (i < text.length && WORD_CHAR.test(text[i]!)) i++;
+      const sep = text[i];
+      const joined = sep !== undefined && SEPARATORS.includes(sep) && ALNUM.test(text[i + 1] ?? '');
+      groups.push({ start, end: i, joined });
+      if (joined) i++;
+      continue;
+    }
+    if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && /\s/.test(text[i + 1] ?? ' ')) break;
+    if (ch === '\n' && text.slice(from, i).includes('\n')) break;
+    if (ch === '*' || ch === '•' || ch === '…' || (ch === '#' && groups.length > 0)) break;
+    i++;
+  }
+  return groups;
+}
+
+/** A group of letters only belongs to a value when typed in capitals and short ("AB 12 34 56 C", "MORGA 657054 SM9IJ"). */
+function canBePart(text: string, g: Group): boolean {
+  const s = text.slice(g.start, g.end);
+  return ALNUM_ONLY.test(s) && (/\d/.test(s) || (s.length <= 5 && s === s.toUpperCase()));
+}
+const ALNUM_ONLY = /^[A-Za-z0-9]+$/;
+
+/** The longest run of joined groups from `groups[from]` that one of the validators accepts. */
+function validPrefix(
+  text: string,
+  groups: readonly Group[],
+  from: number,
+  validators: readonly Validator[],
+): [Group, string, number] | null {
+  let last = from;
+  while (last + 1 < groups.length && groups[last]!.joined && last - from + 1 < MAX_GROUPS && canBePart(text, groups[last + 1]!)) last++;
+  if (!canBePart(text, groups[from]!)) return null;
+  for (let n = last; n >= from; n--) {
+    const start = groups[from]!.start;
+    const end = groups[n]!.end;
+    const raw = text.slice(start, end);
+    const value = { compact: raw.replace(/[ ./-]/g, '').toUpperCase(), raw };
+    for (const validate of validators) {
+      const rule = validate(value);
+      if (rule) return [{ start, end, joined: false }, rule, n];
+    }
+  }
+  return null;
+}
+
+/** Both sides of a value: AHV 756.1234.5678.97 and "AB 12 34 56 C" need no label. */
+const UNMISTAKABLE = /(?<![\w.])756\.\d{4}\.\d{4}\.\d{2}(?![\w]|\.\d)|(?<![\w])[A-Z]{2} \d{2} \d{2} \d{2} [A-D](?!\w)/g;
+
+export function detectPersonIds(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  const push = (start: number, end: number, rule: string) => {
+    if (!found.some((c) => start < c.end && c.start < end)) found.push({ kind: 'person_id', start, end, rule });
+  };
+  for (const m of text.matchAll(CUE)) {
+    if (isWordChar(text[m.index - 1])) continue;
+    const end = m.index + m[0].length;
+    if (/[\p{L}\p{N}]/u.test(text[end] ?? '') && isWordChar(text[end - 1])) continue;
+    const name = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0];
+    const validators = VALIDATORS.get(name)!;
+    const groups = groupsAfter(text, end, Math.min(text.length, end + REACH));
+    let skipped = 0;
+    for (let g = 0; g < groups.length; g++) {
+      // Values start at a word's start, not after a separator inside a longer value ("12-3456789" is not "3456789").
+      if (g > 0 && groups[g - 1]!.joined && canBePart(text, groups[g - 1]!)) continue;
+      const hit = validPrefix(text, groups, g, validators);
+      if (hit) {
+        push(hit[0].start, hit[0].end, hit[1]);
+        // A second value may follow ("… und die meiner Frau: …"); look on after this one.
+        g = hit[2];
+        continue;
+      }
+      if (++skipped > MAX_SKIPPED) break;
+    }
+  }
+  if (text.includes('756.') || /[A-Z]{2} \d/.test(text)) {
+    for (const m of text.matchAll(UNMISTAKABLE)) {
+      const compact = m[0].replace(/[ .]/g, '');
+      const rule = m[0].startsWith('756') ? ahv({ compact, raw: m[0] }) : ninoValue({ compact, raw: m[0] });
+      if (rule) push(m.index, m.index + m[0].length, rule);
+    }
+  }
+  return found;
+}
