@@ -6,35 +6,54 @@ const anyCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]}]
 const SUFFIXES = [
   'straße strasse str. weg allee platz gasse ring damm ufer chaussee steig pfad markt graben hof berg feld tor brücke kamp',
   'wall stieg zeile promenade anger garten höhe redder twiete wiese bogen park siedlung kai deich hang tal grund winkel',
-  'steg reihe bahn leite halde acker koppel heide rain holz busch horst moor aue brink esch gang kreuz',
+  'steg reihe bahn leite halde acker koppel heide rain holz busch horst moor aue brink esch gang kreuz gürtel lände',
 ]
   .join(' ')
   .split(' ')
   .map((s) => anyCase(s).replace('.', String.raw`\.`));
-const PREPOSITIONS = String.raw`Am|An\s(?:der|den)|Auf\s(?:der|dem)|Im|In\s(?:der|den)|Zum|Zur|Unter\sden|Hinter\sder|Vor\sdem|Bei\sder`;
+const PREPOSITIONS = String.raw`Am|An\s(?:der|den|dem)|Auf\s(?:der|dem|den)|Im|In\s(?:der|den|dem)|Zum|Zur|Unter\s(?:den|der|dem)|Hinter\s(?:der|dem|den)|Vor\s(?:dem|der|den)|Bei\s(?:der|dem|den)|Beim|Über\s(?:der|dem|den)|Auf'm|Aufm|Unterm|Hinterm|Vorm|Ober\s(?:der|dem)|Neben\s(?:der|dem)`;
 
 /** "Hauptstraße", "Karl-Marx-Allee", "Berliner Str.", "Am Markt", "Unter den Linden". */
-const STREET = String.raw`(?:(?:\p{Lu}${WORD}{1,30}\s)?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?)`;
-/** "12", "3a", "12 b", "10-12", "7/1". */
-const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?)?`;
+/** The type word alone after an adjective: "Mariahilfer Straße", "Berliner Str.", "Frankfurter Allee". */
+const TYPE_WORD = String.raw`(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Markt|Steig|Zeile|Gürtel|Kai|Lände|Promenade|Landstraße|Landstr\.)`;
+const STREET = String.raw`(?:\p{Lu}${WORD}{1,30}\s${TYPE_WORD}|(?:\p{Lu}${WORD}{1,30}\s)?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
+/** "12", "3a", "12 b", "10-12", "7/1", Austrian "45/3/12" (house, staircase, door). */
+const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
+/** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG". */
+const UNIT = String.raw`(?:,?\s(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|,?\s\d{1,2}\.\s?(?:OG|Stock|Etage))`;
 /** Between number and postcode: a comma, a middle dot, a line break, " in ", or a form label ("- Ort:", "PLZ/Ort:"). */
 const JOIN = String.raw`(?:\s(?:in|,)\s|[\s,·|–-]{1,4}(?:(?:PLZ\s?[/,]?\s?)?Ort:\s?)?)`;
 
+/** Five-digit German postcodes, four-digit Austrian and Swiss ones ("1060 Wien", "8001 Zürich"). */
 const POSTCODE_CITY = new RegExp(
-  String.raw`\d{5}\s{1,2}\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s\p{Lu}${WORD}{1,30}|\s\(\p{Lu}${WORD}{1,20}\))?`,
+  String.raw`\d{4,5}\s{1,2}\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s\p{Lu}${WORD}{1,30}|\s\(\p{Lu}${WORD}{1,20}\))?`,
   'gu',
 );
-const NUMBER_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])${HOUSE_NUMBER}${JOIN}$`, 'u');
+const NUMBER_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])${HOUSE_NUMBER}${UNIT}{0,3}${JOIN}$`, 'u');
 const STREET_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET}\s?$`, 'u');
 
-/** Street and house number, then a five-digit postcode and a city: "Hauptstraße 12, 10115 Berlin". */
+/** Without a postcode, a street and number count when the text says it is where someone lives: "Ich wohne Am Markt 3". */
+const CUED_STREET = new RegExp(
+  String.raw`(?:wohne|wohnen|wohnt|wohnhaft|adresse|anschrift|zustellen\san|liefern\san|lieferung\san)[^\n.!?\d]{0,30}?(?<![\p{L}\p{N}])(${STREET}\s?${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d)(?:${UNIT}{0,3}(?:,\s|\sin\s)\p{Lu}${WORD}{2,30}(?:-\p{Lu}${WORD}{1,30})?)?)`,
+  'giu',
+);
+const CUE_WORD = /wohn|adresse|anschrift|zustell|liefer/i;
+
+/** Street and house number, then a postcode and a city: "Hauptstraße 12, 10115 Berlin", "Bahnhofstrasse 10, 8001 Zürich". */
 export function detectGermanAddresses(text: string): Candidate[] {
   const found: Candidate[] = [];
+  if (CUE_WORD.test(text)) {
+    for (const m of text.matchAll(CUED_STREET)) {
+      const end = m.index + m[0].length;
+      found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-de' });
+    }
+  }
   for (const m of text.matchAll(POSTCODE_CITY)) {
     if (isWordChar(text[m.index - 1])) continue;
-    // "D-10115 Berlin": the country prefix belongs to the postcode.
-    const postcode = text.slice(m.index - 2, m.index) === 'D-' ? m.index - 2 : m.index;
-    const number = NUMBER_BEFORE.exec(text.slice(Math.max(0, postcode - 24), postcode));
+    // "D-10115 Berlin", "A-1060 Wien", "CH-8001 Zürich": the country prefix belongs to the postcode.
+    const prefix = /(?:^|[^\p{L}])(D|A|CH)-$/u.exec(text.slice(Math.max(0, m.index - 4), m.index));
+    const postcode = prefix ? m.index - prefix[1]!.length - 1 : m.index;
+    const number = NUMBER_BEFORE.exec(text.slice(Math.max(0, postcode - 48), postcode));
     if (!number) continue;
     const numberStart = postcode - number[0].length;
     const street = STREET_BEFORE.exec(text.slice(Math.max(0, numberStart - 72), numberStart));

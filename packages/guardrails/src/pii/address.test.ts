@@ -14,8 +14,44 @@ describe('postal address detection', () => {
     ['sent to 221B Baker Street, London NW1 6XE', '221B Baker Street, London NW1 6XE'],
     ['1600 Pennsylvania Ave NW, Washington, DC 20500', '1600 Pennsylvania Ave NW, Washington, DC 20500'],
     ['123 Main St, Apt 4B, Springfield, OR 97477.', '123 Main St, Apt 4B, Springfield, OR 97477'],
+    // German streets without a "-straße" suffix, hyphenated and abbreviated names
+    ['Adresse: An der Alster 12, 20099 Hamburg', 'An der Alster 12, 20099 Hamburg'],
+    ['Unter den Linden 7, 10117 Berlin', 'Unter den Linden 7, 10117 Berlin'],
+    ['Auf dem Berg 5, 72070 Tübingen', 'Auf dem Berg 5, 72070 Tübingen'],
+    ['Im Winkel 2, 50667 Köln', 'Im Winkel 2, 50667 Köln'],
+    ['Am Alten Markt 3, 12345 Musterstadt', 'Am Alten Markt 3, 12345 Musterstadt'],
+    ['Konrad-Adenauer-Str. 5, 53113 Bonn', 'Konrad-Adenauer-Str. 5, 53113 Bonn'],
+    ['Hauptstr. 12a, 69117 Heidelberg', 'Hauptstr. 12a, 69117 Heidelberg'],
+    ['Berliner Str. 5, 10115 Berlin', 'Berliner Str. 5, 10115 Berlin'],
+    // without a postcode, when the text says someone lives there
+    ['Ich wohne Am Markt 3 in Musterstadt.', 'Am Markt 3 in Musterstadt'],
+    ['Meine Adresse: Hauptstraße 12', 'Hauptstraße 12'],
+    ['Lieferadresse: Konrad-Adenauer-Str. 5a, Bonn', 'Konrad-Adenauer-Str. 5a, Bonn'],
+    // Austria and Switzerland: four-digit postcodes, staircase and door
+    ['Mariahilfer Straße 45/3/12, 1060 Wien', 'Mariahilfer Straße 45/3/12, 1060 Wien'],
+    ['Hauptstraße 5, Stiege 2, Tür 5, 1010 Wien', 'Hauptstraße 5, Stiege 2, Tür 5, 1010 Wien'],
+    ['Lerchenweg 4, A-5020 Salzburg', 'Lerchenweg 4, A-5020 Salzburg'],
+    ['Bahnhofstrasse 10, 8001 Zürich', 'Bahnhofstrasse 10, 8001 Zürich'],
+    // UK with and without postcode, Ireland, US with apartment, Canada
+    ['Flat 2, 15 High Street, Leeds LS1 4AB', 'Flat 2, 15 High Street, Leeds LS1 4AB'],
+    ['I live at 15 High Street, Leeds.', '15 High Street, Leeds'],
+    ['12 Main Street, Dublin 2, D02 X285', '12 Main Street, Dublin 2, D02 X285'],
+    ['my Eircode is D02 X285', 'D02 X285'],
+    ['1234 Elm St Apt 5B, Springfield, IL 62704', '1234 Elm St Apt 5B, Springfield, IL 62704'],
+    ['221 King St W, Toronto, ON M5H 1K5', '221 King St W, Toronto, ON M5H 1K5'],
   ])('finds the address in %j', (text, match) => {
     expect(addresses(text)).toEqual([match]);
+  });
+
+  it('finds two addresses in one post', () => {
+    const text =
+      'Alte Adresse: Hauptstraße 12, 10115 Berlin, neue Adresse: Mariahilfer Straße 45/3/12, 1060 Wien. Und für die Rechnung 1234 Elm St Apt 5B, Springfield, IL 62704 and 221B Baker Street, London NW1 6XE.';
+    expect(addresses(text)).toEqual([
+      'Hauptstraße 12, 10115 Berlin',
+      'Mariahilfer Straße 45/3/12, 1060 Wien',
+      '1234 Elm St Apt 5B, Springfield, IL 62704',
+      '221B Baker Street, London NW1 6XE',
+    ]);
   });
 
   it.each([
@@ -24,6 +60,13 @@ describe('postal address detection', () => {
     'Ich habe 3 Geräte, 10115 Berlin',
     'ZIP code 94105 is not available',
     'Model WR-10K-3P, built 2021',
+    'Seit Januar 2020 wohne ich in 10115 Berlin',
+    'Firmware 2.4 in 1010 Wien',
+    'Die Adresse vom Portal ist falsch, Version 3',
+    'Ich wohne seit 2019 in der Nähe',
+    'Chapter 3 Main Street, Version 2',
+    'Tracking D02 X285Q7 is stuck',
+    'Update 1.2.3.4 from 8001 devices',
   ])('ignores %j', (text) => {
     expect(addresses(text)).toEqual([]);
   });
