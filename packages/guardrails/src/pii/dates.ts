@@ -21,9 +21,9 @@ const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|\.)?`;
 const YEAR = String.raw`(\d{4}|\d{2})`;
 
 const ALTERNATIVES = [
-  String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`,
+  String.raw`(\d{4})[-./](\d{1,2})[-./](\d{1,2})`,
   String.raw`(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\5\s?(\d{4}|\d{2})`,
-  String.raw`${DAY}\s(?:of\s)?${MONTH},?\s${YEAR}`,
+  String.raw`${DAY}(?:\s?|[/-])(?:of\s)?${MONTH}(?:,?\s|[/-])${YEAR}`,
   String.raw`${MONTH}\s${DAY},?\s${YEAR}`,
 ];
 const DATE = new RegExp(String.raw`(?<![\p{L}\p{N}.])(?:${ALTERNATIVES.join('|')})(?![\p{L}\p{N}]|\.\d)`, 'giu');

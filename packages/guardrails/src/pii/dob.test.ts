@@ -13,12 +13,32 @@ describe('date of birth detection', () => {
     ['born on July 4, 1976', 'July 4, 1976'],
     ['date of birth 9th of November 1989', '9th of November 1989'],
     ['my birthday is 14/02/1988', '14/02/1988'],
+    ['DOB: 1985.03.12', '1985.03.12'],
+    ['d.o.b. 12 Mar 1985', '12 Mar 1985'],
+    ['d.o.b. 12-Mar-1985', '12-Mar-1985'],
+    ['date of birth: 12 Mar. 1985', '12 Mar. 1985'],
+    ['geboren am 12. März 1985', '12. März 1985'],
+    ['geb. 12.März 1985', '12.März 1985'],
+    ['Geburtsdatum: 1. Dezember 1979', '1. Dezember 1979'],
+    ['Geb.-Dat.: 03.04.1961', '03.04.1961'],
   ])('finds the date in %j', (text, match) => {
     expect(births(text)).toEqual([match]);
   });
 
   it.each([
+    ["My DOB is 12/03/1985 and my son's: 04/07/2015", ['12/03/1985', '04/07/2015']],
+    ['Geburtsdaten: 12.03.1985 (ich), 04.07.2015 (Sohn)', ['12.03.1985', '04.07.2015']],
+    ['Geburtsdatum 12. März 1985, meine Tochter ist am 4. Juli 2015 geboren', ['12. März 1985', '4. Juli 2015']],
+    ['geboren am 12.03.1985, Termin am 14.02.2024', ['12.03.1985']],
+    ['born 1985-03-12, the meter was installed 2019-04-01', ['1985-03-12']],
+    ['DOB 12/03/1985; install date 04/07/2015', ['12/03/1985']],
+  ])('finds a second birth date only when it is one, in %j', (text, expected) => {
+    expect(births(text)).toEqual(expected);
+  });
+
+  it.each([
     'Die Jahresabrechnung vom 01.03.2024',
+    'Firmware 2024.03.12 released', // a dotted-ISO version without a birth cue
     'Meter swap on May 12, 2025',
     'Mein Sohn hat am 12.03. Geburtstag',
     'bought it as a birthday present on 12/03/2024',

@@ -5,7 +5,7 @@ import type { Candidate } from './types.js';
 const CUE = /geb\.|geboren|geburts|dob\b|d\.o\.b|born|birth/gi;
 /** A date is only a date of birth when the text says so, just before it ("geb. am", "DOB:") or just after ("… geboren"). */
 const CUE_BEFORE =
-  /(?:\bgeb\.|\bgeboren|geburtsdatum|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\.|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday)[^.!?\n\d]{0,24}$/iu;
+  /(?:\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\.|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday)[^.!?\n\d]{0,24}$/iu;
 const CUE_AFTER = /^[\s,)]{0,3}(?:geboren|\(geb|born\b|\(dob|\(date of birth)/iu;
 /** A birthday is a date of birth when it carries a year that lies far enough back. */
 const WEAK_CUE = /(?:geburtstag|birthday)[^.!?\n\d]{0,24}$/iu;
@@ -13,6 +13,12 @@ const BEFORE = 48;
 const AFTER = 24;
 /** How far from a cue a date may start and still be tested against it. */
 const REACH = 64;
+/** A further date right after a date of birth is one too when joined as a list or with a relative: "… and my son's: …". */
+const NEXT_BIRTH_DATE =
+  /^(?:\s?\([^()\n]{0,24}\))?[\s,;/&:+-]{0,4}(?:(?:and|und|sowie|plus|my|mein(?:e[rs]?)?|his|her|their|sein(?:e[rs]?)?|ihr(?:e[rs]?)?|die|der|des|von|of|for|für|the|son'?s?|daughter'?s?|wife'?s?|husband'?s?|partner'?s?|child'?s?|kid'?s?|children|kids|sohn(?:e?s)?|tochter|frau|mann(?:e?s)?|kind(?:e?s)?|kinder|partner(?:in)?|mutter|vater|mother'?s?|father'?s?|sister'?s?|brother'?s?|schwester|bruder(?:s)?|ist|is|am|on|geb\.?|born)[\s,;:'’]{0,3}){0,6}$/iu;
+const NOT_BIRTH =
+  /termin|appointment|since|seit|\bbis\b|until|rechnung|invoice|liefer|deliver|gültig|valid|expir|ablauf|vertrag|contract|zähler|meter/i;
+const NEXT_REACH = 80;
 
 export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] {
   const thisYear = now.getFullYear();
@@ -21,7 +27,7 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
   const windows: [number, number][] = [];
   for (const cue of text.matchAll(CUE)) {
     const from = Math.max(0, cue.index - REACH);
-    const to = cue.index + cue[0].length + REACH;
+    const to = cue.index + cue[0].length + REACH + NEXT_REACH;
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = to;
     else windows.push([from, to]);
@@ -31,7 +37,10 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
       if (date.year < 1900 || date.year > thisYear) continue;
       const before = lineBefore(text, date.start, BEFORE);
       const cued = CUE_BEFORE.test(before) || CUE_AFTER.test(lineAfter(text, date.end, AFTER));
-      if (!cued || (WEAK_CUE.test(before) && date.year > thisYear - 10)) continue;
+      const previous = found[found.length - 1];
+      const between = previous && date.start - previous.end <= NEXT_REACH ? text.slice(previous.end, date.start) : null;
+      const listed = between !== null && NEXT_BIRTH_DATE.test(between) && !NOT_BIRTH.test(between);
+      if ((!cued && !listed) || (cued && WEAK_CUE.test(before) && date.year > thisYear - 10)) continue;
       found.push({ kind: 'dob', start: date.start, end: date.end, rule: 'dob' });
     }
   }
