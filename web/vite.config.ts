@@ -7,6 +7,7 @@ import type { Adapter } from '@sveltejs/kit';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defaultClientConditions, defaultServerConditions, defineConfig, type Plugin } from 'vite';
 import { attachLiveProxy } from './live-proxy.ts';
+import { CSP_DIRECTIVES } from './src/lib/server/security-headers.ts';
 
 /**
  * adapter-node 6 fixes the app's origin at build time (`paths.origin`) and otherwise assumes
@@ -58,6 +59,8 @@ export default defineConfig({
       csrf: { trustedOrigins: [] },
       // Absolute links, so one path helper serves hrefs, redirects and canonical URLs alike.
       paths: { relative: false },
+      // Nonces for SvelteKit's inline scripts; the other headers are set in hooks.server.ts.
+      csp: { mode: 'auto', directives: CSP_DIRECTIVES },
     }),
   ],
   // Workspace libraries are consumed from their TypeScript source (no prior build needed).

@@ -4,6 +4,7 @@ import { API_URL, PUBLIC_URL } from '$app/env/private';
 import { MeDocument } from '#lib/graphql/generated.ts';
 import { LOCALE_COOKIE, negotiateLocale } from '#lib/i18n/locale.ts';
 import { createApiClient, isApiError, SESSION_COOKIE } from '#lib/server/api.ts';
+import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 import { sessionCookieOptions } from '#lib/server/session.ts';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -63,6 +64,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     transformPageChunk: ({ html }) => html.replace('%peerdesk.lang%', locale),
   });
   response.headers.set('x-request-id', requestId);
+  // Every response: pages, error pages, form-action results, redirects, the /graphql relay, photos.
+  applySecurityHeaders(response.headers, PUBLIC_URL);
   if (!response.headers.has('vary')) response.headers.set('vary', 'Cookie, Accept-Language');
   return response;
 };
