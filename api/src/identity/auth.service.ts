@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { DomainError, InputCheck } from '../platform/errors';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
@@ -10,20 +11,46 @@ import { UserEntity } from './user.entity';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const FIFTEEN_MINUTES = 15 * 60;
 
+/**
+ * Failed sign-ins are throttled per client, never per account alone: an attacker can only shut
+ * themselves out. One client (address) gets 5 wrong passwords per account and 30 in all per
+ * quarter hour. Failures against one account from all clients together only slow every attempt
+ * for it down (a growing delay, capped), so the owner can always still sign in.
+ */
+export const SIGN_IN_THROTTLE = {
+  perClientAndAccount: 5,
+  perClient: 30,
+  /** Failures for one account (from all clients) before its attempts are slowed down. */
+  slowAfter: 10,
+  delayStepMs: 250,
+  maxDelayMs: 3_000,
+  windowSeconds: FIFTEEN_MINUTES,
+} as const;
+
 export interface SignedIn {
   user: UserEntity;
   token: string;
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  async signUp(input: SignUpInput, ip: string): Promise<SignedIn> {
+  /** Prepares the dummy hash, so even the first sign-in for an unknown address takes the usual time. */
+  async onModuleInit(): Promise<void> {
+    await verifyPassword(null, '');
+  }
+
+  /**
+   * Creates the account when the address is free. The answer is the same whether it was free or
+   * already taken (no address enumeration): no session either way, the caller signs in next.
+   * Both paths hash the password and run the same insert, so they also take the same time.
+   */
+  async signUp(input: SignUpInput, ip: string): Promise<void> {
     const check = new InputCheck();
     const email = input.email.trim().toLowerCase();
     if (!EMAIL.test(email) || email.length > 254) check.add('email', 'invalid', 'Enter a valid e-mail address.');
@@ -34,40 +61,40 @@ export class AuthService {
     await this.rateLimits.hit({ key: `signup:ip:${ip}`, max: 10, windowSeconds: 3600 });
 
     const passwordHash = await hashPassword(input.password);
-    const user = await this.dataSource.transaction(async (manager) => {
-      const inserted: UserEntity[] = await manager.query(
-        `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [email, displayName, passwordHash],
-      );
-      if (inserted.length === 0) {
-        throw new DomainError('BAD_USER_INPUT', 'An account with this e-mail already exists.', [
-          { field: 'email', code: 'taken', message: 'An account with this e-mail already exists. Sign in instead?' },
-        ]);
-      }
-      return manager.findOneByOrFail(UserEntity, { id: inserted[0]!.id });
-    });
-    return { user, token: await this.sessions.create(user.id) };
+    await this.dataSource.query(
+      `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING`,
+      [email, displayName, passwordHash],
+    );
   }
 
-  /** One generic answer for unknown e-mail and wrong password; failures are limited per address and per IP. */
+  /** One generic answer for unknown e-mail and wrong password; see SIGN_IN_THROTTLE for the limits. */
   async signIn(input: SignInInput, ip: string): Promise<SignedIn> {
     const email = input.email.trim().toLowerCase();
-    const perAccount = { key: `signin-fail:email:${email}`, max: 5, windowSeconds: FIFTEEN_MINUTES };
-    const perIp = { key: `signin-fail:ip:${ip}`, max: 30, windowSeconds: FIFTEEN_MINUTES };
-    await this.rateLimits.assertOpen(perAccount);
-    await this.rateLimits.assertOpen(perIp);
+    const { windowSeconds } = SIGN_IN_THROTTLE;
+    const perClientAndAccount = { key: `signin-fail:email-ip:${email}:${ip}`, max: SIGN_IN_THROTTLE.perClientAndAccount, windowSeconds };
+    const perClient = { key: `signin-fail:ip:${ip}`, max: SIGN_IN_THROTTLE.perClient, windowSeconds };
+    const perAccount = { key: `signin-fail:email:${email}`, max: Number.MAX_SAFE_INTEGER, windowSeconds };
+    await this.rateLimits.assertOpen(perClientAndAccount);
+    await this.rateLimits.assertOpen(perClient);
+    await sleep(signInDelayMs(await this.rateLimits.count(perAccount)));
 
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
     const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!user || !ok) {
+      await this.rateLimits.hit(perClientAndAccount);
+      await this.rateLimits.hit(perClient);
       await this.rateLimits.hit(perAccount);
-      await this.rateLimits.hit(perIp);
       throw new DomainError('BAD_USER_INPUT', 'E-mail or password is not correct.', [
         { field: 'password', code: 'invalid_credentials', message: 'E-mail or password is not correct.' },
       ]);
     }
-    await this.rateLimits.reset(perAccount);
+    await this.rateLimits.reset(perClientAndAccount);
     return { user, token: await this.sessions.create(user.id) };
   }
+}
+
+/** The slow-down of every sign-in to an account that `failures` attempts from all clients got wrong. */
+export function signInDelayMs(failures: number): number {
+  const over = failures - SIGN_IN_THROTTLE.slowAfter;
+  return over <= 0 ? 0 : Math.min(over * SIGN_IN_THROTTLE.delayStepMs, SIGN_IN_THROTTLE.maxDelayMs);
 }

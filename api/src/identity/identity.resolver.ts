@@ -5,7 +5,7 @@ import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AuthService, type SignedIn } from './auth.service';
 import { SignInInput, SignUpInput } from './dto/auth.input';
-import { AuthPayload, UserModel, ViewerModel } from './models/user.model';
+import { AuthPayload, SignUpPayload, UserModel, ViewerModel } from './models/user.model';
 import { SESSION_COOKIE, SessionService } from './session.service';
 import { UserService } from './user.service';
 
@@ -42,9 +42,10 @@ export class IdentityResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload)
-  async signUp(@Ctx() ctx: RequestContext, @Args('input') input: SignUpInput): Promise<AuthPayload> {
-    return this.startSession(ctx, await this.auth.signUp(input, ctx.req.ip ?? 'unknown'));
+  @Mutation(() => SignUpPayload, { description: 'Creates an account for a free address; then sign in (see SignUpPayload).' })
+  async signUp(@Ctx() ctx: RequestContext, @Args('input') input: SignUpInput): Promise<SignUpPayload> {
+    await this.auth.signUp(input, ctx.req.ip ?? 'unknown');
+    return { accepted: true };
   }
 
   @Public()

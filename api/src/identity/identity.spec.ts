@@ -1,12 +1,14 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
+import { SIGN_IN_THROTTLE, signInDelayMs } from './auth.service';
 import { PASSWORD, signUp } from '../test-support/builders';
 import { expectError } from '../test-support/matchers';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { viewer { id email displayName initials role } } }`;
+const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { accepted } }`;
 const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { viewer { id } } }`;
+const SIGN_IN_VIEWER = `mutation ($input: SignInInput!) { signIn(input: $input) { viewer { id email displayName initials role } } }`;
 const ME = `{ me { id email displayName } }`;
 
 describe('identity', () => {
@@ -16,16 +18,28 @@ describe('identity', () => {
   });
   afterAll(() => t.close());
 
-  it('signs up with an httpOnly SameSite session cookie and an argon2id hash', async () => {
+  /** A sign-in by a visitor at `address`, as the web (the trusted proxy hop) forwards it. */
+  const signInFrom = (address: string, email: string, password: string) =>
+    request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-forwarded-for', address)
+      .send({ query: SIGN_IN, variables: { input: { email, password } } });
+
+  it('signs up with an argon2id hash, then signs in with an httpOnly SameSite session cookie', async () => {
+    const input = { email: 'Ada.Lovelace@Example.com', password: PASSWORD, displayName: '  Ada   Lovelace ' };
+    const up = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: SIGN_UP, variables: { input } });
+    expect(up.body).toEqual({ data: { signUp: { accepted: true } } });
+    expect(up.headers['set-cookie']).toBeUndefined();
     const res = await request(t.app.getHttpServer())
       .post('/graphql')
       .set('content-type', 'application/json')
-      .send({
-        query: SIGN_UP,
-        variables: { input: { email: 'Ada.Lovelace@Example.com', password: PASSWORD, displayName: '  Ada   Lovelace ' } },
-      });
+      .send({ query: SIGN_IN_VIEWER, variables: { input: { email: input.email, password: PASSWORD } } });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.signUp.viewer).toMatchObject({
+    expect(res.body.data.signIn.viewer).toMatchObject({
       email: 'ada.lovelace@example.com',
       displayName: 'Ada Lovelace',
       initials: 'AL',
@@ -48,12 +62,27 @@ describe('identity', () => {
     expect(after.data.me).toBeNull();
   });
 
-  it('rejects a taken e-mail without creating a second account', async () => {
+  it('answers a sign-up with a taken e-mail exactly like one with a free e-mail, and changes nothing', async () => {
     const first = await signUp(t, 'Alan Turing');
-    const res = await t.gql(SIGN_UP, { input: { email: first.email.toUpperCase(), password: PASSWORD, displayName: 'Imposter' } });
-    expectError(res, 'BAD_USER_INPUT', { field: 'email', code: 'taken' });
-    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM users WHERE email = $1`, [first.email]);
-    expect(count).toBe(1);
+    const send = (email: string) =>
+      request(t.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: SIGN_UP, variables: { input: { email, password: 'another long secret 42', displayName: 'Imposter' } } });
+    const taken = await send(first.email.toUpperCase());
+    const free = await send('a.free.address@example.com');
+    expect(taken.status).toBe(free.status);
+    expect(taken.body).toEqual(free.body);
+    expect(taken.body).toEqual({ data: { signUp: { accepted: true } } });
+    expect(taken.headers['set-cookie']).toBeUndefined();
+    expect(free.headers['set-cookie']).toBeUndefined();
+    const rows = await t.dataSource.query(`SELECT display_name FROM users WHERE email = $1`, [first.email]);
+    expect(rows).toEqual([{ display_name: 'Alan Turing' }]);
+    // The owner's password still works; the one the second sign-up chose does not.
+    const owner = await t.gql(SIGN_IN, { input: { email: first.email, password: PASSWORD } });
+    expect(owner.cookie).toMatch(/^pd_session=/);
+    const imposter = await t.gql(SIGN_IN, { input: { email: first.email, password: 'another long secret 42' } });
+    expectError(imposter, 'BAD_USER_INPUT', { field: 'password', code: 'invalid_credentials' });
   });
 
   it.each([
@@ -80,13 +109,30 @@ describe('identity', () => {
     expect(wrong.cookie).toBeUndefined();
   });
 
-  it('rate limits repeated failed sign-ins, even with the right password afterwards', async () => {
+  it('throttles wrong passwords per client: another client still signs in, the owner is never locked out', async () => {
     const user = await signUp(t, 'Margaret Hamilton');
-    for (let i = 0; i < 5; i += 1) await t.gql(SIGN_IN, { input: { email: user.email, password: `wrong password ${i}` } });
-    const blocked = await t.gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } });
-    expectError(blocked, 'RATE_LIMITED');
-    expect(blocked.errors![0]!.extensions.retryAfterSeconds).toBeGreaterThan(0);
-    expect(blocked.cookie).toBeUndefined();
+    const attacker = '198.51.100.66';
+    const attempts = [];
+    for (let i = 0; i < 8; i += 1) attempts.push(await signInFrom(attacker, user.email, `wrong password ${i}`));
+    expect(attempts.slice(0, 5).map((r) => r.body.errors[0].extensions.code)).toEqual(Array(5).fill('BAD_USER_INPUT'));
+    expect(attempts[7]!.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(attempts[7]!.body.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+    // The attacker's client stays limited even with the right password...
+    const attackerRight = await signInFrom(attacker, user.email, PASSWORD);
+    expect(attackerRight.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(attackerRight.headers['set-cookie']).toBeUndefined();
+    // ...while the owner, from their own address, signs in at once.
+    const owner = await signInFrom('203.0.113.20', user.email, PASSWORD);
+    expect(owner.body.errors).toBeUndefined();
+    expect(owner.body.data.signIn.viewer.id).toBe(user.id);
+    expect(String(owner.headers['set-cookie'])).toMatch(/^pd_session=/);
+  });
+
+  it('slows down, but never refuses, an account that many clients guess at', () => {
+    expect(signInDelayMs(0)).toBe(0);
+    expect(signInDelayMs(SIGN_IN_THROTTLE.slowAfter)).toBe(0);
+    expect(signInDelayMs(SIGN_IN_THROTTLE.slowAfter + 2)).toBe(2 * SIGN_IN_THROTTLE.delayStepMs);
+    expect(signInDelayMs(10_000)).toBe(SIGN_IN_THROTTLE.maxDelayMs);
   });
 
   it('signs in with the right password', async () => {

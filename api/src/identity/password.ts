@@ -73,14 +73,15 @@ export function passwordWeakness(password: string, context: string[] = []): stri
 
 export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);
 
+/** A hash of nothing anybody types, with today's parameters: what unknown and imported accounts are checked against. */
+let dummyHash: Promise<string> | undefined;
+
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
-  // A missing hash (imported account) still costs one hash, so timing does not reveal the account state.
-  if (!passwordHash) {
-    await hash(password, OPTIONS);
-    return false;
-  }
+  // No account or no password (imported): the same argon2 verify runs against a dummy hash, so the
+  // answer takes as long as for an existing account and timing does not reveal which addresses exist.
+  const hashToCheck = passwordHash ?? (await (dummyHash ??= hash(`no account ${Math.random()}`, OPTIONS)));
   try {
-    return await verify(passwordHash, password);
+    return (await verify(hashToCheck, password)) && passwordHash !== null;
   } catch {
     return false;
   }

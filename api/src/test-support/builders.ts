@@ -17,13 +17,18 @@ export interface TestUser {
  */
 export async function signUp(t: TestApp, displayName = 'Test Member', options: { trustLevel?: number } = {}): Promise<TestUser> {
   const email = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(4).toString('hex')}@example.com`;
-  const res = await t.gql<{ signUp: { viewer: { id: string } } }>(
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { viewer { id } } }`,
-    { input: { email, password: PASSWORD, displayName } },
+  const up = await t.gql(`mutation ($input: SignUpInput!) { signUp(input: $input) { accepted } }`, {
+    input: { email, password: PASSWORD, displayName },
+  });
+  if (up.errors) throw new Error(`sign up failed: ${JSON.stringify(up.errors)}`);
+  // Sign-up starts no session (it answers alike for taken addresses); signing in does.
+  const res = await t.gql<{ signIn: { viewer: { id: string } } }>(
+    `mutation ($input: SignInInput!) { signIn(input: $input) { viewer { id } } }`,
+    { input: { email, password: PASSWORD } },
   );
-  if (res.errors || !res.cookie) throw new Error(`sign up failed: ${JSON.stringify(res.errors)}`);
-  await setTrustLevel(t.dataSource, res.data.signUp.viewer.id, options.trustLevel ?? 1);
-  return { id: res.data.signUp.viewer.id, email, cookie: res.cookie };
+  if (res.errors || !res.cookie) throw new Error(`sign in after sign up failed: ${JSON.stringify(res.errors)}`);
+  await setTrustLevel(t.dataSource, res.data.signIn.viewer.id, options.trustLevel ?? 1);
+  return { id: res.data.signIn.viewer.id, email, cookie: res.cookie };
 }
 
 export async function setTrustLevel(dataSource: DataSource, userId: string, trustLevel: number): Promise<void> {

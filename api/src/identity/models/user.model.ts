@@ -65,3 +65,12 @@ export class ViewerModel {
 export class AuthPayload {
   @Field(() => ViewerModel) viewer: ViewerModel;
 }
+
+@ObjectType('SignUpPayload', {
+  description:
+    'The same answer whether the address was free or already has an account (no address enumeration). ' +
+    'Sign-up starts no session: sign in next with the same e-mail and password.',
+})
+export class SignUpPayload {
+  @Field({ description: 'Always true.' }) accepted: boolean;
+}

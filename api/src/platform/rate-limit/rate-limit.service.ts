@@ -38,6 +38,15 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     if (row && row.hits >= limit.max) throw rateLimited(row.retry);
   }
 
+  /** The hits of the current window, without counting. */
+  async count(limit: Limit): Promise<number> {
+    const rows: { hits: number }[] = await this.dataSource.query(
+      `SELECT hits FROM rate_limit_buckets WHERE key = $1 AND window_start = ${WINDOW_START}`,
+      [limit.key, limit.windowSeconds],
+    );
+    return rows[0]?.hits ?? 0;
+  }
+
   /** Counts one hit; throws RATE_LIMITED once the window holds more than `max`. */
   async hit(limit: Limit): Promise<void> {
     const rows: { hits: number; retry: number }[] = await this.dataSource.query(

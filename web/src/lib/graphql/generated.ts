@@ -655,7 +655,7 @@ export type SignUpMutationVariables = Exact<{
 }>;
 
 
-export type SignUpMutation = { signUp: { viewer: { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } } };
+export type SignUpMutation = { signUp: { accepted: boolean } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -1994,20 +1994,10 @@ export const UnlockQuestionDocument = new TypedDocumentString(`
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
-    viewer {
-      ...ViewerFields
-    }
+    accepted
   }
 }
-    fragment ViewerFields on Viewer {
-  id
-  email
-  displayName
-  initials
-  role
-  isStaff
-  canReview
-}`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {

@@ -201,6 +201,8 @@ export const de: Messages = {
   'signup.submit': 'Konto erstellen',
   'signup.haveAccount': 'Du hast schon ein Konto?',
   'signup.signIn': 'Anmelden',
+  'signup.notSignedIn':
+    'Mit dieser E-Mail und diesem Passwort konnten wir dich nicht anmelden. Wenn du schon ein Konto hast, melde dich mit dessen Passwort an.',
 
   'signout.title': 'Abmelden',
   'signout.confirm': 'Möchtest du dich auf diesem Gerät abmelden?',

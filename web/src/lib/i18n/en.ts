@@ -205,6 +205,7 @@ export const en = {
   'signup.submit': 'Create account',
   'signup.haveAccount': 'Already have an account?',
   'signup.signIn': 'Sign in',
+  'signup.notSignedIn': 'We could not sign you in with this email and password. If you already have an account, sign in with its password.',
 
   'signout.title': 'Sign out',
   'signout.confirm': 'Do you want to sign out on this device?',
