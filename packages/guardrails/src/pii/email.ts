@@ -51,6 +51,9 @@ export function detectEmails(text: string): Candidate[] {
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     const start = localStart(text, at);
     const domain = start < at ? domainEnd(text, at + 1, false) : null;
+    // An SSH remote (git@github.com:org/repo.git) or a URL's user (ssh://git@host/…) is not a mailbox.
+    if (domain && (/^:[\w~/.-]/.test(text.slice(domain.end, domain.end + 2)) || text.slice(Math.max(0, start - 3), start) === '://'))
+      continue;
     if (domain) found.push({ kind: 'email', start, end: domain.end, rule: 'email' });
   }
   if (SPELLED.test(text)) {
