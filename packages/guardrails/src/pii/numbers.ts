@@ -19,10 +19,13 @@ const CUES: readonly [NumberKind, string][] = [
 
 /** Bare nouns ("Bestellung 2024-118823", "my order 55812003") name a number only when it is long enough (no quantities or years). */
 const BARE_CUES: readonly [NumberKind, string][] = [
+  ['customer_number', String.raw`kunde|customer|kundenkonto`],
   ['contract_number', String.raw`vertrag|contract`],
   ['order_number', String.raw`bestellung|auftrag|order`],
 ];
 const BARE_MIN_DIGITS = 5;
+/** After a label that ends in ":" or "#" ("Kundennummer: 123", "Bestellung: B-4711") a shorter number is still one. */
+const LABELLED = /^\s{0,2}[:#]/;
 
 const FILLER = String.raw`(?:\s{0,2}(?:[:=#(-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number)){0,3}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
@@ -42,7 +45,12 @@ export function detectCuedNumbers(text: string): Candidate[] {
     if (value === undefined) continue;
     const cue = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0];
     const digits = value.replace(/\D/g, '').length;
-    if (digits < (cue.startsWith('bare_') ? BARE_MIN_DIGITS : 4) || DATE_LIKE.test(value)) continue;
+    const labelled = LABELLED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    const bare = cue.startsWith('bare_');
+    // A bare "Kunde" names a number only as a label ("Kunde: 4711").
+    if (bare && cue === 'bare_customer_number' && !labelled) continue;
+    const minDigits = bare ? (labelled ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
+    if (digits < minDigits || DATE_LIKE.test(value) || (bare && /^(?:19|20)\d\d$/.test(value))) continue;
     const kind = cue.replace('bare_', '') as NumberKind;
     const end = CUED_VALUE.lastIndex;
     found.push({ kind, start: end - value.length, end, rule: `${kind.replace('_', '-')}-cue` });
