@@ -1,10 +1,11 @@
 import { luhnValid } from './checksums.js';
-import { digitCount, digitsOf, type NumberRun } from './number-runs.js';
+import { lineBefore } from '../text.js';
+import { digitCount, digitsOf, hasLineBreak, type NumberRun } from './number-runs.js';
 import type { Candidate } from './types.js';
 
 /** Issuer prefixes and the lengths each network issues; a Luhn-valid number outside them is more likely an IMEI or a reference. */
 const NETWORKS: readonly [RegExp, readonly number[]][] = [
-  [/^4/, [16, 19]], // Visa (13-digit numbers are no longer issued; EAN-13 codes look like them)
+  [/^4/, [13, 16, 19]], // Visa (13-digit numbers are rare and EAN-13 codes look like them: they need a card word before)
   [/^(5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)/, [16]], // Mastercard
   [/^3[47]/, [15]], // American Express
   [/^3(0[0-5]|[689])/, [14, 15, 16, 17, 18, 19]], // Diners Club
@@ -29,6 +30,21 @@ function printedLikeACard(lengths: readonly number[]): boolean {
   return lengths.slice(0, -1).every((l) => l === 4) && lengths[lengths.length - 1]! <= 4;
 }
 
+/** Group lengths as printed: a line break inside a group ("4111 11\n11 1111 …") joins its halves again. */
+function printedLengths(groups: NumberRun['groups'], separators: readonly string[]): number[] {
+  const lengths: number[] = [];
+  groups.forEach((g, i) => {
+    const length = g.end - g.start;
+    const wrapped = i > 0 && hasLineBreak(separators[i - 1]!) && separators[i - 1]!.trim() === '';
+    if (wrapped && (lengths[lengths.length - 1]! + length <= 4 || lengths[lengths.length - 1]! % 4 !== 0))
+      lengths[lengths.length - 1]! += length;
+    else lengths.push(length);
+  });
+  return lengths;
+}
+
+const CARD_WORD = /kart|card|visa|kredit|credit|debit|\bcc\b|zahlung|payment|paid|bezahlt/i;
+
 export function detectCards(text: string, runs: readonly NumberRun[]): Candidate[] {
   const found: Candidate[] = [];
   for (const run of runs) {
@@ -40,7 +56,10 @@ export function detectCards(text: string, runs: readonly NumberRun[]): Candidate
       const groups = run.groups.slice(0, g + 1);
       const count = digitCount(groups);
       if (count > 19) break;
-      if (count >= 13 && printedLikeACard(groups.map((x) => x.end - x.start)) && isCardNumber(digitsOf(text, groups))) best = g;
+      if (count >= 13 && printedLikeACard(printedLengths(groups, run.separators)) && isCardNumber(digitsOf(text, groups))) {
+        if (count === 13 && !CARD_WORD.test(lineBefore(text, run.start, 60))) continue;
+        best = g;
+      }
     }
     if (best < 0) continue;
     if (run.gluedRight && best === run.groups.length - 1) continue;

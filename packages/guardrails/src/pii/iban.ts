@@ -19,6 +19,7 @@ const IBAN_LENGTH = new Map(
 const START = /([A-Za-z]) ?([A-Za-z]) ?(\d) ?(\d)/g;
 const ALNUM = /[A-Za-z0-9]/;
 const SEPARATOR = /[ .\-/]/;
+const LINE_BREAK = /^ ?\r?\n ?(?=[A-Za-z0-9])/;
 
 /** Reads `count` letters or digits from `from`, skipping single separators (written in blocks of four, or not at all). */
 function readBban(text: string, from: number, count: number): { value: string; end: number } | null {
@@ -31,6 +32,9 @@ function readBban(text: string, from: number, count: number): { value: string; e
       i++;
     } else if (SEPARATOR.test(ch) && value.length > 0 && ALNUM.test(text[i + 1] ?? '')) {
       i++;
+    } else if (value.length > 0 && LINE_BREAK.test(text.slice(i, i + 4))) {
+      // Wrapped onto the next line ("DE89 3704 0044\n0532 0130 00").
+      i += LINE_BREAK.exec(text.slice(i, i + 4))![0].length;
     } else if (i === from && SEPARATOR.test(ch)) {
       i++;
     } else break;

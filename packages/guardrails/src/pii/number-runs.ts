@@ -22,15 +22,18 @@ export interface NumberRun {
 const MAX_SEPARATOR = 3;
 
 function isSeparatorChar(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '.' || ch === '-' || ch === '/' || ch === '(' || ch === ')' || ch === '\t';
+  return ch === ' ' || ch === '.' || ch === '-' || ch === '/' || ch === '(' || ch === ')' || ch === '\t' || ch === '\n' || ch === '\r';
 }
 
-/** At most one visible separator (".", "-", "/") between groups, padded by spaces or parentheses: " / ", "-", ") ". */
+/**
+ * At most one visible separator (".", "-", "/") or line break between groups, padded by spaces or parentheses:
+ * " / ", "-", ") ", "\n" (a number wrapped onto the next line).
+ */
 function isJoiningSeparator(sep: string): boolean {
   let marks = 0;
   let spaces = 0;
   for (const ch of sep) {
-    if (ch === '.' || ch === '-' || ch === '/') marks++;
+    if (ch === '.' || ch === '-' || ch === '/' || ch === '\n') marks++;
     else if (ch === ' ' || ch === '\t') spaces++;
   }
   return marks <= 1 && spaces < 3;
@@ -96,4 +99,37 @@ export function digitCount(groups: readonly DigitGroup[]): number {
   let count = 0;
   for (const g of groups) count += g.end - g.start;
   return count;
+}
+
+export function hasLineBreak(separator: string): boolean {
+  return separator.includes('\n');
+}
+
+/** The parts of a run between line breaks: for kinds that are never wrapped (phone numbers), each line on its own. */
+export function splitAtLineBreaks(text: string, run: NumberRun): NumberRun[] {
+  if (!run.separators.some(hasLineBreak)) return [run];
+  const parts: NumberRun[] = [];
+  let from = 0;
+  for (let i = 0; i <= run.separators.length; i++) {
+    if (i < run.separators.length && !hasLineBreak(run.separators[i]!)) continue;
+    const groups = run.groups.slice(from, i + 1);
+    if (digitCount(groups) >= MIN_DIGITS) {
+      const first = from === 0;
+      const last = i === run.separators.length;
+      let start = groups[0]!.start;
+      if (first) start = run.start;
+      else if (text[start - 1] === '(') start--;
+      parts.push({
+        start,
+        end: groups[groups.length - 1]!.end,
+        groups,
+        separators: run.separators.slice(from, i),
+        plus: first && run.plus,
+        gluedLeft: first && run.gluedLeft,
+        gluedRight: last && run.gluedRight,
+      });
+    }
+    from = i + 1;
+  }
+  return parts;
 }

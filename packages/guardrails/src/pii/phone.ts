@@ -1,5 +1,5 @@
 import { lineAfter, lineBefore } from '../text.js';
-import { digitCount, digitsOf, type DigitGroup, type NumberRun } from './number-runs.js';
+import { digitCount, digitsOf, splitAtLineBreaks, type DigitGroup, type NumberRun } from './number-runs.js';
 import type { Candidate } from './types.js';
 
 const CUE_TAIL = String.raw`\p{L}{0,16}(?:[^\p{L}\d\n]{1,4}\p{L}{1,12}){0,2}[^\p{L}\d\n]{1,4}$`;
@@ -21,6 +21,16 @@ const DATE_LIKE =
   /^(?:\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|\d{1,2}([/-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{2}\s?-\s?\d{1,2}\.\d{2})$/;
 
 type Strength = 'strong' | 'weak' | null;
+
+/** The line before ends with the start of an IBAN: this line is its wrapped rest, not a phone number. */
+const IBAN_LINE_END = /\b[A-Z]{2}\d{2}(?:[ .]?[A-Z0-9]{4}){1,6}[ .]?\r?\n\s*$/i;
+
+/** "0171.234.56.78", "030.1234.567": an area code of 3–5 digits with the trunk 0, not four short groups like an IP address. */
+function dottedNational(text: string, groups: readonly DigitGroup[], rule: string): boolean {
+  const first = groups[0]!.end - groups[0]!.start;
+  const ipLike = groups.length === 4 && groups.every((g) => g.end - g.start <= 3);
+  return rule === 'phone-national' && first >= 3 && first <= 5 && text[groups[0]!.start] === '0' && !ipLike;
+}
 
 function inParens(text: string, group: DigitGroup): boolean {
   return text[group.start - 1] === '(' && text[group.end] === ')';
@@ -58,10 +68,12 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   const end = groups[groups.length - 1]!.end;
   const body = text.slice(groups[0]!.start, end);
   if (DATE_LIKE.test(body) || TIME_RANGE.test(body)) return null;
-  // Versions and IP addresses; a dotted North American number (415.555.0132) is the exception.
-  if (!plus && groups.length >= 3 && separators.every((s) => s === '.') && rule !== 'phone-nanp') return null;
+  // Versions and IP addresses; dotted North American (415.555.0132) and national numbers with an area code (0171.234.56.78) are the exception.
+  if (!plus && groups.length >= 3 && separators.every((s) => s === '.') && rule !== 'phone-nanp' && !dottedNational(text, groups, rule))
+    return null;
   if (UNIT_AFTER.test(lineAfter(text, end, 12)) || /[€$£]\s?$/.test(lineBefore(text, start, 2))) return null;
   const before = lineBefore(text, start, 48);
+  if (before.trim() === '' && IBAN_LINE_END.test(text.slice(Math.max(0, start - 40), start))) return null;
   if (OTHER_NUMBER_CUE.test(before) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
   return { kind: 'phone', start, end, rule };
 }
@@ -73,7 +85,7 @@ function isCompound(separator: string): boolean {
 
 export function detectPhones(text: string, runs: readonly NumberRun[]): Candidate[] {
   const found: Candidate[] = [];
-  for (const run of runs) {
+  for (const run of runs.flatMap((r) => splitAtLineBreaks(text, r))) {
     if (run.gluedLeft || run.gluedRight || digitCount(run.groups) < 7) continue;
     const whole = judge(text, run.groups, run.separators, run.start, run.plus);
     if (whole) {
