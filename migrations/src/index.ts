@@ -6,6 +6,7 @@ import { GuardReviewStaff1795468885930 } from './1795468885930-GuardReviewStaff.
 import { Reputation1795468981840 } from './1795468981840-Reputation.js';
 import { ImportedReputation1795472458664 } from './1795472458664-ImportedReputation.js';
 import { EscalationPause1795472576804 } from './1795472576804-EscalationPause.js';
+import { SearchPostings1796000000000 } from './1796000000000-SearchPostings.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -17,4 +18,5 @@ export const migrations: Function[] = [
   Reputation1795468981840,
   ImportedReputation1795472458664,
   EscalationPause1795472576804,
+  SearchPostings1796000000000,
 ];

@@ -15,13 +15,22 @@ import {
 } from './search-index';
 
 /**
- * Matches are counted (and faceted) up to MAX_COUNTED; of a larger set the best-voted POOL are
- * pre-ranked cheaply (ts_rank plus title trigrams) and the best CANDIDATES ranked in full. Specific
- * queries stay far below these caps; they keep a one-word query over a million posts fast.
+ * Candidate generation reads, for each of the query's QUERY_TERMS most telling terms, the PER_TERM
+ * postings where that term weighs most (`search_postings`, impact-ordered), plus every thread that
+ * holds one of the rare terms (df ≤ RARE_DF) anywhere, answers included. Each thread's approximate
+ * score sums idf × impact over the terms that reached it; the best CANDIDATES are ranked in full.
+ * So the threads that best match the text reach ranking however common the other terms are, the
+ * work is bounded by the query (terms × PER_TERM) and not by the corpus, and nothing depends on
+ * votes, ids or import order until the bounded priors in the final ranking.
  */
-const MAX_COUNTED = 10_000;
-const POOL = 600;
+const QUERY_TERMS = 24;
+const PER_TERM = 400;
+const RARE_DF = 400;
+/** Found through a rare term outside title, tags and the body's main terms: less than a title match. */
+const RARE_IMPACT = 0.4;
 const CANDIDATES = 120;
+/** Facets and the total count are taken over the best FACETED matches. */
+const FACETED = 2_000;
 const TYPO_MATCHES = 100;
 /**
  * Typo matching only runs when the words themselves found fewer threads: the query's trigrams against
@@ -29,15 +38,15 @@ const TYPO_MATCHES = 100;
  * set per connection in data-source.ts), so one misspelt word can find a long title.
  */
 const FEW_HITS = 20;
-/** Query terms used to find candidates besides the title's: the rarest ones, whose posting lists are short. */
-const CANDIDATE_TERMS = 8;
 /** In a draft (title line + body), the title's words say most about what it is about. */
 const TITLE_TERM_BOOST = 4;
 
 /**
  * Ranking, in SQL over the candidates: BM25 (k1 1.2, b 0.75) where a term's frequency is weighted by
  * the field it occurs in (title 3, tags 2, body 1, answers 0.5), plus trigram similarity of the titles
- * (typo tolerance), nudged up for solved and verified threads and well-voted ones.
+ * (typo tolerance), nudged up for solved and verified threads and well-voted ones (bounded priors:
+ * together at most about +40 %, so votes never outrank a clearly better text match).
+ * POSTING_FILTERS restrict postings (alias p), FILTERS search documents (alias d).
  */
 const RANKED = `
   stats AS (SELECT greatest(documents, 1)::float8 AS n, greatest(total_length::float8 / greatest(documents, 1), 1) AS avglen FROM search_stats),
@@ -46,31 +55,45 @@ const RANKED = `
            coalesce(array_length(l.positions, 1), 1) AS qtf
       FROM unnest(pd_tsvector($1)) AS l LEFT JOIN search_terms t ON t.lexeme = l.lexeme
   ),
+  weighted AS (
+    SELECT t.lexeme, t.df, (CASE WHEN t.in_title THEN ${TITLE_TERM_BOOST} ELSE 1 END) * (t.qtf * 3.0 / (t.qtf + 2.0))
+             * ln(1 + (s.n - t.df + 0.5) / (t.df + 0.5)) AS w
+      FROM terms t, stats s WHERE t.df > 0 ORDER BY w DESC, t.lexeme LIMIT ${QUERY_TERMS}
+  ),
   probe AS (
-    SELECT (SELECT string_agg(quote_literal(lexeme), ' | ') FROM (
-              SELECT lexeme FROM terms, stats WHERE df > 0 AND in_title AND df < greatest(50, stats.n * 0.05)
-              UNION (SELECT lexeme FROM terms WHERE df > 0 ORDER BY df, lexeme LIMIT ${CANDIDATE_TERMS})) probing)::tsquery AS q,
-           (SELECT string_agg(quote_literal(lexeme), ' | ') FROM terms)::tsquery AS all_terms,
-           pd_fold($2) AS folded
+    SELECT (SELECT string_agg(quote_literal(lexeme), ' | ') FROM terms)::tsquery AS all_terms, pd_fold($2) AS folded
+  ),
+  posted AS (
+    SELECT p.question_id, p.tie, t.lexeme, t.w * p.impact AS s
+      FROM weighted t CROSS JOIN LATERAL (
+        SELECT p.question_id, p.tie, p.impact FROM search_postings p
+         WHERE p.lexeme = t.lexeme AND POSTING_FILTERS ORDER BY p.impact DESC, p.tie, p.question_id LIMIT ${PER_TERM}) p
+  ),
+  rare AS (
+    SELECT d.question_id, d.tie, t.lexeme, t.w * ${RARE_IMPACT} AS s
+      FROM weighted t CROSS JOIN LATERAL (
+        SELECT d.question_id, hashtext(d.title_folded) AS tie FROM search_documents d
+         WHERE t.df <= ${RARE_DF} AND d.document @@ quote_literal(t.lexeme)::tsquery AND FILTERS) d
   ),
   hits AS (
-    SELECT d.question_id, d.score FROM search_documents d, probe
-     WHERE probe.q IS NOT NULL AND d.document @@ probe.q AND FILTERS LIMIT ${MAX_COUNTED}
+    SELECT question_id, tie, sum(s) AS s FROM (
+      SELECT question_id, tie, max(s) AS s FROM (SELECT * FROM posted UNION ALL SELECT * FROM rare) x GROUP BY question_id, tie, lexeme) y
+     GROUP BY question_id, tie
+  ),
+  filtered AS (
+    SELECT h.question_id, h.tie, h.s FROM hits h DOCUMENT_JOIN ORDER BY h.s DESC, h.tie, h.question_id LIMIT ${FACETED}
   ),
   typos AS (
-    SELECT d.question_id, d.score FROM search_documents d, probe
-     WHERE (SELECT count(*) FROM hits) < ${FEW_HITS} AND length(probe.folded) BETWEEN 3 AND 200 AND probe.folded <% d.title_folded AND FILTERS
+    SELECT d.question_id, hashtext(d.title_folded) AS tie, 0::float8 AS s FROM search_documents d, probe
+     WHERE (SELECT count(*) FROM filtered) < ${FEW_HITS} AND length(probe.folded) BETWEEN 3 AND 200 AND probe.folded <% d.title_folded AND FILTERS
      LIMIT ${TYPO_MATCHES}
   ),
-  matched AS (SELECT question_id, score FROM hits UNION SELECT question_id, score FROM typos),
-  pool AS (SELECT question_id FROM matched ORDER BY score DESC, question_id DESC LIMIT ${POOL}),
+  matched AS (SELECT question_id, tie, max(s) AS s FROM (SELECT * FROM filtered UNION ALL SELECT * FROM typos) m GROUP BY question_id, tie),
   candidates AS (
-    SELECT d.question_id FROM pool JOIN search_documents d USING (question_id), probe
-     ORDER BY ts_rank(d.document, coalesce(probe.q, ''::tsquery)) + similarity(d.title_folded, probe.folded) DESC
-     LIMIT ${CANDIDATES}
+    SELECT m.question_id, m.tie FROM matched m ORDER BY m.s DESC, m.tie, m.question_id LIMIT ${CANDIDATES}
   ),
   scored AS (
-    SELECT d.question_id, d.status, d.score, d.verified, d.title_folded,
+    SELECT d.question_id, c.tie, d.status, d.score, d.verified, d.title_folded,
            coalesce((
              SELECT sum((CASE WHEN t.in_title THEN ${TITLE_TERM_BOOST} ELSE 1 END) * (t.qtf * 3.0 / (t.qtf + 2.0)) * ln(1 + (s.n - t.df + 0.5) / (t.df + 0.5)) * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * d.length / s.avglen)))
                FROM (SELECT x.lexeme, (SELECT sum(CASE w WHEN 'A' THEN 3.0 WHEN 'B' THEN 2.0 WHEN 'C' THEN 1.0 ELSE 0.5 END) FROM unnest(x.weights) w) AS tf
@@ -80,11 +103,11 @@ const RANKED = `
       FROM candidates c JOIN search_documents d USING (question_id), stats s
   ),
   ranked AS (
-    SELECT sc.question_id,
+    SELECT sc.question_id, sc.tie,
            round(((sc.bm25 + TITLE_WEIGHT * similarity(sc.title_folded, probe.folded))
              * (CASE WHEN sc.status = 'solved' THEN 1.15 ELSE 1 END)
              * (CASE WHEN sc.verified THEN 1.1 ELSE 1 END)
-             * (1 + 0.03 * ln(1 + greatest(sc.score, 0))))::numeric, 6)::float8 AS relevance
+             * (1 + least(0.03 * ln(1 + greatest(sc.score, 0)), 0.1)))::numeric, 6)::float8 AS relevance
       FROM scored sc, probe
   )`;
 
@@ -94,26 +117,46 @@ interface SearchRow {
   value: string;
   count: number | null;
   relevance: number | null;
+  tie: number | null;
   title_marked: string | null;
   snippet_marked: string | null;
 }
 
 interface FilterSql {
-  sql: string;
+  /** On search documents (alias d). */
+  documents: string;
+  /** On postings (alias p): the space and the excluded question, which postings carry themselves. */
+  postings: string;
+  /** Joins the search documents where the rest of the filter needs them. */
+  join: string;
   params: unknown[];
 }
 
-function filterSql(filter: SearchFilter | undefined, firstParam: number): FilterSql {
-  const parts: string[] = [];
+function filterSql(filter: SearchFilter | undefined, excludeQuestionId: string | null, firstParam: number): FilterSql {
+  const postings: string[] = [];
+  const rest: string[] = [];
   const params: unknown[] = [];
-  const add = (clause: (p: string) => string, value: unknown) => {
-    params.push(value);
-    parts.push(clause(`$${firstParam + params.length - 1}`));
+  const param = (value: unknown) => `$${firstParam + params.push(value) - 1}`;
+  if (excludeQuestionId) postings.push(`question_id <> ${param(excludeQuestionId)}::bigint`);
+  if (filter?.spaceIds?.length) postings.push(`space_id = ANY(${param(filter.spaceIds)}::bigint[])`);
+  if (filter?.tags?.length) rest.push(`d.tags @> ${param(filter.tags)}::text[]`);
+  if (filter?.statuses?.length) rest.push(`d.status = ANY(${param(filter.statuses)}::text[])`);
+  const all = (alias: string, list: string[]) =>
+    list.length ? list.map((c) => (c.startsWith('d.') ? c : `${alias}.${c}`)).join(' AND ') : 'true';
+  return {
+    documents: all('d', [...postings, ...rest]),
+    postings: all('p', postings),
+    join: rest.length ? `JOIN search_documents d USING (question_id) WHERE ${rest.join(' AND ')}` : '',
+    params,
   };
-  if (filter?.spaceIds?.length) add((p) => `d.space_id = ANY(${p}::bigint[])`, filter.spaceIds);
-  if (filter?.tags?.length) add((p) => `d.tags @> ${p}::text[]`, filter.tags);
-  if (filter?.statuses?.length) add((p) => `d.status = ANY(${p}::text[])`, filter.statuses);
-  return { sql: parts.length ? parts.join(' AND ') : 'true', params };
+}
+
+/** The ranking statement's common part, with the filter and the weight of title similarity filled in. */
+function rankedSql(filter: FilterSql, titleWeight: number): string {
+  return RANKED.replace(/POSTING_FILTERS/g, filter.postings)
+    .replace('DOCUMENT_JOIN', filter.join)
+    .replace(/\bFILTERS\b/g, filter.documents)
+    .replace('TITLE_WEIGHT', titleWeight.toFixed(1));
 }
 
 /** The default engine: PostgreSQL full-text search with German and English stemming, accent folding and trigrams. */
@@ -162,6 +205,7 @@ export class PostgresSearchIndex implements SearchIndex {
         ],
       );
       await this.updateTermStats(manager, ids, 1);
+      await manager.query(`SELECT pd_index_postings($1::bigint[])`, [ids]);
     });
   }
 
@@ -175,7 +219,7 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async clear(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`TRUNCATE search_documents, search_terms`);
+      await manager.query(`TRUNCATE search_postings, search_documents, search_terms`);
       await manager.query(`UPDATE search_stats SET documents = 0, total_length = 0`);
     });
   }
@@ -186,11 +230,11 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchPage> {
-    const filter = filterSql(query.filter, 3);
-    const cursor = decodeCursor(query.after, 2);
-    const base = `WITH ${RANKED.replace(/FILTERS/g, filter.sql).replace('TITLE_WEIGHT', '2.0')}`;
+    const filter = filterSql(query.filter, null, 3);
+    const cursor = decodeCursor(query.after, 3);
+    const base = `WITH ${rankedSql(filter, 2)}`;
     const params = [query.text, query.text, ...filter.params];
-    const pageParams = [...params, query.first + 1, cursor?.[0] ?? null, cursor?.[1] ?? null];
+    const pageParams = [...params, query.first + 1, cursor?.[0] ?? null, cursor?.[1] ?? null, cursor?.[2] ?? null];
     const n = params.length;
     // One statement: the page and the facet counts share the matched set (a materialized CTE), so the
     // index is scanned once per search.
@@ -198,22 +242,22 @@ export class PostgresSearchIndex implements SearchIndex {
       `${base},
        page AS (
          SELECT r.* FROM ranked r
-          WHERE $${n + 2}::float8 IS NULL OR (r.relevance, r.question_id) < ($${n + 2}::float8, $${n + 3}::bigint)
-          ORDER BY r.relevance DESC, r.question_id DESC LIMIT $${n + 1}
+          WHERE $${n + 2}::float8 IS NULL OR (-r.relevance, r.tie, r.question_id) > (-$${n + 2}::float8, $${n + 3}::int, $${n + 4}::bigint)
+          ORDER BY r.relevance DESC, r.tie, r.question_id LIMIT $${n + 1}
        )
-       SELECT 'hit' AS facet, p.question_id::text AS value, NULL::int AS count, p.relevance,
+       SELECT 'hit' AS facet, p.question_id::text AS value, NULL::int AS count, p.relevance, p.tie,
               ${headline('d.title', 'HighlightAll=true')} AS title_marked,
               ${headline(`left(d.body_text || ' ' || d.answers_text, 4000)`, 'MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')} AS snippet_marked
          FROM page p JOIN search_documents d USING (question_id), probe
-       UNION ALL SELECT 'total', '', count(*)::int, NULL, NULL, NULL FROM matched
-       UNION ALL SELECT 'spaceId', d.space_id::text, count(*)::int, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id) GROUP BY d.space_id
-       UNION ALL SELECT 'status', d.status, count(*)::int, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id) GROUP BY d.status
-       UNION ALL SELECT 'tag', tag, count(*)::int, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id), unnest(d.tags) tag GROUP BY tag`,
+       UNION ALL SELECT 'total', '', count(*)::int, NULL, NULL, NULL, NULL FROM matched
+       UNION ALL SELECT 'spaceId', d.space_id::text, count(*)::int, NULL, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id) GROUP BY d.space_id
+       UNION ALL SELECT 'status', d.status, count(*)::int, NULL, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id) GROUP BY d.status
+       UNION ALL SELECT 'tag', tag, count(*)::int, NULL, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id), unnest(d.tags) tag GROUP BY tag`,
       pageParams,
     );
     const hitRows = rows
       .filter((r) => r.facet === 'hit')
-      .sort((a, b) => b.relevance! - a.relevance! || Number(BigInt(b.value) - BigInt(a.value)));
+      .sort((a, b) => b.relevance! - a.relevance! || a.tie! - b.tie! || Number(BigInt(a.value) - BigInt(b.value)));
     const facetRows = rows.filter((r) => r.facet !== 'hit');
     const facet = (name: string): FacetCount[] =>
       facetRows
@@ -224,7 +268,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const hasNextPage = hitRows.length > query.first;
     const hits = hitRows.slice(0, query.first).map((r) => ({
       questionId: r.value,
-      cursor: encodeCursor([r.relevance!, r.value]),
+      cursor: encodeCursor([r.relevance!, r.tie!, r.value]),
       relevance: r.relevance!,
       titleHtml: markedToHtml(r.title_marked!),
       snippetHtml: markedToHtml(r.snippet_marked!),
@@ -240,15 +284,12 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async similar(query: SimilarQuery): Promise<SimilarHit[]> {
-    const exclude = query.excludeQuestionId ?? null;
-    const filter = exclude ? 'd.question_id <> $3::bigint' : 'true';
-    const params: unknown[] = [query.text, titleLine(query.text)];
-    if (exclude) params.push(exclude);
+    const filter = filterSql(undefined, query.excludeQuestionId ?? null, 3);
     const rows: { question_id: string; relevance: number; accepted_excerpt: string | null }[] = await this.dataSource.query(
-      `WITH ${RANKED.replace(/FILTERS/g, filter).replace('TITLE_WEIGHT', '6.0')}
+      `WITH ${rankedSql(filter, 6)}
        SELECT r.question_id, r.relevance, d.accepted_excerpt FROM ranked r JOIN search_documents d USING (question_id)
-        ORDER BY r.relevance DESC, r.question_id DESC LIMIT ${Number(query.first)}`,
-      params,
+        ORDER BY r.relevance DESC, r.tie, r.question_id LIMIT ${Number(query.first)}`,
+      [query.text, titleLine(query.text), ...filter.params],
     );
     return rows.map((r) => ({ questionId: r.question_id, relevance: r.relevance, acceptedExcerpt: r.accepted_excerpt }));
   }

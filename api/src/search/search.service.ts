@@ -13,7 +13,8 @@ import { TagEntity } from '../qa/tag.entity';
 import { SEARCH_INDEX, type SearchDocument, type SearchIndex, type SimilarHit } from './search-index';
 import type { SearchFilterInput, SearchResultModel, SimilarQuestionModel } from './search.models';
 
-export const MAX_QUERY_LENGTH = 300;
+/** People paste error messages and whole paragraphs; the most telling terms of a long query are used. */
+export const MAX_QUERY_LENGTH = 2_000;
 export const MAX_DRAFT_LENGTH = 5_000;
 const RELATED_TTL_MS = 5 * 60_000;
 /** Suggestions below this share of the best one's relevance are left out. */
