@@ -9,16 +9,31 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 }
 
 /**
+ * The visitor's address as adapter-node's getClientAddress() tells it for pages: the socket's peer,
+ * or, behind a proxy of yours, its ADDRESS_HEADER (X-Forwarded-For read XFF_DEPTH entries from the
+ * right). The api believes exactly this one address from the web, never what the visitor wrote.
+ */
+function clientAddress(req: IncomingMessage): string {
+  const header = process.env.ADDRESS_HEADER?.toLowerCase();
+  const value = header ? req.headers[header] : undefined;
+  if (typeof value !== 'string') return req.socket.remoteAddress ?? '';
+  if (header !== 'x-forwarded-for') return value.trim();
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries[entries.length - Number(process.env.XFF_DEPTH ?? 1)] ?? req.socket.remoteAddress ?? '';
+}
+
+/**
  * The browser talks to the web origin only, so live updates come through here: a WebSocket
  * upgrade on /graphql is relayed byte for byte to the api, with the visitor's cookie, origin and
- * address (X-Forwarded-For) as for every other api call. Used by `server.ts` and `vite dev`.
+ * address (X-Forwarded-For, replaced, never appended to) as for every other api call. Used by
+ * `server.ts` and `vite dev`.
  */
 export function attachLiveProxy(server: Server, apiUrl: string): void {
   const api = new URL(apiUrl);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://web').pathname !== LIVE_PATH) return;
     socket.on('error', () => socket.destroy());
-    const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+    const forwardedFor = clientAddress(req);
     const upstream = request({
       hostname: api.hostname,
       port: api.port,

@@ -18,14 +18,25 @@ function nestLogger(logger: Logger): LoggerService {
   };
 }
 
+/**
+ * The web server in front of us tells the visitor's address in X-Forwarded-For (rate limits count
+ * per visitor). Only a caller matching `TRUST_PROXY` (Express's syntax: `loopback`, addresses,
+ * subnets) is believed, and only for the one address it reports itself (the rightmost entry):
+ * what a visitor wrote further left, or a chain of "trusted" addresses they forged, is never read.
+ */
+function trustOnlyTheProxyHop(app: NestExpressApplication, trustProxy: string): void {
+  app.set('trust proxy', trustProxy);
+  const isProxyHop = app.getHttpAdapter().getInstance().get('trust proxy fn') as (address: string, hop: number) => boolean;
+  app.set('trust proxy', (address: string, hop: number) => hop === 0 && isProxyHop(address, 0));
+}
+
 /** Builds the HTTP application around an open DataSource; `listen` is left to the caller. */
 export async function createApp(config: AppConfig, dataSource: DataSource, logger: Logger): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(createAppModule(config, dataSource, logger), {
     logger: nestLogger(logger),
     bodyParser: false,
   });
-  // The web server in front of us forwards the visitor's address (rate limits count per visitor).
-  app.set('trust proxy', config.trustProxy);
+  trustOnlyTheProxyHop(app, config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   app.use(cookieParser());

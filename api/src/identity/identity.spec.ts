@@ -167,3 +167,51 @@ describe('identity', () => {
     expect(res.body).toEqual({ status: 'ok', database: 'ready' });
   });
 });
+
+describe('the client address behind the web', () => {
+  let viaLoopback: TestApp;
+  let viaWebHop: TestApp;
+  beforeAll(async () => {
+    viaLoopback = await createTestApp({ TRUST_PROXY: 'loopback' });
+    // The web's address in the production topology (docker-compose.yml); these tests call from 127.0.0.1.
+    viaWebHop = await createTestApp({ TRUST_PROXY: '172.28.0.10' });
+  });
+  afterAll(async () => {
+    await viaWebHop.close();
+    await viaLoopback.close();
+  });
+
+  let n = 0;
+  const signUpFrom = (t: TestApp, forwardedFor?: string) => {
+    n += 1;
+    let req = request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+    if (forwardedFor) req = req.set('x-forwarded-for', forwardedFor);
+    return req.send({
+      query: SIGN_UP,
+      variables: { input: { email: `client.${n}@example.com`, password: PASSWORD, displayName: 'Client' } },
+    });
+  };
+  const codes = (responses: request.Response[]) => responses.map((r) => r.body.errors?.[0]?.extensions.code ?? 'OK');
+
+  it('counts visitors the trusted hop reports separately', async () => {
+    expect(codes([await signUpFrom(viaLoopback, '198.51.100.1'), await signUpFrom(viaLoopback, '198.51.100.2')])).toEqual(['OK', 'OK']);
+  });
+
+  it('believes only the address the trusted hop itself reports, not a chain of "trusted" addresses forged before it', async () => {
+    const own: request.Response[] = [];
+    for (let i = 0; i < 10; i += 1) own.push(await signUpFrom(viaLoopback));
+    expect(codes(own)).toEqual(Array(10).fill('OK'));
+    const forged = [];
+    for (let i = 0; i < 3; i += 1) forged.push(await signUpFrom(viaLoopback, `203.0.113.${i}, 127.0.0.1`));
+    expect(codes(forged)).toEqual(Array(3).fill('RATE_LIMITED'));
+  });
+
+  it('ignores X-Forwarded-For from a caller that is not the configured proxy hop', async () => {
+    const direct: request.Response[] = [];
+    for (let i = 0; i < 10; i += 1) direct.push(await signUpFrom(viaWebHop));
+    expect(codes(direct)).toEqual(Array(10).fill('OK'));
+    const forged = [];
+    for (let i = 0; i < 3; i += 1) forged.push(await signUpFrom(viaWebHop, `203.0.113.${i}`));
+    expect(codes(forged)).toEqual(Array(3).fill('RATE_LIMITED'));
+  });
+});
