@@ -10,10 +10,18 @@ export function checkStaffReply(text: string, options: StaffReplyOptions = {}): 
   const normalized = normalizeText(text);
   const t = normalized.text;
   const { locale } = options;
-  const phraseFindings = [...checkChannelRedirect(t, locale), ...checkPiiRequest(t, locale), ...checkImpersonal(t, locale)].map((f) => {
+  const phraseFindings = [
+    ...checkChannelRedirect(t, locale),
+    ...checkPiiRequest(t, locale),
+    ...checkImpersonal(t, locale, options.authorName),
+  ].map((f) => {
     const [start, end] = toOriginalSpan(normalized, f.start, f.end);
     return { ...f, start, end };
   });
   const nearCopy = checkNearCopy(text, options.recentStaffReplies ?? [], options.nearCopyThreshold);
-  return [...phraseFindings, ...nearCopy].sort((a, b) => a.start - b.start || a.end - b.end);
+  const all = [...phraseFindings, ...nearCopy].sort((a, b) => a.start - b.start || a.end - b.end);
+  // The same tip on the same words once: e.g. a sentence matched by two phrasings of one rule.
+  return all.filter(
+    (f, i) => !all.slice(0, i).some((g) => g.rule === f.rule && g.start === f.start && g.end === f.end && g.message === f.message),
+  );
 }

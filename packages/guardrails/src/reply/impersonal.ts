@@ -5,20 +5,20 @@ const GREETINGS: readonly Phrase[] = [
   phrase(
     'de',
     [],
-    String.raw`hallo|hi|hey|moin|servus|grüezi|grüß\sgott|guten\s(?:morgen|tag|abend)|liebe[rs]?|sehr\sgeehrte[rs]?|willkommen`,
+    String.raw`hallo|hallöchen|hi|hey|huhu|moin(?:\smoin)?|servus|grüezi|hoi|salü|gr(?:ü|ue)(?:ß|ss)\s(?:gott|dich|euch)|guten\s(?:morgen|tag|abend)|tag|liebe[rs]?|sehr\sgeehrte[rs]?|werte[rs]?|willkommen`,
   ),
-  phrase('en', [], String.raw`hello|hi|hey|dear|good\s(?:morning|afternoon|evening)|greetings|welcome`),
+  phrase('en', [], String.raw`hello|hi|hey|hiya|dear|good\s(?:morning|afternoon|evening|day)|greetings|welcome|howdy`),
 ];
 const CLOSINGS: readonly Phrase[] = [
   phrase(
     'de',
     [],
-    String.raw`(?:viele|beste|liebe|herzliche|freundliche|schöne|sonnige)\sgr(?:ü|ue)(?:ß|ss)e|mit\s(?:freundlichen|besten|herzlichen)\sgr(?:ü|ue)(?:ß|ss)en|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|vg|mfg|bg|bis\sbald|danke|vielen\sdank`,
+    String.raw`(?:viele|beste|liebe|herzliche|freundliche|schöne|sonnige)\sgr(?:ü|ue)(?:ß|ss)e|mit\s(?:freundlichen|besten|herzlichen)\sgr(?:ü|ue)(?:ß|ss)en|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|vg|mfg|bg|bis\sbald|bis\sdann|danke|vielen\sdank|herzlichst|alles\sgute|beste\swünsche|viel\serfolg|(?:einen\s)?schöne[ns]?\s(?:tag|abend|wochenende|sonntag|gruß)`,
   ),
   phrase(
     'en',
     [],
-    String.raw`best(?:\s(?:wishes|regards))?|kind\sregards|warm(?:est)?\sregards|regards|cheers|thanks|thank\syou|many\sthanks|sincerely|yours\ssincerely|all\sthe\sbest|take\scare|talk\ssoon`,
+    String.raw`best(?:\s(?:wishes|regards))?|kind\sregards|warm(?:est)?\sregards|regards|cheers|thanks|thank\syou|many\sthanks|sincerely|yours\ssincerely|all\sthe\sbest|take\scare|talk\ssoon|speak\ssoon|thx|have\sa\s(?:great|nice|good|lovely)\s(?:day|weekend|evening|one)`,
   ),
 ];
 const TITLE = String.raw`(?:frau|herr|mr|mrs|ms|miss|mx|dr|prof)\.?\s{1,2}`;
@@ -29,11 +29,14 @@ const ROLE = String.raw`(?:\s{0,2}(?:,\s{0,2}\p{Lu}|[(|/-]|vom\s|von\s|from\s|au
 const GENERIC = new Set(
   `zusammen alle allerseits leute team community there all everyone everybody folks guys friends damen herren sir madam kunde kundin
   customer user nutzer nutzerin support service kundenservice kundendienst servicecenter helpdesk ihr ihre euer eure your the das der die
-  admin staff moderation moderator hotline redaktion crew und and danke vielen thanks thank again wieder nochmal erneut`.split(/\s+/),
+  admin staff moderation moderator hotline redaktion crew und and danke vielen thanks thank again wieder nochmal erneut
+  liebe lieber liebes werte werter geehrte geehrter community forum mitglieder runde dein deine`.split(/\s+/),
 );
+/** Compounds that name a department, not a person: "Serviceteam", "Kundensupport", "Technikcenter". */
+const GENERIC_COMPOUND = /(?:team|service|support|dienst|center|centre|crew|redaktion|abteilung|desk)$/i;
 
 function isName(words: string): boolean {
-  return words.split(/[\s.-]+/).every((w) => w === '' || !GENERIC.has(w.toLowerCase()));
+  return words.split(/[\s.-]+/).every((w) => w === '' || (!GENERIC.has(w.toLowerCase()) && !GENERIC_COMPOUND.test(w)));
 }
 
 interface Patterns {
@@ -63,6 +66,8 @@ function patternsFor(locale: Locale | undefined): Patterns {
 
 const GREETED_NAME = new RegExp(String.raw`^(@[\p{L}\p{N}_.-]{1,40}|${NAME}|\p{Ll}[\p{L}'’-]{1,30})(?=\s{0,2}(?:[,!.:;-]|$))`, 'u');
 const SIGNED_NAME = new RegExp(String.raw`^[-–—~]?\s{0,2}(${NAME})${ROLE}$`, 'u');
+/** A reply of one paragraph may end in its sign-off: "… thanks for waiting. — Miriam". */
+const DASHED_NAME_AT_END = new RegExp(String.raw`\s[-–—~]\s{0,2}(${NAME})${ROLE}$`, 'u');
 const MENTION = /^\s{0,20}@[\p{L}\p{N}_.-]{1,40}/u;
 
 function hasGreeting(firstLine: string, locale: Locale | undefined): boolean {
@@ -87,6 +92,8 @@ function hasSignOff(lines: readonly string[], locale: Locale | undefined): boole
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!.slice(-200);
     if (signedBelow(line, p)) return true;
+    const dashed = i === lines.length - 1 ? DASHED_NAME_AT_END.exec(line) : null;
+    if (dashed && isName(dashed[1]!)) return true;
     const name = SIGNED_NAME.exec(line);
     const closedAbove = i === lines.length - 1 || p.closingOnly.test(lines[i - 1] ?? '');
     if (name && isName(name[1]!) && !p.closingOnly.test(name[1]!) && closedAbove) return true;
@@ -120,35 +127,59 @@ function outerLines(text: string, count: number): { first: Line | undefined; las
   return { first, last };
 }
 
-export function checkImpersonal(text: string, locale?: Locale): Finding[] {
+/** Markdown emphasis, quote and heading marks, and emoji around a greeting or sign-off ("**Miriam**", "Hallo Anke 👋"). */
+const DECORATION = /[*_`]+|^\s{0,3}(?:>|#{1,6})\s?|\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D/gu;
+
+function plain(line: string): string {
+  return line.replace(DECORATION, '').replace(/\s+$/, '').replace(/^\s+/, '');
+}
+
+/** The author's first name, for the suggested sign-off; without it, a placeholder. */
+function signOffExample(authorName: string | undefined): [string, string] {
+  const first = authorName?.trim().split(/\s+/)[0];
+  return first ? [`"Best, ${first}"`, `„Viele Grüße, ${first}“`] : ['"Best, <your name>"', '„Viele Grüße, <Ihr Name>“'];
+}
+
+/**
+ * Info when the draft does not greet the person by name or is not signed with a person's name. A reply of
+ * one line gets one hint for both, not the same line flagged twice.
+ */
+export function checkImpersonal(text: string, locale?: Locale, authorName?: string): Finding[] {
   const { first, last } = outerLines(text, 3);
   const final = last[last.length - 1];
   if (!first || !final) return [];
+  const noGreeting = !hasGreeting(plain(first.text), locale);
+  const noSignOff = !hasSignOff(
+    last.map((l) => plain(l.text)),
+    locale,
+  );
+  const [example, exampleDe] = signOffExample(authorName);
+  const greet = [
+    'Greet the customer by name ("Hi Sam," / "Hallo Frau Weber,").',
+    'Sprechen Sie die Person mit Namen an („Hallo Frau Weber,“ / „Hi Sam,“).',
+  ];
+  const sign = [
+    `Sign with your own name (${example}), not as "your team".`,
+    `Unterschreiben Sie mit Ihrem Namen (${exampleDe}), nicht als „Ihr Team“.`,
+  ];
+  const finding = (message: string, messageDe: string, line: Line): Finding => ({
+    rule: 'impersonal',
+    severity: 'info',
+    message,
+    messageDe,
+    start: line.start,
+    end: line.end,
+  });
+  if (noGreeting && noSignOff && first.start === final.start)
+    return [
+      finding(
+        `Greet the customer by name and sign with your own name ("Hi Sam, … ${example.slice(1, -1)}").`,
+        `Sprechen Sie die Person mit Namen an und unterschreiben Sie mit Ihrem Namen („Hallo Frau Weber, … ${exampleDe.slice(1, -1)}“).`,
+        first,
+      ),
+    ];
   const findings: Finding[] = [];
-  if (!hasGreeting(first.text, locale)) {
-    findings.push({
-      rule: 'impersonal',
-      severity: 'info',
-      message: 'Greet the customer by name ("Hi Sam," / "Hallo Frau Weber,").',
-      messageDe: 'Sprechen Sie die Person mit Namen an („Hallo Frau Weber,“ / „Hi Sam,“).',
-      start: first.start,
-      end: first.end,
-    });
-  }
-  if (
-    !hasSignOff(
-      last.map((l) => l.text.trim()),
-      locale,
-    )
-  ) {
-    findings.push({
-      rule: 'impersonal',
-      severity: 'info',
-      message: 'Sign with your own name ("Best, Tobias"), not as "your team".',
-      messageDe: 'Unterschreiben Sie mit Ihrem Namen („Viele Grüße, Miriam“), nicht als „Ihr Team“.',
-      start: final.start,
-      end: final.end,
-    });
-  }
+  if (noGreeting) findings.push(finding(greet[0]!, greet[1]!, first));
+  if (noSignOff) findings.push(finding(sign[0]!, sign[1]!, final));
   return findings;
 }

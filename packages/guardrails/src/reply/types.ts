@@ -21,4 +21,6 @@ export interface StaffReplyOptions {
   locale?: Locale;
   /** Similarity from which a draft counts as a near-copy (default 0.85). */
   nearCopyThreshold?: number;
+  /** The draft author's name: the sign-off hint suggests it (never the reviewer's, who may be the one re-checking the draft). */
+  authorName?: string;
 }
