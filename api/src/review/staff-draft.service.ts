@@ -131,7 +131,7 @@ export class StaffDraftService {
             answerId,
             kind,
             bodyMarkdown: body,
-            findings: await draftFindings(manager, body, null),
+            findings: await draftFindings(manager, body, null, actor.id),
             clientMutationId: key,
           }),
         );
@@ -160,7 +160,7 @@ export class StaffDraftService {
       const body = check.text('body', draft.kind === 'answer' ? 'Answer' : 'Comment', input.body, bodyLimits(draft.kind));
       check.assertValid();
       const byAuthor = draft.authorId === actor.id;
-      const findings = await draftFindings(manager, body, draft.id);
+      const findings = await draftFindings(manager, body, draft.id, draft.authorId);
       await manager.update(
         StaffDraftEntity,
         { id: draft.id },
