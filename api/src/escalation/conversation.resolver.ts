@@ -3,7 +3,8 @@ import { UserModel } from '../identity/models/user.model';
 import { UserService } from '../identity/user.service';
 import { Ctx } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { LiveEvents } from '../platform/live/live-events';
+import { LiveEvents, perEvent } from '../platform/live/live-events';
+import { currentActor } from '../platform/live/subscriptions';
 import { ConversationService } from './conversation.service';
 import { RequestCallbackInput, SendMessageInput } from './dto/escalation.inputs';
 import { conversationChannel } from './escalation-timeline';
@@ -60,7 +61,11 @@ export class ConversationResolver {
     @Args('conversationId', { type: () => ID }) conversationId: string,
   ): Promise<AsyncIterableIterator<ConversationActivityModel>> {
     const id = await this.conversations.assertParticipant(ctx.actor, conversationId);
-    return this.live.subscribe<ConversationActivityModel>(conversationChannel(id));
+    // Asked again for every message: signed out, or no longer on the escalation's team, ends it.
+    return perEvent(this.live.subscribe<ConversationActivityModel>(conversationChannel(id)), async () => {
+      await this.conversations.assertParticipant(await currentActor(ctx), id);
+      return true;
+    });
   }
 
   @ResolveField(() => ConversationMessageConnection, {

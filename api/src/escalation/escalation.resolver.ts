@@ -4,7 +4,8 @@ import { authorize, can } from '../identity/policy';
 import { UserService } from '../identity/user.service';
 import { Ctx } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { LiveEvents } from '../platform/live/live-events';
+import { LiveEvents, perEvent } from '../platform/live/live-events';
+import { currentActor } from '../platform/live/subscriptions';
 import { QuestionModel } from '../qa/models/qa.models';
 import { toQuestionModel } from '../qa/mappers';
 import { QuestionEntity } from '../qa/question.entity';
@@ -33,10 +34,6 @@ import { TeamService } from './team.service';
 /** Timeline and notes of one escalation are short; the newest this many are shown. */
 const HISTORY_LIMIT = 200;
 const QUESTIONS_BY_ID = Symbol('escalationQuestions');
-
-async function* only<T>(source: AsyncIterableIterator<T>, keep: (value: T) => boolean): AsyncGenerator<T> {
-  for await (const value of source) if (keep(value)) yield value;
-}
 
 @Resolver(() => EscalationModel)
 export class EscalationResolver {
@@ -132,10 +129,13 @@ export class EscalationResolver {
   })
   async escalationQueueChanged(@Ctx() ctx: RequestContext): Promise<AsyncIterableIterator<EscalationQueueChangeModel>> {
     authorize(ctx.actor, 'console.use', undefined);
-    const actor = ctx.actor;
-    const mine = await this.teams.teamIdsOf(actor.id);
     const source = this.live.subscribe<EscalationQueueChangeModel>(QUEUE_CHANNEL);
-    return only(source, (change) => can(actor, 'escalation.act', { inTeam: mine.includes(change.teamId) }));
+    // Session, role and teams are read again for every change: access that ended stops deliveries.
+    return perEvent(source, async (change) => {
+      const actor = await currentActor(ctx);
+      authorize(actor, 'console.use', undefined);
+      return can(actor, 'escalation.act', { inTeam: (await this.teams.teamIdsOf(actor.id)).includes(change.teamId) });
+    });
   }
 
   @ResolveField(() => QuestionModel)

@@ -1,20 +1,46 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config';
+import { LiveEvents } from '../platform/live/live-events';
 import type { Actor } from './policy';
 
 export const SESSION_COOKIE = 'pd_session';
 
+/** Live channel on which every api process hears of ended sessions (by a hash of the token hash). */
+const SESSION_ENDED = 'sessions:ended';
+
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** What identifies a session on sockets and on the live channel: never the token, nor what the table stores. */
+export const sessionKey = (token: string): string => hashToken(`session-key:${hashToken(token)}`);
 
 /** Server-side sessions in PostgreSQL: the cookie carries a random token, the table its hash. */
 @Injectable()
-export class SessionService {
+export class SessionService implements OnModuleDestroy {
+  private ended: AsyncIterableIterator<{ key: string }> | null = null;
+  private readonly endedListeners = new Set<(key: string) => void>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly live: LiveEvents,
   ) {}
+
+  /** Calls `listener` with the `sessionKey` of every session that ends by sign-out, on any api process. */
+  onEnded(listener: (key: string) => void): () => void {
+    if (!this.ended) {
+      const ended = (this.ended = this.live.subscribe<{ key: string }>(SESSION_ENDED));
+      void (async () => {
+        for await (const { key } of ended) for (const notify of this.endedListeners) notify(key);
+      })().catch(() => undefined);
+    }
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.ended?.return?.();
+  }
 
   get ttlMs(): number {
     return this.config.sessionTtlDays * 24 * 60 * 60 * 1000;
@@ -52,7 +78,10 @@ export class SessionService {
     return { id: row.id, role: row.role, trustLevel: row.trust_level, suspendedUntil: row.suspended_until };
   }
 
+  /** Ends a session; its open sockets (live updates) are closed by whoever listens through `onEnded`. */
   async destroy(token: string | undefined): Promise<void> {
-    if (token) await this.dataSource.query(`DELETE FROM sessions WHERE token_hash = $1`, [hashToken(token)]);
+    if (!token || token.length > 100) return;
+    await this.dataSource.query(`DELETE FROM sessions WHERE token_hash = $1`, [hashToken(token)]);
+    await this.live.publish(SESSION_ENDED, { key: sessionKey(token) });
   }
 }

@@ -58,6 +58,40 @@ export function pushIterator<T>(listen: (push: (value: T) => void) => () => void
   };
 }
 
+/**
+ * Hands on the events of `source` that `admit` lets through, asking it again for every event
+ * (access can end while a subscription runs: sign-out, a changed role, leaving a team). When
+ * `admit` throws, the subscription ends with that error. A plain iterator, not a generator, so an
+ * unsubscribe stops the source at once even while it waits for the next event.
+ */
+export function perEvent<T>(source: AsyncIterableIterator<T>, admit: (event: T) => Promise<boolean>): AsyncIterableIterator<T> {
+  const stop = async (): Promise<IteratorResult<T>> => (await source.return?.()) ?? { value: undefined, done: true };
+  return {
+    async next() {
+      for (;;) {
+        const result = await source.next();
+        if (result.done) return result;
+        let admitted: boolean;
+        try {
+          admitted = await admit(result.value);
+        } catch (error) {
+          await stop();
+          throw error;
+        }
+        if (admitted) return result;
+      }
+    },
+    return: stop,
+    throw: async (error: unknown) => {
+      await stop();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
 /** Delivery within this process only: the default without Redis. */
 export class InProcessLiveEvents extends LiveEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
@@ -74,6 +108,11 @@ export class InProcessLiveEvents extends LiveEvents {
       this.emitter.on(channel, listener);
       return () => this.emitter.off(channel, listener);
     });
+  }
+
+  /** How many subscriptions listen on `channel` (tests wait for a subscription to be in place). */
+  subscriberCount(channel: string): number {
+    return this.emitter.listenerCount(channel);
   }
 
   close(): Promise<void> {

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { answer, ask, seedSpace, signUp, type TestUser } from '../../test-support/builders';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
+import { askAndEscalate, seedCast, ADD_MEMBER, type Cast } from '../../escalation/test/escalation-fixture';
+import { QUEUE_CHANNEL } from '../../escalation/escalation-timeline';
+import { threadChannel } from '../../qa/thread-activity';
 import { afterCommit } from './after-commit';
+import { InProcessLiveEvents, LiveEvents } from './live-events';
+import { SESSION_ENDED_CLOSE } from './subscriptions';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PUBLIC_ORIGIN = 'http://localhost:3000';
@@ -234,6 +239,111 @@ describe('live updates across two api processes through Redis', () => {
     const answerId = await answer(first, helper, questionId);
     const { data } = await result;
     expect(data?.threadActivity).toMatchObject({ questionId, kind: 'ANSWER_ADDED', postId: answerId });
+    await client.dispose();
+  });
+});
+
+/** Resolves once `condition` holds, checking again every few milliseconds (no fixed sleeps). */
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Subscribes and resolves with the first result, and with the socket's close code. */
+function watch<T>(client: Client, query: string, variables: Record<string, unknown> = {}) {
+  const closed = new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
+  const { result } = firstResult<T>(client, query, variables);
+  result.catch(() => undefined);
+  return { result, closed };
+}
+
+describe('live access ends when the session or the membership does', () => {
+  let t: TestApp;
+  let url: string;
+  let live: InProcessLiveEvents;
+  let cast: Cast;
+  let questionId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_URL: PUBLIC_ORIGIN });
+    url = await listen(t);
+    live = t.app.get(LiveEvents) as InProcessLiveEvents;
+    cast = await seedCast(t);
+    questionId = await ask(t, cast.asker);
+  });
+  afterAll(() => t.close());
+
+  const subscribed = (channel: string, count: number) => until(() => live.subscriberCount(channel) >= count, `a subscriber on ${channel}`);
+
+  it('closes the sockets of a session as it signs out', async () => {
+    const reader = await signUp(t, 'Reader');
+    const client = wsClient(url, { origin: PUBLIC_ORIGIN, cookie: reader.cookie });
+    const before = live.subscriberCount(threadChannel(questionId));
+    const { closed } = watch(client, THREAD_ACTIVITY, { questionId });
+    await subscribed(threadChannel(questionId), before + 1);
+    await t.gql(`mutation { signOut }`, {}, reader.cookie);
+    expect(await closed).toBe(SESSION_ENDED_CLOSE);
+    await until(() => live.subscriberCount(threadChannel(questionId)) === before, 'the subscription to stop');
+    await client.dispose();
+  });
+
+  it('ends a subscription whose session ended elsewhere before it delivers another event', async () => {
+    const reader = await signUp(t, 'Other Reader');
+    const client = wsClient(url, { cookie: reader.cookie });
+    const before = live.subscriberCount(threadChannel(questionId));
+    const { result } = watch<Activity>(client, THREAD_ACTIVITY, { questionId });
+    await subscribed(threadChannel(questionId), before + 1);
+    // Signed out on another api process, or expired: the session is simply gone.
+    await t.dataSource.query(`DELETE FROM sessions WHERE user_id = $1`, [reader.id]);
+    await answer(t, cast.expert, questionId);
+    const { data, errors } = await result;
+    expect(data).toBeUndefined();
+    expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await client.dispose();
+  });
+
+  it('stops telling a staff member about a team’s escalations once removed from that team', async () => {
+    await t.gql(ADD_MEMBER, { teamId: cast.otherTeamId, userId: cast.agent.id }, cast.admin.cookie);
+    const client = wsClient(url, { cookie: cast.agent.cookie });
+    const before = live.subscriberCount(QUEUE_CHANNEL);
+    const { result } = watch<{ escalationQueueChanged: { teamId: string; kind: string } }>(
+      client,
+      `subscription { escalationQueueChanged { escalationId teamId kind } }`,
+    );
+    await subscribed(QUEUE_CHANNEL, before + 1);
+    const removed = await t.gql(
+      `mutation ($teamId: ID!, $userId: ID!) { removeTeamMember(teamId: $teamId, userId: $userId) { id } }`,
+      { teamId: cast.teamId, userId: cast.agent.id },
+      cast.admin.cookie,
+    );
+    expect(removed.errors).toBeUndefined();
+    // An escalation of the team the agent left, then one forwarded to the team they are still in.
+    const { escalationId } = await askAndEscalate(t, cast);
+    const forwarded = await t.gql(
+      `mutation ($id: ID!, $teamId: ID!) { forwardEscalation(id: $id, teamId: $teamId) { id } }`,
+      { id: escalationId, teamId: cast.otherTeamId },
+      cast.moderator.cookie,
+    );
+    expect(forwarded.errors).toBeUndefined();
+    const { data } = await result;
+    expect(data?.escalationQueueChanged.teamId).toBe(cast.otherTeamId);
+    await client.dispose();
+    await until(() => live.subscriberCount(QUEUE_CHANNEL) === before, 'the subscription to stop');
+  });
+
+  it('ends a staff subscription when the account is no longer staff', async () => {
+    const client = wsClient(url, { cookie: cast.otherAgent.cookie });
+    const before = live.subscriberCount(QUEUE_CHANNEL);
+    const { result } = watch(client, `subscription { escalationQueueChanged { escalationId teamId kind } }`);
+    await subscribed(QUEUE_CHANNEL, before + 1);
+    await t.dataSource.query(`UPDATE users SET role = 'member' WHERE id = $1`, [cast.otherAgent.id]);
+    await askAndEscalate(t, cast);
+    const { data, errors } = await result;
+    expect(data).toBeUndefined();
+    expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await client.dispose();
   });
 });

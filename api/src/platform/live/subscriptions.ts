@@ -13,7 +13,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Extra } from 'graphql-ws/use/ws';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE, type SessionService } from '../../identity/session.service';
+import type { Actor } from '../../identity/policy';
+import { SESSION_COOKIE, sessionKey, type SessionService } from '../../identity/session.service';
+import { unauthenticated } from '../errors';
 import { depthLimit } from '../graphql/query-limits';
 import { RequestContext } from '../graphql/request-context';
 
@@ -36,6 +38,25 @@ function subscriptionContext(request: IncomingMessage, actor: RequestContext['ac
     },
   });
   return new RequestContext(req, res, actor, randomUUID());
+}
+
+/** Close code for a socket whose session ended (graphql-ws's "Unauthorized"). */
+export const SESSION_ENDED_CLOSE = 4401;
+
+/** How each subscription re-reads its session: the context of an operation → a fresh look-up of its cookie's session. */
+const sessionOf = new WeakMap<RequestContext, () => Promise<Actor | null>>();
+
+/**
+ * The actor of a subscription now, for checks on every event: the socket's session is read again,
+ * and when a session it started with has ended (sign-out, expiry) this throws UNAUTHENTICATED,
+ * which ends the subscription. For HTTP requests, simply the request's actor.
+ */
+export async function currentActor(ctx: RequestContext): Promise<Actor | null> {
+  const reread = sessionOf.get(ctx);
+  if (!reread) return ctx.actor;
+  const actor = await reread();
+  if (ctx.actor && !actor) throw unauthenticated();
+  return actor;
 }
 
 export interface SubscriptionTransportOptions {
@@ -70,11 +91,29 @@ export function subscriptionTransport(options: SubscriptionTransportOptions): {
   config: GraphQLWsSubscriptionsConfig;
   context: (ws: WsContext) => Promise<RequestContext>;
 } {
+  // Open sockets by the session they carry, so a sign-out (on any api process) closes them.
+  const socketsBySession = new Map<string, Set<WsContext>>();
+  const sessionKeyOf = (ctx: WsContext): string | undefined => {
+    const token = cookieValue(ctx.extra.request.headers.cookie, SESSION_COOKIE);
+    return token ? sessionKey(token) : undefined;
+  };
+  options.sessions.onEnded((key) => {
+    for (const ctx of socketsBySession.get(key) ?? []) ctx.extra.socket.close(SESSION_ENDED_CLOSE, 'Session ended');
+  });
   const config = {
     path: '/graphql',
     onConnect: (ctx: WsContext) => {
       const origin = ctx.extra.request.headers.origin;
-      return origin === undefined || origin === options.publicOrigin;
+      if (origin !== undefined && origin !== options.publicOrigin) return false;
+      const key = sessionKeyOf(ctx);
+      if (key) socketsBySession.set(key, (socketsBySession.get(key) ?? new Set()).add(ctx));
+      return true;
+    },
+    onClose: (ctx: WsContext) => {
+      const key = sessionKeyOf(ctx);
+      const sockets = key ? socketsBySession.get(key) : undefined;
+      sockets?.delete(ctx);
+      if (key && sockets?.size === 0) socketsBySession.delete(key);
     },
     validate: (schema: Parameters<typeof validate>[0], document: Parameters<typeof validate>[1]) =>
       validate(schema, document, [...specifiedRules, depthLimit(options.maxDepth), subscriptionsOnly]),
@@ -86,8 +125,10 @@ export function subscriptionTransport(options: SubscriptionTransportOptions): {
   return {
     config: config as GraphQLWsSubscriptionsConfig,
     context: async (ws: WsContext) => {
-      const actor = await options.sessions.resolve(cookieValue(ws.extra.request.headers.cookie, SESSION_COOKIE));
-      return subscriptionContext(ws.extra.request, actor);
+      const token = cookieValue(ws.extra.request.headers.cookie, SESSION_COOKIE);
+      const context = subscriptionContext(ws.extra.request, await options.sessions.resolve(token));
+      sessionOf.set(context, () => options.sessions.resolve(token));
+      return context;
     },
   };
 }
