@@ -19,27 +19,45 @@ for (const file of ['api/dist/main.js', 'web/build/index.js']) {
   }
 }
 
-const children = [];
-function run(name, args, env) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything.`);
-    stop(1);
-  });
-  children.push(child);
-  return child;
+/**
+ * A child process that is started again when it dies unexpectedly, after a pause that grows while it
+ * keeps dying (1 s, 2 s, 4 s … at most 30 s) and resets once it has run for a minute. Meanwhile the
+ * other one keeps serving: the web shows its "temporarily unavailable" page while the api restarts.
+ * The api stops the embedded PostgreSQL it started, however it ends (see embedded-postgres.ts).
+ */
+const supervised = [];
+function supervise(name, args, env) {
+  const service = { name, child: undefined, failures: 0 };
+  const launch = () => {
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    service.child = child;
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      if (!running) {
+        console.error(`${name} stopped during start-up (${signal ?? `exit code ${code}`}); stopping everything.`);
+        return stop(1);
+      }
+      service.failures = Date.now() - startedAt > 60_000 ? 1 : service.failures + 1;
+      const pause = Math.min(1_000 * 2 ** (service.failures - 1), 30_000);
+      console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again in ${pause / 1000} s.`);
+      setTimeout(() => stopping || launch(), pause);
+    });
+  };
+  launch();
+  supervised.push(service);
 }
 
 let stopping = false;
+/** Set once both are up: a child that dies before that (say, on bad configuration) stops everything. */
+let running = false;
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 5000).unref();
-  Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : c.once('exit', resolve))))).then(() =>
-    process.exit(code),
-  );
+  const running = supervised.map((s) => s.child).filter((c) => c && c.exitCode === null && c.signalCode === null);
+  for (const child of running) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 10_000).unref();
+  Promise.all(running.map((c) => new Promise((resolve) => c.once('exit', resolve)))).then(() => process.exit(code));
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
@@ -60,13 +78,14 @@ async function waitFor(url, what, timeoutMs = 120_000) {
   stop(1);
 }
 
-run('api', ['api/dist/main.js'], { API_PORT: String(apiPort), PUBLIC_URL: publicUrl });
+supervise('api', ['api/dist/main.js'], { API_PORT: String(apiPort), PUBLIC_URL: publicUrl });
 await waitFor(`${apiUrl}/health`, 'The api');
-run('web', ['web/server.ts'], {
+supervise('web', ['web/server.ts'], {
   PORT: String(webPort),
   HOST: process.env.WEB_HOST ?? '127.0.0.1',
   API_URL: apiUrl,
   PUBLIC_URL: publicUrl,
 });
 await waitFor(`http://127.0.0.1:${webPort}/`, 'The web app');
+running = !stopping;
 if (!stopping) console.log(`\n  Peerdesk is running: ${publicUrl}\n  (GraphQL api on ${apiUrl}/graphql; stop with Ctrl-C)\n`);

@@ -21,8 +21,9 @@ export interface EmbeddedPostgresOptions {
 
 export type ServerMessage = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'log'; message: string };
 
+/** Tells the parent, while it listens: once it has gone, PostgreSQL's last words go nowhere. */
 function send(message: ServerMessage): void {
-  process.send?.(message);
+  if (process.connected) process.send?.(message, undefined, undefined, () => undefined);
 }
 
 async function main(): Promise<void> {
