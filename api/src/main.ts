@@ -8,7 +8,7 @@ import { seedDemoCommunity } from './platform/demo/seed-demo';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const db = await openDatabase(config, logger);
+  const db = await openDatabase(config, logger, { statementTimeoutMs: config.statementTimeoutMs });
   if (config.demoCommunity) {
     const seeded = await seedDemoCommunity(db.dataSource, { onlyIfEmpty: true });
     if (seeded) {

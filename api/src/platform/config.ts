@@ -22,6 +22,10 @@ export abstract class AppConfig {
   /** Run the search indexer (outbox consumer) in this process. */
   declare readonly searchWorker: boolean;
   declare readonly sessionTtlDays: number;
+  /** Searches and similar-question look-ups per client and minute, each; 0 turns the limit off (benchmarks). */
+  declare readonly searchRateLimit: number;
+  /** Longest run of one SQL statement before PostgreSQL cancels it; 0 turns the bound off. */
+  declare readonly statementTimeoutMs: number;
   /** The company behind the community, named in the "verified by …" seal on answers. */
   declare readonly companyName: string;
   declare readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -81,6 +85,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('SESSION_TTL_DAYS must be a number of days between 1 and 365');
   }
   const production = read('NODE_ENV') === 'production';
+  const count = (name: string, fallback: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0 || value > max) {
+      problems.push(`${name} must be a whole number between 0 and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
 
   const config: AppConfig = {
     databaseUrl,
@@ -97,6 +111,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl,
     searchWorker: flag('SEARCH_WORKER', true),
     sessionTtlDays,
+    searchRateLimit: count('SEARCH_RATE_LIMIT', 60, 1_000_000),
+    statementTimeoutMs: count('STATEMENT_TIMEOUT_MS', 10_000, 3_600_000),
     companyName: read('COMPANY_NAME') ?? 'Fennwatt',
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),

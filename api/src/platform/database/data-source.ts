@@ -16,8 +16,20 @@ export class QueryCounter implements TypeOrmLogger {
   log(): void {}
 }
 
+/** How long one SQL statement may run unless configured (`STATEMENT_TIMEOUT_MS`). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
+export interface DataSourceOptions {
+  /**
+   * PostgreSQL cancels any statement of this pool that runs longer (0: no bound), so no request,
+   * abandoned or not, can keep a connection busy for minutes.
+   */
+  statementTimeoutMs?: number;
+}
+
 /** The one DataSource definition, used by the app, the CLI and the tests. */
-export function createDataSource(url: string, queryCounter = new QueryCounter()): DataSource {
+export function createDataSource(url: string, queryCounter = new QueryCounter(), options: DataSourceOptions = {}): DataSource {
+  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   return new DataSource({
     type: 'postgres',
     url,
@@ -30,7 +42,11 @@ export function createDataSource(url: string, queryCounter = new QueryCounter())
     logging: ['query'],
     logger: queryCounter,
     // A misspelt word ("pasword") still finds "password" in a title at 0.5 word similarity.
-    extra: { max: 20, application_name: 'peerdesk-api', options: '-c pg_trgm.word_similarity_threshold=0.5' },
+    extra: {
+      max: 20,
+      application_name: 'peerdesk-api',
+      options: `-c pg_trgm.word_similarity_threshold=0.5 -c statement_timeout=${statementTimeout}`,
+    },
   });
 }
 

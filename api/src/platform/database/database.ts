@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
-import { createDataSource } from './data-source';
+import { createDataSource, type DataSourceOptions } from './data-source';
 import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface DatabaseConnection {
@@ -19,13 +19,26 @@ export async function resolveDatabaseUrl(config: AppConfig, logger: Logger): Pro
   return { url: server.url('peerdesk'), stop: server.stop };
 }
 
-/** Connects and applies pending migrations. */
-export async function openDatabase(config: AppConfig, logger: Logger): Promise<DatabaseConnection> {
+/**
+ * Connects and applies pending migrations. The api bounds its statements (`statementTimeoutMs`);
+ * migrations and the CLI's batch jobs run without that bound.
+ */
+export async function openDatabase(
+  config: AppConfig,
+  logger: Logger,
+  options: DataSourceOptions = { statementTimeoutMs: 0 },
+): Promise<DatabaseConnection> {
   const { url, stop } = await resolveDatabaseUrl(config, logger);
-  const dataSource = createDataSource(url);
-  await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  if (applied.length > 0) logger.info('migrations applied', { migrations: applied.map((m) => m.name) });
+  const migrator = createDataSource(url, undefined, { statementTimeoutMs: 0 });
+  await migrator.initialize();
+  try {
+    const applied = await migrator.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) logger.info('migrations applied', { migrations: applied.map((m) => m.name) });
+  } finally {
+    if (options.statementTimeoutMs !== 0) await migrator.destroy();
+  }
+  const dataSource = options.statementTimeoutMs === 0 ? migrator : createDataSource(url, undefined, options);
+  if (!dataSource.isInitialized) await dataSource.initialize();
   return {
     dataSource,
     url,
