@@ -85,3 +85,24 @@ measure(
   2000,
 );
 console.log(`first checkStaffReply call (cold, profiles of the recent replies not cached yet): ${coldMs.toFixed(3)} ms`);
+
+// Pathological inputs: catastrophic backtracking would show here as milliseconds, not microseconds.
+const PATHOLOGICAL: [string, string][] = [
+  ['5,000 digits', '7'.repeat(5000)],
+  ['5,000 spaces', ' '.repeat(5000)],
+  ['a long run of ".-"', '.-'.repeat(2500)],
+  ['digits and separators', '1.2-3/4 '.repeat(625)],
+  ['repeated postcodes and cities', '12345 Berlin '.repeat(400)],
+  ['repeated at signs', 'a@'.repeat(2500)],
+  ['letters then "@"', 'a'.repeat(4999) + '@'],
+  ['an endless local part', 'x.'.repeat(2500) + '@example.com'],
+  ['IBAN-like prefixes', 'DE89 '.repeat(1000)],
+  ['cue words', 'Kundennummer '.repeat(400)],
+  ['street-like words', 'Hauptstraße 1, '.repeat(350)],
+  ['date-like', '12.12.'.repeat(800)],
+  ['spelled-out at and dot', 'a (at) b (dot) '.repeat(350)],
+];
+for (const [name, input] of PATHOLOGICAL) measure(`detectPii on ${name}`, () => guardrails.detectPii(input), 50);
+const longDraft = ('Hallo Anna, ' + 'das Gateway meldet sich jede Minute beim Server. '.repeat(100)).slice(0, 5000);
+const manyRecent = Array.from({ length: 50 }, (_, i) => `Hallo ${i}, ` + 'die Wallbox lädt wieder. '.repeat(40));
+measure('checkStaffReply, long near-copies', () => guardrails.checkStaffReply(longDraft, { recentStaffReplies: manyRecent }), 200);

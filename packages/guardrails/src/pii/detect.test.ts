@@ -53,29 +53,4 @@ describe('detectPii', () => {
     const text = 'max@example.com, 0171 1234567';
     expect(detectPii(text, { kinds: ['phone'] }).map((f) => f.kind)).toEqual(['phone']);
   });
-
-  describe('pathological input finishes quickly', () => {
-    const inputs: [string, string][] = [
-      ['5,000 digits', '7'.repeat(5000)],
-      ['5,000 spaces', ' '.repeat(5000)],
-      ['a long run of ".-"', '.-'.repeat(2500)],
-      ['digits and separators', '1.2-3/4 '.repeat(625)],
-      ['repeated postcodes and cities', '12345 Berlin '.repeat(400)],
-      ['repeated at signs', 'a@'.repeat(2500)],
-      ['letters then "@"', 'a'.repeat(4999) + '@'],
-      ['an endless local part', 'x.'.repeat(2500) + '@example.com'],
-      ['IBAN-like prefixes', 'DE89 '.repeat(1000)],
-      ['cue words', 'Kundennummer '.repeat(400)],
-      ['street-like words', 'Hauptstraße 1, '.repeat(350)],
-      ['date-like', '12.12.'.repeat(800)],
-      ['spelled-out at and dot', 'a (at) b (dot) '.repeat(350)],
-    ];
-    // The first call compiles code and patterns; catastrophic backtracking would make every call slow.
-    it.each(inputs)('%s', (_name, input) => {
-      detectPii(input);
-      const started = performance.now();
-      detectPii(input);
-      expect(performance.now() - started).toBeLessThan(50);
-    });
-  });
 });

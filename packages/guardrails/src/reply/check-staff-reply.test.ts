@@ -34,13 +34,4 @@ describe('checkStaffReply', () => {
     const draft = earlier.replace('Anna', 'Jonas');
     expect(checkStaffReply(draft, { recentStaffReplies: [earlier] }).map((f) => f.rule)).toEqual(['near-copy']);
   });
-
-  it('checks long drafts against many recent replies quickly', () => {
-    const draft = ('Hallo Anna, ' + 'das Gateway meldet sich jede Minute beim Server. '.repeat(100)).slice(0, 5000);
-    const recent = Array.from({ length: 50 }, (_, i) => `Hallo ${i}, ` + 'die Wallbox lädt wieder. '.repeat(40));
-    checkStaffReply(draft, { recentStaffReplies: recent });
-    const started = performance.now();
-    checkStaffReply(draft, { recentStaffReplies: recent });
-    expect(performance.now() - started).toBeLessThan(50);
-  });
 });
