@@ -1,17 +1,29 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { LiveEvents, type LiveStatus } from './live/live-events';
+
+interface Health {
+  /** `degraded`: the api serves, but live updates do not reach other api processes (Redis is away). */
+  status: 'ok' | 'degraded';
+  database: 'ready';
+  live: LiveStatus;
+}
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveEvents,
+  ) {}
 
   @Get()
-  async health(): Promise<{ status: 'ok'; database: 'ready' }> {
+  async health(): Promise<Health> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
       throw new HttpException({ status: 'unavailable', database: 'unreachable' }, HttpStatus.SERVICE_UNAVAILABLE);
     }
-    return { status: 'ok', database: 'ready' };
+    const live = this.live.status();
+    return { status: live === 'degraded' ? 'degraded' : 'ok', database: 'ready', live };
   }
 }

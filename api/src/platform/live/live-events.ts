@@ -5,7 +5,14 @@ import { EventEmitter } from 'node:events';
  * `@Subscription` resolver. One process delivers in memory; several api processes share a
  * Redis server (`REDIS_URL`), so an event published on one reaches subscribers on all.
  */
+/** `in-process`: one api process, no Redis; `ready`: Redis answers; `degraded`: Redis is set but away. */
+export type LiveStatus = 'in-process' | 'ready' | 'degraded';
+
 export abstract class LiveEvents {
+  /** Whether live updates reach every api process right now (shown on /health). */
+  status(): LiveStatus {
+    return 'in-process';
+  }
   abstract publish(channel: string, payload: unknown): Promise<void>;
   abstract subscribe<T>(channel: string): AsyncIterableIterator<T>;
   abstract close(): Promise<void>;

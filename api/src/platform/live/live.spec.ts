@@ -1,6 +1,8 @@
 import { createClient as createWsClient, type Client } from 'graphql-ws';
 import { createClient as createRedisClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, connect as connectTcp, type Server } from 'node:net';
+import request from 'supertest';
 import WebSocket from 'ws';
 import { answer, ask, seedSpace, signUp, type TestUser } from '../../test-support/builders';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
@@ -346,4 +348,43 @@ describe('live access ends when the session or the membership does', () => {
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await client.dispose();
   });
+});
+
+describe('Redis away when the api starts', () => {
+  let redisUp = false;
+  let t: TestApp | undefined;
+  let relay: Server | undefined;
+
+  beforeAll(async () => {
+    redisUp = await redisAnswers(REDIS_URL);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await new Promise((resolve) => (relay ? relay.close(resolve) : resolve(undefined)));
+  });
+
+  it('starts with live updates degraded, says so on /health, and recovers once Redis answers', async (ctx) => {
+    if (!redisUp) return ctx.skip();
+    // A port where nothing listens yet; later a relay to the real Redis opens on it.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+
+    t = await createTestApp({ PUBLIC_URL: PUBLIC_ORIGIN, REDIS_URL: `redis://127.0.0.1:${port}` });
+    const health = await request(t.app.getHttpServer()).get('/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'degraded', database: 'ready', live: 'degraded' });
+
+    const target = new URL(REDIS_URL);
+    relay = createServer((socket) => {
+      const upstream = connectTcp(Number(target.port || 6379), target.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => relay!.listen(port, '127.0.0.1', resolve));
+    await until(async () => (await request(t!.app.getHttpServer()).get('/health')).body.live === 'ready', 'Redis to answer', 30_000);
+    expect((await request(t.app.getHttpServer()).get('/health')).body).toEqual({ status: 'ok', database: 'ready', live: 'ready' });
+  }, 60_000);
 });

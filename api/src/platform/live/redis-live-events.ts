@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import type { Logger } from '../logger';
-import { LiveEvents, pushIterator } from './live-events';
+import { LiveEvents, pushIterator, type LiveStatus } from './live-events';
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -20,22 +20,51 @@ export class RedisLiveEvents extends LiveEvents {
     super();
   }
 
-  /** Connects both clients, or fails with a message naming the server when it does not answer. */
+  /**
+   * Connects both clients. When Redis does not answer within `timeoutMs`, the api starts anyway with
+   * live updates degraded (logged, and shown on /health) while the clients keep reconnecting in
+   * the background; once Redis answers, live updates flow again without a restart.
+   */
   static async connect(url: string, namespace: string, logger: Logger, timeoutMs = 5_000): Promise<RedisLiveEvents> {
     const publisher: RedisClient = createClient({ url, socket: { connectTimeout: timeoutMs }, disableOfflineQueue: true });
-    const subscriber = publisher.duplicate();
+    // Subscriptions made while Redis is away wait in the subscriber's queue and are sent once it answers.
+    const subscriber = publisher.duplicate({ disableOfflineQueue: false });
     const where = new URL(url).host;
+    const live = new RedisLiveEvents(`peerdesk:${namespace}:`, publisher, subscriber, logger);
+    let warned = false;
     for (const client of [publisher, subscriber]) {
-      client.on('error', (error: Error) => logger.warn(`Redis (${where}) connection problem; reconnecting`, { err: error.message }));
+      client.on('error', (error: Error) => {
+        // One warning per outage, not one per reconnect attempt.
+        if (!warned) logger.warn(`Redis (${where}) connection problem; reconnecting`, { err: error.message });
+        warned = true;
+      });
+      client.on('ready', () => {
+        if (warned && live.status() === 'ready') logger.info(`Redis (${where}) answers again: live updates reach every api process`);
+        if (live.status() === 'ready') warned = false;
+      });
     }
-    try {
-      await Promise.all([publisher.connect(), subscriber.connect()]);
-    } catch (error) {
-      publisher.destroy();
-      subscriber.destroy();
-      throw new Error(`REDIS_URL is set but Redis at ${where} does not answer: ${(error as Error).message}`, { cause: error });
+    const connected = Promise.all([publisher.connect(), subscriber.connect()]);
+    connected.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const outcome = await Promise.race([
+      connected.then(
+        () => 'ready' as const,
+        () => 'failed' as const,
+      ),
+      timedOut,
+    ]);
+    clearTimeout(timer);
+    if (outcome !== 'ready') {
+      logger.error(
+        `REDIS_URL is set but Redis at ${where} does not answer: live updates are degraded (not sent between api processes) until it does; reconnecting in the background`,
+      );
     }
-    return new RedisLiveEvents(`peerdesk:${namespace}:`, publisher, subscriber, logger);
+    return live;
+  }
+
+  override status(): LiveStatus {
+    return this.publisher.isReady && this.subscriber.isReady ? 'ready' : 'degraded';
   }
 
   /** Best effort, like all live updates: while Redis is away, changes are saved and readers see them on their next load. */
@@ -60,6 +89,9 @@ export class RedisLiveEvents extends LiveEvents {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.publisher.close(), this.subscriber.close()]);
+    // A client still trying to connect is destroyed; a connected one closes politely.
+    await Promise.allSettled(
+      [this.publisher, this.subscriber].map((client) => (client.isReady ? client.close() : Promise.resolve(client.destroy()))),
+    );
   }
 }
