@@ -10,9 +10,9 @@ import { EscalationModule } from './escalation/escalation.module';
 import { IdentityModule } from './identity/identity.module';
 import { SESSION_COOKIE, SessionService } from './identity/session.service';
 import { AppConfig } from './platform/config';
-import { DomainError } from './platform/errors';
 import { createErrorFormatter } from './platform/graphql/error-formatter';
-import { depthLimit, operationCost } from './platform/graphql/query-limits';
+import { MAX_QUERY_COST, MAX_QUERY_DEPTH, requestLimitRules } from './platform/graphql/query-limits';
+import { requestChecksPlugin } from './platform/graphql/request-checks';
 import { RequestContext } from './platform/graphql/request-context';
 import { SessionGuard } from './platform/graphql/session.guard';
 import { HealthController } from './platform/health.controller';
@@ -27,8 +27,7 @@ import { ReviewModule } from './review/review.module';
 import { StaffModule } from './staff/staff.module';
 import { SearchModule } from './search/search.module';
 
-export const MAX_QUERY_DEPTH = 10;
-export const MAX_QUERY_COST = 5_000;
+export { MAX_QUERY_COST, MAX_QUERY_DEPTH };
 
 /** The application, given its configuration, an open DataSource and a logger (so tests can pass their own). */
 export function createAppModule(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
@@ -66,32 +65,10 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
             csrfPrevention: true,
             introspection: true,
             includeStacktraceInErrorResponses: false,
-            validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+            validationRules: requestLimitRules,
             formatError,
             subscriptions: { 'graphql-ws': live.config },
-            plugins: [
-              {
-                async requestDidStart() {
-                  return {
-                    async didResolveOperation({ document, request }) {
-                      const cost = operationCost(document, request.operationName, request.variables ?? {});
-                      if (cost > MAX_QUERY_COST) {
-                        throw new DomainError(
-                          'BAD_USER_INPUT',
-                          `Query is too expensive (cost ${cost}; at most ${MAX_QUERY_COST}). Ask for fewer items per page.`,
-                          [],
-                          {
-                            cost,
-                            maxCost: MAX_QUERY_COST,
-                            reason: 'QUERY_TOO_COSTLY',
-                          },
-                        );
-                      }
-                    },
-                  };
-                },
-              },
-            ],
+            plugins: [requestChecksPlugin()],
             context: async (http: { req: Request; res: Response } | unknown) => {
               if (isSubscriptionContext(http)) return live.context(http);
               const { req, res } = http as { req: Request; res: Response };

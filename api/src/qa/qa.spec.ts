@@ -308,7 +308,8 @@ describe('bad input changes nothing', () => {
   it('rejects queries asking for too much at once', async () => {
     const costly = `{ questions(first: 100) { edges { node { answers(first: 100) { edges { node { id bodyHtml author { displayName } comments { id } } } } } } } }`;
     const res = await t.gql(costly);
-    expectError(res, 'BAD_USER_INPUT');
+    expect(res.status).toBe(400);
+    expectError(res, 'QUERY_TOO_COSTLY');
     expect(res.errors![0]!.message).toMatch(/too expensive/);
   });
 

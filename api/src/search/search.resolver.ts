@@ -1,16 +1,27 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
+import { SearchRateLimit } from '../platform/rate-limit/rate-limit.guard';
 import { QuestionModel } from '../qa/models/qa.models';
 import { SearchFilterInput, SearchResultModel, SimilarQuestionModel, SuggestionOpenedInput } from './search.models';
 import { SearchService } from './search.service';
+
+// Prices in the query cost limit (a plain field costs 1): each call is a full-text or trigram
+// query over all threads, so a request holds a few of them at most.
+const SEARCH_COST = 500;
+const SIMILAR_COST = 500;
+const RELATED_COST = 100;
 
 @Resolver()
 export class SearchResolver {
   constructor(private readonly searchService: SearchService) {}
 
   @Public()
-  @Query(() => SearchResultModel, { description: 'Full-text search over public threads, best match first, with facet counts.' })
+  @SearchRateLimit('search')
+  @Query(() => SearchResultModel, {
+    description: 'Full-text search over public threads, best match first, with facet counts.',
+    complexity: SEARCH_COST,
+  })
   search(
     @Args('query') query: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
@@ -21,7 +32,11 @@ export class SearchResolver {
   }
 
   @Public()
-  @Query(() => [SimilarQuestionModel], { description: 'Existing questions like a title or draft, solved ones favoured.' })
+  @SearchRateLimit('similar')
+  @Query(() => [SimilarQuestionModel], {
+    description: 'Existing questions like a title or draft, solved ones favoured.',
+    complexity: SIMILAR_COST,
+  })
   similarQuestions(
     @Args('text') text: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number,
@@ -41,7 +56,7 @@ export class SearchResolver {
 export class RelatedQuestionsResolver {
   constructor(private readonly searchService: SearchService) {}
 
-  @ResolveField(() => [SimilarQuestionModel], { description: 'Other threads about the same thing.' })
+  @ResolveField(() => [SimilarQuestionModel], { description: 'Other threads about the same thing.', complexity: RELATED_COST })
   related(
     @Parent() question: QuestionModel,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number,

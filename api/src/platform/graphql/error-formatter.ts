@@ -12,7 +12,11 @@ const KNOWN_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
+  'CANCELLED',
 ]);
+
+/** Details of limit errors that clients may read (which limit, and its value). */
+const LIMIT_DETAILS = ['reason', 'cost', 'maxCost', 'maxDepth', 'maxRootFields', 'maxAliases'];
 
 /**
  * The one place errors become answers: domain errors keep their code and field details, GraphQL's own
@@ -33,8 +37,12 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && KNOWN_CODES.has(code))
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+      const details = Object.fromEntries(
+        LIMIT_DETAILS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [key, formatted.extensions![key]]),
+      );
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...details } };
+    }
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !formatted.path) return formatted;
     const reference = randomUUID();
     logger.error('unexpected error', {

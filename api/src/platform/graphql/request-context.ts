@@ -13,6 +13,15 @@ export class RequestContext {
     readonly requestId: string,
   ) {}
 
+  /**
+   * The client's connection is closed (for a subscription: its WebSocket), so nobody will read
+   * the answer. Expensive work checks this before it starts, so an abandoned request stops
+   * instead of running to the end.
+   */
+  get clientGone(): boolean {
+    return (this.req as Partial<Request>).socket?.destroyed === true;
+  }
+
   loader<K, V>(key: symbol, create: () => DataLoader<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(key);
     if (!loader) {
