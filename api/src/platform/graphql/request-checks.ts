@@ -1,9 +1,51 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import { badInput, type FieldError } from '../errors';
 import { MAX_QUERY_COST, operationCost } from './query-limits';
 
 /** Typed as Nest's Apollo driver expects it (its types come from Apollo's ES module build). */
 type ApolloServerPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+
+const NUL = '\u0000';
+
+const nulProblem = (field: string): FieldError => ({
+  field,
+  code: 'invalid_character',
+  message: 'Text may not contain the NUL character (\\u0000).',
+});
+
+function literalProblems(value: ValueNode, path: string, problems: FieldError[]): void {
+  if (value.kind === Kind.STRING && value.value.includes(NUL)) problems.push(nulProblem(path));
+  else if (value.kind === Kind.LIST) value.values.forEach((item, i) => literalProblems(item, `${path}.${i}`, problems));
+  else if (value.kind === Kind.OBJECT)
+    for (const field of value.fields) literalProblems(field.value, `${path}.${field.name.value}`, problems);
+}
+
+function variableProblems(value: unknown, path: string, problems: FieldError[]): void {
+  if (typeof value === 'string') {
+    if (value.includes(NUL)) problems.push(nulProblem(path));
+  } else if (Array.isArray(value)) value.forEach((item, i) => variableProblems(item, `${path}.${i}`, problems));
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) variableProblems(item, `${path}.${key}`, problems);
+}
+
+/**
+ * Text arguments containing NUL, named by argument path (`input.title`) or variable path. PostgreSQL
+ * cannot store NUL in text, so every text input is checked here, once, before anything runs.
+ */
+export function nulInputProblems(document: DocumentNode, variables: Record<string, unknown>): FieldError[] {
+  const problems: FieldError[] = [];
+  visit(document, {
+    Argument(node) {
+      literalProblems(node.value, node.name.value, problems);
+    },
+    VariableDefinition(node) {
+      if (node.defaultValue) literalProblems(node.defaultValue, node.variable.name.value, problems);
+    },
+  });
+  for (const [name, value] of Object.entries(variables)) variableProblems(value, name, problems);
+  return problems;
+}
 
 // Apollo merges `extensions.http` into the response head; any Map of headers will do.
 const status = (code: number, headers: [string, string][] = []) => ({ status: code, headers: new Map(headers) });
@@ -14,8 +56,9 @@ function requestError(message: string, extensions: Record<string, unknown>, http
 }
 
 /**
- * Checks an operation once it is parsed and validated, before anything runs: an estimated cost
- * within {@link MAX_QUERY_COST} (QUERY_TOO_COSTLY, HTTP 400).
+ * Checks an operation once it is parsed and validated, before anything runs: no NUL in any text
+ * input (BAD_USER_INPUT, HTTP 400), and an estimated cost within {@link MAX_QUERY_COST}
+ * (QUERY_TOO_COSTLY, HTTP 400).
  */
 export function requestChecksPlugin(): ApolloServerPlugin {
   return {
@@ -23,6 +66,11 @@ export function requestChecksPlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation({ document, request, schema }) {
           const variables = request.variables ?? {};
+          const problems = nulInputProblems(document, variables);
+          if (problems.length > 0) {
+            const error = badInput(problems);
+            throw requestError(error.message, { code: 'BAD_USER_INPUT' }, 400, error);
+          }
           const cost = operationCost(document, request.operationName, variables, schema);
           if (cost > MAX_QUERY_COST) {
             throw requestError(
