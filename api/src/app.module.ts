@@ -63,7 +63,9 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
             path: '/graphql',
             // Apollo's CSRF prevention stays on: only JSON posts or requests with a preflight header run.
             csrfPrevention: true,
-            introspection: true,
+            // Production hides the schema: no introspection, no "Did you mean …" in errors (codegen prints it from code).
+            introspection: !config.production,
+            hideSchemaDetailsFromClientErrors: config.production,
             includeStacktraceInErrorResponses: false,
             validationRules: requestLimitRules,
             formatError,
