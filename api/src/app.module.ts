@@ -12,7 +12,7 @@ import { SESSION_COOKIE, SessionService } from './identity/session.service';
 import { AppConfig } from './platform/config';
 import { createErrorFormatter } from './platform/graphql/error-formatter';
 import { MAX_QUERY_COST, MAX_QUERY_DEPTH, requestLimitRules } from './platform/graphql/query-limits';
-import { requestChecksPlugin } from './platform/graphql/request-checks';
+import { requestChecksPlugin, unavailableContextError } from './platform/graphql/request-checks';
 import { RequestContext } from './platform/graphql/request-context';
 import { SessionGuard } from './platform/graphql/session.guard';
 import { HealthController } from './platform/health.controller';
@@ -71,10 +71,14 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
             formatError,
             subscriptions: { 'graphql-ws': live.config },
             plugins: [requestChecksPlugin()],
+            // Our plugin sets the status of answers with data itself (503 for a database outage); Nest would reset it to 200.
+            preserveHttpStatusForExecutionErrors: false,
             context: async (http: { req: Request; res: Response } | unknown) => {
               if (isSubscriptionContext(http)) return live.context(http);
               const { req, res } = http as { req: Request; res: Response };
-              const actor = await sessions.resolve(req.cookies?.[SESSION_COOKIE] as string | undefined);
+              const actor = await sessions.resolve(req.cookies?.[SESSION_COOKIE] as string | undefined).catch((error: unknown) => {
+                throw unavailableContextError(error);
+              });
               const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
               return new RequestContext(req, res, actor, requestId);
             },

@@ -37,6 +37,36 @@ export const rateLimited = (retryAfterSeconds: number): DomainError =>
     retryAfterSeconds,
   });
 
+/** Seconds a client should wait before retrying an UNAVAILABLE answer. */
+export const RETRY_AFTER_SECONDS = 5;
+
+// SQLSTATE class 08 (connection exception), 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now.
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123])$/;
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+// node-postgres reports a lost connection without a code.
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+/**
+ * Whether an error means the database cannot be reached right now (a restart after a crashed
+ * backend, a network problem): the request may succeed when retried. Looks through TypeORM's
+ * `driverError`, GraphQL's `originalError`, `cause` and aggregated errors.
+ */
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    originalError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_SOCKET.has(e.code))) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  const inner = [e.driverError, e.originalError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return inner.some((cause) => cause !== error && isUnavailable(cause, depth + 1));
+}
+
 /** Collects field problems and throws them together, so a form shows every problem at once. */
 export class InputCheck {
   private readonly problems: FieldError[] = [];

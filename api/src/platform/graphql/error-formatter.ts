@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '../errors';
+import { DomainError, isUnavailable, RETRY_AFTER_SECONDS } from '../errors';
 import type { Logger } from '../logger';
 
 const KNOWN_CODES = new Set([
@@ -34,6 +34,14 @@ export function createErrorFormatter(logger: Logger) {
           ...(original.fields.length > 0 ? { fields: original.fields } : {}),
           ...original.details,
         },
+      };
+    }
+    if (isUnavailable(original)) {
+      logger.warn('database unavailable', { error: original instanceof Error ? original.message : String(original), path: formatted.path });
+      return {
+        message: 'The service is temporarily unavailable. Please try again in a few seconds.',
+        path: formatted.path,
+        extensions: { code: 'UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS },
       };
     }
     const code = formatted.extensions?.code;

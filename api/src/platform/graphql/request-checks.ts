@@ -1,6 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
-import { badInput, type FieldError } from '../errors';
+import { badInput, isUnavailable, RETRY_AFTER_SECONDS, type FieldError } from '../errors';
 import { MAX_QUERY_COST, operationCost } from './query-limits';
 
 /** Typed as Nest's Apollo driver expects it (its types come from Apollo's ES module build). */
@@ -55,10 +55,20 @@ function requestError(message: string, extensions: Record<string, unknown>, http
   return new GraphQLError(message, { originalError, extensions: { ...extensions, http: status(httpStatus) } });
 }
 
+/** What a database outage while building the context (the session look-up) becomes: a retryable 503. */
+export function unavailableContextError(error: unknown): unknown {
+  if (!isUnavailable(error)) return error;
+  return new GraphQLError('The service is temporarily unavailable.', {
+    originalError: error instanceof Error ? error : undefined,
+    extensions: { code: 'UNAVAILABLE', http: status(503, [['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+  });
+}
+
 /**
  * Checks an operation once it is parsed and validated, before anything runs: no NUL in any text
  * input (BAD_USER_INPUT, HTTP 400), and an estimated cost within {@link MAX_QUERY_COST}
- * (QUERY_TOO_COSTLY, HTTP 400).
+ * (QUERY_TOO_COSTLY, HTTP 400). After the run, an answer with database-outage errors becomes
+ * HTTP 503 with Retry-After, so clients (the web) know to try again.
  */
 export function requestChecksPlugin(): ApolloServerPlugin {
   return {
@@ -78,6 +88,12 @@ export function requestChecksPlugin(): ApolloServerPlugin {
               { code: 'QUERY_TOO_COSTLY', cost, maxCost: MAX_QUERY_COST },
               400,
             );
+          }
+        },
+        async willSendResponse({ errors, response }) {
+          if (errors?.some((error) => isUnavailable(error))) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
           }
         },
       };

@@ -159,6 +159,18 @@ describe('createApiClient', () => {
     await expect(proxyError.request(MeDocument)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
 
+  it('reports a retryable UNAVAILABLE of the api (its database restarting) as a 503', async () => {
+    const restarting = createApiClient({
+      url: 'http://api.test',
+      fetch: async () =>
+        jsonResponse(
+          { errors: [{ message: 'The service is temporarily unavailable.', extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 5 } }] },
+          { status: 503 },
+        ),
+    });
+    await expect(restarting.request(MeDocument)).rejects.toMatchObject({ code: 'UNAVAILABLE', status: 503 });
+  });
+
   it('mirrors a session the api sets or clears, and uses the new one afterwards', async () => {
     const updates: SessionUpdate[] = [];
     const responses = [
