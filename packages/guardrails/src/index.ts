@@ -6,3 +6,4 @@ export { NEAR_COPY_THRESHOLD } from './reply/near-copy.js';
 export type { Finding, FindingSeverity, Locale, ReplyRule, StaffReplyOptions } from './reply/types.js';
 export { similarity } from './similarity.js';
 export { maskPreview } from './mask.js';
+export { redactionPlaceholder, redactSpans, type KindSpan, type Redaction } from './redact.js';
