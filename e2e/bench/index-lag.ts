@@ -17,7 +17,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-const stack = await startStack({ demo: true });
+const stack = await startStack({ demo: true, env: { SEARCH_RATE_LIMIT: '0' } });
 try {
   const writers = await Promise.all([1, 2, 3, 4, 5].map((n) => signedUpClient(stack.apiUrl, `Lag Writer ${n}`)));
   // Moderators: their questions publish at once and are not metered, so the probe measures indexing, not rate limits.

@@ -68,7 +68,7 @@ console.log(
   `generating ${questionCount.toLocaleString('en')} questions and ${answerCount.toLocaleString('en')} answers from a chain over ${threads.length} real threads`,
 );
 
-const stack = await startStack({ demo: false });
+const stack = await startStack({ demo: false, env: { SEARCH_RATE_LIMIT: '0' } });
 const db = new pg.Client({ connectionString: stack.databaseUrl });
 try {
   await db.connect();
@@ -147,36 +147,52 @@ try {
         return pick(realTitles);
     }
   });
-  const measure = async (name: string, query: string, variables: (q: string) => Record<string, unknown>) => {
+  // Queries made only of the corpus's most common title words: each matches a large share of all threads.
+  const common: { lexeme: string; df: number }[] = (
+    await db.query(`SELECT lexeme, df FROM search_terms WHERE length(lexeme) > 2 ORDER BY df DESC LIMIT 12`)
+  ).rows;
+  const threadCount = Number((await db.query(`SELECT documents FROM search_stats`)).rows[0].documents);
+  console.log(`most common terms: ${common.map((c) => `${c.lexeme} ${((100 * c.df) / threadCount).toFixed(0)} %`).join(', ')}`);
+  const commonQueries = Array.from({ length: 200 }, (_, i) =>
+    [0, 1, 2].map((j) => common[(i * 7 + j * 5) % common.length]!.lexeme).join(' '),
+  );
+  /** Runs the queries with `clients` concurrent clients; prints latency percentiles and throughput. */
+  const measure = async (name: string, query: string, variables: (q: string) => Record<string, unknown>, list = queries, clients = 1) => {
     const latencies: number[] = [];
-    for (const q of queries) {
-      const t0 = performance.now();
-      await api.request(query, variables(q));
-      latencies.push(performance.now() - t0);
-    }
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        for (let i = next++; i < list.length; i = next++) {
+          const t0 = performance.now();
+          await api.request(query, variables(list[i]!));
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    const perSecond = list.length / ((performance.now() - started) / 1000);
     console.log(
-      `${name.padEnd(18)} p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(latencies, 95).toFixed(1).padStart(6)} ms   p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms`,
+      `${name.padEnd(34)} p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(latencies, 95).toFixed(1).padStart(6)} ms   p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms   ${perSecond.toFixed(0)} req/s`,
     );
   };
   console.log(
     `\n${totalPosts.toLocaleString('en')} posts (${questionCount.toLocaleString('en')} threads indexed) — reindex took ${reindexSeconds.toFixed(0)} s`,
   );
-  await measure(
-    'search',
-    `query ($q: String!) { search(query: $q, first: 20) { totalCount edges { node { titleHtml snippetHtml question { id title status } } } } }`,
-    (q) => ({ q }),
-  );
-  await measure(
-    'similarQuestions',
-    `query ($t: String!) { similarQuestions(text: $t, first: 5) { relevance question { id title } } }`,
-    (t) => ({ t }),
-  );
+  const SEARCH = `query ($q: String!) { search(query: $q, first: 20) { totalCount edges { node { titleHtml snippetHtml question { id title status } } } } }`;
+  const SIMILAR = `query ($t: String!) { similarQuestions(text: $t, first: 5) { relevance question { id title } } }`;
+  await measure('search', SEARCH, (q) => ({ q }));
+  await measure('similarQuestions', SIMILAR, (t) => ({ t }));
+  await measure('search, common words only', SEARCH, (q) => ({ q }), commonQueries);
+  await measure('similarQuestions, common words only', SIMILAR, (t) => ({ t }), commonQueries);
+  await measure('search, 4 clients', SEARCH, (q) => ({ q }), queries, 4);
+  await measure('similarQuestions, 4 clients', SIMILAR, (t) => ({ t }), queries, 4);
   const sizes = await db.query(
     `SELECT pg_size_pretty(pg_total_relation_size('search_documents')) AS documents, pg_size_pretty(pg_total_relation_size('search_terms')) AS terms,
+            pg_size_pretty(pg_total_relation_size('search_postings')) AS postings,
             pg_size_pretty(pg_indexes_size('search_documents')) AS indexes, pg_size_pretty(pg_database_size(current_database())) AS database`,
   );
   console.log(
-    `index size: search_documents ${sizes.rows[0].documents} (of which indexes ${sizes.rows[0].indexes}), terms ${sizes.rows[0].terms}; whole database ${sizes.rows[0].database}`,
+    `index size: search_documents ${sizes.rows[0].documents} (of which indexes ${sizes.rows[0].indexes}), terms ${sizes.rows[0].terms}, postings ${sizes.rows[0].postings}; whole database ${sizes.rows[0].database}`,
   );
 } finally {
   await db.end().catch(() => undefined);

@@ -30,7 +30,7 @@ export class SearchPostings1796000000000 implements MigrationInterface {
                                  bool_or(w IN ('A', 'B')) AS headline
                             FROM unnest(x.weights) w) u
            WHERE d.question_id = ANY(ids) AND u.tf > 0) p
-   WHERE headline OR rank <= 64
+   WHERE headline OR rank <= 40
 $$`);
     await queryRunner.query('SELECT pd_index_postings(array_agg(question_id)) FROM search_documents');
   }
