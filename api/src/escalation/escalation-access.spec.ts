@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { TestUser } from '../test-support/builders';
 import { createTestApp, type TestApp } from '../test-support/test-app';
+import { until } from '../test-support/until';
+import { InProcessLiveEvents, LiveEvents } from '../platform/live/live-events';
+import { conversationChannel, QUEUE_CHANNEL } from './escalation-timeline';
 import { ESCALATE, seedCast, teamInput, SAVE_TEAM, type Cast } from './test/escalation-fixture';
 
 type Role = 'anonymous' | 'asker' | 'customer' | 'expert' | 'moderator' | 'agent' | 'otherAgent' | 'admin';
@@ -291,27 +294,27 @@ describe('who may do what with escalations and conversations', () => {
     return { client, first };
   }
 
-  const within = <T>(promise: Promise<T>, ms: number, fallback: T) =>
-    Promise.race([promise, new Promise<T>((r) => setTimeout(() => r(fallback), ms))]);
+  /** Waits until `count` subscriptions listen on the channel (they are in place before anything is published). */
+  const listening = (channel: string, count: number) =>
+    until(() => (t.app.get(LiveEvents) as InProcessLiveEvents).subscriberCount(channel) >= count, `${count} subscribers on ${channel}`);
+
+  /**
+   * What each subscriber got: those expected to hear something are awaited without a time limit; the
+   * others are 'silent' unless something arrives by the time everyone else has been answered and a
+   * moment more (a busy machine can only make a leak go unnoticed here, never fail a correct run).
+   */
+  async function outcomes(subs: { role: Role; first: Promise<Outcome> }[], expected: Record<Role, Outcome | 'silent'>) {
+    const seen = {} as Record<Role, Outcome | 'silent'>;
+    for (const sub of subs.filter((s) => expected[s.role] !== 'silent')) seen[sub.role] = await sub.first;
+    await new Promise((r) => setTimeout(r, 200));
+    for (const sub of subs.filter((s) => expected[s.role] === 'silent'))
+      seen[sub.role] = await Promise.race([sub.first, Promise.resolve('silent' as const)]);
+    return seen;
+  }
 
   it('subscription conversationMessageAdded: participants hear new messages, nobody else learns the conversation exists', async () => {
     const ids = await fresh();
-    const seen: Record<string, Outcome | 'silent'> = {};
-    const subs = ROLES.map((role) => ({
-      role,
-      ...subscribe(role, `subscription ($id: ID!) { conversationMessageAdded(conversationId: $id) { messageId } }`, {
-        id: ids.conversationId,
-      }),
-    }));
-    await new Promise((r) => setTimeout(r, 300));
-    await t.gql(
-      `mutation ($id: ID!) { sendConversationMessage(input: { conversationId: $id, body: "Any news?" }) { id } }`,
-      { id: ids.conversationId },
-      cast.asker.cookie,
-    );
-    for (const sub of subs) seen[sub.role] = await within<Outcome | 'silent'>(sub.first, 1500, 'silent');
-    await Promise.all(subs.map((s) => s.client.dispose()));
-    expect(seen).toEqual({
+    const expected: Record<Role, Outcome | 'silent'> = {
       anonymous: 'UNAUTHENTICATED',
       asker: 'data',
       customer: 'NOT_FOUND',
@@ -320,18 +323,26 @@ describe('who may do what with escalations and conversations', () => {
       agent: 'data',
       otherAgent: 'NOT_FOUND',
       admin: 'data',
-    });
+    };
+    const subs = ROLES.map((role) => ({
+      role,
+      ...subscribe(role, `subscription ($id: ID!) { conversationMessageAdded(conversationId: $id) { messageId } }`, {
+        id: ids.conversationId,
+      }),
+    }));
+    await listening(conversationChannel(ids.conversationId), 4);
+    await t.gql(
+      `mutation ($id: ID!) { sendConversationMessage(input: { conversationId: $id, body: "Any news?" }) { id } }`,
+      { id: ids.conversationId },
+      cast.asker.cookie,
+    );
+    const seen = await outcomes(subs, expected);
+    await Promise.all(subs.map((s) => s.client.dispose()));
+    expect(seen).toEqual(expected);
   });
 
   it('subscription escalationQueueChanged: staff of the team hear of new escalations; members are refused', async () => {
-    const subs = ROLES.map((role) => ({ role, ...subscribe(role, `subscription { escalationQueueChanged { escalationId kind } }`, {}) }));
-    await new Promise((r) => setTimeout(r, 300));
-    const questionId = await insertQuestion();
-    await t.gql(ESCALATE, { input: { questionId } }, cast.asker.cookie);
-    const seen: Record<string, Outcome | 'silent'> = {};
-    for (const sub of subs) seen[sub.role] = await within<Outcome | 'silent'>(sub.first, 1500, 'silent');
-    await Promise.all(subs.map((s) => s.client.dispose()));
-    expect(seen).toEqual({
+    const expected: Record<Role, Outcome | 'silent'> = {
       anonymous: 'UNAUTHENTICATED',
       asker: 'FORBIDDEN',
       customer: 'FORBIDDEN',
@@ -340,6 +351,13 @@ describe('who may do what with escalations and conversations', () => {
       agent: 'data',
       otherAgent: 'silent',
       admin: 'data',
-    });
+    };
+    const subs = ROLES.map((role) => ({ role, ...subscribe(role, `subscription { escalationQueueChanged { escalationId kind } }`, {}) }));
+    await listening(QUEUE_CHANNEL, 4);
+    const questionId = await insertQuestion();
+    await t.gql(ESCALATE, { input: { questionId } }, cast.asker.cookie);
+    const seen = await outcomes(subs, expected);
+    await Promise.all(subs.map((s) => s.client.dispose()));
+    expect(seen).toEqual(expected);
   });
 });

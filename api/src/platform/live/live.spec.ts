@@ -1,16 +1,18 @@
 import { createClient as createWsClient, type Client } from 'graphql-ws';
 import { createClient as createRedisClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, connect as connectTcp, type Server } from 'node:net';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { answer, ask, seedSpace, signUp, type TestUser } from '../../test-support/builders';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
+import { until } from '../../test-support/until';
 import { askAndEscalate, seedCast, ADD_MEMBER, type Cast } from '../../escalation/test/escalation-fixture';
 import { QUEUE_CHANNEL } from '../../escalation/escalation-timeline';
 import { threadChannel } from '../../qa/thread-activity';
 import { afterCommit } from './after-commit';
 import { InProcessLiveEvents, LiveEvents } from './live-events';
+import { RedisLiveEvents } from './redis-live-events';
 import { SESSION_ENDED_CLOSE } from './subscriptions';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -42,10 +44,21 @@ function wsClient(url: string, headers: Record<string, string> = {}): Client {
   });
 }
 
-/** Subscribes and resolves with the first result (data or errors). */
-function firstResult<T>(client: Client, query: string, variables: Record<string, unknown>) {
-  let ready!: () => void;
-  const subscribed = new Promise<void>((resolve) => (ready = resolve));
+/** How many subscriptions the app's live events have on a channel (in process: listeners; Redis: processes). */
+function subscriberCount(t: TestApp, channel: string): Promise<number> {
+  const live = t.app.get(LiveEvents) as InProcessLiveEvents | RedisLiveEvents;
+  return Promise.resolve(live.subscriberCount(channel));
+}
+
+/**
+ * Subscribes and resolves with the first result (data or errors); `subscribed` resolves once the
+ * subscription on the thread's channel is in place on `t` (one more subscriber than before).
+ */
+function firstResult<T>(client: Client, query: string, variables: Record<string, unknown>, on?: { t: TestApp; channel: string }) {
+  const before = on ? subscriberCount(on.t, on.channel) : Promise.resolve(0);
+  const subscribed = on
+    ? before.then((count) => until(async () => (await subscriberCount(on.t, on.channel)) > count, `a subscriber on ${on.channel}`))
+    : Promise.resolve();
   const result = new Promise<{ data?: T; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>(
     (resolve, reject) => {
       const unsubscribe = client.subscribe<T>(
@@ -62,8 +75,6 @@ function firstResult<T>(client: Client, query: string, variables: Record<string,
       );
     },
   );
-  // graphql-ws acknowledges the connection before the operation runs; give the server a moment to subscribe.
-  client.on('connected', () => setTimeout(ready, 150));
   return { subscribed, result };
 }
 
@@ -82,11 +93,18 @@ describe('live updates over WebSocket, in one process', () => {
     helper = await signUp(t, 'Helper');
     questionId = await ask(t, asker);
   });
+  // Each test starts on a quiet channel, so "one more subscriber" means its own subscription.
+  afterEach(() => until(async () => (await subscriberCount(t, threadChannel(questionId))) === 0, 'the subscriptions to end'));
   afterAll(() => t.close());
 
   it('tells anonymous readers of a thread about a new answer as it is posted', async () => {
     const client = wsClient(url, { origin: PUBLIC_ORIGIN });
-    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    const { subscribed, result } = firstResult<Activity>(
+      client,
+      THREAD_ACTIVITY,
+      { questionId },
+      { t, channel: threadChannel(questionId) },
+    );
     await subscribed;
     const answerId = await answer(t, helper, questionId);
     const { data } = await result;
@@ -96,7 +114,12 @@ describe('live updates over WebSocket, in one process', () => {
 
   it('tells about new comments, and a signed-in subscriber is served too', async () => {
     const client = wsClient(url, { origin: PUBLIC_ORIGIN, cookie: asker.cookie });
-    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    const { subscribed, result } = firstResult<Activity>(
+      client,
+      THREAD_ACTIVITY,
+      { questionId },
+      { t, channel: threadChannel(questionId) },
+    );
     await subscribed;
     const res = await t.gql<{ addComment: { id: string } }>(
       `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
@@ -111,7 +134,12 @@ describe('live updates over WebSocket, in one process', () => {
   it('says nothing about a post that waits for review', async () => {
     const newcomer = await signUp(t, 'Newcomer', { trustLevel: 0 });
     const client = wsClient(url);
-    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    const { subscribed, result } = firstResult<Activity>(
+      client,
+      THREAD_ACTIVITY,
+      { questionId },
+      { t, channel: threadChannel(questionId) },
+    );
     await subscribed;
     await answer(t, newcomer, questionId);
     const published = await answer(t, helper, questionId, 'A second, published answer about the invoice.');
@@ -148,7 +176,12 @@ describe('live updates over WebSocket, in one process', () => {
   it('sends a subscriber only the events of the thread it asked for', async () => {
     const other = await ask(t, asker, { title: 'Another question about my advance payment' });
     const client = wsClient(url);
-    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    const { subscribed, result } = firstResult<Activity>(
+      client,
+      THREAD_ACTIVITY,
+      { questionId },
+      { t, channel: threadChannel(questionId) },
+    );
     await subscribed;
     await answer(t, helper, other);
     const answerId = await answer(t, helper, questionId);
@@ -236,7 +269,12 @@ describe('live updates across two api processes through Redis', () => {
     const helper = await signUp(first, 'Helper');
     const questionId = await ask(first, asker);
     const client = wsClient(secondUrl, { origin: PUBLIC_ORIGIN });
-    const { subscribed, result } = firstResult<Activity>(client, THREAD_ACTIVITY, { questionId });
+    const { subscribed, result } = firstResult<Activity>(
+      client,
+      THREAD_ACTIVITY,
+      { questionId },
+      { t: second, channel: threadChannel(questionId) },
+    );
     await subscribed;
     const answerId = await answer(first, helper, questionId);
     const { data } = await result;
@@ -244,15 +282,6 @@ describe('live updates across two api processes through Redis', () => {
     await client.dispose();
   });
 });
-
-/** Resolves once `condition` holds, checking again every few milliseconds (no fixed sleeps). */
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Subscribes and resolves with the first result, and with the socket's close code. */
 function watch<T>(client: Client, query: string, variables: Record<string, unknown> = {}) {
@@ -384,7 +413,7 @@ describe('Redis away when the api starts', () => {
       upstream.on('error', () => socket.destroy());
     });
     await new Promise<void>((resolve) => relay!.listen(port, '127.0.0.1', resolve));
-    await until(async () => (await request(t!.app.getHttpServer()).get('/health')).body.live === 'ready', 'Redis to answer', 30_000);
+    await until(async () => (await request(t!.app.getHttpServer()).get('/health')).body.live === 'ready', 'Redis to answer');
     expect((await request(t.app.getHttpServer()).get('/health')).body).toEqual({ status: 'ok', database: 'ready', live: 'ready' });
   }, 60_000);
 });

@@ -88,6 +88,12 @@ export class RedisLiveEvents extends LiveEvents {
     });
   }
 
+  /** How many api processes Redis has subscribed to `channel` (tests wait for a subscription to be in place). */
+  async subscriberCount(channel: string): Promise<number> {
+    const counts = await this.publisher.pubSubNumSub(this.prefix + channel);
+    return Number(Object.values(counts)[0] ?? 0);
+  }
+
   async close(): Promise<void> {
     // A client still trying to connect is destroyed; a connected one closes politely.
     await Promise.allSettled(
