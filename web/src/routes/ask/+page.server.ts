@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { AskFormDocument, AskQuestionDocument, EscalateQuestionPrivatelyDocument } from '#lib/graphql/generated.ts';
 import { createTranslator } from '#lib/i18n/index.ts';
-import { checkFields, removedValues, removeFindings } from '#lib/personal-data.ts';
+import { checkFields, redactFindings, removedSummary, removedValues } from '#lib/personal-data.ts';
 import { questionPath, returnPath, signInPath } from '#lib/paths.ts';
 import { formFailure, readAskSession, readClientMutationId, readList, readText, requireViewer } from '#lib/server/forms.ts';
 import { newMutationId } from '#lib/server/load.ts';
@@ -71,8 +71,9 @@ export const actions: Actions = {
   },
 
   /**
-   * "Continue privately" in the personal-data hint: the question goes out without the personal data, and
-   * a private conversation with staff opens with what was removed as its first message.
+   * "Continue privately" in the personal-data hint: the question goes out with placeholders instead of the
+   * personal data ("[IBAN removed]"), and a private conversation with staff opens with what was removed as
+   * its first message.
    */
   askPrivately: async ({ request, locals, url }) => {
     requireViewer({ locals, url }, '/ask');
@@ -85,8 +86,8 @@ export const actions: Actions = {
     const removed = [...removedValues(title!.text, title!.findings), ...removedValues(body!.text, body!.findings)];
     const publicValues = {
       ...values,
-      title: removeFindings(title!.text, title!.findings),
-      body: removeFindings(body!.text, body!.findings),
+      title: redactFindings(title!.text, title!.findings, locals.locale).text,
+      body: redactFindings(body!.text, body!.findings, locals.locale).text,
       acknowledgePersonalData: '',
     };
     let created: { id: string; slug: string };
@@ -104,6 +105,22 @@ export const actions: Actions = {
       return formFailure(cause, { locale: locals.locale, form: 'ask', values: publicValues, fields: FIELDS, returnTo: '/ask' });
     }
     redirect(303, questionPath(created.id, created.slug));
+  },
+
+  /**
+   * "Remove it" in the personal-data hint without JavaScript: the form comes back with a placeholder the
+   * person can edit in place of each finding, and says what was removed (the browser does the same).
+   */
+  removePersonalData: async ({ request, locals }) => {
+    const values = readQuestion(await request.formData());
+    const [title, body] = checkFields([
+      { name: 'title', text: values.title },
+      { name: 'body', text: values.body },
+    ]);
+    const redactedTitle = redactFindings(title!.text, title!.findings, locals.locale);
+    const redactedBody = redactFindings(body!.text, body!.findings, locals.locale);
+    const removed = removedSummary(createTranslator(locals.locale), [...redactedTitle.removed, ...redactedBody.removed]);
+    return { form: 'ask', values: { ...values, title: redactedTitle.text, body: redactedBody.text }, removed };
   },
 
   /** Without JavaScript: render the preview and the suggestions on the server and return the form as typed. */
