@@ -20,6 +20,7 @@ export const de: Messages = {
   'nav.signUp': 'Konto erstellen',
   'nav.signOut': 'Abmelden',
   'nav.profile': 'Dein Profil',
+  'nav.menu': 'Menü',
   'nav.language': 'Sprache',
 
   'search.label': 'Fragen durchsuchen',
@@ -28,6 +29,7 @@ export const de: Messages = {
   'search.title': 'Suche',
   'search.resultsFor': 'Ergebnisse für „{q}“',
   'search.prompt': 'Beschreibe dein Problem mit ein paar Wörtern.',
+  'search.toFilters': 'Ergebnisse filtern ↓',
   'search.results': 'Suchergebnisse',
   'search.count': { one: '{count} Thread', other: '{count} Threads' },
   'search.empty': 'Noch kein Thread passt zu „{q}“ — frag die Community, hier hilft man gern.',

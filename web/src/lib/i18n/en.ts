@@ -28,6 +28,7 @@ export const en = {
   'nav.signUp': 'Create account',
   'nav.signOut': 'Sign out',
   'nav.profile': 'Your profile',
+  'nav.menu': 'Menu',
   'nav.language': 'Language',
 
   'search.label': 'Search questions',
@@ -36,6 +37,7 @@ export const en = {
   'search.title': 'Search',
   'search.resultsFor': 'Results for “{q}”',
   'search.prompt': 'Type a few words describing your problem.',
+  'search.toFilters': 'Filter results ↓',
   'search.results': 'Search results',
   'search.count': { one: '{count} thread', other: '{count} threads' },
   'search.empty': 'No thread matches “{q}” yet — ask the community, people here are glad to help.',
