@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBySeverity, findingSegments } from './finding-segments.ts';
+import { countBySeverity, findingQuote, findingSegments } from './finding-segments.ts';
 
 describe('findingSegments', () => {
   it('marks the spans of findings and keeps the rest plain', () => {
@@ -29,5 +29,24 @@ describe('findingSegments', () => {
       ['error', 1],
       ['info', 2],
     ]);
+  });
+});
+
+describe('findingQuote', () => {
+  it('quotes a short span as it is', () => {
+    expect(findingQuote('Please call our hotline tomorrow.', 7, 23)).toBe('call our hotline');
+  });
+
+  it('does not repeat a whole long draft: start … end, cut at words, at most about the limit', () => {
+    const draft =
+      'Thank you for your patience. We have checked the meter reading on your final invoice and billing will correct the estimate within a few days.';
+    const quote = findingQuote(draft, 0, draft.length);
+    expect(quote.length).toBeLessThanOrEqual(84);
+    expect(quote).toMatch(/^Thank you for your patience\. We \S.* … \S.*within a few days\.$/);
+    expect(quote).not.toContain(draft);
+  });
+
+  it('collapses line breaks', () => {
+    expect(findingQuote('one\n\ntwo', 0, 8)).toBe('one two');
   });
 });

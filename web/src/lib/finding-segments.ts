@@ -38,3 +38,22 @@ export function countBySeverity(findings: readonly { severity: string }[]): [str
   for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
   return Object.entries(counts).sort(([a], [b]) => (RANK[b] ?? 0) - (RANK[a] ?? 0));
 }
+
+/**
+ * The words a finding is about, short enough for a hint: a span longer than `max` characters (an
+ * "impersonal" finding can cover the whole draft, which is already shown above) keeps its start and
+ * end around an ellipsis, cut at word boundaries where there are any.
+ */
+export function findingQuote(text: string, start: number, end: number, max = 80): string {
+  const quote = text.slice(Math.max(0, start), Math.max(0, end)).replace(/\s+/g, ' ').trim();
+  if (quote.length <= max) return quote;
+  const headLength = Math.round(max * 0.6);
+  const tailLength = max - headLength;
+  let head = quote.slice(0, headLength);
+  const headCut = head.lastIndexOf(' ');
+  if (headCut > headLength / 2) head = head.slice(0, headCut);
+  let tail = quote.slice(quote.length - tailLength);
+  const tailCut = tail.indexOf(' ');
+  if (tailCut >= 0 && tailCut < tailLength / 2) tail = tail.slice(tailCut + 1);
+  return `${head.trimEnd()} … ${tail.trimStart()}`;
+}
