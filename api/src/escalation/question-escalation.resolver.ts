@@ -20,12 +20,17 @@ export class QuestionEscalationResolver {
     private readonly conversations: ConversationService,
   ) {}
 
-  @ResolveField(() => StaffPromiseModel, { nullable: true, description: 'Public: set while the question has an open escalation.' })
+  @ResolveField(() => StaffPromiseModel, {
+    nullable: true,
+    description:
+      'Public: set while the question has an open escalation; never on a solved or locked thread (nothing more is promised there).',
+  })
   async staffPromise(
     @Ctx() ctx: RequestContext,
     @Parent() question: QuestionModel,
     @Args('locale', { type: () => LocaleValue, defaultValue: LocaleValue.EN }) locale: LocaleValue,
   ): Promise<StaffPromiseModel | null> {
+    if (question.status === 'solved' || question.lockedAt !== null) return null;
     const escalation = await this.escalations.forQuestion(ctx, question.id);
     if (!escalation || escalation.status === 'resolved') return null;
     const team = await this.teams.load(ctx, escalation.teamId);

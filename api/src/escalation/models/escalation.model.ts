@@ -89,6 +89,11 @@ export class StaffPromiseModel {
   awayUntil: string | null;
   @Field(() => GraphQLISODateTime) expectedAt: Date;
   @Field({ description: 'The expected reply time in the team’s time zone, e.g. "Tue 10:30" or "today 16:00".' }) expectedBy: string;
+  @Field({
+    description:
+      'The expected time has passed without the reply or resolution (and the team is not waiting on the asker): say so, never a time in the past.',
+  })
+  late: boolean;
 }
 
 @ObjectType('EscalationQueueChange', {

@@ -17,6 +17,10 @@ export const escalationEn = {
   'escalation.promise.expected': '{team} replies here within {duration} — expected by {expectedBy}.',
   'escalation.promise.responded': '{team} has replied; the case is expected to be resolved by {expectedBy}.',
   'escalation.promise.waiting': '{team} has replied and is waiting for the asker’s answer; the clock stands still until then.',
+  'escalation.promise.late':
+    'We are late — {team} should have replied by {expectedBy}. An agent has been alerted and replies here as soon as possible.',
+  'escalation.promise.lateResolution':
+    'We are late — {team} meant to resolve this by {expectedBy}. An agent has been alerted and follows up here as soon as possible.',
   'escalation.promise.hours': 'Available {hours}.',
   'escalation.promise.away': 'The team is away right now and back {awayUntil}. Your question keeps its place in the queue.',
 
@@ -215,6 +219,10 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'escalation.promise.expected': '{team} antwortet hier innerhalb von {duration} – voraussichtlich bis {expectedBy}.',
   'escalation.promise.responded': '{team} hat geantwortet; die Lösung ist bis {expectedBy} zu erwarten.',
   'escalation.promise.waiting': '{team} hat geantwortet und wartet auf die Antwort der fragenden Person; bis dahin steht die Uhr still.',
+  'escalation.promise.late':
+    'Wir sind spät dran – {team} hätte bis {expectedBy} antworten sollen. Eine Kollegin oder ein Kollege ist alarmiert und antwortet hier so bald wie möglich.',
+  'escalation.promise.lateResolution':
+    'Wir sind spät dran – {team} wollte das bis {expectedBy} lösen. Eine Kollegin oder ein Kollege ist alarmiert und meldet sich hier so bald wie möglich.',
   'escalation.promise.hours': 'Erreichbar {hours}.',
   'escalation.promise.away':
     'Das Team ist gerade nicht da und ab {awayUntil} wieder erreichbar. Deine Frage behält ihren Platz in der Warteschlange.',
