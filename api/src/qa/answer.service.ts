@@ -15,7 +15,7 @@ import { AnswerEntity } from './answer.entity';
 import type { AnswerQuestionInput, EditAnswerInput } from './dto/qa.inputs';
 import { toAnswerModel } from './mappers';
 import type { AnswerConnection, AnswerModel, QuestionModel } from './models/qa.models';
-import { checkClientMutationId, isUniqueViolation, LIMITS, parseId } from './qa.rules';
+import { checkClientMutationId, isUniqueViolation, LIMITS, lockedThread, parseId } from './qa.rules';
 import { QuestionEntity } from './question.entity';
 import { assertRevision } from './question.service';
 import { PostingRules } from '../reputation/posting-rules';
@@ -115,7 +115,7 @@ export class AnswerService {
         if (!question) throw notFound('Question');
         if (!isVisible(actor, question)) throw notFound('Question');
         if (question.status === 'closed') throw conflict('This question is closed and takes no new answers.');
-        if (question.lockedAt) throw conflict('This question is locked and takes no new answers.');
+        if (question.lockedAt) throw lockedThread();
         const bypassed = await this.reviewGate.admitReply(manager, actor, question.spaceId, reviewed);
         const held = await this.reviewQueue.holdsNewPost(manager, actor);
         const answer = await manager.save(

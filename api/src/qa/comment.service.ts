@@ -14,7 +14,7 @@ import { CommentEntity } from './comment.entity';
 import type { AddCommentInput } from './dto/qa.inputs';
 import { toCommentModel } from './mappers';
 import type { CommentModel } from './models/qa.models';
-import { checkClientMutationId, isUniqueViolation, LIMITS, parseId } from './qa.rules';
+import { checkClientMutationId, isUniqueViolation, LIMITS, lockedThread, parseId } from './qa.rules';
 import { QuestionEntity } from './question.entity';
 import { PostingRules } from '../reputation/posting-rules';
 import { announcePost, ThreadActivityKind } from './thread-activity';
@@ -62,7 +62,7 @@ export class CommentService {
         const question = await manager.findOneBy(QuestionEntity, { id: questionId });
         if (!question || !isVisible(actor, question)) throw notFound('Question');
         if (question.status === 'closed') throw conflict('This question is closed.');
-        if (question.lockedAt) throw conflict('This question is locked.');
+        if (question.lockedAt) throw lockedThread();
         const bypassed = await this.reviewGate.admitReply(manager, actor, question.spaceId, reviewed);
         const comment = await manager.save(
           manager.create(CommentEntity, {

@@ -1,4 +1,4 @@
-import { fieldError, notFound } from '../platform/errors';
+import { DomainError, fieldError, notFound } from '../platform/errors';
 
 /** Lengths after trimming. Documented in the README; the web shows the same limits. */
 export const LIMITS = {
@@ -8,6 +8,15 @@ export const LIMITS = {
   comment: { min: 5, max: 600 },
   tagsPerQuestion: 5,
 } as const;
+
+/**
+ * A locked thread takes no answers, comments or acceptances: a CONFLICT that says so, with the
+ * stable field code `locked` for clients to translate (not "it changed, reload the page").
+ */
+export function lockedThread(): DomainError {
+  const message = 'This thread is locked by a moderator: it takes no new answers or comments.';
+  return new DomainError('CONFLICT', message, [{ field: 'questionId', code: 'locked', message }]);
+}
 
 const ID = /^[1-9]\d{0,17}$/;
 

@@ -15,7 +15,7 @@ import { AnswerEntity } from './answer.entity';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/qa.inputs';
 import { toQuestionModel } from './mappers';
 import { QuestionSort, type QuestionConnection, type QuestionModel } from './models/qa.models';
-import { checkClientMutationId, isId, isUniqueViolation, LIMITS, normalizeTags, parseId } from './qa.rules';
+import { checkClientMutationId, isId, isUniqueViolation, LIMITS, lockedThread, normalizeTags, parseId } from './qa.rules';
 import { QuestionEntity } from './question.entity';
 import { RevisionEntity } from './revision.entity';
 import { SpaceEntity } from './space.entity';
@@ -210,7 +210,7 @@ export class QuestionService {
       authorize(actor, 'answer.accept', { questionAuthorId: question.authorId });
       if (answer.moderationState !== 'published') throw notFound('Answer');
       if (question.status === 'closed') throw conflict('This question is closed.');
-      if (question.lockedAt) throw conflict('This question is locked.');
+      if (question.lockedAt) throw lockedThread();
       if (question.acceptedAnswerId === answer.id) return toQuestionModel(question);
       const now = new Date();
       await manager.update(

@@ -111,6 +111,7 @@ export const de: Messages = {
   'vote.withdraw': 'Stimme zurückziehen',
   'vote.signIn': 'Zum Abstimmen anmelden',
   'vote.notAllowed': 'Du kannst über diesen Beitrag nicht abstimmen',
+  'vote.locked': 'Dieses Thema ist gesperrt: Abstimmen ist nicht möglich',
   'vote.score': { one: '{count} Punkt', other: '{count} Punkte' },
 
   'question.solvedNotice': 'Gelöst — die akzeptierte Antwort steht oben.',
@@ -144,6 +145,7 @@ export const de: Messages = {
   'answer.yourAnswer': 'Deine Antwort',
   'answer.submit': 'Antwort veröffentlichen',
   'answer.signIn': 'Zum Antworten anmelden',
+  'answer.locked': 'Ein Moderator hat dieses Thema gesperrt: Es nimmt keine neuen Antworten oder Kommentare an.',
   'answer.closed': 'Diese Frage nimmt keine neuen Antworten an.',
   'answer.guidance': 'Erkläre die Lösung Schritt für Schritt. Verlinke Quellen, wo es hilft.',
 
@@ -230,6 +232,7 @@ export const de: Messages = {
   'err.required': 'Dieses Feld ist erforderlich.',
   'err.too_short': 'Das ist zu kurz.',
   'err.too_long': 'Das ist zu lang.',
+  'err.locked': 'Dieses Thema ist gesperrt: Es nimmt keine neuen Antworten, Kommentare oder Stimmen an.',
   'err.invalid': 'Dieser Wert ist ungültig.',
   'err.unknown': 'Dieser Wert ist unbekannt.',
   'err.taken': 'Das ist bereits vergeben.',

@@ -119,6 +119,7 @@ export const en = {
   'vote.withdraw': 'Withdraw your vote',
   'vote.signIn': 'Sign in to vote',
   'vote.notAllowed': 'You cannot vote on this post',
+  'vote.locked': 'This thread is locked: it takes no votes',
   'vote.score': { one: '{count} point', other: '{count} points' },
 
   'question.solvedNotice': 'Solved — the accepted answer is shown first.',
@@ -149,6 +150,7 @@ export const en = {
   'answer.yourAnswer': 'Your answer',
   'answer.submit': 'Post your answer',
   'answer.signIn': 'Sign in to answer',
+  'answer.locked': 'This thread is locked by a moderator: it takes no new answers or comments.',
   'answer.closed': 'This question does not take new answers.',
   'answer.guidance': 'Explain the solution step by step. Link to sources where it helps.',
 
@@ -233,6 +235,7 @@ export const en = {
   'err.required': 'This field is required.',
   'err.too_short': 'This is too short.',
   'err.too_long': 'This is too long.',
+  'err.locked': 'This thread is locked: it takes no new answers, comments or votes.',
   'err.invalid': 'This value is not valid.',
   'err.unknown': 'This value is not known.',
   'err.taken': 'This is already taken.',
