@@ -3,7 +3,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/database/database';
 import { createLogger } from './platform/logger';
-import { seedDemoCommunity } from './platform/demo/seed-demo';
+import { seedDemoCommunity } from './demo/seed-demo';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { QaEventsModule } from '../qa/qa-events.module';
 import { QaModule } from '../qa/qa.module';
+import { EscalationListeners } from './escalation.listeners';
 import { ReviewGateModule } from '../review/review-gate.module';
 import { ReviewModule } from '../review/review.module';
 import { Clock } from './clock';
@@ -14,9 +16,10 @@ import { TeamService } from './team.service';
 import { EscalationSweeper } from './unanswered-sweeper';
 
 @Module({
-  imports: [IdentityModule, QaModule, ReviewModule, ReviewGateModule],
+  imports: [IdentityModule, QaModule, QaEventsModule, ReviewModule, ReviewGateModule],
   providers: [
     Clock,
+    EscalationListeners,
     TeamService,
     EscalationService,
     ConversationService,

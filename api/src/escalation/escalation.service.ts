@@ -11,7 +11,7 @@ import { afterCommit } from '../platform/live/after-commit';
 import { LiveEvents } from '../platform/live/live-events';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
-import { isVisible } from '../moderation/visibility';
+import { isVisible } from '../qa/visibility';
 import { AnswerService } from '../qa/answer.service';
 import { checkClientMutationId, isId, isUniqueViolation, LIMITS, parseId } from '../qa/qa.rules';
 import { QuestionEntity } from '../qa/question.entity';

@@ -7,7 +7,7 @@ import { ConversationService } from './conversation.service';
 import { EscalationService } from './escalation.service';
 import { ConversationModel } from './models/conversation.model';
 import { EscalationModel, StaffPromiseModel, toEscalationModel } from './models/escalation.model';
-import { LocaleValue } from './models/team.model';
+import { LocaleValue } from '../platform/locale';
 import { staffPromise } from './staff-promise';
 import { TeamService } from './team.service';
 

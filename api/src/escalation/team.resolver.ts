@@ -7,7 +7,8 @@ import { Ctx } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { Clock } from './clock';
 import { SaveTeamInput } from './dto/team.inputs';
-import { LocaleValue, TeamModel } from './models/team.model';
+import { LocaleValue } from '../platform/locale';
+import { TeamModel } from './models/team.model';
 import { hoursOf } from './sla';
 import { TeamService } from './team.service';
 

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
+import { QaEventsModule } from '../qa/qa-events.module';
+import { GuardListeners } from './guard.listeners';
 import { AnswerRedactionResolver, QuestionRedactionResolver, RedactionResolver } from './guard.resolver';
 import { RedactionService } from './redaction.service';
 
-/** The PII guard: redaction of published posts (the check on new posts is `assertNoPersonalData`, called by qa). */
+/** The PII guard: redaction of published posts (the check of new and edited posts is `assertNoPersonalData`, a hook on qa's `post.checking`). */
 @Module({
-  imports: [IdentityModule, AuditModule],
-  providers: [RedactionService, RedactionResolver, QuestionRedactionResolver, AnswerRedactionResolver],
+  imports: [IdentityModule, AuditModule, QaEventsModule],
+  providers: [GuardListeners, RedactionService, RedactionResolver, QuestionRedactionResolver, AnswerRedactionResolver],
 })
 export class GuardModule {}

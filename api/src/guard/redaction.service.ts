@@ -155,7 +155,7 @@ export class RedactionService {
         bodyMarkdown: field === 'body' ? text : q.bodyMarkdown,
         tags: null,
       });
-      await appendOutbox(manager, 'question.edited', q.id);
+      await appendOutbox(manager, 'question.edited', q.id, {});
     } else if (target.type === 'answer') {
       await manager.update(AnswerEntity, { id: target.post.id }, { ...body, revision: target.post.revision + 1 });
       await manager.insert(RevisionEntity, { answerId: target.post.id, editorId: actor.id, bodyMarkdown: text });

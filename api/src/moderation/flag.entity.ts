@@ -1,14 +1,13 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 import { QuestionEntity } from '../qa/question.entity';
+import type { PostType } from '../qa/moderation-state';
 import { ReviewItemEntity } from './review-item.entity';
 
 export const FLAG_REASONS = ['spam', 'rude', 'off_topic', 'personal_data', 'needs_staff'] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
 export const FLAG_STATES = ['open', 'helpful', 'declined'] as const;
 export type FlagState = (typeof FLAG_STATES)[number];
-export const POST_TYPES = ['question', 'answer', 'comment'] as const;
-export type PostType = (typeof POST_TYPES)[number];
 
 /** A member's report that a post needs moderation; one per person and post. */
 @Entity('flags')

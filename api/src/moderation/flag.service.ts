@@ -8,11 +8,12 @@ import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { assertActivityRate } from '../reputation/activity-limits';
 import { parseId } from '../qa/qa.rules';
 import type { FlagPostInput } from './dto/moderation.inputs';
-import { FLAG_REASONS, type PostType } from './flag.entity';
+import { FLAG_REASONS } from './flag.entity';
+import type { PostType } from '../qa/moderation-state';
 import { lockPost, setPostState } from './moderated-post';
 import type { FlagModel } from './models/moderation.models';
 import { ReviewQueue } from './review-queue';
-import { isVisible } from './visibility';
+import { isVisible } from '../qa/visibility';
 
 /** Flags from members with `post.flagToHide` that hide a post until a moderator decides. */
 export const FLAGS_TO_HIDE = 3;

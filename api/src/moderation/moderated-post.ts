@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../platform/errors';
 import { appendOutbox } from '../platform/outbox/outbox';
-import type { PostType } from './flag.entity';
-import type { ModerationState } from './moderation-state';
+import type { ModerationState, PostType } from '../qa/moderation-state';
 
 /** What moderation needs to know about any post, whatever its type. */
 export interface ModeratedPost {

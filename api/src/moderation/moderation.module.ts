@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { EscalationModule } from '../escalation/escalation.module';
 import { IdentityModule } from '../identity/identity.module';
+import { QaEventsModule } from '../qa/qa-events.module';
+import { ModerationListeners } from './moderation.listeners';
 import { ReputationModule } from '../reputation/reputation.module';
 import { FlagService } from './flag.service';
 import {
@@ -19,9 +21,10 @@ import { ReviewService } from './review.service';
 import { ThreadModerationService } from './thread-moderation.service';
 
 @Module({
-  imports: [IdentityModule, AuditModule, ReputationModule, EscalationModule],
+  imports: [IdentityModule, AuditModule, ReputationModule, EscalationModule, QaEventsModule],
   providers: [
     ReviewQueue,
+    ModerationListeners,
     FlagService,
     ReviewService,
     PenaltyService,

@@ -6,7 +6,7 @@ import type { Role } from '../identity/user.entity';
 import { fieldError, InputCheck, notFound } from '../platform/errors';
 import { isId, parseId } from '../qa/qa.rules';
 import { ReputationService, type ReputationKind } from '../reputation/reputation.service';
-import type { PostType } from './flag.entity';
+import type { PostType } from '../qa/moderation-state';
 import type { SuspendUserInput, WarnUserInput } from './dto/moderation.inputs';
 import type { ModeratedPost } from './moderated-post';
 import type { SuspensionModel } from './models/moderation.models';

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 import { QuestionEntity } from '../qa/question.entity';
-import type { PostType } from './flag.entity';
+import type { PostType } from '../qa/moderation-state';
 
 export const REVIEW_KINDS = ['first_post', 'flagged', 'community_hidden'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];

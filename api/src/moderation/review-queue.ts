@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { can, type Actor } from '../identity/policy';
-import type { PostType } from './flag.entity';
+import type { PostType } from '../qa/moderation-state';
 import type { ReviewKind } from './review-item.entity';
 
 export interface QueuedPost {

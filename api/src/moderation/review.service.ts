@@ -9,9 +9,8 @@ import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagina
 import { LIMITS, parseId } from '../qa/qa.rules';
 import { assertRevision } from '../qa/question.service';
 import { ReviewActionValue, type ResolveReviewItemInput } from './dto/moderation.inputs';
-import type { PostType } from './flag.entity';
 import { leaderSpaceIds } from './leader-spaces';
-import type { ModerationState } from './moderation-state';
+import type { ModerationState, PostType } from '../qa/moderation-state';
 import { lockPost, setPostState, type ModeratedPost } from './moderated-post';
 import type { ReviewItemConnection, ReviewItemModel, ReviewPostModel } from './models/moderation.models';
 import { PenaltyService } from './penalty.service';

@@ -94,7 +94,7 @@ export class ThreadModerationService {
           subjectId: id,
           details: { questionId: answer.questionId, previouslyVerifiedById: answer.verifiedById ?? undefined },
         });
-        await appendOutbox(manager, 'post.moderated', id, { postType: 'answer', questionId: answer.questionId });
+        await appendOutbox(manager, 'answer.verified', id, { questionId: answer.questionId, verified });
         if (verified && !(await this.wasVerifiedBefore(manager, id))) {
           await this.reputation.record(manager, {
             userId: answer.authorId,

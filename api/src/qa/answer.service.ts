@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { DataSource } from 'typeorm';
-import { assertNoPersonalData } from '../guard/public-post-guard';
-import { recordStaffResponse } from '../escalation/first-response';
 import { authorize, type Actor } from '../identity/policy';
-import { ReviewQueue } from '../moderation/review-queue';
-import { isVisible, visibleToSql } from '../moderation/visibility';
 import { conflict, InputCheck, notFound } from '../platform/errors';
-import { LiveEvents } from '../platform/live/live-events';
-import { ReviewGate, type ReviewedPublication } from '../review/review-gate';
-import { appendOutbox } from '../platform/outbox/outbox';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
 import { AnswerEntity } from './answer.entity';
 import type { AnswerQuestionInput, EditAnswerInput } from './dto/qa.inputs';
@@ -17,10 +10,10 @@ import { toAnswerModel } from './mappers';
 import type { AnswerConnection, AnswerModel, QuestionModel } from './models/qa.models';
 import { checkClientMutationId, isUniqueViolation, LIMITS, lockedThread, parseId } from './qa.rules';
 import { QuestionEntity } from './question.entity';
+import { QaEvents, type ReviewedPublication } from './qa.events';
 import { assertRevision } from './question.service';
-import { PostingRules } from '../reputation/posting-rules';
-import { announcePost, ThreadActivityKind } from './thread-activity';
 import { RevisionEntity } from './revision.entity';
+import { isVisible, visibleToSql } from './visibility';
 
 /** Thread order: the accepted answer, then staff-verified answers, then the rest. */
 const RANK = `CASE WHEN a.id = :accepted THEN 0 WHEN a.verified_at IS NOT NULL THEN 1 ELSE 2 END`;
@@ -29,10 +22,7 @@ const RANK = `CASE WHEN a.id = :accepted THEN 0 WHEN a.verified_at IS NOT NULL T
 export class AnswerService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly live: LiveEvents,
-    private readonly reviewQueue: ReviewQueue,
-    private readonly reviewGate: ReviewGate,
-    private readonly postingRules: PostingRules,
+    private readonly events: QaEvents,
   ) {}
 
   /** Accepted answer first, then verified ones, then by score, then oldest first; keyset-paginated; only what the viewer may see. */
@@ -107,8 +97,14 @@ export class AnswerService {
     const check = new InputCheck();
     const body = check.text('body', 'Answer', input.body, LIMITS.answerBody);
     check.assertValid();
-    assertNoPersonalData([{ field: 'body', text: input.body }], input.acknowledgePersonalData);
-    await this.postingRules.beforePost(actor, [{ field: 'body', text: body }]);
+    await this.events.emitNow('post.checking', {
+      actor,
+      postType: 'answer',
+      change: 'create',
+      submitted: [{ field: 'body', text: input.body }],
+      normalized: [{ field: 'body', text: body }],
+      acknowledgePersonalData: input.acknowledgePersonalData,
+    });
     try {
       const created = await this.dataSource.transaction(async (manager) => {
         const question = await manager.findOne(QuestionEntity, { where: { id: questionId }, lock: { mode: 'pessimistic_write' } });
@@ -116,8 +112,14 @@ export class AnswerService {
         if (!isVisible(actor, question)) throw notFound('Question');
         if (question.status === 'closed') throw conflict('This question is closed and takes no new answers.');
         if (question.lockedAt) throw lockedThread();
-        const bypassed = await this.reviewGate.admitReply(manager, actor, question.spaceId, reviewed);
-        const held = await this.reviewQueue.holdsNewPost(manager, actor);
+        const admission = await this.events.emit(manager, 'post.admitting', {
+          actor,
+          postType: 'answer',
+          spaceId: question.spaceId,
+          questionId,
+          reviewed: !!reviewed,
+        });
+        const held = admission.some((a) => a.hold);
         const answer = await manager.save(
           manager.create(AnswerEntity, {
             questionId,
@@ -129,9 +131,7 @@ export class AnswerService {
             reviewedById: reviewed?.reviewerId ?? null,
           }),
         );
-        if (held) {
-          await this.reviewQueue.enqueue(manager, { postType: 'answer', postId: answer.id, questionId, authorId: actor.id }, 'first_post');
-        } else {
+        if (!held) {
           await manager.query(
             `UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now(),
                status = CASE WHEN status = 'open' THEN 'answered' ELSE status END
@@ -140,13 +140,17 @@ export class AnswerService {
           );
         }
         await manager.insert(RevisionEntity, { answerId: answer.id, editorId: actor.id, bodyMarkdown: body });
-        await appendOutbox(manager, 'answer.created', answer.id, { questionId });
-        await this.postingRules.afterPost(manager, actor);
-        if (!held) await recordStaffResponse(manager, actor, questionId);
-        await this.reviewGate.published(manager, actor, { type: 'answer', id: answer.id, questionId }, bypassed, reviewed);
+        await this.events.emit(manager, 'answer.created', {
+          actor,
+          postId: answer.id,
+          questionId,
+          spaceId: question.spaceId,
+          moderationState: answer.moderationState,
+          bypassedReview: admission.some((a) => a.bypassedReview),
+        });
+        if (reviewed) await reviewed.onPublished(manager, { type: 'answer', id: answer.id });
         return toAnswerModel(await manager.findOneByOrFail(AnswerEntity, { id: answer.id }), question);
       });
-      await announcePost(this.live, ThreadActivityKind.ANSWER_ADDED, created);
       return created;
     } catch (error) {
       if (key && isUniqueViolation(error, 'answers_client_mutation_key')) return (await repeat())!;
@@ -163,7 +167,14 @@ export class AnswerService {
       if (!answer || !isVisible(actor, answer)) throw notFound('Answer');
       authorize(actor, 'post.edit', answer);
       check.assertValid();
-      assertNoPersonalData([{ field: 'body', text: input.body }], input.acknowledgePersonalData);
+      await this.events.emit(manager, 'post.checking', {
+        actor,
+        postType: 'answer',
+        change: 'edit',
+        submitted: [{ field: 'body', text: input.body }],
+        normalized: [{ field: 'body', text: body }],
+        acknowledgePersonalData: input.acknowledgePersonalData,
+      });
       assertRevision(answer, input.expectedRevision);
       await manager.update(
         AnswerEntity,
@@ -172,7 +183,7 @@ export class AnswerService {
       );
       await manager.query(`UPDATE questions SET last_activity_at = now() WHERE id = $1`, [answer.questionId]);
       await manager.insert(RevisionEntity, { answerId: id, editorId: actor.id, bodyMarkdown: body });
-      await appendOutbox(manager, 'answer.edited', id, { questionId: answer.questionId });
+      await this.events.emit(manager, 'answer.edited', { actor, answerId: id, questionId: answer.questionId });
       const question = await manager.findOneByOrFail(QuestionEntity, { id: answer.questionId });
       return toAnswerModel(await manager.findOneByOrFail(AnswerEntity, { id }), question);
     });

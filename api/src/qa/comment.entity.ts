@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
-import { MODERATION_STATE_CHECK, type ModerationState } from '../moderation/moderation-state';
+import { MODERATION_STATE_CHECK, type ModerationState } from './moderation-state';
 import { AnswerEntity } from './answer.entity';
 import { QuestionEntity } from './question.entity';
 

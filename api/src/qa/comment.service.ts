@@ -1,31 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { DataSource } from 'typeorm';
-import { assertNoPersonalData } from '../guard/public-post-guard';
-import { recordStaffResponse } from '../escalation/first-response';
 import { authorize, type Actor } from '../identity/policy';
-import { isVisible } from '../moderation/visibility';
 import { conflict, fieldError, InputCheck, notFound } from '../platform/errors';
-import { LiveEvents } from '../platform/live/live-events';
-import { ReviewGate, type ReviewedPublication } from '../review/review-gate';
-import { appendOutbox } from '../platform/outbox/outbox';
 import { AnswerEntity } from './answer.entity';
 import { CommentEntity } from './comment.entity';
 import type { AddCommentInput } from './dto/qa.inputs';
 import { toCommentModel } from './mappers';
 import type { CommentModel } from './models/qa.models';
 import { checkClientMutationId, isUniqueViolation, LIMITS, lockedThread, parseId } from './qa.rules';
+import { QaEvents, type ReviewedPublication } from './qa.events';
 import { QuestionEntity } from './question.entity';
-import { PostingRules } from '../reputation/posting-rules';
-import { announcePost, ThreadActivityKind } from './thread-activity';
+import { isVisible } from './visibility';
 
 @Injectable()
 export class CommentService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly live: LiveEvents,
-    private readonly reviewGate: ReviewGate,
-    private readonly postingRules: PostingRules,
+    private readonly events: QaEvents,
   ) {}
 
   /** `reviewed` is given when an approved staff draft is published (four-eyes review). */
@@ -45,8 +37,14 @@ export class CommentService {
     const check = new InputCheck();
     const body = check.text('body', 'Comment', input.body.replace(/\s+/g, ' '), LIMITS.comment);
     check.assertValid();
-    assertNoPersonalData([{ field: 'body', text: input.body }], input.acknowledgePersonalData);
-    await this.postingRules.beforePost(actor, [{ field: 'body', text: body }]);
+    await this.events.emitNow('post.checking', {
+      actor,
+      postType: 'comment',
+      change: 'create',
+      submitted: [{ field: 'body', text: input.body }],
+      normalized: [{ field: 'body', text: body }],
+      acknowledgePersonalData: input.acknowledgePersonalData,
+    });
     try {
       const created = await this.dataSource.transaction(async (manager) => {
         let questionId: string;
@@ -63,7 +61,13 @@ export class CommentService {
         if (!question || !isVisible(actor, question)) throw notFound('Question');
         if (question.status === 'closed') throw conflict('This question is closed.');
         if (question.lockedAt) throw lockedThread();
-        const bypassed = await this.reviewGate.admitReply(manager, actor, question.spaceId, reviewed);
+        const admission = await this.events.emit(manager, 'post.admitting', {
+          actor,
+          postType: 'comment',
+          spaceId: question.spaceId,
+          questionId,
+          reviewed: !!reviewed,
+        });
         const comment = await manager.save(
           manager.create(CommentEntity, {
             questionId,
@@ -76,12 +80,18 @@ export class CommentService {
           }),
         );
         await manager.query(`UPDATE questions SET last_activity_at = now() WHERE id = $1`, [questionId]);
-        await appendOutbox(manager, 'comment.created', comment.id, { questionId, answerId });
-        await recordStaffResponse(manager, actor, questionId);
-        await this.reviewGate.published(manager, actor, { type: 'comment', id: comment.id, questionId }, bypassed, reviewed);
+        await this.events.emit(manager, 'comment.created', {
+          actor,
+          postId: comment.id,
+          questionId,
+          answerId,
+          spaceId: question.spaceId,
+          moderationState: comment.moderationState,
+          bypassedReview: admission.some((a) => a.bypassedReview),
+        });
+        if (reviewed) await reviewed.onPublished(manager, { type: 'comment', id: comment.id });
         return toCommentModel(comment);
       });
-      await announcePost(this.live, ThreadActivityKind.COMMENT_ADDED, created);
       return created;
     } catch (error) {
       if (key && isUniqueViolation(error, 'comments_client_mutation_key')) return (await repeat())!;

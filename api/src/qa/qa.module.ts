@@ -1,30 +1,29 @@
-import { ThreadActivityResolver } from './thread-activity.resolver';
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
-import { ReviewQueue } from '../moderation/review-queue';
-import { ReputationModule } from '../reputation/reputation.module';
-import { ReviewGateModule } from '../review/review-gate.module';
 import { AnswerResolver } from './answer.resolver';
 import { AnswerService } from './answer.service';
 import { CommentService } from './comment.service';
 import { CommentResolver, SpaceResolver, TagResolver, UserActivityResolver } from './community.resolver';
+import { QaEventsModule } from './qa-events.module';
 import { QuestionResolver } from './question.resolver';
 import { QuestionService } from './question.service';
 import { SpaceService } from './space.service';
+import { ThreadActivityListeners } from './thread-activity.listeners';
+import { ThreadActivityResolver } from './thread-activity.resolver';
 import { ThreadLoaders } from './thread.loaders';
 import { VoteService } from './vote.service';
 
+/** The Q&A core: posts and their derived state. It imports no other domain; neighbours listen to `QaEvents`. */
 @Module({
-  imports: [IdentityModule, AuditModule, ReviewGateModule, ReputationModule],
+  imports: [IdentityModule, QaEventsModule],
   providers: [
-    ReviewQueue,
     QuestionService,
     AnswerService,
     CommentService,
     VoteService,
     SpaceService,
     ThreadLoaders,
+    ThreadActivityListeners,
     QuestionResolver,
     AnswerResolver,
     SpaceResolver,
@@ -33,6 +32,6 @@ import { VoteService } from './vote.service';
     UserActivityResolver,
     ThreadActivityResolver,
   ],
-  exports: [QuestionService, AnswerService, CommentService, ThreadLoaders],
+  exports: [QuestionService, AnswerService, CommentService, ThreadLoaders, QaEventsModule],
 })
 export class QaModule {}

@@ -1,7 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
-import { MODERATION_STATE_CHECK, type ModerationState } from '../moderation/moderation-state';
-import { AnswerEntity } from './answer.entity';
+import { MODERATION_STATE_CHECK, type ModerationState } from './moderation-state';
 import { SpaceEntity } from './space.entity';
 
 export const QUESTION_STATUSES = ['open', 'answered', 'solved', 'closed'] as const;
@@ -52,7 +51,7 @@ export class QuestionEntity {
   @Column({ name: 'answer_count', type: 'integer', default: 0 })
   answerCount: number;
 
-  @ForeignKey(() => AnswerEntity, { onDelete: 'SET NULL' })
+  @ForeignKey('AnswerEntity', { onDelete: 'SET NULL' })
   @Column({ name: 'accepted_answer_id', type: 'bigint', nullable: true })
   acceptedAnswerId: string | null;
 

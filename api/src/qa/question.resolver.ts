@@ -3,7 +3,6 @@ import { markdownExcerpt } from '@peerdesk/markdown';
 import { UserModel } from '../identity/models/user.model';
 import { can } from '../identity/policy';
 import { UserService } from '../identity/user.service';
-import { ActivityTracker } from '../reputation/activity-tracker';
 import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AnswerService } from './answer.service';
@@ -18,6 +17,7 @@ import {
   SpaceModel,
   TagModel,
 } from './models/qa.models';
+import { QaEvents } from './qa.events';
 import { QuestionService } from './question.service';
 import { ThreadLoaders } from './thread.loaders';
 
@@ -28,14 +28,14 @@ export class QuestionResolver {
     private readonly answerService: AnswerService,
     private readonly loaders: ThreadLoaders,
     private readonly users: UserService,
-    private readonly activity: ActivityTracker,
+    private readonly events: QaEvents,
   ) {}
 
   @Public()
   @Query(() => QuestionModel, { nullable: true, description: 'Null when it does not exist.' })
   async question(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<QuestionModel | null> {
     const question = await this.questionService.get(id, ctx.actor);
-    if (question && ctx.actor) this.activity.threadRead(ctx.actor, question.id);
+    if (question && ctx.actor) await this.events.emitNow('question.viewed', { actor: ctx.actor, questionId: question.id });
     return question;
   }
 

@@ -1,25 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { renderMarkdown } from '@peerdesk/markdown';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuditLogService } from '../audit/audit-log.service';
-import { assertNoPersonalData } from '../guard/public-post-guard';
 import { authorize, type Actor } from '../identity/policy';
-import { ReviewQueue } from '../moderation/review-queue';
-import { AcceptanceReputation } from '../reputation/acceptance-reputation';
-import { PostingRules } from '../reputation/posting-rules';
-import { isVisible } from '../moderation/visibility';
 import { conflict, fieldError, InputCheck, notFound } from '../platform/errors';
-import { appendOutbox } from '../platform/outbox/outbox';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
 import { AnswerEntity } from './answer.entity';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/qa.inputs';
 import { toQuestionModel } from './mappers';
 import { QuestionSort, type QuestionConnection, type QuestionModel } from './models/qa.models';
+import { QaEvents } from './qa.events';
 import { checkClientMutationId, isId, isUniqueViolation, LIMITS, lockedThread, normalizeTags, parseId } from './qa.rules';
 import { QuestionEntity } from './question.entity';
 import { RevisionEntity } from './revision.entity';
 import { SpaceEntity } from './space.entity';
 import { QuestionTagEntity, TagEntity } from './tag.entity';
+import { isVisible } from './visibility';
 
 const SORT_COLUMN: Record<QuestionSort, 'createdAt' | 'lastActivityAt' | 'solvedAt'> = {
   [QuestionSort.NEWEST]: 'createdAt',
@@ -31,10 +26,7 @@ const SORT_COLUMN: Record<QuestionSort, 'createdAt' | 'lastActivityAt' | 'solved
 export class QuestionService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reviewQueue: ReviewQueue,
-    private readonly audit: AuditLogService,
-    private readonly postingRules: PostingRules,
-    private readonly acceptance: AcceptanceReputation,
+    private readonly events: QaEvents,
   ) {}
 
   /** Null when it does not exist or the viewer may not see it (not published, and not theirs or staff). */
@@ -103,21 +95,31 @@ export class QuestionService {
     if (!space) check.add('spaceSlug', 'unknown', 'Choose one of the spaces.');
     const tags = await this.resolveTags(check, input.tags);
     check.assertValid();
-    assertNoPersonalData(
-      [
+    await this.events.emitNow('post.checking', {
+      actor,
+      postType: 'question',
+      change: 'create',
+      submitted: [
         { field: 'title', text: input.title },
         { field: 'body', text: input.body },
       ],
-      input.acknowledgePersonalData,
-    );
-    await this.postingRules.beforePost(actor, [
-      { field: 'title', text: title },
-      { field: 'body', text: body },
-    ]);
+      normalized: [
+        { field: 'title', text: title },
+        { field: 'body', text: body },
+      ],
+      acknowledgePersonalData: input.acknowledgePersonalData,
+    });
 
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const held = await this.reviewQueue.holdsNewPost(manager, actor);
+        const admission = await this.events.emit(manager, 'post.admitting', {
+          actor,
+          postType: 'question',
+          spaceId: space!.id,
+          questionId: null,
+          reviewed: false,
+        });
+        const held = admission.some((a) => a.hold);
         const question = await manager.save(
           manager.create(QuestionEntity, {
             spaceId: space!.id,
@@ -129,13 +131,6 @@ export class QuestionService {
             moderationState: held ? 'pending_review' : 'published',
           }),
         );
-        if (held) {
-          await this.reviewQueue.enqueue(
-            manager,
-            { postType: 'question', postId: question.id, questionId: question.id, authorId: actor.id },
-            'first_post',
-          );
-        }
         await this.replaceTags(manager, question.id, tags);
         await manager.insert(RevisionEntity, {
           questionId: question.id,
@@ -144,10 +139,14 @@ export class QuestionService {
           bodyMarkdown: body,
           tags: tags.map((t) => t.slug),
         });
-        await appendOutbox(manager, 'question.created', question.id, { spaceId: space!.id });
-        await this.postingRules.afterPost(manager, actor);
-        if (input.askSession)
-          await manager.query(`UPDATE deflection_events SET asked = true WHERE ask_session = $1`, [input.askSession.slice(0, 64)]);
+        await this.events.emit(manager, 'question.created', {
+          actor,
+          postId: question.id,
+          questionId: question.id,
+          spaceId: space!.id,
+          moderationState: question.moderationState,
+          askSession: input.askSession ? input.askSession.slice(0, 64) : null,
+        });
         return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
       });
     } catch (error) {
@@ -172,13 +171,20 @@ export class QuestionService {
       if (!question || !isVisible(actor, question)) throw notFound('Question');
       authorize(actor, 'post.edit', question);
       check.assertValid();
-      assertNoPersonalData(
-        [
+      await this.events.emit(manager, 'post.checking', {
+        actor,
+        postType: 'question',
+        change: 'edit',
+        submitted: [
           { field: 'title', text: input.title },
           { field: 'body', text: input.body },
         ],
-        input.acknowledgePersonalData,
-      );
+        normalized: [
+          { field: 'title', text: title },
+          { field: 'body', text: body },
+        ],
+        acknowledgePersonalData: input.acknowledgePersonalData,
+      });
       assertRevision(question, input.expectedRevision);
       const now = new Date();
       await manager.update(
@@ -194,7 +200,7 @@ export class QuestionService {
         bodyMarkdown: body,
         tags: tags.map((t) => t.slug),
       });
-      await appendOutbox(manager, 'question.edited', id);
+      await this.events.emit(manager, 'question.edited', { actor, questionId: id });
       return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id }));
     });
   }
@@ -218,22 +224,14 @@ export class QuestionService {
         { id: question.id },
         { acceptedAnswerId: answer.id, status: 'solved', solvedAt: now, lastActivityAt: now },
       );
-      await appendOutbox(manager, 'answer.accepted', answer.id, { questionId: question.id, previousAnswerId: question.acceptedAnswerId });
-      await this.acceptance.acceptanceMoved(manager, {
+      await this.events.emit(manager, 'answer.accepted', {
+        actor,
         askerId: question.authorId,
-        actorId: actor.id,
-        answer: { id: answer.id, authorId: answer.authorId },
+        questionId: question.id,
+        answerId: answer.id,
+        answerAuthorId: answer.authorId,
         previousAnswerId: question.acceptedAnswerId,
       });
-      if (actor.id !== question.authorId) {
-        await this.audit.record(manager, {
-          actorId: actor.id,
-          action: 'answer.acceptedForAsker',
-          subjectType: 'answer',
-          subjectId: answer.id,
-          details: { questionId: question.id, previousAnswerId: question.acceptedAnswerId },
-        });
-      }
       return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
     });
   }
@@ -258,15 +256,7 @@ export class QuestionService {
         { id },
         { status: 'closed', closedReason: 'duplicate', duplicateOfId: original, lastActivityAt: new Date() },
       );
-      await appendOutbox(manager, 'question.closed', id, { reason: 'duplicate', duplicateOfId: original });
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'question.closed',
-        subjectType: 'question',
-        subjectId: id,
-        reason: 'duplicate',
-        details: { duplicateOfId: original },
-      });
+      await this.events.emit(manager, 'question.closed', { actor, questionId: id, reason: 'duplicate', duplicateOfId: original });
       return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id }));
     });
   }

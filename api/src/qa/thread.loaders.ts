@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { isVisible } from '../moderation/visibility';
+import { isVisible } from './visibility';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AnswerEntity } from './answer.entity';
 import { CommentEntity } from './comment.entity';

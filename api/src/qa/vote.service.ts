@@ -1,23 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { authorize, type Actor } from '../identity/policy';
-import type { ModerationState } from '../moderation/moderation-state';
+import type { ModerationState } from './moderation-state';
 import { conflict, fieldError, notFound } from '../platform/errors';
-import { appendOutbox } from '../platform/outbox/outbox';
-import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
-import { assertActivityRate } from '../reputation/activity-limits';
-import { originHash } from '../reputation/origins';
-import { VoteReputation } from '../reputation/vote-reputation';
 import type { VoteInput } from './dto/qa.inputs';
 import type { VotePayload } from './models/qa.models';
+import { QaEvents } from './qa.events';
 import { parseId } from './qa.rules';
 
 @Injectable()
 export class VoteService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly rateLimits: RateLimitService,
-    private readonly reputation: VoteReputation,
+    private readonly events: QaEvents,
   ) {}
 
   /** Sets the actor's vote on a post to +1, -1 or none (0); the post's score and the author's reputation move with it. `clientIp` spots sock puppets. */
@@ -27,7 +22,7 @@ export class VoteService {
     const table = input.questionId ? 'questions' : 'answers';
     const column = input.questionId ? 'question_id' : 'answer_id';
     const postId = parseId(input.questionId ?? input.answerId, input.questionId ? 'Question' : 'Answer');
-    if (actor) await assertActivityRate(this.rateLimits, actor, 'vote');
+    await this.events.emitNow('vote.casting', { actor });
 
     return this.dataSource.transaction(async (manager) => {
       const posts: { author_id: string; moderation_state: ModerationState; locked: boolean }[] = await manager.query(
@@ -64,16 +59,15 @@ export class VoteService {
         `UPDATE ${table} SET score = score + $2 WHERE id = $1 RETURNING score`,
         [postId, input.value - before],
       );
-      await this.reputation.voteChanged(manager, {
+      await this.events.emit(manager, 'vote.changed', {
         voterId: actor.id,
         authorId: post.author_id,
         target: input.questionId ? 'question' : 'answer',
         postId,
         before,
         after: input.value,
-        origin: originHash(clientIp),
+        clientIp,
       });
-      await appendOutbox(manager, 'vote.changed', postId, { target: table, voterId: actor.id, before, after: input.value });
       return { score: updated[0]!.score, viewerVote: input.value };
     });
   }

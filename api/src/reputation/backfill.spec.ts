@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCommunity } from '../platform/demo/seed-demo';
+import { seedDemoCommunity } from '../demo/seed-demo';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { backfillLedger } from './backfill';
 

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
+import { QaEventsModule } from '../qa/qa-events.module';
+import { ReputationListeners } from './reputation.listeners';
 import { AcceptanceReputation } from './acceptance-reputation';
 import { ActivityTracker } from './activity-tracker';
 import { BadgeAwards } from './badges';
@@ -17,7 +19,7 @@ import { VoteReputation } from './vote-reputation';
 
 /** The ledger and what follows from it (trust levels, badges, leaderboards, abuse checks); imported by the domains that cause reputation. */
 @Module({
-  imports: [IdentityModule, AuditModule],
+  imports: [IdentityModule, AuditModule, QaEventsModule],
   providers: [
     ReputationService,
     ReputationSettings,
@@ -25,6 +27,7 @@ import { VoteReputation } from './vote-reputation';
     VoteReputation,
     AcceptanceReputation,
     PostingRules,
+    ReputationListeners,
     ActivityTracker,
     ProfileService,
     LeaderboardService,

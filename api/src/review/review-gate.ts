@@ -4,13 +4,6 @@ import { AuditLogService } from '../audit/audit-log.service';
 import { authorize, can, type Actor } from '../identity/policy';
 import { StaffFaceService } from '../staff/staff-face.service';
 
-/** An answer or comment being published because a second staff member approved its draft. */
-export interface ReviewedPublication {
-  reviewerId: string;
-  /** Runs in the publishing transaction with the new post; throwing undoes the publication. */
-  onPublished: (manager: EntityManager, post: { type: 'answer' | 'comment'; id: string }) => Promise<void>;
-}
-
 export interface PublishedReply {
   type: 'answer' | 'comment';
   id: string;
@@ -18,7 +11,7 @@ export interface PublishedReply {
 }
 
 /**
- * The door every public answer and comment passes (used by the qa services): staff speak only with a real
+ * The door every public answer and comment passes (a hook on qa's `post.admitting`, see `review-gate.listeners.ts`): staff speak only with a real
  * name and photo, and in spaces with four-eyes review only through an approved draft — or, for staff on the
  * bypass list, directly, which is audited as `draft.bypassed`.
  */
@@ -49,8 +42,8 @@ export class ReviewGate {
     return reviewRequired && !can(actor, 'reply.publish', { reviewRequired, mayBypass: await this.mayBypass(manager, actor.id) });
   }
 
-  /** Throws FORBIDDEN when the reply may not go out; returns whether it goes out by bypassing review. */
-  async admitReply(manager: EntityManager, actor: Actor, spaceId: string, reviewed?: ReviewedPublication): Promise<boolean> {
+  /** Throws FORBIDDEN when the reply may not go out; returns whether it goes out by bypassing review. `reviewed`: an approved draft. */
+  async admitReply(manager: EntityManager, actor: Actor, spaceId: string, reviewed: boolean): Promise<boolean> {
     // Members need neither a face nor a review: skip the lookups for them.
     if (!can(actor, 'staff.speakPublicly', { hasRealName: false, hasPhoto: false }))
       authorize(actor, 'staff.speakPublicly', await this.faces.faceOf(manager, actor.id));
@@ -62,22 +55,14 @@ export class ReviewGate {
     return true;
   }
 
-  /** After the insert, in the same transaction: completes the approval or records the bypass. */
-  async published(
-    manager: EntityManager,
-    actor: Actor,
-    reply: PublishedReply,
-    bypassed: boolean,
-    reviewed?: ReviewedPublication,
-  ): Promise<void> {
-    if (reviewed) await reviewed.onPublished(manager, { type: reply.type, id: reply.id });
-    if (bypassed)
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'draft.bypassed',
-        subjectType: reply.type,
-        subjectId: reply.id,
-        details: { questionId: reply.questionId },
-      });
+  /** After the insert, in the same transaction: a reply that bypassed review is audited. */
+  async recordBypass(manager: EntityManager, actor: Actor, reply: PublishedReply): Promise<void> {
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      action: 'draft.bypassed',
+      subjectType: reply.type,
+      subjectId: reply.id,
+      details: { questionId: reply.questionId },
+    });
   }
 }

@@ -3,7 +3,7 @@ import { renderMarkdown } from '@peerdesk/markdown';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { authorize, can, type Actor } from '../identity/policy';
-import { isVisible } from '../moderation/visibility';
+import { isVisible } from '../qa/visibility';
 import { conflict, fieldError, InputCheck, notFound } from '../platform/errors';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
 import { AnswerService } from '../qa/answer.service';
@@ -14,7 +14,7 @@ import { QuestionEntity } from '../qa/question.entity';
 import { StaffFaceService } from '../staff/staff-face.service';
 import type { DecideStaffDraftInput, EditStaffDraftInput, RequestDraftChangesInput, SaveStaffDraftInput } from './dto/review.inputs';
 import { draftFindings } from './draft-findings';
-import type { ReviewedPublication } from './review-gate';
+import type { ReviewedPublication } from '../qa/qa.events';
 import { StaffDraftConnection, StaffDraftModel } from './models/review.models';
 import { StaffDraftEntity, type DraftKind, type DraftState } from './staff-draft.entity';
 

@@ -3,7 +3,7 @@ import { answer, ask, seedSpace, signUp, type TestUser } from '../test-support/b
 import { expectError } from '../test-support/matchers';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { AppConfig } from '../platform/config';
-import { seedDemoCommunity } from '../platform/demo/seed-demo';
+import { seedDemoCommunity } from '../demo/seed-demo';
 import { createLogger } from '../platform/logger';
 import { PostgresSearchIndex } from './postgres-search.index';
 import type { SearchDocument, SearchIndex } from './search-index';

@@ -3,22 +3,19 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
+import type { OutboxMessage } from '../platform/outbox/outbox';
 import { SEARCH_INDEX, type SearchIndex } from './search-index';
 import { loadSearchDocuments } from './search-documents';
 
-interface OutboxRow {
-  id: string;
-  topic: string;
-  aggregate_id: string;
-  payload: { questionId?: string; questionIds?: string[]; target?: string };
-}
+/** An outbox row; the topic names the payload's shape (topics are declared by the domains that write them). */
+type OutboxRow = OutboxMessage & { id: string };
 
 const BATCH = 200;
 const POLL_MS = 2_000;
 const MAX_BACKOFF_MS = 60_000;
 
 /** Which threads an outbox event changes in the index (comments and answer votes change nothing searchable). */
-export function questionsTouchedBy(event: Pick<OutboxRow, 'topic' | 'aggregate_id' | 'payload'>): string[] {
+export function questionsTouchedBy(event: OutboxMessage): string[] {
   switch (event.topic) {
     case 'question.created':
     case 'question.edited':
@@ -27,6 +24,7 @@ export function questionsTouchedBy(event: Pick<OutboxRow, 'topic' | 'aggregate_i
     case 'answer.created':
     case 'answer.edited':
     case 'answer.accepted':
+    case 'answer.verified':
     case 'post.moderated':
       return event.payload.questionId ? [event.payload.questionId] : [];
     case 'vote.changed':

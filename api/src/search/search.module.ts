@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { QaEventsModule } from '../qa/qa-events.module';
+import { SearchListeners } from './search.listeners';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config';
 import { MeiliSearchIndex } from './meili-search.index';
@@ -10,7 +12,7 @@ import { RelatedQuestionsResolver, SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, QaEventsModule],
   providers: [
     {
       provide: SEARCH_INDEX,
@@ -19,6 +21,7 @@ import { SearchService } from './search.service';
         config.meiliUrl ? new MeiliSearchIndex(config.meiliUrl, config.meiliKey) : new PostgresSearchIndex(dataSource),
     },
     SearchService,
+    SearchListeners,
     SearchIndexer,
     SearchResolver,
     RelatedQuestionsResolver,

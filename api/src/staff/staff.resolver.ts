@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { describeOpeningHours, isOpen } from '@peerdesk/business-time';
-import { LocaleValue } from '../escalation/models/team.model';
+import { LocaleValue } from '../platform/locale';
 import { DataSource } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { UserModel } from '../identity/models/user.model';

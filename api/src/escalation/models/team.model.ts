@@ -10,12 +10,6 @@ export enum EscalationPriorityValue {
 }
 registerEnumType(EscalationPriorityValue, { name: 'EscalationPriority' });
 
-export enum LocaleValue {
-  EN = 'en',
-  DE = 'de',
-}
-registerEnumType(LocaleValue, { name: 'Locale', description: 'A language the product speaks.' });
-
 @ObjectType('WeeklyWindow', { description: 'A weekly opening window in the team’s local time; day 0 is Sunday.' })
 export class WeeklyWindowModel {
   @Field(() => Int) day: number;

@@ -1,10 +1,10 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/page-info.model';
-import type { FlagReason, FlagState, PostType } from '../flag.entity';
+import type { FlagReason, FlagState } from '../flag.entity';
 import { FlagReasonValue } from '../dto/moderation.inputs';
-import type { ModerationState } from '../moderation-state';
+import type { ModerationState, PostType } from '../../qa/moderation-state';
 import type { ReviewKind, ReviewOutcome } from '../review-item.entity';
-import { ModerationStateValue } from './moderation-state.model';
+import { ModerationStateValue } from '../../qa/models/moderation-state.model';
 
 const enumOf = <T extends string>(name: string, values: readonly T[]) => {
   const e = Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as Record<string, T>;

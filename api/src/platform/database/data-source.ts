@@ -1,7 +1,7 @@
 import { migrations } from '@peerdesk/migrations';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { AfterCommitSubscriber } from '../live/after-commit';
-import { entities } from './entities';
+import { entities } from '../../entities';
 
 /** Counts the SQL statements sent, so tests and benchmarks can prove a page's query count is bounded. */
 export class QueryCounter implements TypeOrmLogger {

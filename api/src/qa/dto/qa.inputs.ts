@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { QuestionStatusValue } from '../models/qa.models';
-import { AcknowledgePersonalDataField } from '../../guard/acknowledge-personal-data.field';
+import { AcknowledgePersonalDataField } from './acknowledge-personal-data.field';
 
 @InputType()
 export class AskQuestionInput {

@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/page-info.model';
-import type { ModerationState } from '../../moderation/moderation-state';
-import { ModerationStateValue } from '../../moderation/models/moderation-state.model';
+import type { ModerationState } from '../moderation-state';
+import { ModerationStateValue } from './moderation-state.model';
 import type { QuestionStatus } from '../question.entity';
 
 export enum QuestionStatusValue {

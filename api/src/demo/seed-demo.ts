@@ -1,12 +1,12 @@
 import { renderMarkdown } from '@peerdesk/markdown';
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { hashPassword } from '../../identity/password';
-import { appendOutbox } from '../outbox/outbox';
-import { seedDemoStaffPhotos } from '../../staff/demo-photos';
+import { hashPassword } from '../identity/password';
+import { appendOutbox } from '../platform/outbox/outbox';
+import { seedDemoStaffPhotos } from '../staff/demo-photos';
 import { seedDemoEscalations, seedDemoTeams } from './demo-teams';
 import { demoSpaces, demoTags, demoThreads, demoUsers, type DemoAnswer, type DemoComment } from './demo-content';
-import { backfillLedger } from '../../reputation/backfill';
+import { backfillLedger } from '../reputation/backfill';
 
 export interface SeedResult {
   spaces: number;

@@ -1,3 +1,7 @@
+/** The three kinds of post; moderation, flags and review items name them. */
+export const POST_TYPES = ['question', 'answer', 'comment'] as const;
+export type PostType = (typeof POST_TYPES)[number];
+
 /** Where a post stands with moderation. Only `published` posts are public; see `visibility.ts`. */
 export const MODERATION_STATES = ['published', 'pending_review', 'hidden', 'deleted'] as const;
 export type ModerationState = (typeof MODERATION_STATES)[number];

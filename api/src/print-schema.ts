@@ -2,12 +2,12 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp } from '../../app';
-import type { AppConfig } from '../config';
-import { createDataSource } from '../database/data-source';
-import type { Logger } from '../logger';
+import { createApp } from './app';
+import type { AppConfig } from './platform/config';
+import { createDataSource } from './platform/database/data-source';
+import type { Logger } from './platform/logger';
 
-export const SCHEMA_FILE = join(__dirname, '..', '..', '..', '..', 'schema.graphql');
+export const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
 
 /** The schema as the code declares it; needs no database (the DataSource is never connected). */
 export async function generateSchema(config: AppConfig, logger: Logger): Promise<string> {
