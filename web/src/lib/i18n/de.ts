@@ -257,8 +257,8 @@ export const de: Messages = {
   'err.duplicateOfId.same': 'Eine Frage kann kein Duplikat von sich selbst sein.',
   'err.duplicateOfId.cycle': 'Diese Frage ist selbst als Duplikat von dieser geschlossen.',
 
-  'error.notFound': 'Seite nicht gefunden',
-  'error.notFoundText': 'Wir konnten diese Seite nicht finden. Vielleicht wurde sie verschoben oder gelöscht.',
+  'error.notFound': 'Nicht verfügbar',
+  'error.notFoundText': 'Unter dieser Adresse ist nichts Öffentliches zu finden. Suche nach deiner Frage oder stelle sie selbst.',
   'error.forbidden': 'Nicht erlaubt',
   'error.forbiddenText': 'Du hast keine Berechtigung für diese Seite.',
   'error.unavailable': 'Vorübergehend nicht erreichbar',

@@ -260,8 +260,8 @@ export const en = {
   'err.duplicateOfId.same': 'A question cannot be a duplicate of itself.',
   'err.duplicateOfId.cycle': 'That question is itself closed as a duplicate of this one.',
 
-  'error.notFound': 'Page not found',
-  'error.notFoundText': 'We could not find this page. It may have been moved or deleted.',
+  'error.notFound': 'Not available',
+  'error.notFoundText': 'There is nothing public at this address. Search for your question, or ask it yourself.',
   'error.forbidden': 'Not allowed',
   'error.forbiddenText': 'You do not have permission to see this page.',
   'error.unavailable': 'Temporarily unavailable',

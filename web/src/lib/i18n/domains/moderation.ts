@@ -64,6 +64,9 @@ export const moderationEn = {
   'audit.column.why': 'Why',
   'audit.older': 'Older entries',
   'post.pendingNotice': 'Waiting for review: only you and the moderators see this post until it is approved.',
+  'post.pendingOwnTitle': 'Your post is waiting for a moderator',
+  'post.pendingOwn':
+    'A moderator reviews the first posts of new members before they go public, usually within a few hours. Until then only you and the moderators see it; once it is approved, it appears here for everyone. You do not need to post it again.',
   'post.hiddenNotice': 'Hidden by moderation: only you and the moderators see this post.',
   'post.staffMarker.pending_review': 'Pending review',
   'post.staffMarker.hidden': 'Hidden',
@@ -148,6 +151,9 @@ export const moderationDe: Catalog<typeof moderationEn> = {
   'audit.column.why': 'Warum',
   'audit.older': 'Ältere Einträge',
   'post.pendingNotice': 'Wartet auf Prüfung: Nur du und die Moderation sehen diesen Beitrag, bis er freigegeben ist.',
+  'post.pendingOwnTitle': 'Dein Beitrag wartet auf die Moderation',
+  'post.pendingOwn':
+    'Die ersten Beiträge neuer Mitglieder prüft ein Moderator, bevor sie öffentlich werden – meist innerhalb weniger Stunden. Bis dahin sehen nur du und die Moderation ihn; nach der Freigabe steht er hier für alle. Du musst ihn nicht noch einmal schreiben.',
   'post.hiddenNotice': 'Von der Moderation ausgeblendet: Nur du und die Moderation sehen diesen Beitrag.',
   'post.staffMarker.pending_review': 'Wartet auf Prüfung',
   'post.staffMarker.hidden': 'Ausgeblendet',
