@@ -23,6 +23,8 @@ export interface StackOptions {
   demo?: boolean;
   /** Passed on to the api and web processes. */
   env?: Record<string, string>;
+  /** Use this database as it is (kept afterwards), instead of a fresh one. */
+  databaseUrl?: string;
   /** The processes' output goes to e2e/results/<name>.stack.log (overwritten each run). */
   name?: string;
 }
@@ -108,7 +110,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'peerdesk-e2e-'));
   // As root, embedded PostgreSQL runs as the `postgres` user, which must reach its data folder.
   await chmod(dataDir, 0o755);
-  const database = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined;
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : process.env.DATABASE_URL
+      ? await freshDatabase(process.env.DATABASE_URL)
+      : undefined;
   const ports = new Set<number>();
   while (ports.size < 3) ports.add(await freePort());
   const [apiPort, webPort, pgPort] = [...ports];

@@ -30,7 +30,7 @@ const RARE_DF = 400;
 const RARE_IMPACT = 0.4;
 const CANDIDATES = 120;
 /** Facets and the total count are taken over the best FACETED matches. */
-const FACETED = 2_000;
+const FACETED = 1_000;
 const TYPO_MATCHES = 100;
 /**
  * Typo matching only runs when the words themselves found fewer threads: the query's trigrams against
@@ -244,15 +244,16 @@ export class PostgresSearchIndex implements SearchIndex {
          SELECT r.* FROM ranked r
           WHERE $${n + 2}::float8 IS NULL OR (-r.relevance, r.tie, r.question_id) > (-$${n + 2}::float8, $${n + 3}::int, $${n + 4}::bigint)
           ORDER BY r.relevance DESC, r.tie, r.question_id LIMIT $${n + 1}
-       )
+       ),
+       faceted AS MATERIALIZED (SELECT d.space_id, d.status, d.tags FROM matched JOIN search_documents d USING (question_id))
        SELECT 'hit' AS facet, p.question_id::text AS value, NULL::int AS count, p.relevance, p.tie,
               ${headline('d.title', 'HighlightAll=true')} AS title_marked,
-              ${headline(`left(d.body_text || ' ' || d.answers_text, 4000)`, 'MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')} AS snippet_marked
+              ${headline(`left(d.body_text || ' ' || d.answers_text, 2000)`, 'MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')} AS snippet_marked
          FROM page p JOIN search_documents d USING (question_id), probe
        UNION ALL SELECT 'total', '', count(*)::int, NULL, NULL, NULL, NULL FROM matched
-       UNION ALL SELECT 'spaceId', d.space_id::text, count(*)::int, NULL, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id) GROUP BY d.space_id
-       UNION ALL SELECT 'status', d.status, count(*)::int, NULL, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id) GROUP BY d.status
-       UNION ALL SELECT 'tag', tag, count(*)::int, NULL, NULL, NULL, NULL FROM matched JOIN search_documents d USING (question_id), unnest(d.tags) tag GROUP BY tag`,
+       UNION ALL SELECT 'spaceId', f.space_id::text, count(*)::int, NULL, NULL, NULL, NULL FROM faceted f GROUP BY f.space_id
+       UNION ALL SELECT 'status', f.status, count(*)::int, NULL, NULL, NULL, NULL FROM faceted f GROUP BY f.status
+       UNION ALL SELECT 'tag', tag, count(*)::int, NULL, NULL, NULL, NULL FROM faceted f, unnest(f.tags) tag GROUP BY tag`,
       pageParams,
     );
     const hitRows = rows
