@@ -86,6 +86,8 @@ interface Resources {
   'draft.withdraw': DraftRef;
   'draft.review': undefined;
   'draft.approve': DraftRef;
+  /** Dismissing a guardrail hint on a draft, with a reason for the audit log: its reviewers, never its author. */
+  'draft.dismissHint': DraftRef;
   /** A staff answer or comment that goes out without a draft. */
   'reply.publish': ReplyRef;
   /** Review settings per space, the bypass list and its report. */
@@ -205,6 +207,11 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
     allOf(
       isStaff(actor.role) || 'Only staff review reply drafts.',
       draft.authorId !== actor.id || 'A second person approves a draft: you cannot approve your own.',
+    ),
+  'draft.dismissHint': (actor, draft) =>
+    allOf(
+      isStaff(actor.role) || 'Only staff review reply drafts.',
+      draft.authorId !== actor.id || 'Only a reviewer dismisses a hint: a colleague has to look at your own draft.',
     ),
   'reply.publish': (actor, reply) =>
     !isStaff(actor.role) ||

@@ -11,6 +11,8 @@ import {
   ReviewSettingsResolver,
   StaffDraftResolver,
 } from './review.resolver';
+import { DraftHintDismissalResolver, DraftHintsResolver } from './draft-hints.resolver';
+import { DraftHintService } from './draft-hints.service';
 import { ReviewGateModule } from './review-gate.module';
 import { ReviewSettingsService } from './review-settings.service';
 import { StaffDraftService } from './staff-draft.service';
@@ -27,6 +29,9 @@ import { StaffDraftService } from './staff-draft.service';
     CommentReviewResolver,
     ReviewSettingsResolver,
     ReviewBypassResolver,
+    DraftHintService,
+    DraftHintsResolver,
+    DraftHintDismissalResolver,
   ],
   exports: [StaffDraftService],
 })

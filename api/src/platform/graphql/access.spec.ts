@@ -53,6 +53,7 @@ describe('access declarations', () => {
         "Mutation.claimEscalation: session",
         "Mutation.closeAsDuplicate: session",
         "Mutation.closeAsOffTopic: session",
+        "Mutation.dismissDraftHint: session",
         "Mutation.editAnswer: session",
         "Mutation.editQuestion: session",
         "Mutation.editStaffDraft: session",
