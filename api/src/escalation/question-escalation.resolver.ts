@@ -1,12 +1,14 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
 import { can } from '../identity/policy';
+import { AppConfig } from '../platform/config';
 import { Ctx } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { QuestionModel } from '../qa/models/qa.models';
 import { ConversationService } from './conversation.service';
 import { EscalationService } from './escalation.service';
 import { ConversationModel } from './models/conversation.model';
-import { EscalationModel, StaffPromiseModel, toEscalationModel } from './models/escalation.model';
+import { EscalationModel, EscalationResolutionModel, StaffPromiseModel, toEscalationModel } from './models/escalation.model';
 import { LocaleValue } from '../platform/locale';
 import { staffPromise } from './staff-promise';
 import { TeamService } from './team.service';
@@ -18,7 +20,36 @@ export class QuestionEscalationResolver {
     private readonly escalations: EscalationService,
     private readonly teams: TeamService,
     private readonly conversations: ConversationService,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
+
+  @ResolveField(() => EscalationResolutionModel, {
+    nullable: true,
+    description:
+      'Public: the latest resolution of an escalation of this question whose summary is published (directly or after review), so clients mark that answer as the resolution.',
+  })
+  async resolution(@Parent() question: QuestionModel): Promise<EscalationResolutionModel | null> {
+    const rows: { answer_id: string; team_name: string; resolved_at: Date }[] = await this.dataSource.query(
+      `SELECT a.id AS answer_id, t.name AS team_name, e.resolved_at
+         FROM escalations e
+         JOIN teams t ON t.id = e.team_id
+         LEFT JOIN staff_drafts d ON d.client_mutation_id = 'resolution-summary-' || e.id AND d.state = 'approved'
+         JOIN answers a ON a.id = COALESCE(e.summary_answer_id, d.published_answer_id) AND a.moderation_state = 'published'
+        WHERE e.question_id = $1 AND e.status = 'resolved'
+        ORDER BY e.resolved_at DESC
+        LIMIT 1`,
+      [question.id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return Object.assign(new EscalationResolutionModel(), {
+      answerId: String(row.answer_id),
+      company: this.config.companyName,
+      teamName: row.team_name,
+      resolvedAt: row.resolved_at,
+    });
+  }
 
   @ResolveField(() => StaffPromiseModel, {
     nullable: true,

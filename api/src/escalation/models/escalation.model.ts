@@ -96,6 +96,16 @@ export class StaffPromiseModel {
   late: boolean;
 }
 
+@ObjectType('EscalationResolution', {
+  description: 'Public: how the company resolved an escalated question, and which answer carries its summary.',
+})
+export class EscalationResolutionModel {
+  @Field(() => ID, { description: 'The published answer with the resolution summary.' }) answerId: string;
+  @Field({ description: 'The company behind the community, e.g. "Fennwatt".' }) company: string;
+  @Field() teamName: string;
+  @Field(() => GraphQLISODateTime) resolvedAt: Date;
+}
+
 @ObjectType('EscalationQueueChange', {
   description: 'That an escalation in the queue changed; only ids, so clients reload through the usual checks.',
 })

@@ -59,6 +59,15 @@ export type DecideStaffDraftInput = {
   id: string | number;
 };
 
+/** Dismisses every finding of one rule on a draft, e.g. a greeting hint the reviewer judged wrong. */
+export type DismissDraftHintInput = {
+  draftId: string | number;
+  /** 3–300 characters, kept in the audit log and shown on the draft. */
+  reason: string;
+  /** A rule among the draft’s findings (ReplyFinding.rule). */
+  rule: string;
+};
+
 export type EditAnswerInput = {
   /** The author saw the personal-data hint and posts it anyway (never possible for bank or card numbers). */
   acknowledgePersonalData?: boolean | null | undefined;
@@ -761,7 +770,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, lastActivityAt: string, solvedAt: string | null, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> } } | null };
+export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, lastActivityAt: string, solvedAt: string | null, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, resolution: { answerId: string, company: string, teamName: string } | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> } } | null };
 
 export type QuestionForEditQueryVariables = Exact<{
   id: string | number;
@@ -827,7 +836,7 @@ export type LeaderboardQuery = { leaderboard: Array<{ rank: number, points: numb
 
 export type StaffDraftSummaryFragment = { id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> };
 
-export type StaffDraftFieldsFragment = { bodyMarkdown: string, bodyHtml: string, canApprove: boolean, canEdit: boolean, id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewer: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } | null, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> };
+export type StaffDraftFieldsFragment = { bodyMarkdown: string, bodyHtml: string, canApprove: boolean, canEdit: boolean, canDismissHints: boolean, id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, hintDismissals: Array<{ rule: string, reason: string, dismissedAt: string, dismissedBy: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewer: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } | null, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> };
 
 export type ReviewQueueQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -835,14 +844,14 @@ export type ReviewQueueQueryVariables = Exact<{
 }>;
 
 
-export type ReviewQueueQuery = { reviewQueue: { totalCount: number, edges: Array<{ cursor: string, node: { bodyMarkdown: string, bodyHtml: string, canApprove: boolean, canEdit: boolean, id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewer: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } | null, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ReviewQueueQuery = { reviewQueue: { totalCount: number, edges: Array<{ cursor: string, node: { bodyMarkdown: string, bodyHtml: string, canApprove: boolean, canEdit: boolean, canDismissHints: boolean, id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, hintDismissals: Array<{ rule: string, reason: string, dismissedAt: string, dismissedBy: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewer: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } | null, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type StaffDraftReviewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type StaffDraftReviewQuery = { staffDraft: { bodyMarkdown: string, bodyHtml: string, canApprove: boolean, canEdit: boolean, id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, question: { id: string, slug: string, title: string, bodyHtml: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewer: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> } };
+export type StaffDraftReviewQuery = { staffDraft: { bodyMarkdown: string, bodyHtml: string, canApprove: boolean, canEdit: boolean, canDismissHints: boolean, id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, question: { id: string, slug: string, title: string, bodyHtml: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } | null, hintDismissals: Array<{ rule: string, reason: string, dismissedAt: string, dismissedBy: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewer: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> } };
 
 export type SaveStaffDraftMutationVariables = Exact<{
   input: SaveStaffDraftInput;
@@ -878,6 +887,13 @@ export type WithdrawStaffDraftMutationVariables = Exact<{
 
 
 export type WithdrawStaffDraftMutation = { withdrawStaffDraft: { id: string, state: StaffDraftState } };
+
+export type DismissDraftHintMutationVariables = Exact<{
+  input: DismissDraftHintInput;
+}>;
+
+
+export type DismissDraftHintMutation = { dismissDraftHint: { id: string, hintDismissals: Array<{ rule: string }> } };
 
 export type WhoAnswersHereQueryVariables = Exact<{
   locale: Locale;
@@ -1345,6 +1361,16 @@ export const StaffDraftFieldsFragmentDoc = new TypedDocumentString(`
   bodyHtml
   canApprove
   canEdit
+  canDismissHints
+  hintDismissals {
+    rule
+    reason
+    dismissedAt
+    dismissedBy {
+      id
+      displayName
+    }
+  }
   author {
     ...UserChip
   }
@@ -2274,6 +2300,11 @@ export const QuestionPageDocument = new TypedDocumentString(`
     moderationState
     lockedAt
     lockedReason
+    resolution {
+      answerId
+      company
+      teamName
+    }
     canFlag
     canCloseAsOffTopic
     canReopen
@@ -2751,6 +2782,16 @@ fragment StaffDraftFields on StaffDraft {
   bodyHtml
   canApprove
   canEdit
+  canDismissHints
+  hintDismissals {
+    rule
+    reason
+    dismissedAt
+    dismissedBy {
+      id
+      displayName
+    }
+  }
   author {
     ...UserChip
   }
@@ -2815,6 +2856,16 @@ fragment StaffDraftFields on StaffDraft {
   bodyHtml
   canApprove
   canEdit
+  canDismissHints
+  hintDismissals {
+    rule
+    reason
+    dismissedAt
+    dismissedBy {
+      id
+      displayName
+    }
+  }
   author {
     ...UserChip
   }
@@ -2873,6 +2924,16 @@ export const WithdrawStaffDraftDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WithdrawStaffDraftMutation, WithdrawStaffDraftMutationVariables>;
+export const DismissDraftHintDocument = new TypedDocumentString(`
+    mutation DismissDraftHint($input: DismissDraftHintInput!) {
+  dismissDraftHint(input: $input) {
+    id
+    hintDismissals {
+      rule
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DismissDraftHintMutation, DismissDraftHintMutationVariables>;
 export const WhoAnswersHereDocument = new TypedDocumentString(`
     query WhoAnswersHere($locale: Locale!) {
   whoAnswersHere {

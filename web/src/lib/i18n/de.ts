@@ -139,6 +139,9 @@ export const de: Messages = {
   'duplicate.hint': 'Ihr Link oder ihre Nummer, z. B. /questions/123 oder 123.',
   'duplicate.submit': 'Als Duplikat schließen',
 
+  'answer.resolutionBy': 'Lösung von {company}',
+  'answer.resolutionNote': '{team} hat das privat mit der fragenden Person geklärt; das ist das Ergebnis, öffentlich.',
+  'question.resolvedBy': 'Gelöst von {company}',
   'answer.accepted': 'Akzeptierte Antwort',
   'answer.accept': 'Diese Antwort akzeptieren',
   'answer.acceptHint': 'Markiere die Antwort, die dein Problem gelöst hat.',

@@ -144,6 +144,9 @@ export const en = {
   'duplicate.hint': 'Its link or number, e.g. /questions/123 or 123.',
   'duplicate.submit': 'Close as duplicate',
 
+  'answer.resolutionBy': 'Resolution by {company}',
+  'answer.resolutionNote': '{team} looked into this privately with the asker; this is the outcome, in public.',
+  'question.resolvedBy': 'Resolved by {company}',
   'answer.accepted': 'Accepted answer',
   'answer.accept': 'Accept this answer',
   'answer.acceptHint': 'Mark the answer that solved your problem.',
