@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBySeverity, findingQuote, findingSegments } from './finding-segments.ts';
+import { countBySeverity, findingQuote, findingSegments, splitDismissed } from './finding-segments.ts';
 
 describe('findingSegments', () => {
   it('marks the spans of findings and keeps the rest plain', () => {
@@ -48,5 +48,23 @@ describe('findingQuote', () => {
 
   it('collapses line breaks', () => {
     expect(findingQuote('one\n\ntwo', 0, 8)).toBe('one two');
+  });
+});
+
+describe('splitDismissed', () => {
+  const findings = [
+    { rule: 'impersonal', start: 0, end: 5 },
+    { rule: 'channel-redirect', start: 10, end: 20 },
+    { rule: 'impersonal', start: 30, end: 35 },
+  ];
+
+  it('sets aside every finding of a dismissed rule and keeps the others to act on', () => {
+    const { active, dismissed } = splitDismissed(findings, [{ rule: 'impersonal', reason: 'It greets by name.' }]);
+    expect(active.map((f) => f.rule)).toEqual(['channel-redirect']);
+    expect(dismissed).toEqual([{ rule: 'impersonal', reason: 'It greets by name.', findings: [findings[0], findings[2]] }]);
+  });
+
+  it('forgets a dismissal whose rule no longer fires after an edit', () => {
+    expect(splitDismissed(findings.slice(1, 2), [{ rule: 'impersonal' }])).toEqual({ active: findings.slice(1, 2), dismissed: [] });
   });
 });

@@ -57,3 +57,15 @@ export function findingQuote(text: string, start: number, end: number, max = 80)
   if (tailCut >= 0 && tailCut < tailLength / 2) tail = tail.slice(tailCut + 1);
   return `${head.trimEnd()} … ${tail.trimStart()}`;
 }
+
+/** A draft's findings in two: those still to act on, and those of rules a reviewer dismissed (one dismissal covers its rule). */
+export function splitDismissed<F extends { rule: string }, D extends { rule: string }>(
+  findings: readonly F[],
+  dismissals: readonly D[],
+): { active: F[]; dismissed: (D & { findings: F[] })[] } {
+  const byRule = new Map(dismissals.map((d) => [d.rule, d]));
+  return {
+    active: findings.filter((f) => !byRule.has(f.rule)),
+    dismissed: dismissals.map((d) => ({ ...d, findings: findings.filter((f) => f.rule === d.rule) })).filter((d) => d.findings.length > 0),
+  };
+}

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import {
   ApproveStaffDraftDocument,
+  DismissDraftHintDocument,
   EditStaffDraftDocument,
   RequestStaffDraftChangesDocument,
   StaffDraftReviewDocument,
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireViewer({ locals, url });
   try {
     const { staffDraft } = await orNotFound(locals.api.request(StaffDraftReviewDocument, { id: params.id }));
-    return { draft: staffDraft, saved: url.searchParams.get('saved') === '1' };
+    return { draft: staffDraft, saved: url.searchParams.get('saved') === '1', dismissed: url.searchParams.get('dismissed') === '1' };
   } catch (cause) {
     if (isApiError(cause, 'FORBIDDEN')) error(403, 'Only staff review reply drafts.');
     throw cause;
@@ -40,6 +41,18 @@ export const actions: Actions = {
       return failure(cause, locals.locale, 'edit', { body }, url.pathname);
     }
     redirect(303, staffDraftPath(params.id, { saved: '1' }));
+  },
+
+  /** A reviewer sets a hint aside with a reason (kept in the audit log); a plain form post, so it works without JavaScript. */
+  dismissHint: async ({ request, locals, url, params }) => {
+    requireViewer({ locals, url });
+    const { rule, reason } = readText(await request.formData(), ['rule', 'reason']);
+    try {
+      await locals.api.request(DismissDraftHintDocument, { input: { draftId: params.id, rule, reason } });
+    } catch (cause) {
+      return failure(cause, locals.locale, 'dismiss', { rule, reason }, url.pathname);
+    }
+    redirect(303, staffDraftPath(params.id, { dismissed: '1' }));
   },
 
   approve: async ({ request, locals, url, params }) => {
