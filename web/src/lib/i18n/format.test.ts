@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatRelativeTime } from './format.ts';
+import { formatDate, formatDateTime, formatRelativeTime, readTimeZone } from './format.ts';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
@@ -44,5 +44,27 @@ describe('formatDateTime', () => {
   it('gives date and time in UTC for tooltips', () => {
     expect(formatDateTime('2026-03-12T14:05:00Z', 'en')).toBe('Mar 12, 2026, 02:05 PM UTC');
     expect(formatDateTime('2026-03-12T14:05:00Z', 'de')).toBe('12. März 2026, 14:05 UTC');
+  });
+});
+
+describe('formatDateTime in the reader’s time zone', () => {
+  it('shows local time, labelled, 24-hour in German', () => {
+    expect(formatDateTime('2026-03-12T14:05:00Z', 'de', 'Europe/Berlin')).toBe('12. März 2026, 15:05 MEZ');
+    expect(formatDateTime('2026-07-12T14:05:00Z', 'de', 'Europe/Berlin')).toBe('12. Juli 2026, 16:05 MESZ');
+    expect(formatDateTime('2026-03-12T14:05:00Z', 'en', 'America/New_York')).toBe('Mar 12, 2026, 10:05 AM EDT');
+  });
+
+  it('never writes AM/PM in German, also in UTC', () => {
+    expect(formatDateTime('2026-03-12T02:05:00Z', 'de')).toBe('12. März 2026, 02:05 UTC');
+    expect(formatDateTime('2026-03-12T14:05:00Z', 'de', 'Europe/Berlin')).not.toMatch(/AM|PM/);
+  });
+});
+
+describe('readTimeZone', () => {
+  it('takes a zone Intl knows and falls back to UTC', () => {
+    expect(readTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(readTimeZone(undefined)).toBe('UTC');
+    expect(readTimeZone('Mars/Olympus')).toBe('UTC');
+    expect(readTimeZone('x'.repeat(100))).toBe('UTC');
   });
 });

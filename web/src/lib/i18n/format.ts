@@ -46,18 +46,26 @@ function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
 }
 
 const dateFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
-const dateTimeFormat = cached(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, {
+/** One formatter per locale and time zone: 24-hour clock in German, the zone named ("MEZ", "EST"). */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
       year: 'numeric',
       month: 'short',
       day: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
-      timeZone: 'UTC',
+      hourCycle: locale === 'de' ? 'h23' : 'h12',
+      timeZone,
       timeZoneName: 'short',
-    }),
-);
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
 const numberFormat = cached((locale) => new Intl.NumberFormat(locale));
 const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' }));
 
@@ -67,10 +75,27 @@ export function formatDate(value: DateInput, locale: Locale): string {
   return Number.isFinite(time) ? dateFormat(locale).format(time) : '';
 }
 
-/** Date and time for tooltips, e.g. "Mar 12, 2026, 14:05 UTC". */
-export function formatDateTime(value: DateInput, locale: Locale): string {
+/**
+ * The one way dates with a time are shown (due times, the audit log, call-back windows, tooltips):
+ * in the reader's time zone (from the browser, see `readTimeZone`) or UTC, always labelled with the
+ * zone, e.g. "Mar 12, 2026, 02:05 PM UTC" / "12. März 2026, 15:05 MEZ".
+ */
+export function formatDateTime(value: DateInput, locale: Locale, timeZone = 'UTC'): string {
   const time = toTime(value);
-  return Number.isFinite(time) ? dateTimeFormat(locale).format(time) : '';
+  return Number.isFinite(time) ? dateTimeFormat(locale, timeZone).format(time) : '';
+}
+
+/** The cookie in which the browser tells the server its time zone (set by the root layout). */
+export const TIME_ZONE_COOKIE = 'pd_tz';
+
+/** A time zone from that cookie when Intl knows it, else UTC (first visit, no JavaScript). */
+export function readTimeZone(value: string | undefined | null): string {
+  if (!value || value.length > 64) return 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
 }
 
 export function formatNumber(value: number, locale: Locale): string {

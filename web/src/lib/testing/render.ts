@@ -14,7 +14,7 @@ export interface Rendered {
 export function renderWithI18n<Props extends Record<string, unknown>>(
   component: Component<Props>,
   props: Props,
-  options: { locale?: Locale; now?: number } = {},
+  options: { locale?: Locale; now?: number; timeZone?: string } = {},
 ): Rendered {
   // The harness is generic over the inner component's props; svelte/server's typing cannot follow that.
   const { body } = render(WithI18n as unknown as Component<Record<string, unknown>>, { props: { component, props, ...options } });
