@@ -2,6 +2,7 @@ import { renderMarkdown } from '@peerdesk/markdown';
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../identity/password';
+import { answerAccepted, recountQuestions } from '../qa/question-state';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { seedDemoStaffPhotos } from '../staff/demo-photos';
 import { seedDemoEscalations, seedDemoTeams } from './demo-teams';
@@ -146,11 +147,9 @@ export async function seedDemoCommunity(
       const questionScore = await addVotes('question_id', questionId, created, thread.upvotes);
       await addComments(thread.comments, questionId, null, created);
 
-      let lastActivity = created;
       let accepted: { id: string; at: number } | null = null;
       for (const answer of thread.answers as DemoAnswer[]) {
         const at = Math.min(now, created + answer.hoursAfter * HOUR);
-        lastActivity = Math.max(lastActivity, at);
         const answerId = await insertId(
           manager,
           `INSERT INTO answers (question_id, author_id, body_markdown, body_html, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`,
@@ -167,20 +166,11 @@ export async function seedDemoCommunity(
         await addComments(answer.comments, questionId, answerId, at);
         if (answer.accepted) accepted = { id: answerId, at: Math.min(now, at + 3 * HOUR) };
       }
-      await manager.query(
-        `UPDATE questions SET score = $2, answer_count = $3, accepted_answer_id = $4, solved_at = $5, last_activity_at = $6,
-           status = CASE WHEN $4::bigint IS NOT NULL THEN 'solved' WHEN $3 > 0 THEN 'answered' ELSE 'open' END
-         WHERE id = $1`,
-        [
-          questionId,
-          questionScore,
-          thread.answers.length,
-          accepted?.id ?? null,
-          accepted ? new Date(accepted.at) : null,
-          new Date(Math.max(lastActivity, accepted?.at ?? 0)),
-        ],
-      );
+      await manager.query(`UPDATE questions SET score = $2 WHERE id = $1`, [questionId, questionScore]);
+      if (accepted) await answerAccepted(manager, questionId, accepted.id, new Date(accepted.at));
     }
+    // Answer counts, status and last activity follow from the rows, by qa's one rule.
+    await recountQuestions(manager, questionIds);
     await seedDemoStaffPhotos(
       manager,
       demoUsers.filter((u) => u.role !== 'member').map((u) => ({ id: userId(u.key), displayName: u.displayName })),

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { questionStateMismatches } from '../qa/question-state';
 
 /** Read-only checks of what an import of one source left in the database. */
 
@@ -30,21 +31,12 @@ export async function importedCounts(dataSource: DataSource, source: string): Pr
 }
 
 /**
- * Questions of a source whose counters disagree with their rows: answer_count ≠ answers,
- * open with answers, answered without, or an accepted answer of another question. Empty when all is well.
+ * Questions of a source whose derived state disagrees with their rows (qa's one rule,
+ * `questionStateMismatches`): answer_count ≠ published answers, a status the rule would not give,
+ * or an accepted answer of another question. Empty when all is well.
  */
 export async function findInconsistencies(dataSource: DataSource, source: string): Promise<string[]> {
-  const rows = (await dataSource.query(
-    `SELECT q.id::text, q.status, q.answer_count, c.n, a.question_id::text AS accepted_of
-       FROM questions q
-       LEFT JOIN LATERAL (SELECT count(*)::int AS n FROM answers x WHERE x.question_id = q.id) c ON true
-       LEFT JOIN answers a ON a.id = q.accepted_answer_id
-      WHERE q.source_name = $1
-        AND (q.answer_count <> c.n OR (q.status = 'open' AND c.n > 0) OR (q.status = 'answered' AND c.n = 0)
-             OR (q.accepted_answer_id IS NOT NULL AND a.question_id IS DISTINCT FROM q.id))
-      LIMIT 20`,
-    [source],
-  )) as { id: string; status: string; answer_count: number; n: number; accepted_of: string | null }[];
+  const rows = await questionStateMismatches(dataSource, 'q.source_name = $1', [source]);
   return rows.map(
     (r) =>
       `question ${r.id}: status ${r.status}, answer_count ${r.answer_count}, answers ${r.n}${r.accepted_of ? `, accepted answer of question ${r.accepted_of}` : ''}`,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { toSlug } from '../qa/qa.rules';
+import { recountQuestions } from '../qa/question-state';
 import { renderMarkdown } from '@peerdesk/markdown';
 import type { EntityManager, QueryResult } from 'typeorm';
 import type { BodyConverter } from './body-format';
@@ -420,21 +421,6 @@ export async function writeQuestions(
   return existing;
 }
 
-/** Recomputes answer counts (and open → answered, last activity) of questions that got answers. */
-async function refreshCounters(m: EntityManager, questionIds: string[]): Promise<void> {
-  if (questionIds.length === 0) return;
-  await m.query(
-    `UPDATE questions q
-        SET answer_count = c.n,
-            status = CASE WHEN q.status = 'open' AND c.n > 0 THEN 'answered' ELSE q.status END,
-            last_activity_at = GREATEST(q.last_activity_at, c.latest)
-       FROM (SELECT question_id, count(*)::int AS n, max(created_at) AS latest FROM answers WHERE question_id = ANY($1::bigint[]) GROUP BY question_id) c
-      WHERE q.id = c.question_id
-        AND (q.answer_count <> c.n OR (q.status = 'open' AND c.n > 0) OR q.last_activity_at < c.latest)`,
-    [questionIds],
-  );
-}
-
 export async function writeAnswers(m: EntityManager, ctx: WriterContext, tally: Tally, input: AnswerRecord[]): Promise<void> {
   const records = dedupe(tally, 'answer', input, (r) => r.extId);
   const { fresh: candidates } = await splitExisting(m, ctx, tally, 'answer', records);
@@ -501,7 +487,7 @@ export async function writeAnswers(m: EntityManager, ctx: WriterContext, tally: 
     fresh.map((r, i) => [r.extId, ids[i]!]),
   );
   const touched = unique(rows.map((r) => r.question_id!));
-  await refreshCounters(m, touched);
+  await recountQuestions(m, touched);
   tally.imported('answer', fresh.length);
   tally.touch(touched);
 }
@@ -637,6 +623,7 @@ export async function applyAcceptances(m: EntityManager, ctx: WriterContext, tal
     }
   }
   if (updates.length === 0) return;
+  // The status rule of qa/question-state.ts: an accepted answer makes the question solved (a closed one too).
   await m.query(
     `UPDATE questions q SET accepted_answer_id = v.aid, status = 'solved', solved_at = a.created_at
        FROM jsonb_to_recordset($1::jsonb) AS v(qid bigint, aid bigint) JOIN answers a ON a.id = v.aid

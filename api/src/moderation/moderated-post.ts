@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../platform/errors';
 import { appendOutbox } from '../platform/outbox/outbox';
+import { answerPublished, answerWithdrawn } from '../qa/question-state';
 import type { ModerationState, PostType } from '../qa/moderation-state';
 
 /** What moderation needs to know about any post, whatever its type. */
@@ -50,36 +51,17 @@ export async function lockPost(manager: EntityManager, postType: PostType, postI
 }
 
 /**
- * Moves a post to another moderation state and keeps what depends on it consistent: a question's
- * answer count and status count published answers only, an accepted answer that leaves the public
- * thread is no longer accepted, and the search index hears about it through the outbox.
+ * Moves a post to another moderation state and keeps what depends on it consistent (through qa's
+ * `question-state.ts`: a question's answer count and status count published answers only, an accepted
+ * answer that leaves the public thread is no longer accepted), and the search index hears about it through the outbox.
  */
 export async function setPostState(manager: EntityManager, post: ModeratedPost, to: ModerationState): Promise<void> {
   const from = post.moderationState;
   if (from === to) return;
   await manager.query(`UPDATE ${TABLE[post.postType]} SET moderation_state = $2 WHERE id = $1`, [post.postId, to]);
   if (post.postType === 'answer' && (from === 'published') !== (to === 'published')) {
-    if (to === 'published') {
-      await manager.query(
-        `UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now(),
-           status = CASE WHEN status = 'open' THEN 'answered' ELSE status END
-         WHERE id = $1`,
-        [post.questionId],
-      );
-    } else {
-      await manager.query(
-        `UPDATE questions SET answer_count = answer_count - 1,
-           accepted_answer_id = CASE WHEN accepted_answer_id = $2 THEN NULL ELSE accepted_answer_id END,
-           solved_at = CASE WHEN accepted_answer_id = $2 THEN NULL ELSE solved_at END,
-           status = CASE
-             WHEN status = 'closed' THEN status
-             WHEN status = 'solved' AND accepted_answer_id <> $2 THEN status
-             WHEN answer_count - 1 > 0 THEN 'answered'
-             ELSE 'open' END
-         WHERE id = $1`,
-        [post.questionId, post.postId],
-      );
-    }
+    if (to === 'published') await answerPublished(manager, post.questionId);
+    else await answerWithdrawn(manager, post.questionId, post.postId);
   }
   post.moderationState = to;
   await appendOutbox(manager, 'post.moderated', post.postId, { postType: post.postType, questionId: post.questionId, from, to });

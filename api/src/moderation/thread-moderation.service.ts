@@ -9,6 +9,7 @@ import { AnswerEntity } from '../qa/answer.entity';
 import { toAnswerModel, toQuestionModel } from '../qa/mappers';
 import type { AnswerModel, QuestionModel } from '../qa/models/qa.models';
 import { parseId } from '../qa/qa.rules';
+import { statusOf } from '../qa/question-state';
 import { QuestionEntity } from '../qa/question.entity';
 import type { ModerateQuestionInput } from './dto/moderation.inputs';
 
@@ -43,7 +44,7 @@ export class ThreadModerationService {
     const reason = optionalReason(input.reason);
     return this.change(actor, input.questionId, 'question.reopened', reason, async (manager, question) => {
       if (question.status !== 'closed') throw conflict('This question is not closed.');
-      const status = question.acceptedAnswerId ? 'solved' : question.answerCount > 0 ? 'answered' : 'open';
+      const status = statusOf({ ...question, closed: false });
       await manager.update(
         QuestionEntity,
         { id: question.id },

@@ -11,6 +11,7 @@ import type { AnswerConnection, AnswerModel, QuestionModel } from './models/qa.m
 import { checkClientMutationId, isUniqueViolation, LIMITS, lockedThread, parseId } from './qa.rules';
 import { QuestionEntity } from './question.entity';
 import { QaEvents, type ReviewedPublication } from './qa.events';
+import { answerPublished, threadTouched } from './question-state';
 import { assertRevision } from './question.service';
 import { RevisionEntity } from './revision.entity';
 import { isVisible, visibleToSql } from './visibility';
@@ -131,14 +132,7 @@ export class AnswerService {
             reviewedById: reviewed?.reviewerId ?? null,
           }),
         );
-        if (!held) {
-          await manager.query(
-            `UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now(),
-               status = CASE WHEN status = 'open' THEN 'answered' ELSE status END
-             WHERE id = $1`,
-            [questionId],
-          );
-        }
+        if (!held) await answerPublished(manager, questionId);
         await manager.insert(RevisionEntity, { answerId: answer.id, editorId: actor.id, bodyMarkdown: body });
         await this.events.emit(manager, 'answer.created', {
           actor,
@@ -181,7 +175,7 @@ export class AnswerService {
         { id },
         { bodyMarkdown: body, bodyHtml: renderMarkdown(body), editedAt: new Date(), revision: answer.revision + 1 },
       );
-      await manager.query(`UPDATE questions SET last_activity_at = now() WHERE id = $1`, [answer.questionId]);
+      await threadTouched(manager, answer.questionId);
       await manager.insert(RevisionEntity, { answerId: id, editorId: actor.id, bodyMarkdown: body });
       await this.events.emit(manager, 'answer.edited', { actor, answerId: id, questionId: answer.questionId });
       const question = await manager.findOneByOrFail(QuestionEntity, { id: answer.questionId });

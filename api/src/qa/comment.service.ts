@@ -10,6 +10,7 @@ import { toCommentModel } from './mappers';
 import type { CommentModel } from './models/qa.models';
 import { checkClientMutationId, isUniqueViolation, LIMITS, lockedThread, parseId } from './qa.rules';
 import { QaEvents, type ReviewedPublication } from './qa.events';
+import { threadTouched } from './question-state';
 import { QuestionEntity } from './question.entity';
 import { isVisible } from './visibility';
 
@@ -79,7 +80,7 @@ export class CommentService {
             reviewedById: reviewed?.reviewerId ?? null,
           }),
         );
-        await manager.query(`UPDATE questions SET last_activity_at = now() WHERE id = $1`, [questionId]);
+        await threadTouched(manager, questionId);
         await this.events.emit(manager, 'comment.created', {
           actor,
           postId: comment.id,

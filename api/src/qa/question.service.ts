@@ -10,6 +10,7 @@ import { toQuestionModel } from './mappers';
 import { QuestionSort, type QuestionConnection, type QuestionModel } from './models/qa.models';
 import { QaEvents } from './qa.events';
 import { checkClientMutationId, isId, isUniqueViolation, LIMITS, lockedThread, normalizeTags, parseId } from './qa.rules';
+import { answerAccepted } from './question-state';
 import { QuestionEntity } from './question.entity';
 import { RevisionEntity } from './revision.entity';
 import { SpaceEntity } from './space.entity';
@@ -218,12 +219,7 @@ export class QuestionService {
       if (question.status === 'closed') throw conflict('This question is closed.');
       if (question.lockedAt) throw lockedThread();
       if (question.acceptedAnswerId === answer.id) return toQuestionModel(question);
-      const now = new Date();
-      await manager.update(
-        QuestionEntity,
-        { id: question.id },
-        { acceptedAnswerId: answer.id, status: 'solved', solvedAt: now, lastActivityAt: now },
-      );
+      await answerAccepted(manager, question.id, answer.id);
       await this.events.emit(manager, 'answer.accepted', {
         actor,
         askerId: question.authorId,
