@@ -26,6 +26,7 @@ import { ReputationModule } from './reputation/reputation.module';
 import { ReviewModule } from './review/review.module';
 import { StaffModule } from './staff/staff.module';
 import { SearchModule } from './search/search.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 export { MAX_QUERY_COST, MAX_QUERY_DEPTH };
 
@@ -93,6 +94,7 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
       QaModule,
       EscalationModule,
       SearchModule,
+      NotificationsModule,
       GuardModule,
       StaffModule,
       ReviewModule,

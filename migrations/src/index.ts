@@ -7,6 +7,7 @@ import { Reputation1795468981840 } from './1795468981840-Reputation.js';
 import { ImportedReputation1795472458664 } from './1795472458664-ImportedReputation.js';
 import { EscalationPause1795472576804 } from './1795472576804-EscalationPause.js';
 import { SearchPostings1796000000000 } from './1796000000000-SearchPostings.js';
+import { Notifications1796100000000 } from './1796100000000-Notifications.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -19,4 +20,5 @@ export const migrations: Function[] = [
   ImportedReputation1795472458664,
   EscalationPause1795472576804,
   SearchPostings1796000000000,
+  Notifications1796100000000,
 ];

@@ -21,6 +21,8 @@ export abstract class AppConfig {
   declare readonly redisUrl: string | undefined;
   /** Run the search indexer (outbox consumer) in this process. */
   declare readonly searchWorker: boolean;
+  /** Run the notifications worker (outbox consumer that writes in-app notifications) in this process. */
+  declare readonly notificationWorker: boolean;
   declare readonly sessionTtlDays: number;
   /** Searches and similar-question look-ups per client and minute, each; 0 turns the limit off (benchmarks). */
   declare readonly searchRateLimit: number;
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliKey: read('MEILI_KEY'),
     redisUrl,
     searchWorker: flag('SEARCH_WORKER', true),
+    notificationWorker: flag('NOTIFICATION_WORKER', true),
     sessionTtlDays,
     searchRateLimit: count('SEARCH_RATE_LIMIT', 60, 1_000_000),
     statementTimeoutMs: count('STATEMENT_TIMEOUT_MS', 10_000, 3_600_000),

@@ -1,0 +1,38 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What a notification is about; stored as the enum's value. */
+export enum NotificationKind {
+  ANSWER_NEW = 'answer.new',
+  COMMENT_NEW = 'comment.new',
+  ANSWER_ACCEPTED = 'answer.accepted',
+  ANSWER_VERIFIED = 'answer.verified',
+  POST_APPROVED = 'post.approved',
+  POST_HIDDEN = 'post.hidden',
+  MESSAGE_NEW = 'message.new',
+  ESCALATION_NEW = 'escalation.new',
+  ESCALATION_ASSIGNED = 'escalation.assigned',
+  DRAFT_REVIEW = 'draft.review',
+  DRAFT_CHANGES = 'draft.changes',
+}
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'What a notification tells: a new answer or comment, a decision on my post, a private message, staff work.',
+});
+
+export type NotificationKindName = `${NotificationKind}`;
+
+export type SubjectType = 'question' | 'answer' | 'comment' | 'message' | 'escalation' | 'draft';
+
+/** A notification someone may receive, before the policy decides whether they may see its subject. */
+export interface NotificationCandidate {
+  recipientId: string;
+  kind: NotificationKindName;
+  subjectType: SubjectType;
+  subjectId: string;
+  questionId: string | null;
+  actorId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The live channel of a user's unread count (ids only; the count is read per subscriber). */
+export const unreadChannel = (userId: string): string => `notifications.unread.${userId}`;

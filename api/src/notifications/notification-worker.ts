@@ -1,0 +1,192 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '../platform/config';
+import { LiveEvents } from '../platform/live/live-events';
+import type { Logger } from '../platform/logger';
+import { mayBeTold } from './notification-access';
+import { unreadChannel, type NotificationCandidate } from './notification-kinds';
+import { candidatesFor, NOTIFICATION_TOPICS, type OutboxEventRow } from './notification-topics';
+
+const CONSUMER = 'notifications';
+const BATCH = 200;
+const POLL_MS = 2_000;
+const MAX_BACKOFF_MS = 60_000;
+/**
+ * Events consumed longer ago than this move below the watermark. An event with a smaller id that is
+ * still invisible by then belongs to a transaction open for this long, which the statement timeout
+ * and the short write transactions rule out.
+ */
+const SETTLE = `interval '5 minutes'`;
+
+/**
+ * Turns outbox events into notifications: woken by NOTIFY after a commit, polling as a fallback,
+ * retried with backoff while something fails (events stay pending, nothing is lost). It keeps its
+ * own position in the outbox — a watermark plus the events consumed above it — so it neither waits
+ * for nor disturbs the search indexer. Several api processes take turns through a row lock; a
+ * replayed event writes nothing twice (unique per event, recipient and kind).
+ */
+@Injectable()
+export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private failures = 0;
+  private stopped = false;
+  /** Called after each committed batch with the recipients told (the e-mail queue listens). */
+  private readonly afterBatch: ((notificationIds: string[]) => Promise<void>)[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly live: LiveEvents,
+    @Inject('LOGGER') private readonly logger: Logger,
+  ) {}
+
+  onCommitted(handler: (notificationIds: string[]) => Promise<void>): void {
+    this.afterBatch.push(handler);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.notificationWorker || !this.dataSource.isInitialized) return;
+    const url = (this.dataSource.options as { url?: string }).url;
+    this.listener = new Client({ connectionString: url, application_name: 'peerdesk-notifications' });
+    this.listener.on('notification', () => this.wake());
+    this.listener.on('error', (error) =>
+      this.logger.warn('notification worker lost its LISTEN connection; polling only', { error: error.message }),
+    );
+    await this.listener.connect();
+    await this.listener.query('LISTEN outbox_events');
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => 0);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Processes every pending event now; resolves with how many were handled. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { handled, notificationIds, recipients } = await this.processBatch();
+      total += handled;
+      await this.announce(notificationIds, recipients);
+      if (handled < BATCH) return total;
+    }
+  }
+
+  private async announce(notificationIds: string[], recipients: string[]): Promise<void> {
+    for (const recipient of recipients)
+      await this.live
+        .publish(unreadChannel(recipient), {})
+        .catch((error: unknown) =>
+          this.logger.warn('unread count not published', { error: error instanceof Error ? error.message : String(error) }),
+        );
+    if (notificationIds.length === 0) return;
+    for (const handler of this.afterBatch) await handler(notificationIds);
+  }
+
+  private wake(): void {
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delay);
+  }
+
+  private async tick(): Promise<void> {
+    this.running = this.drain();
+    try {
+      await this.running;
+      this.failures = 0;
+    } catch (error) {
+      this.failures += 1;
+      this.logger.warn('notifications failed; events stay pending and are retried', {
+        attempt: this.failures,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      this.running = null;
+    }
+    const backoff = this.failures > 0 ? Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.failures) : POLL_MS;
+    const again = this.again && this.failures === 0;
+    this.again = false;
+    this.schedule(again ? 0 : backoff);
+  }
+
+  private processBatch(): Promise<{ handled: number; notificationIds: string[]; recipients: string[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [cursor]: { watermark: string }[] = await manager.query(
+        `SELECT watermark FROM outbox_consumers WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
+        [CONSUMER],
+      );
+      // Another process holds the turn (or the row is missing): nothing to do here now.
+      if (!cursor) return { handled: 0, notificationIds: [], recipients: [] };
+      const events: OutboxEventRow[] = await manager.query(
+        `SELECT e.id, e.topic, e.aggregate_id, e.payload FROM outbox_events e
+         WHERE e.id > $2 AND NOT EXISTS (SELECT 1 FROM outbox_consumed c WHERE c.consumer = $1 AND c.event_id = e.id)
+         ORDER BY e.id LIMIT ${BATCH}`,
+        [CONSUMER, cursor.watermark],
+      );
+      const written = await this.notify(manager, events);
+      if (events.length > 0)
+        await manager.query(`INSERT INTO outbox_consumed (consumer, event_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [
+          CONSUMER,
+          events.map((e) => e.id),
+        ]);
+      if (events.length < BATCH) await this.settle(manager);
+      return { handled: events.length, ...written };
+    });
+  }
+
+  private async notify(manager: EntityManager, events: OutboxEventRow[]): Promise<{ notificationIds: string[]; recipients: string[] }> {
+    const topics = new Set<string>(NOTIFICATION_TOPICS);
+    const rows: (NotificationCandidate & { eventId: string })[] = [];
+    for (const event of events) {
+      if (!topics.has(event.topic)) continue;
+      for (const c of await candidatesFor(manager, event)) if (c.recipientId !== c.actorId) rows.push({ ...c, eventId: event.id });
+    }
+    if (rows.length === 0) return { notificationIds: [], recipients: [] };
+    const verdicts = await mayBeTold(manager, rows);
+    const told = rows.filter((_, i) => verdicts[i]);
+    if (told.length === 0) return { notificationIds: [], recipients: [] };
+    const inserted: { id: string; recipient_id: string }[] = await manager.query(
+      `INSERT INTO notifications (recipient_id, kind, question_id, subject_type, subject_id, actor_id, details, source_event_id)
+       SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::bigint[], $4::varchar[], $5::bigint[], $6::bigint[], $7::jsonb[], $8::bigint[])
+       ON CONFLICT ON CONSTRAINT notifications_once_key DO NOTHING
+       RETURNING id, recipient_id`,
+      [
+        told.map((r) => r.recipientId),
+        told.map((r) => r.kind),
+        told.map((r) => r.questionId),
+        told.map((r) => r.subjectType),
+        told.map((r) => r.subjectId),
+        told.map((r) => r.actorId),
+        told.map((r) => JSON.stringify(r.details)),
+        told.map((r) => r.eventId),
+      ],
+    );
+    return { notificationIds: inserted.map((r) => String(r.id)), recipients: [...new Set(inserted.map((r) => String(r.recipient_id)))] };
+  }
+
+  /** Moves the watermark past events consumed long enough ago and forgets them individually. */
+  private async settle(manager: EntityManager): Promise<void> {
+    await manager.query(
+      `WITH settled AS (
+         SELECT max(event_id) AS id FROM outbox_consumed WHERE consumer = $1 AND consumed_at < now() - ${SETTLE}
+       ), moved AS (
+         UPDATE outbox_consumers SET watermark = settled.id FROM settled
+         WHERE consumer = $1 AND settled.id IS NOT NULL AND settled.id > watermark RETURNING watermark
+       )
+       DELETE FROM outbox_consumed WHERE consumer = $1 AND event_id <= (SELECT watermark FROM moved)`,
+      [CONSUMER],
+    );
+  }
+}
