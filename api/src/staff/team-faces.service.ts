@@ -10,6 +10,8 @@ const TEAMS_BY_USER = Symbol('staffTeamsByUser');
 export interface PublicTeam {
   id: string;
   name: string;
+  /** First-response target for normal priority, in business minutes; null without an SLA. */
+  firstResponseMinutes: number | null;
   hours: OpeningHours;
   memberIds: string[];
 }
@@ -37,19 +39,28 @@ export class TeamFacesService {
 
   /** Every team with its members (those with a photo first). */
   async teams(): Promise<PublicTeam[]> {
-    const rows: { id: string; name: string; time_zone: string; weekly: WeeklyWindow[]; holidays: string[]; member_ids: string[] | null }[] =
-      await this.dataSource.query(
-        `SELECT t.id, t.name, t.time_zone, t.weekly, t.holidays,
+    const rows: {
+      id: string;
+      name: string;
+      time_zone: string;
+      weekly: WeeklyWindow[];
+      holidays: string[];
+      first_response_minutes: number | null;
+      member_ids: string[] | null;
+    }[] = await this.dataSource.query(
+      `SELECT t.id, t.name, t.time_zone, t.weekly, t.holidays,
+                (SELECT s.first_response_minutes FROM sla_targets s WHERE s.team_id = t.id AND s.priority = 'normal') AS first_response_minutes,
                 array_agg(u.id ORDER BY (p.user_id IS NULL), u.display_name) FILTER (WHERE u.id IS NOT NULL) AS member_ids
            FROM teams t
            LEFT JOIN team_members tm ON tm.team_id = t.id
            LEFT JOIN users u ON u.id = tm.user_id
            LEFT JOIN staff_photos p ON p.user_id = u.id
           GROUP BY t.id ORDER BY t.name`,
-      );
+    );
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
+      firstResponseMinutes: r.first_response_minutes,
       hours: { timeZone: r.time_zone, weekly: r.weekly, holidays: r.holidays },
       memberIds: r.member_ids ?? [],
     }));

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { OpeningHours } from '@peerdesk/business-time';
 
 @ObjectType('StaffFace', { description: 'What the signed-in staff member shows the public, and what is still missing.' })
@@ -19,6 +19,12 @@ export class TeamBadgeModel {
 export class PublicTeamModel {
   @Field(() => ID) id: string;
   @Field() name: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The promise to the public: first staff reply to an escalated question within this many business minutes (normal priority).',
+  })
+  firstResponseMinutes: number | null;
   hours: OpeningHours;
   memberIds: string[];
 }

@@ -900,7 +900,7 @@ export type WhoAnswersHereQueryVariables = Exact<{
 }>;
 
 
-export type WhoAnswersHereQuery = { whoAnswersHere: Array<{ id: string, name: string, hoursDescription: string, openNow: boolean, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
+export type WhoAnswersHereQuery = { whoAnswersHere: Array<{ id: string, name: string, hoursDescription: string, openNow: boolean, firstResponseMinutes: number | null, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
 
 export type MyStaffFaceQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2941,6 +2941,7 @@ export const WhoAnswersHereDocument = new TypedDocumentString(`
     name
     hoursDescription(locale: $locale)
     openNow
+    firstResponseMinutes
     members {
       ...UserChip
     }

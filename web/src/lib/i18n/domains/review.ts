@@ -105,6 +105,8 @@ export const reviewEn = {
   'whoAnswers.openNow': 'Open now',
   'whoAnswers.closedNow': 'Closed now',
   'whoAnswers.noMembers': 'No one in this team yet.',
+  'whoAnswers.promise': 'Questions handed to the company get a first reply within {duration}.',
+  'whoAnswers.people': 'The people',
   'whoAnswers.empty': 'Our team has not introduced itself yet.',
   'whoAnswers.members': { one: '{count} person', other: '{count} people' },
 
@@ -272,6 +274,8 @@ export const reviewDe: Catalog<typeof reviewEn> = {
   'whoAnswers.openNow': 'Jetzt erreichbar',
   'whoAnswers.closedNow': 'Gerade nicht erreichbar',
   'whoAnswers.noMembers': 'Noch niemand in diesem Team.',
+  'whoAnswers.promise': 'An das Unternehmen übergebene Fragen bekommen innerhalb von {duration} eine erste Antwort.',
+  'whoAnswers.people': 'Die Menschen',
   'whoAnswers.empty': 'Unser Team hat sich noch nicht vorgestellt.',
   'whoAnswers.members': { one: '{count} Person', other: '{count} Personen' },
 
