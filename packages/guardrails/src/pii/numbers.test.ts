@@ -26,6 +26,67 @@ describe('customer, contract and order numbers', () => {
     expect(numbers(text)).toEqual([]);
   });
 
+  it.each([
+    // abbreviations, typos and spaced labels
+    ['KdNr 5530917 bitte prüfen', 'customer_number', '5530917', 'medium'],
+    ['Kd.-Nr. 7781203', 'customer_number', '7781203', 'medium'],
+    ['meine Kundenummer: 3390127', 'customer_number', '3390127', 'medium'],
+    ['Kunden Nr. 6620183', 'customer_number', '6620183', 'medium'],
+    ['cust# 20198877 still not migrated', 'customer_number', '20198877', 'medium'],
+    ['acct no 33-1029-4410 shows a double charge', 'customer_number', '33-1029-4410', 'medium'],
+    ['Geschäftspartnernummer 2000481177', 'customer_number', '2000481177', 'medium'],
+    ['I am customer 48812093 and nobody calls back', 'customer_number', '48812093', 'medium'],
+    ['Vertr.-Nr. 7712093384, Kündigung zum 30.06.', 'contract_number', '7712093384', 'medium'],
+    ['Vertragskonto 410077881', 'contract_number', '410077881', 'medium'],
+    ['contract ref: HX-2025-0031 was never updated', 'contract_number', 'HX-2025-0031', 'medium'],
+    ['Polizzennummer 55-8812-3', 'contract_number', '55-8812-3', 'medium'],
+    ['Auftragsnr. 99120344', 'order_number', '99120344', 'low'],
+    ['Best.-Nr. 300718822 fehlt', 'order_number', '300718822', 'low'],
+    ['order ID A9K-55013 never shipped', 'order_number', 'A9K-55013', 'low'],
+    ['order ref XT-401882 arrived broken', 'order_number', 'XT-401882', 'low'],
+    // German compounds that end in the label
+    ['Die Mobilfunkvertragsnummer lautet 88301177', 'contract_number', '88301177', 'medium'],
+    ['Stromkundennummer 60044719', 'customer_number', '60044719', 'medium'],
+    // slashes and capital prefixes set off by a space
+    ['Agreement no. LS/77/201948', 'contract_number', 'LS/77/201948', 'medium'],
+    ['Vertragsnummer VK 3381 0027', 'contract_number', 'VK 3381 0027', 'medium'],
+  ])('reads the label phrasing in %j', (text, kind, match, severity) => {
+    expect(numbers(text)).toEqual([[kind, match, severity]]);
+  });
+
+  it.each([
+    ['**Kundennummer:** 77310284', 'customer_number', '77310284'],
+    ['| Vertragsnr | 4400918 |', 'contract_number', '4400918'],
+    ['| Bestellung | #660193 |', 'order_number', '660193'],
+    ['Bestellnummer `7001238841` – Erstattung fehlt', 'order_number', '7001238841'],
+    ['order no.`QP-55-10382`', 'order_number', 'QP-55-10382'],
+    ['Vertragsnummer („VX-44019“)', 'contract_number', 'VX-44019'],
+    ['Kundennummer (steht oben auf jeder Rechnung): 5510392', 'customer_number', '5510392'],
+    ['Brauchen Sie die Kundennummer? – Gern: 448120', 'customer_number', '448120'],
+    ['- Name: Jo\n- customer no:\n  9920113', 'customer_number', '9920113'],
+  ])('finds a value in markdown, tables, quotes and forms: %j', (text, kind, match) => {
+    const t = text.replace(/\\n/g, '\n');
+    expect(numbers(t)).toEqual([[kind, match, expect.any(String)]]);
+  });
+
+  it.each([
+    ['XR-55120938 (das ist meine Vertragsnummer)', 'contract_number', 'XR-55120938'],
+    ['I keep quoting 66120945, which is my customer number.', 'customer_number', '66120945'],
+  ])('finds a number whose label comes after it: %j', (text, kind, match) => {
+    expect(numbers(text)).toEqual([[kind, match, expect.any(String)]]);
+  });
+
+  it.each([
+    'Order of 15000 units shipped in 2023.',
+    'Kundennummer? Die steht oben rechts auf der Rechnung.',
+    'Sort code 40-11-22 and account 71203388 for the transfer',
+    'Mein Stromvertrag kostet 89,90 € im Monat.',
+    'acct no longer works after update 4.2.11',
+    'Vertragsnummer vom 01.02.2024 fehlt',
+  ])('still ignores %j', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+
   it('applies custom patterns with their own kind, severity and rule', () => {
     const options = {
       customPatterns: [{ kind: 'customer_number' as const, pattern: /\bFW\d{8}\b/, severity: 'high' as const, rule: 'fennwatt-id' }],

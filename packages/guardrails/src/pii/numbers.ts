@@ -2,53 +2,70 @@ import { isWordChar } from '../text.js';
 import type { Candidate, CustomPattern, NumberKind } from './types.js';
 
 /** Words that name the number that follows: "Kundennummer 123456789", "Vertragsnummer: V-2024-77812", "order #4711-2231". */
+const REF = String.raw`ref(?:\.|erence|erenz)?`;
 const CUES: readonly [NumberKind, string][] = [
   [
     'customer_number',
-    String.raw`kunden?-?(?:nummer|nr\.?|id|konto(?:nummer)?)|kd\.?-?nr\.?|kundennr\.?|mitglieds-?(?:nummer|nr\.?)|customer\s?(?:number|no\.?|nr\.?|id|#|account(?:\s(?:number|no\.?))?)|client\s(?:number|no\.?|id)|account\s(?:number|no\.?|#|id)|member(?:ship)?\s(?:number|no\.?|id)`,
+    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|knr\.|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer\s?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number)|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|member(?:ship)?\s(?:number|no\.?|id)`,
   ],
   [
     'contract_number',
-    String.raw`vertrags?-?(?:nummer|nr\.?|konto(?:nummer)?|id)|versicherungs-?(?:nummer|schein-?nummer)|contract\s?(?:number|no\.?|nr\.?|id|#)|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?)`,
+    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|schein-?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abo(?:nnement)?-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})`,
   ],
   [
     'order_number',
-    String.raw`bestell-?(?:nummer|nr\.?|id)|auftrags-?(?:nummer|nr\.?|id)|order\s?(?:number|no\.?|nr\.?|id|#)|order(?=\s?#)|purchase\s(?:number|no\.?)`,
+    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s-]?(?:number|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|order(?=\s?#)|purchase\s(?:number|no\.?)`,
   ],
 ];
+/** German compounds end in the cue: "Rahmenvertragsnummer", "Mobilfunkvertrags-Nr.", "Sammelbestellnummer". */
+const COMPOUND_TAIL = /^(?:vertrags?(?:-?(?:nummer|nr))?|kunden-?(?:nummer|nr)|bestell-?(?:nummer|nr)|auftrags-?(?:nummer|nr))\.?$/i;
 
 /** Bare nouns ("Bestellung 2024-118823", "my order 55812003") name a number only when it is long enough (no quantities or years). */
 const BARE_CUES: readonly [NumberKind, string][] = [
-  ['customer_number', String.raw`kunde|customer|kundenkonto`],
+  ['customer_number', String.raw`kunde|customer|kundenkonto|account|acct`],
   ['contract_number', String.raw`vertrag|contract`],
   ['order_number', String.raw`bestellung|auftrag|order`],
 ];
 const BARE_MIN_DIGITS = 5;
 /** After a label that ends in ":" or "#" ("Kundennummer: 123", "Bestellung: B-4711") a shorter number is still one. */
-const LABELLED = /^\s{0,2}[:#]/;
+const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number)){0,3}\s{0,2}#?\s?`;
+/** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
+const FILLER = String.raw`(?:[^\d\n.!:]{1,40}?(?::|\s(?:ist|is|lautet|was|war)\s))?(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number)){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
-const VALUE = String.raw`((?:[A-Z]{1,4}-){0,2}(?:[A-Z]{1,4})?\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})(?![\p{L}\p{N}])`;
+const VALUE = String.raw`((?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})(?![\p{L}\p{N}])`;
 const GROUPS = [...CUES.map(([kind, cue]) => `(?<${kind}>${cue})`), ...BARE_CUES.map(([kind, cue]) => `(?<bare_${kind}>${cue})`)];
 // Cue words first (a fast scan), then what follows them; a leading look-behind would slow the scan down several times.
 const CUE = new RegExp(GROUPS.join('|'), 'gi');
 const CUED_VALUE = new RegExp(FILLER + VALUE, 'iuy');
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+/** The number before its label: "PX-20931877 (das ist meine Vertragsnummer)", "77120934, which is my customer no.". */
+const VALUE_BEFORE =
+  /(?<![\p{L}\p{N}-])((?:[A-Z]{1,4}[-/]){0,2}[A-Z]{0,4}\d[\dA-Z]{0,19}(?:[-/.][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})\s{0,2}[(,–—-]?\s{0,2}(?:that'?s|that\sis|which\sis|is|=|ist|das\sist)?\s{0,2}(?:(?:my|meine?|the|die|our|unsere?)\s(?:\p{L}{2,20}\s)?)?$/u;
 
 export function detectCuedNumbers(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(CUE)) {
-    if (isWordChar(text[m.index - 1])) continue;
+    if (isWordChar(text[m.index - 1]) && !COMPOUND_TAIL.test(m[0])) continue;
     CUED_VALUE.lastIndex = m.index + m[0].length;
     const value = CUED_VALUE.exec(text)?.[1];
-    if (value === undefined) continue;
     const cue = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0];
+    if (value === undefined) {
+      const before = cue.startsWith('bare_') ? null : VALUE_BEFORE.exec(text.slice(Math.max(0, m.index - 72), m.index));
+      if (before && before[1]!.replace(/\D/g, '').length >= BARE_MIN_DIGITS && !DATE_LIKE.test(before[1]!)) {
+        const start = m.index - before[0].length;
+        found.push({ kind: cue as NumberKind, start, end: start + before[1]!.length, rule: `${cue.replace('_', '-')}-cue` });
+      }
+      continue;
+    }
+    // A letter prefix set off by a space ("VN 4419 2203") is part of the number only when typed in capitals ("order of 15000" is not).
+    const spaced = /^[-/A-Za-z]*?([A-Za-z]{1,4}) \d/.exec(value);
+    if (spaced && spaced[1] !== spaced[1]!.toUpperCase()) continue;
     const digits = value.replace(/\D/g, '').length;
     const labelled = LABELLED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
     const bare = cue.startsWith('bare_');
-    // A bare "Kunde" names a number only as a label ("Kunde: 4711").
-    if (bare && cue === 'bare_customer_number' && !labelled) continue;
+    // A bare "Kunde" names a number only as a label ("Kunde: 4711") or when the number is long ("customer 48812093").
+    if (bare && cue === 'bare_customer_number' && !labelled && (digits < 6 || /^ac/i.test(m[0]))) continue;
     const minDigits = bare ? (labelled ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
     if (digits < minDigits || DATE_LIKE.test(value) || (bare && /^(?:19|20)\d\d$/.test(value))) continue;
     const kind = cue.replace('bare_', '') as NumberKind;
