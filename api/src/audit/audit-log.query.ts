@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { authorize, type Actor } from '../identity/policy';
 import { fieldError } from '../platform/errors';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
-import { isId } from '../qa/qa.rules';
+import { isId } from '../platform/ids';
 import type { AuditEntryConnection, AuditEntryModel, AuditLogFilter } from './audit.models';
 
 interface Row {

@@ -7,7 +7,8 @@ import { conflict, InputCheck, notFound, unauthenticated } from '../platform/err
 import type { RequestContext } from '../platform/graphql/request-context';
 import { LiveEvents } from '../platform/live/live-events';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
-import { checkClientMutationId, isId, isUniqueViolation, parseId } from '../qa/qa.rules';
+import { checkClientMutationId, idempotentCreate } from '../platform/idempotent-create';
+import { isId, parseId } from '../platform/ids';
 import { QuestionEntity } from '../qa/question.entity';
 import { Clock } from './clock';
 import { ConversationEntity, ConversationMessageEntity } from './conversation.entity';
@@ -153,27 +154,26 @@ export class ConversationService {
     if (!actor) throw unauthenticated();
     const id = parseId(input.conversationId, 'Conversation');
     const key = checkClientMutationId(input.clientMutationId);
-    const repeated = key
-      ? await this.dataSource.getRepository(ConversationMessageEntity).findOneBy({ authorId: actor.id, clientMutationId: key })
-      : null;
-    if (repeated) return toMessageModel(repeated);
-    const check = new InputCheck();
-    const body = check.text('body', 'Message', input.body, ESCALATION_LIMITS.message);
-    try {
-      const posted = await this.dataSource.transaction(async (manager) => {
-        const conversation = await this.lockParticipating(manager, actor, id);
-        check.assertValid();
-        return this.post(manager, conversation, actor, { body, kind: 'text', key }, this.clock.now());
-      });
-      await this.announce(posted);
-      return toMessageModel(posted.message);
-    } catch (error) {
-      if (key && isUniqueViolation(error, 'conversation_messages_client_mutation_key'))
-        return toMessageModel(
-          await this.dataSource.getRepository(ConversationMessageEntity).findOneByOrFail({ authorId: actor.id, clientMutationId: key }),
-        );
-      throw error;
-    }
+    return idempotentCreate(key, {
+      constraint: 'conversation_messages_client_mutation_key',
+      find: async (k) => {
+        const existing = await this.dataSource
+          .getRepository(ConversationMessageEntity)
+          .findOneBy({ authorId: actor.id, clientMutationId: k });
+        return existing ? toMessageModel(existing) : null;
+      },
+      create: async () => {
+        const check = new InputCheck();
+        const body = check.text('body', 'Message', input.body, ESCALATION_LIMITS.message);
+        const posted = await this.dataSource.transaction(async (manager) => {
+          const conversation = await this.lockParticipating(manager, actor, id);
+          check.assertValid();
+          return this.post(manager, conversation, actor, { body, kind: 'text', key }, this.clock.now());
+        });
+        await this.announce(posted);
+        return toMessageModel(posted.message);
+      },
+    });
   }
 
   /** The asker asks to be called back in a time window; the request shows on the escalation. */

@@ -13,7 +13,9 @@ import { appendOutbox } from '../platform/outbox/outbox';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
 import { isVisible } from '../qa/visibility';
 import { AnswerService } from '../qa/answer.service';
-import { checkClientMutationId, isId, isUniqueViolation, LIMITS, parseId } from '../qa/qa.rules';
+import { checkClientMutationId, idempotentCreate } from '../platform/idempotent-create';
+import { isId, parseId } from '../platform/ids';
+import { LIMITS } from '../qa/qa.rules';
 import { QuestionEntity } from '../qa/question.entity';
 import { DraftKindValue } from '../review/models/review.models';
 import { ReviewGate } from '../review/review-gate';
@@ -72,56 +74,52 @@ export class EscalationService {
     if (!actor) throw unauthenticated();
     const questionId = parseId(input.questionId, 'Question');
     const key = checkClientMutationId(input.clientMutationId);
-    const repeated = key
-      ? await this.dataSource.getRepository(EscalationEntity).findOneBy({ createdById: actor.id, clientMutationId: key })
-      : null;
-    if (repeated) return toEscalationModel(repeated, this.now());
+    return idempotentCreate(key, {
+      constraint: 'escalations_client_mutation_key',
+      find: async (k) => {
+        const existing = await this.dataSource.getRepository(EscalationEntity).findOneBy({ createdById: actor.id, clientMutationId: k });
+        return existing ? toEscalationModel(existing, this.now()) : null;
+      },
+      create: () => this.create(actor, questionId, key, input),
+    });
+  }
 
+  private async create(actor: Actor, questionId: string, key: string | null, input: EscalateQuestionInput): Promise<EscalationModel> {
     const check = new InputCheck();
     const reason = input.reason?.trim() ? check.text('reason', 'Reason', input.reason, ESCALATION_LIMITS.reason) : null;
     const details =
       input.privateDetails != null
         ? check.text('privateDetails', 'Private details', input.privateDetails, ESCALATION_LIMITS.message)
         : null;
-    try {
-      const created = await this.dataSource.transaction(async (manager) => {
-        const question = await manager.findOne(QuestionEntity, { where: { id: questionId }, lock: { mode: 'pessimistic_write' } });
-        if (!question || !isVisible(actor, question)) throw notFound('Question');
-        authorize(actor, 'question.escalate', question);
-        const source: EscalationSource =
-          question.authorId === actor.id ? 'asker' : can(actor, 'console.use', undefined) ? 'staff' : 'power_user';
-        if (input.priority && source !== 'staff') check.add('priority', 'staff_only', 'Only staff set the priority of an escalation.');
-        if (details !== null && source !== 'asker')
-          check.add('privateDetails', 'asker_only', 'Only the person who asked shares private details with staff.');
-        check.assertValid();
-        if (await this.openFor(manager, question.id)) throw conflict('This question is already escalated; our team is on it.');
-        const team = await this.teams.forSpace(manager, question.spaceId);
-        if (!team) throw conflict('No team handles this space yet.');
-        const escalation = await this.open(manager, {
-          question,
-          team,
-          priority: (input.priority as Priority | null | undefined) ?? 'normal',
-          source,
-          createdById: actor.id,
-          reason,
-          clientMutationId: key,
-          details: {},
-        });
-        if (!escalation) throw conflict('This question is already escalated; our team is on it.');
-        if (details !== null) await this.conversations.start(manager, question, actor, details, this.now());
-        return escalation;
+    const created = await this.dataSource.transaction(async (manager) => {
+      const question = await manager.findOne(QuestionEntity, { where: { id: questionId }, lock: { mode: 'pessimistic_write' } });
+      if (!question || !isVisible(actor, question)) throw notFound('Question');
+      authorize(actor, 'question.escalate', question);
+      const source: EscalationSource =
+        question.authorId === actor.id ? 'asker' : can(actor, 'console.use', undefined) ? 'staff' : 'power_user';
+      if (input.priority && source !== 'staff') check.add('priority', 'staff_only', 'Only staff set the priority of an escalation.');
+      if (details !== null && source !== 'asker')
+        check.add('privateDetails', 'asker_only', 'Only the person who asked shares private details with staff.');
+      check.assertValid();
+      if (await this.openFor(manager, question.id)) throw conflict('This question is already escalated; our team is on it.');
+      const team = await this.teams.forSpace(manager, question.spaceId);
+      if (!team) throw conflict('No team handles this space yet.');
+      const escalation = await this.open(manager, {
+        question,
+        team,
+        priority: (input.priority as Priority | null | undefined) ?? 'normal',
+        source,
+        createdById: actor.id,
+        reason,
+        clientMutationId: key,
+        details: {},
       });
-      await this.publish(created, 'escalated');
-      return toEscalationModel(created, this.now());
-    } catch (error) {
-      if (key && isUniqueViolation(error, 'escalations_client_mutation_key')) {
-        return toEscalationModel(
-          await this.dataSource.getRepository(EscalationEntity).findOneByOrFail({ createdById: actor.id, clientMutationId: key }),
-          this.now(),
-        );
-      }
-      throw error;
-    }
+      if (!escalation) throw conflict('This question is already escalated; our team is on it.');
+      if (details !== null) await this.conversations.start(manager, question, actor, details, this.now());
+      return escalation;
+    });
+    await this.publish(created, 'escalated');
+    return toEscalationModel(created, this.now());
   }
 
   /**

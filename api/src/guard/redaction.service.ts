@@ -7,7 +7,7 @@ import { fieldError, InputCheck, notFound } from '../platform/errors';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { AnswerEntity } from '../qa/answer.entity';
 import { CommentEntity } from '../qa/comment.entity';
-import { parseId } from '../qa/qa.rules';
+import { parseId } from '../platform/ids';
 import { QuestionEntity } from '../qa/question.entity';
 import { RevisionEntity } from '../qa/revision.entity';
 import type { RedactPostInput } from './dto/guard.inputs';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toSlug } from '../qa/qa.rules';
+import { toSlug } from '../platform/slug';
 import { recountQuestions } from '../qa/question-state';
 import { renderMarkdown } from '@peerdesk/markdown';
 import type { EntityManager, QueryResult } from 'typeorm';

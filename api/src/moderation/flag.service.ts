@@ -6,7 +6,7 @@ import { authorize, hasPrivilege, type Actor } from '../identity/policy';
 import { conflict, fieldError, notFound } from '../platform/errors';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { assertActivityRate } from '../reputation/activity-limits';
-import { parseId } from '../qa/qa.rules';
+import { parseId } from '../platform/ids';
 import type { FlagPostInput } from './dto/moderation.inputs';
 import { FLAG_REASONS } from './flag.entity';
 import type { PostType } from '../qa/moderation-state';

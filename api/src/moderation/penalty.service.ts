@@ -4,7 +4,7 @@ import { AuditLogService } from '../audit/audit-log.service';
 import { authorize, type Actor, type UserRef } from '../identity/policy';
 import type { Role } from '../identity/user.entity';
 import { fieldError, InputCheck, notFound } from '../platform/errors';
-import { isId, parseId } from '../qa/qa.rules';
+import { isId, parseId } from '../platform/ids';
 import { ReputationService, type ReputationKind } from '../reputation/reputation.service';
 import type { PostType } from '../qa/moderation-state';
 import type { SuspendUserInput, WarnUserInput } from './dto/moderation.inputs';

@@ -8,7 +8,7 @@ import { appendOutbox } from '../platform/outbox/outbox';
 import { AnswerEntity } from '../qa/answer.entity';
 import { toAnswerModel, toQuestionModel } from '../qa/mappers';
 import type { AnswerModel, QuestionModel } from '../qa/models/qa.models';
-import { parseId } from '../qa/qa.rules';
+import { parseId } from '../platform/ids';
 import { statusOf } from '../qa/question-state';
 import { QuestionEntity } from '../qa/question.entity';
 import type { ModerateQuestionInput } from './dto/moderation.inputs';

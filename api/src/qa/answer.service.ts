@@ -8,7 +8,9 @@ import { AnswerEntity } from './answer.entity';
 import type { AnswerQuestionInput, EditAnswerInput } from './dto/qa.inputs';
 import { toAnswerModel } from './mappers';
 import type { AnswerConnection, AnswerModel, QuestionModel } from './models/qa.models';
-import { checkClientMutationId, isUniqueViolation, LIMITS, lockedThread, parseId } from './qa.rules';
+import { checkClientMutationId, idempotentCreate } from '../platform/idempotent-create';
+import { parseId } from '../platform/ids';
+import { LIMITS, lockedThread } from './qa.rules';
 import { QuestionEntity } from './question.entity';
 import { QaEvents, type ReviewedPublication } from './qa.events';
 import { answerPublished, threadTouched } from './question-state';
@@ -86,15 +88,23 @@ export class AnswerService {
     authorize(actor, 'answer.create', undefined);
     const questionId = parseId(input.questionId, 'Question');
     const key = checkClientMutationId(input.clientMutationId);
-    const repeat = async () => {
-      const existing = key
-        ? await this.dataSource.getRepository(AnswerEntity).findOneBy({ authorId: actor.id, clientMutationId: key })
-        : null;
-      return existing ? this.get(existing.id) : null;
-    };
-    const repeated = await repeat();
-    if (repeated) return repeated;
+    return idempotentCreate(key, {
+      constraint: 'answers_client_mutation_key',
+      find: async (k) => {
+        const existing = await this.dataSource.getRepository(AnswerEntity).findOneBy({ authorId: actor.id, clientMutationId: k });
+        return existing ? this.get(existing.id) : null;
+      },
+      create: () => this.create(actor, questionId, key, input, reviewed),
+    });
+  }
 
+  private async create(
+    actor: Actor,
+    questionId: string,
+    key: string | null,
+    input: AnswerQuestionInput,
+    reviewed: ReviewedPublication | undefined,
+  ): Promise<AnswerModel> {
     const check = new InputCheck();
     const body = check.text('body', 'Answer', input.body, LIMITS.answerBody);
     check.assertValid();
@@ -106,50 +116,44 @@ export class AnswerService {
       normalized: [{ field: 'body', text: body }],
       acknowledgePersonalData: input.acknowledgePersonalData,
     });
-    try {
-      const created = await this.dataSource.transaction(async (manager) => {
-        const question = await manager.findOne(QuestionEntity, { where: { id: questionId }, lock: { mode: 'pessimistic_write' } });
-        if (!question) throw notFound('Question');
-        if (!isVisible(actor, question)) throw notFound('Question');
-        if (question.status === 'closed') throw conflict('This question is closed and takes no new answers.');
-        if (question.lockedAt) throw lockedThread();
-        const admission = await this.events.emit(manager, 'post.admitting', {
-          actor,
-          postType: 'answer',
-          spaceId: question.spaceId,
-          questionId,
-          reviewed: !!reviewed,
-        });
-        const held = admission.some((a) => a.hold);
-        const answer = await manager.save(
-          manager.create(AnswerEntity, {
-            questionId,
-            authorId: actor.id,
-            bodyMarkdown: body,
-            bodyHtml: renderMarkdown(body),
-            clientMutationId: key,
-            moderationState: held ? 'pending_review' : 'published',
-            reviewedById: reviewed?.reviewerId ?? null,
-          }),
-        );
-        if (!held) await answerPublished(manager, questionId);
-        await manager.insert(RevisionEntity, { answerId: answer.id, editorId: actor.id, bodyMarkdown: body });
-        await this.events.emit(manager, 'answer.created', {
-          actor,
-          postId: answer.id,
-          questionId,
-          spaceId: question.spaceId,
-          moderationState: answer.moderationState,
-          bypassedReview: admission.some((a) => a.bypassedReview),
-        });
-        if (reviewed) await reviewed.onPublished(manager, { type: 'answer', id: answer.id });
-        return toAnswerModel(await manager.findOneByOrFail(AnswerEntity, { id: answer.id }), question);
+    return this.dataSource.transaction(async (manager) => {
+      const question = await manager.findOne(QuestionEntity, { where: { id: questionId }, lock: { mode: 'pessimistic_write' } });
+      if (!question) throw notFound('Question');
+      if (!isVisible(actor, question)) throw notFound('Question');
+      if (question.status === 'closed') throw conflict('This question is closed and takes no new answers.');
+      if (question.lockedAt) throw lockedThread();
+      const admission = await this.events.emit(manager, 'post.admitting', {
+        actor,
+        postType: 'answer',
+        spaceId: question.spaceId,
+        questionId,
+        reviewed: !!reviewed,
       });
-      return created;
-    } catch (error) {
-      if (key && isUniqueViolation(error, 'answers_client_mutation_key')) return (await repeat())!;
-      throw error;
-    }
+      const held = admission.some((a) => a.hold);
+      const answer = await manager.save(
+        manager.create(AnswerEntity, {
+          questionId,
+          authorId: actor.id,
+          bodyMarkdown: body,
+          bodyHtml: renderMarkdown(body),
+          clientMutationId: key,
+          moderationState: held ? 'pending_review' : 'published',
+          reviewedById: reviewed?.reviewerId ?? null,
+        }),
+      );
+      if (!held) await answerPublished(manager, questionId);
+      await manager.insert(RevisionEntity, { answerId: answer.id, editorId: actor.id, bodyMarkdown: body });
+      await this.events.emit(manager, 'answer.created', {
+        actor,
+        postId: answer.id,
+        questionId,
+        spaceId: question.spaceId,
+        moderationState: answer.moderationState,
+        bypassedReview: admission.some((a) => a.bypassedReview),
+      });
+      if (reviewed) await reviewed.onPublished(manager, { type: 'answer', id: answer.id });
+      return toAnswerModel(await manager.findOneByOrFail(AnswerEntity, { id: answer.id }), question);
+    });
   }
 
   async edit(actor: Actor | null, input: EditAnswerInput): Promise<AnswerModel> {

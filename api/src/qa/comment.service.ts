@@ -8,7 +8,9 @@ import { CommentEntity } from './comment.entity';
 import type { AddCommentInput } from './dto/qa.inputs';
 import { toCommentModel } from './mappers';
 import type { CommentModel } from './models/qa.models';
-import { checkClientMutationId, isUniqueViolation, LIMITS, lockedThread, parseId } from './qa.rules';
+import { checkClientMutationId, idempotentCreate } from '../platform/idempotent-create';
+import { parseId } from '../platform/ids';
+import { LIMITS, lockedThread } from './qa.rules';
 import { QaEvents, type ReviewedPublication } from './qa.events';
 import { threadTouched } from './question-state';
 import { QuestionEntity } from './question.entity';
@@ -26,15 +28,22 @@ export class CommentService {
     authorize(actor, 'comment.create', undefined);
     if (!input.questionId === !input.answerId) throw fieldError('questionId', 'invalid', 'Comment on either a question or an answer.');
     const key = checkClientMutationId(input.clientMutationId);
-    const repeat = async () => {
-      const existing = key
-        ? await this.dataSource.getRepository(CommentEntity).findOneBy({ authorId: actor.id, clientMutationId: key })
-        : null;
-      return existing ? toCommentModel(existing) : null;
-    };
-    const repeated = await repeat();
-    if (repeated) return repeated;
+    return idempotentCreate(key, {
+      constraint: 'comments_client_mutation_key',
+      find: async (k) => {
+        const existing = await this.dataSource.getRepository(CommentEntity).findOneBy({ authorId: actor.id, clientMutationId: k });
+        return existing ? toCommentModel(existing) : null;
+      },
+      create: () => this.create(actor, key, input, reviewed),
+    });
+  }
 
+  private async create(
+    actor: Actor,
+    key: string | null,
+    input: AddCommentInput,
+    reviewed: ReviewedPublication | undefined,
+  ): Promise<CommentModel> {
     const check = new InputCheck();
     const body = check.text('body', 'Comment', input.body.replace(/\s+/g, ' '), LIMITS.comment);
     check.assertValid();
@@ -46,57 +55,51 @@ export class CommentService {
       normalized: [{ field: 'body', text: body }],
       acknowledgePersonalData: input.acknowledgePersonalData,
     });
-    try {
-      const created = await this.dataSource.transaction(async (manager) => {
-        let questionId: string;
-        let answerId: string | null = null;
-        if (input.answerId) {
-          answerId = parseId(input.answerId, 'Answer');
-          const answer = await manager.findOneBy(AnswerEntity, { id: answerId });
-          if (!answer || !isVisible(actor, answer)) throw notFound('Answer');
-          questionId = answer.questionId;
-        } else {
-          questionId = parseId(input.questionId, 'Question');
-        }
-        const question = await manager.findOneBy(QuestionEntity, { id: questionId });
-        if (!question || !isVisible(actor, question)) throw notFound('Question');
-        if (question.status === 'closed') throw conflict('This question is closed.');
-        if (question.lockedAt) throw lockedThread();
-        const admission = await this.events.emit(manager, 'post.admitting', {
-          actor,
-          postType: 'comment',
-          spaceId: question.spaceId,
-          questionId,
-          reviewed: !!reviewed,
-        });
-        const comment = await manager.save(
-          manager.create(CommentEntity, {
-            questionId,
-            answerId,
-            authorId: actor.id,
-            bodyMarkdown: body,
-            bodyHtml: renderMarkdown(body),
-            clientMutationId: key,
-            reviewedById: reviewed?.reviewerId ?? null,
-          }),
-        );
-        await threadTouched(manager, questionId);
-        await this.events.emit(manager, 'comment.created', {
-          actor,
-          postId: comment.id,
+    return this.dataSource.transaction(async (manager) => {
+      let questionId: string;
+      let answerId: string | null = null;
+      if (input.answerId) {
+        answerId = parseId(input.answerId, 'Answer');
+        const answer = await manager.findOneBy(AnswerEntity, { id: answerId });
+        if (!answer || !isVisible(actor, answer)) throw notFound('Answer');
+        questionId = answer.questionId;
+      } else {
+        questionId = parseId(input.questionId, 'Question');
+      }
+      const question = await manager.findOneBy(QuestionEntity, { id: questionId });
+      if (!question || !isVisible(actor, question)) throw notFound('Question');
+      if (question.status === 'closed') throw conflict('This question is closed.');
+      if (question.lockedAt) throw lockedThread();
+      const admission = await this.events.emit(manager, 'post.admitting', {
+        actor,
+        postType: 'comment',
+        spaceId: question.spaceId,
+        questionId,
+        reviewed: !!reviewed,
+      });
+      const comment = await manager.save(
+        manager.create(CommentEntity, {
           questionId,
           answerId,
-          spaceId: question.spaceId,
-          moderationState: comment.moderationState,
-          bypassedReview: admission.some((a) => a.bypassedReview),
-        });
-        if (reviewed) await reviewed.onPublished(manager, { type: 'comment', id: comment.id });
-        return toCommentModel(comment);
+          authorId: actor.id,
+          bodyMarkdown: body,
+          bodyHtml: renderMarkdown(body),
+          clientMutationId: key,
+          reviewedById: reviewed?.reviewerId ?? null,
+        }),
+      );
+      await threadTouched(manager, questionId);
+      await this.events.emit(manager, 'comment.created', {
+        actor,
+        postId: comment.id,
+        questionId,
+        answerId,
+        spaceId: question.spaceId,
+        moderationState: comment.moderationState,
+        bypassedReview: admission.some((a) => a.bypassedReview),
       });
-      return created;
-    } catch (error) {
-      if (key && isUniqueViolation(error, 'comments_client_mutation_key')) return (await repeat())!;
-      throw error;
-    }
+      if (reviewed) await reviewed.onPublished(manager, { type: 'comment', id: comment.id });
+      return toCommentModel(comment);
+    });
   }
 }

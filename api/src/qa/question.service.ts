@@ -9,7 +9,9 @@ import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/
 import { toQuestionModel } from './mappers';
 import { QuestionSort, type QuestionConnection, type QuestionModel } from './models/qa.models';
 import { QaEvents } from './qa.events';
-import { checkClientMutationId, isId, isUniqueViolation, LIMITS, lockedThread, normalizeTags, parseId } from './qa.rules';
+import { checkClientMutationId, idempotentCreate } from '../platform/idempotent-create';
+import { isId, parseId } from '../platform/ids';
+import { LIMITS, lockedThread, normalizeTags } from './qa.rules';
 import { answerAccepted } from './question-state';
 import { QuestionEntity } from './question.entity';
 import { RevisionEntity } from './revision.entity';
@@ -84,11 +86,17 @@ export class QuestionService {
   async ask(actor: Actor | null, input: AskQuestionInput): Promise<QuestionModel> {
     authorize(actor, 'question.ask', undefined);
     const key = checkClientMutationId(input.clientMutationId);
-    const repeated = key
-      ? await this.dataSource.getRepository(QuestionEntity).findOneBy({ authorId: actor.id, clientMutationId: key })
-      : null;
-    if (repeated) return toQuestionModel(repeated);
+    return idempotentCreate(key, {
+      constraint: 'questions_client_mutation_key',
+      find: async (k) => {
+        const existing = await this.dataSource.getRepository(QuestionEntity).findOneBy({ authorId: actor.id, clientMutationId: k });
+        return existing ? toQuestionModel(existing) : null;
+      },
+      create: () => this.create(actor, key, input),
+    });
+  }
 
+  private async create(actor: Actor, key: string | null, input: AskQuestionInput): Promise<QuestionModel> {
     const check = new InputCheck();
     const title = check.text('title', 'Title', input.title.replace(/\s+/g, ' '), LIMITS.title);
     const body = check.text('body', 'Question', input.body, LIMITS.questionBody);
@@ -111,54 +119,44 @@ export class QuestionService {
       acknowledgePersonalData: input.acknowledgePersonalData,
     });
 
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const admission = await this.events.emit(manager, 'post.admitting', {
-          actor,
-          postType: 'question',
+    return this.dataSource.transaction(async (manager) => {
+      const admission = await this.events.emit(manager, 'post.admitting', {
+        actor,
+        postType: 'question',
+        spaceId: space!.id,
+        questionId: null,
+        reviewed: false,
+      });
+      const held = admission.some((a) => a.hold);
+      const question = await manager.save(
+        manager.create(QuestionEntity, {
           spaceId: space!.id,
-          questionId: null,
-          reviewed: false,
-        });
-        const held = admission.some((a) => a.hold);
-        const question = await manager.save(
-          manager.create(QuestionEntity, {
-            spaceId: space!.id,
-            authorId: actor.id,
-            title,
-            bodyMarkdown: body,
-            bodyHtml: renderMarkdown(body),
-            clientMutationId: key,
-            moderationState: held ? 'pending_review' : 'published',
-          }),
-        );
-        await this.replaceTags(manager, question.id, tags);
-        await manager.insert(RevisionEntity, {
-          questionId: question.id,
-          editorId: actor.id,
+          authorId: actor.id,
           title,
           bodyMarkdown: body,
-          tags: tags.map((t) => t.slug),
-        });
-        await this.events.emit(manager, 'question.created', {
-          actor,
-          postId: question.id,
-          questionId: question.id,
-          spaceId: space!.id,
-          moderationState: question.moderationState,
-          askSession: input.askSession ? input.askSession.slice(0, 64) : null,
-        });
-        return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
+          bodyHtml: renderMarkdown(body),
+          clientMutationId: key,
+          moderationState: held ? 'pending_review' : 'published',
+        }),
+      );
+      await this.replaceTags(manager, question.id, tags);
+      await manager.insert(RevisionEntity, {
+        questionId: question.id,
+        editorId: actor.id,
+        title,
+        bodyMarkdown: body,
+        tags: tags.map((t) => t.slug),
       });
-    } catch (error) {
-      // Two submits of the same form raced past the check above; the database kept one.
-      if (key && isUniqueViolation(error, 'questions_client_mutation_key')) {
-        return toQuestionModel(
-          await this.dataSource.getRepository(QuestionEntity).findOneByOrFail({ authorId: actor.id, clientMutationId: key }),
-        );
-      }
-      throw error;
-    }
+      await this.events.emit(manager, 'question.created', {
+        actor,
+        postId: question.id,
+        questionId: question.id,
+        spaceId: space!.id,
+        moderationState: question.moderationState,
+        askSession: input.askSession ? input.askSession.slice(0, 64) : null,
+      });
+      return toQuestionModel(await manager.findOneByOrFail(QuestionEntity, { id: question.id }));
+    });
   }
 
   async edit(actor: Actor | null, input: EditQuestionInput): Promise<QuestionModel> {

@@ -6,7 +6,7 @@ import { conflict, fieldError, notFound } from '../platform/errors';
 import type { VoteInput } from './dto/qa.inputs';
 import type { VotePayload } from './models/qa.models';
 import { QaEvents } from './qa.events';
-import { parseId } from './qa.rules';
+import { parseId } from '../platform/ids';
 
 @Injectable()
 export class VoteService {

@@ -5,7 +5,7 @@ import { UserModel } from '../identity/models/user.model';
 import { authorize, type Actor } from '../identity/policy';
 import { UserService } from '../identity/user.service';
 import { fieldError, notFound } from '../platform/errors';
-import { parseId } from '../qa/qa.rules';
+import { parseId } from '../platform/ids';
 import type { PinTrustLevelInput, UpdateReputationSettingsInput } from './dto/reputation.inputs';
 import type { ReputationSettingsModel } from './models/reputation.models';
 import { DEFAULT_VALUES, ReputationSettings, validateValues, type ReputationValues } from './reputation-settings';

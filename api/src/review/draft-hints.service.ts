@@ -5,7 +5,7 @@ import { AuditLogService } from '../audit/audit-log.service';
 import { authorize, can, type Actor } from '../identity/policy';
 import { conflict, fieldError, InputCheck, notFound } from '../platform/errors';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { parseId } from '../qa/qa.rules';
+import { parseId } from '../platform/ids';
 import type { DismissDraftHintInput } from './dto/draft-hint.inputs';
 import { DraftHintDismissalModel } from './models/draft-hint.models';
 import type { StaffDraftModel } from './models/review.models';

@@ -4,7 +4,7 @@ import { AuditLogService } from '../audit/audit-log.service';
 import { authorize, can, type Actor } from '../identity/policy';
 import { fieldError, InputCheck, notFound } from '../platform/errors';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
-import { parseId } from '../qa/qa.rules';
+import { parseId } from '../platform/ids';
 import { SpaceEntity } from '../qa/space.entity';
 import type { GrantReviewBypassInput, SetSpaceReviewInput } from './dto/review.inputs';
 import { ReviewBypassConnection, ReviewBypassGrantModel, ReviewBypassModel, SpaceReviewSettingModel } from './models/review.models';

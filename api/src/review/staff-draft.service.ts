@@ -9,7 +9,9 @@ import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagina
 import { AnswerService } from '../qa/answer.service';
 import { CommentService } from '../qa/comment.service';
 import { AnswerEntity } from '../qa/answer.entity';
-import { checkClientMutationId, isUniqueViolation, LIMITS, parseId } from '../qa/qa.rules';
+import { checkClientMutationId, idempotentCreate } from '../platform/idempotent-create';
+import { parseId } from '../platform/ids';
+import { LIMITS } from '../qa/qa.rules';
 import { QuestionEntity } from '../qa/question.entity';
 import { StaffFaceService } from '../staff/staff-face.service';
 import type { DecideStaffDraftInput, EditStaffDraftInput, RequestDraftChangesInput, SaveStaffDraftInput } from './dto/review.inputs';
@@ -98,14 +100,17 @@ export class StaffDraftService {
     authorize(actor, 'draft.write', undefined);
     authorize(actor, 'staff.speakPublicly', await this.faces.face(actor.id));
     const key = checkClientMutationId(input.clientMutationId);
-    const repeat = async () => {
-      const existing = key
-        ? await this.dataSource.getRepository(StaffDraftEntity).findOneBy({ authorId: actor.id, clientMutationId: key })
-        : null;
-      return existing ? toDraftModel(existing) : null;
-    };
-    const repeated = await repeat();
-    if (repeated) return repeated;
+    return idempotentCreate(key, {
+      constraint: 'staff_drafts_client_mutation_key',
+      find: async (k) => {
+        const existing = await this.dataSource.getRepository(StaffDraftEntity).findOneBy({ authorId: actor.id, clientMutationId: k });
+        return existing ? toDraftModel(existing) : null;
+      },
+      create: () => this.create(actor, key, input),
+    });
+  }
+
+  private async create(actor: Actor, key: string | null, input: SaveStaffDraftInput): Promise<StaffDraftModel> {
     const kind = input.kind as DraftKind;
     const questionId = parseId(input.questionId, 'Question');
     if (kind === 'answer' && input.answerId)
@@ -113,41 +118,36 @@ export class StaffDraftService {
     const check = new InputCheck();
     const body = check.text('body', kind === 'answer' ? 'Answer' : 'Comment', input.body, bodyLimits(kind));
     check.assertValid();
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const question = await manager.findOneBy(QuestionEntity, { id: questionId });
-        if (!question || !isVisible(actor, question)) throw notFound('Question');
-        if (question.status === 'closed' || question.lockedAt) throw conflict('This question takes no new replies.');
-        let answerId: string | null = null;
-        if (input.answerId) {
-          answerId = parseId(input.answerId, 'Answer');
-          const answer = await manager.findOneBy(AnswerEntity, { id: answerId });
-          if (!answer || answer.questionId !== questionId || !isVisible(actor, answer)) throw notFound('Answer');
-        }
-        const draft = await manager.save(
-          manager.create(StaffDraftEntity, {
-            authorId: actor.id,
-            questionId,
-            answerId,
-            kind,
-            bodyMarkdown: body,
-            findings: await draftFindings(manager, body, null, actor.id),
-            clientMutationId: key,
-          }),
-        );
-        await this.audit.record(manager, {
-          actorId: actor.id,
-          action: 'draft.created',
-          subjectType: 'staff_draft',
-          subjectId: draft.id,
-          details: { questionId, kind, findings: draft.findings.map((f) => f.rule) },
-        });
-        return toDraftModel(draft);
+    return this.dataSource.transaction(async (manager) => {
+      const question = await manager.findOneBy(QuestionEntity, { id: questionId });
+      if (!question || !isVisible(actor, question)) throw notFound('Question');
+      if (question.status === 'closed' || question.lockedAt) throw conflict('This question takes no new replies.');
+      let answerId: string | null = null;
+      if (input.answerId) {
+        answerId = parseId(input.answerId, 'Answer');
+        const answer = await manager.findOneBy(AnswerEntity, { id: answerId });
+        if (!answer || answer.questionId !== questionId || !isVisible(actor, answer)) throw notFound('Answer');
+      }
+      const draft = await manager.save(
+        manager.create(StaffDraftEntity, {
+          authorId: actor.id,
+          questionId,
+          answerId,
+          kind,
+          bodyMarkdown: body,
+          findings: await draftFindings(manager, body, null, actor.id),
+          clientMutationId: key,
+        }),
+      );
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'draft.created',
+        subjectType: 'staff_draft',
+        subjectId: draft.id,
+        details: { questionId, kind, findings: draft.findings.map((f) => f.rule) },
       });
-    } catch (error) {
-      if (key && isUniqueViolation(error, 'staff_drafts_client_mutation_key')) return (await repeat())!;
-      throw error;
-    }
+      return toDraftModel(draft);
+    });
   }
 
   /** The author revises, or a reviewer improves the wording; both from the version they saw. */

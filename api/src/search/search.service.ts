@@ -6,7 +6,7 @@ import { pageSize } from '../platform/pagination';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { toQuestionModel } from '../qa/mappers';
 import type { QuestionModel } from '../qa/models/qa.models';
-import { isId } from '../qa/qa.rules';
+import { isId } from '../platform/ids';
 import { QuestionEntity } from '../qa/question.entity';
 import { SpaceEntity } from '../qa/space.entity';
 import { TagEntity } from '../qa/tag.entity';

@@ -7,7 +7,7 @@ import { authorize } from '../identity/policy';
 import { SESSION_COOKIE, SessionService } from '../identity/session.service';
 import { AppConfig } from '../platform/config';
 import { DomainError, fieldError, forbidden } from '../platform/errors';
-import { isId } from '../qa/qa.rules';
+import { isId } from '../platform/ids';
 import { MAX_PHOTO_BYTES, StaffPhotoService, toStaffPhoto } from './staff-photo.service';
 
 /** Browsers cannot send a custom header to another origin without a preflight, which this api never grants. */
