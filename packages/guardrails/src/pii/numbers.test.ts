@@ -87,6 +87,11 @@ describe('customer, contract and order numbers', () => {
     expect(numbers(text)).toEqual([]);
   });
 
+  it('leaves the value of the next label in a list to its own detector', () => {
+    expect(detectPii('Vertragsnummer und Handy: 0152 3344 5566').map((f) => f.kind)).toEqual(['phone']);
+    expect(detectPii('Vertrag, Mobil: 0160 9988 7766').map((f) => f.kind)).toEqual(['phone']);
+  });
+
   it('applies custom patterns with their own kind, severity and rule', () => {
     const options = {
       customPatterns: [{ kind: 'customer_number' as const, pattern: /\bFW\d{8}\b/, severity: 'high' as const, rule: 'fennwatt-id' }],

@@ -31,13 +31,19 @@ const BARE_MIN_DIGITS = 5;
 const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
-const FILLER = String.raw`(?:[^\d\n.!:]{1,40}?(?::|\s(?:ist|is|lautet|was|war)\s))?(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number)){0,5}\s{0,2}#?\s?`;
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number)){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
 const VALUE = String.raw`((?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})(?![\p{L}\p{N}])`;
 const GROUPS = [...CUES.map(([kind, cue]) => `(?<${kind}>${cue})`), ...BARE_CUES.map(([kind, cue]) => `(?<bare_${kind}>${cue})`)];
 // Cue words first (a fast scan), then what follows them; a leading look-behind would slow the scan down several times.
 const CUE = new RegExp(GROUPS.join('|'), 'gi');
 const CUED_VALUE = new RegExp(FILLER + VALUE, 'iuy');
+/**
+ * After a full label a few words may come before the value ("Kundennummer (steht auf der Rechnung): 4711",
+ * "customer number on my letter is 4711"), but not a further item of a list ("Vertragsnummer und Telefon: …").
+ */
+const WORDS_THEN = String.raw`(?:(?![,;|&/]|\s(?:und|and|oder|or|sowie|plus)\s)[^\d\n.!:]){1,40}?(?::|\s(?:ist|is|lautet|was|war)\s)`;
+const LOOSE_VALUE = new RegExp(WORDS_THEN + FILLER + VALUE, 'iuy');
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 /** The number before its label: "PX-20931877 (das ist meine Vertragsnummer)", "77120934, which is my customer no.". */
 const VALUE_BEFORE =
@@ -47,9 +53,15 @@ export function detectCuedNumbers(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(CUE)) {
     if (isWordChar(text[m.index - 1]) && !COMPOUND_TAIL.test(m[0])) continue;
-    CUED_VALUE.lastIndex = m.index + m[0].length;
-    const value = CUED_VALUE.exec(text)?.[1];
     const cue = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0];
+    let pattern = CUED_VALUE;
+    pattern.lastIndex = m.index + m[0].length;
+    let value = pattern.exec(text)?.[1];
+    if (value === undefined && !cue.startsWith('bare_')) {
+      pattern = LOOSE_VALUE;
+      pattern.lastIndex = m.index + m[0].length;
+      value = pattern.exec(text)?.[1];
+    }
     if (value === undefined) {
       const before = cue.startsWith('bare_') ? null : VALUE_BEFORE.exec(text.slice(Math.max(0, m.index - 72), m.index));
       if (before && before[1]!.replace(/\D/g, '').length >= BARE_MIN_DIGITS && !DATE_LIKE.test(before[1]!)) {
@@ -69,7 +81,7 @@ export function detectCuedNumbers(text: string): Candidate[] {
     const minDigits = bare ? (labelled ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
     if (digits < minDigits || DATE_LIKE.test(value) || (bare && /^(?:19|20)\d\d$/.test(value))) continue;
     const kind = cue.replace('bare_', '') as NumberKind;
-    const end = CUED_VALUE.lastIndex;
+    const end = pattern.lastIndex;
     found.push({ kind, start: end - value.length, end, rule: `${kind.replace('_', '-')}-cue` });
   }
   return found;
