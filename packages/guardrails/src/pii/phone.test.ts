@@ -30,6 +30,32 @@ describe('phone number detection', () => {
   });
 
   it.each([
+    ['text me: 555.013.8842', '555.013.8842'],
+    ['ring me on (555) 017-6610 after six', '(555) 017-6610'],
+  ])('accepts a made-up North American exchange when punctuated and introduced as a phone: %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+
+  it('ignores an unpunctuated made-up North American number even after a cue', () => {
+    expect(phones('call 555 013 8842')).toEqual([]);
+  });
+
+  it('takes the label right before the number over another word further back', () => {
+    expect(phones('Rückfragen zum Vertrag, Handy: 0176 55443322')).toEqual(['0176 55443322']);
+  });
+
+  it.each([
+    'Example NHS number 943 476 5870 from the leaflet',
+    'Steuer-ID: 0412 3456 789 (so steht es im Formular-Beispiel)',
+    'Unsere Hotline 0800 330 1122 ist kostenlos',
+    'call the helpline on 0345 600 1122',
+    'Handy 0170 23XX XXX (gekürzt)',
+    'Tel. +49 89 1234 **** maskiert',
+  ])('ignores identifiers of other kinds, service lines and masked numbers: %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it.each([
     'Firmware v2.4.13 und 1.2.3.4',
     'Rechnung vom 01.03.2024',
     'am 01/03/2024 bestellt',

@@ -5,14 +5,19 @@ import type { Candidate } from './types.js';
 const CUE_TAIL = String.raw`\p{L}{0,16}(?:[^\p{L}\d\n]{1,4}\p{L}{1,12}){0,2}[^\p{L}\d\n]{1,4}$`;
 /** A number right after one of these words is an identifier of something else, not a phone number. */
 const OTHER_NUMBER_STEMS =
-  'imei|seri(?:al|en)|ger[äa]te|z[äa]hler|meter|tracking|sendung|paket|parcel|shipment|ticket|vorgang|iban|konto|account|version|firmware|build|fehler|error|code|rechnung|invoice|artikel|article|gtin|isbn|kunden|customer|vertrag|contract|bestell|order|auftrag|referenz|reference|transa[ck]tion|beleg|aktenzeichen|mandat|model|produkt|product|iccid|batch|teilenummer';
+  'imei|seri(?:al|en)|ger[äa]te|z[äa]hler|meter|tracking|sendung|paket|parcel|shipment|ticket|vorgang|iban|konto|account|version|firmware|build|fehler|error|code|rechnung|invoice|artikel|article|gtin|isbn|kunden|customer|vertrag|contract|bestell|order|auftrag|referenz|reference|transa[ck]tion|beleg|aktenzeichen|mandat|model|produkt|product|iccid|batch|teilenummer|hotline|helpline|servicenummer|service-nummer|switchboard|zentrale|nhs|ssn|social|steuer|tax|versicherung|insurance|ausweis|passport|reisepass|licen[cs]e|führerschein|ahv|imsi|track';
 /** Short words that only count on their own ("PIN", not "ping"). */
 const OTHER_NUMBER_WORDS = 's/n|sn|case|fall|bic|blz|item|sku|ean|pin|puk|tan|ref|mac|sim|lot|typ|type|charge|part|teil';
 const OTHER_NUMBER_CUE = new RegExp(String.raw`(?:${OTHER_NUMBER_STEMS}|\b(?:${OTHER_NUMBER_WORDS})\b)${CUE_TAIL}`, 'iu');
 const PHONE_CUE = new RegExp(
-  String.raw`(?:\btel|phone|mobil|handy|\bcell|festnetz|rufnummer|\bfax|whatsapp|\bcall|anruf|\bruf|erreichbar|\breach|\bunter|nummer|number|kontakt|contact|\bat|\bon)${CUE_TAIL}`,
+  String.raw`(?:\btel|phone|mobil|handy|\bcell|festnetz|rufnummer|\bfax|whatsapp|\bcall|anruf|\bruf|erreichbar|\breach|\bunter|nummer|number|kontakt|contact|\bat|\bon|\btext|\bsms|\bring|\bdial|wähl)${CUE_TAIL}`,
   'iu',
 );
+/** The label right before the number names a phone ("Vertrag, Handy: 0171 …"): other words further back do not count. */
+const PHONE_LABEL =
+  /(?:\btel(?:efon|ephone|\.)?|phone|mobil(?:e|nummer)?|handy(?:nummer)?|\bcell|festnetz|rufnummer|\bfax|whatsapp)[^\p{L}\d\n]{1,4}$/iu;
+/** A number followed by masking characters is already hidden: "0171 23XX XXX", "+49 30 1234 ****". */
+const MASKED_AFTER = /^[\s.-]?[xX*•#_]{2,}/;
 const UNIT_AFTER =
   /^\s?(?:%|‰|€|\$|£|eur\b|euro|usd\b|chf\b|k?wh\b|kw\b|mah\b|m[²³23]\b|qm\b|kg\b|km\b|gb\b|mb\b|kb\b|tb\b|mbit|ms\b|min\b|uhr\b|h\b|std\b|hz\b|mhz\b|ghz\b|°|x\b|stück|pcs\b|times\b|mal\b)/i;
 /** Opening hours written as "0800-1700". */
@@ -54,9 +59,12 @@ function shape(text: string, groups: readonly DigitGroup[], separators: readonly
     return [strong ? 'strong' : 'weak', 'phone-national'];
   }
   const north = lengths.join('-');
-  if ((north === '3-3-4' || (north === '1-3-3-4' && digits[0] === '1')) && /^1?[2-9]\d\d[2-9]/.test(digits)) {
+  if ((north === '3-3-4' || (north === '1-3-3-4' && digits[0] === '1')) && /^1?[2-9]\d\d/.test(digits)) {
     const punctuated =
       inParens(text, groups[lengths.length - 3]!) || separators.every((s) => s === '-') || separators.every((s) => s === '.');
+    // An exchange starting 0 or 1 is never dialled, but people write made-up numbers that way ("(555) 014-2290"):
+    // punctuated like a phone number and introduced as one, it still is one.
+    if (!/^1?[2-9]\d\d[2-9]/.test(digits)) return [punctuated ? 'weak' : null, 'phone-nanp'];
     return [punctuated ? 'strong' : 'weak', 'phone-nanp'];
   }
   return [null, ''];
@@ -74,7 +82,8 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   if (UNIT_AFTER.test(lineAfter(text, end, 12)) || /[€$£]\s?$/.test(lineBefore(text, start, 2))) return null;
   const before = lineBefore(text, start, 48);
   if (before.trim() === '' && IBAN_LINE_END.test(text.slice(Math.max(0, start - 40), start))) return null;
-  if (OTHER_NUMBER_CUE.test(before) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
+  if (MASKED_AFTER.test(text.slice(end, end + 4))) return null;
+  if ((OTHER_NUMBER_CUE.test(before) && !PHONE_LABEL.test(before)) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
   return { kind: 'phone', start, end, rule };
 }
 
