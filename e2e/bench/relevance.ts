@@ -1,18 +1,43 @@
-// Similar-question relevance on real data (../shared/data/relevance-dev, AskUbuntu duplicates):
-// imports all questions with the product's importer, then asks `similarQuestions` with each
-// duplicate's title (and title + body), excluding the duplicate itself, and records where the
-// original ranks. A plain BM25 ranking of the same corpus, computed in the same run, is the baseline.
-// Run: pnpm bench:relevance   (prints Recall@1/5/10 and MRR@10 for both, plus query latency)
+// Similar-question relevance on a realistic community. Imports, with the product's importer
+// (`node api/dist/cli.js import`), into a fresh database: the AskUbuntu dev questions
+// (../shared/data/relevance-dev) together with every other corpus in ../shared/data as distractors
+// (support-forums JSONL, the cardano Stack Exchange dump) and generated support threads (votes,
+// accepted answers, newer and higher ids than the dev questions) so that ≥ 20,000 threads exist and
+// common words match thousands of them. Then, for every duplicate pair, asks `similarQuestions`
+// (first: 10, excluding the duplicate itself) with the duplicate's title, and with its title + the
+// first 1,000 characters of its body, and records where the original ranks; Okapi BM25 over exactly
+// the documents the product indexed (title, tags, body, answers) is the baseline. All of it runs once
+// per import order, each into its own fresh database, so one can see whether the order moves results.
+//
+// Run: pnpm bench:relevance            (full: 16,000 generated threads, ~21,000 threads in all; three import orders)
+//      pnpm bench:relevance --quick    (3,000 generated threads, two import orders; or RELEVANCE_QUICK=1)
+// Env: RELEVANCE_DISTRACTORS=<n> generated threads; RELEVANCE_ORDERS=dev-first,distractors-first,dev-shuffled
+//      RELEVANCE_API_PORT (4461) and RELEVANCE_PG_PORT (54461) for the api and its embedded PostgreSQL;
+//      the api inherits the environment (e.g. STATEMENT_TIMEOUT_MS); RELEVANCE_STALL_MS (300000) gives up
+//      on an indexer whose queue stops shrinking.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import okapi from 'okapibm25';
 import pg from 'pg';
 import { ApiClient } from '../support/api.ts';
-import { repoRoot, startStack } from '../support/stack.ts';
+import { startApiStack } from '../support/api-stack.ts';
+import { repoRoot } from '../support/stack.ts';
+import { Bm25Index, checkAgainstOkapi, STOP_WORDS, tokens } from './bm25.ts';
+import { writeDistractors } from './relevance-distractors.ts';
 
-const dataDir = process.env.RELEVANCE_DATA ?? join(repoRoot, '..', 'shared', 'data', 'relevance-dev');
+const quick = process.argv.includes('--quick') || ['1', 'true', 'yes'].includes(process.env.RELEVANCE_QUICK ?? '');
+const generatedCount = Number(process.env.RELEVANCE_DISTRACTORS ?? (quick ? 3_000 : 16_000));
+const orderNames = (process.env.RELEVANCE_ORDERS ?? (quick ? 'dev-first,distractors-first' : 'dev-first,distractors-first,dev-shuffled'))
+  .split(',')
+  .map((s) => s.trim());
+const apiPort = Number(process.env.RELEVANCE_API_PORT ?? 4461);
+const pgPort = Number(process.env.RELEVANCE_PG_PORT ?? 54461);
+const shared = join(repoRoot, '..', 'shared', 'data');
+const devDir = process.env.RELEVANCE_DATA ?? join(shared, 'relevance-dev');
+const DEV_SOURCE = 'askubuntu-relevance-dev';
+const DEV_DATE = '2014-01-01T00:00:00';
+const STALL_MS = Number(process.env.RELEVANCE_STALL_MS ?? 300_000);
 
 interface Question {
   id: string;
@@ -42,140 +67,337 @@ const plainText = (html: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-// okapibm25 is CommonJS: Node hands ESM callers its exports object, whose `default` is the function.
-const BM25 = (okapi as unknown as { default: (documents: string[], keywords: string[]) => number[] }).default;
-
-const tokens = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-interface Ranks {
-  ranks: (number | null)[];
-}
-
-function metrics({ ranks }: Ranks): { r1: number; r5: number; r10: number; mrr10: number } {
-  const within = (k: number) => ranks.filter((r) => r !== null && r <= k).length / ranks.length;
-  const mrr = ranks.reduce<number>((sum, r) => sum + (r !== null && r <= 10 ? 1 / r : 0), 0) / ranks.length;
-  return { r1: within(1), r5: within(5), r10: within(10), mrr10: mrr };
-}
-
-function percentile(values: number[], p: number): number {
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const number = (n: number): string => n.toLocaleString('en-US');
+
+interface Metrics {
+  r1: number;
+  r5: number;
+  r10: number;
+  mrr10: number;
+  n: number;
+}
+function metrics(ranks: (number | null)[]): Metrics {
+  const within = (k: number) => ranks.filter((r) => r !== null && r <= k).length / ranks.length;
+  const mrr = ranks.reduce<number>((sum, r) => sum + (r !== null && r <= 10 ? 1 / r : 0), 0) / ranks.length;
+  return { r1: within(1), r5: within(5), r10: within(10), mrr10: mrr, n: ranks.length };
 }
 
-const questions = readJsonl<Question>(join(dataDir, 'questions.jsonl'));
-const pairs = readJsonl<Pair>(join(dataDir, 'pairs.jsonl')).filter((p) => p.label === 'duplicate');
-const byId = new Map(questions.map((q) => [String(q.id), q]));
-console.log(`relevance-dev: ${questions.length} questions, ${pairs.length} duplicate pairs`);
+// ---- the inputs ----------------------------------------------------------------------------------
 
-// The product imports the thread JSONL format; these questions have no answers or authors.
+checkAgainstOkapi();
+const questions = readJsonl<Question>(join(devDir, 'questions.jsonl'));
+const pairs = readJsonl<Pair>(join(devDir, 'pairs.jsonl')).filter((p) => p.label === 'duplicate');
+const byId = new Map(questions.map((q) => [String(q.id), q]));
 const work = mkdtempSync(join(tmpdir(), 'peerdesk-relevance-'));
-const threads = join(work, 'threads.jsonl');
-writeFileSync(
-  threads,
-  questions
-    .map((q) =>
-      JSON.stringify({
-        id: q.id,
-        title: q.title,
-        body: q.body,
-        body_format: 'html',
-        tags: [],
-        creation_date: '2014-01-01T00:00:00',
-        score: 0,
-        answers: [],
-        comments: [],
-      }),
-    )
-    .join('\n'),
+process.once('exit', () => rmSync(work, { recursive: true, force: true }));
+
+// The dev questions have no dates, answers or authors; the importer needs a creation date.
+const devLine = (q: Question) =>
+  JSON.stringify({
+    id: q.id,
+    title: q.title,
+    body: q.body,
+    body_format: 'html',
+    tags: [],
+    creation_date: DEV_DATE,
+    score: 0,
+    answers: [],
+    comments: [],
+  });
+const devFile = join(work, 'relevance-dev.jsonl');
+writeFileSync(devFile, questions.map(devLine).join('\n'));
+let shuffleSeed = 7;
+const shuffled = [...questions];
+for (let i = shuffled.length - 1; i > 0; i--) {
+  shuffleSeed = (shuffleSeed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  const j = shuffleSeed % (i + 1);
+  [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+}
+const devShuffledFile = join(work, 'relevance-dev-shuffled.jsonl');
+writeFileSync(devShuffledFile, shuffled.map(devLine).join('\n'));
+
+const generatedFile = join(work, 'generated.jsonl');
+const generated = await writeDistractors(generatedFile, {
+  count: generatedCount,
+  firstId: 50_000_000,
+  from: new Date('2016-01-01T00:00:00Z'),
+  to: new Date('2025-06-30T00:00:00Z'),
+});
+
+interface Source {
+  name: string;
+  args: string[];
+}
+const SOURCES: Record<string, Source> = {
+  dev: { name: 'relevance-dev', args: [devFile, '--format', 'jsonl', '--space', 'askubuntu', '--source', DEV_SOURCE] },
+  devShuffled: {
+    name: 'relevance-dev (shuffled)',
+    args: [devShuffledFile, '--format', 'jsonl', '--space', 'askubuntu', '--source', DEV_SOURCE],
+  },
+  cardano: {
+    name: 'stackexchange-cardano',
+    args: [
+      join(shared, 'stackexchange-cardano'),
+      '--format',
+      'stackexchange',
+      '--space',
+      'cardano',
+      '--source',
+      'cardano.stackexchange.com',
+    ],
+  },
+  forums: {
+    name: 'support-forums',
+    args: [
+      join(shared, 'support-forums'),
+      '--format',
+      'jsonl',
+      '--space',
+      'support-forums',
+      '--source',
+      'support-forums',
+      '--license',
+      "texts remain their authors'",
+    ],
+  },
+  generated: {
+    name: `generated (${number(generatedCount)})`,
+    args: [generatedFile, '--format', 'jsonl', '--space', 'community', '--source', 'peerdesk-bench-generated'],
+  },
+};
+const ORDERS: Record<string, (keyof typeof SOURCES)[]> = {
+  'dev-first': ['dev', 'cardano', 'forums', 'generated'],
+  'distractors-first': ['generated', 'forums', 'cardano', 'dev'],
+  'dev-shuffled': ['cardano', 'devShuffled', 'generated', 'forums'],
+};
+for (const name of orderNames) if (!ORDERS[name]) throw new Error(`unknown order "${name}": use ${Object.keys(ORDERS).join(', ')}`);
+
+console.log(
+  `relevance-dev: ${questions.length} questions, ${pairs.length} duplicate pairs; ${number(generated.threads)} generated threads ` +
+    `(${number(generated.answers)} answers, ${number(generated.accepted)} accepted)${quick ? ' [quick]' : ''}; orders: ${orderNames.join(', ')}`,
 );
 
-const stack = await startStack({ demo: false });
+// ---- one run: fresh database, import in the given order, query --------------------------------------
+
+const RANKINGS = ['Peerdesk title', 'Peerdesk title+body', 'BM25 title', 'BM25 title+body'] as const;
+type Ranking = (typeof RANKINGS)[number];
+
+interface OrderResult {
+  order: string;
+  threads: number;
+  posts: number;
+  importMs: number;
+  indexedMs: number;
+  metrics: Record<Ranking, Metrics>;
+  latencies: number[];
+  commonTitle: number[];
+  commonTitleBody: number[];
+  wordFrequency: Map<string, number>;
+}
+
+const COMMON_WORDS = ['get', 'use', 'install', 'error', 'working', 'how', 'update', 'problem', 'not'];
+
+async function run(order: string): Promise<OrderResult> {
+  console.log(`\n== order ${order}: ${ORDERS[order]!.map((s) => SOURCES[s]!.name).join(' → ')}`);
+  // One client asks hundreds of look-ups a minute: the per-client search limit is off, as for every benchmark.
+  const stack = await startApiStack({ apiPort, pgPort, name: `bench-relevance-${order}`, env: { SEARCH_RATE_LIMIT: '0' } });
+  try {
+    const db = new pg.Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    try {
+      const started = performance.now();
+      for (const key of ORDERS[order]!) {
+        const source = SOURCES[key]!;
+        const t0 = performance.now();
+        const imported = spawnSync(process.execPath, ['api/dist/cli.js', 'import', ...source.args], {
+          cwd: repoRoot,
+          env: { ...process.env, DATABASE_URL: stack.databaseUrl, LOG_LEVEL: 'warn' },
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        if (imported.status !== 0)
+          throw new Error(`import of ${source.name} failed:\n${imported.stdout}\n${imported.stderr.slice(-4_000)}`);
+        console.log(`  imported ${source.name} in ${seconds(performance.now() - t0)}`);
+      }
+      const importMs = performance.now() - started;
+      // Searchable means: the outbox-driven indexer has caught up. A queue that does not shrink for
+      // five minutes is a stalled indexer: say so (with the api's last words) instead of waiting forever.
+      let lowest = Infinity;
+      let progressAt = performance.now();
+      let reportedAt = performance.now();
+      for (;;) {
+        const { rows } = await db.query(`SELECT count(*)::int AS pending FROM outbox_events WHERE processed_at IS NULL`);
+        const pending = rows[0].pending as number;
+        if (pending === 0) break;
+        if (pending < lowest) [lowest, progressAt] = [pending, performance.now()];
+        if (performance.now() - progressAt > STALL_MS)
+          throw new Error(
+            `the search indexer stalled: ${number(pending)} outbox events still pending, none done for ${seconds(STALL_MS)}. ` +
+              `(If its batches hit the api's statement timeout on a busy machine, STATEMENT_TIMEOUT_MS=120000 lets them finish.) ` +
+              `The api's last lines (e2e/results/bench-relevance-${order}.api.log):\n${stack.logs()}`,
+          );
+        if (performance.now() - reportedAt > 30_000) {
+          reportedAt = performance.now();
+          console.log(`  … indexing, ${number(pending)} outbox events pending after ${seconds(performance.now() - started)}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const indexedMs = performance.now() - started;
+      const counts = await db.query(
+        `SELECT (SELECT count(*)::int FROM questions) AS threads, (SELECT count(*)::int FROM answers) AS answers,
+                (SELECT count(*)::int FROM search_documents) AS indexed`,
+      );
+      const { threads, answers, indexed } = counts.rows[0] as { threads: number; answers: number; indexed: number };
+      const posts = threads + answers;
+      console.log(
+        `  ${number(threads)} threads, ${number(posts)} posts (${number(indexed)} threads indexed): imported in ${seconds(importMs)} ` +
+          `(${number(Math.round(posts / (importMs / 1000)))} posts/s), searchable after ${seconds(indexedMs)} (${number(Math.round(posts / (indexedMs / 1000)))} posts/s)`,
+      );
+
+      const refs = await db.query(
+        `SELECT external_id, internal_id::text AS internal_id FROM external_refs WHERE kind = 'question' AND source = $1`,
+        [DEV_SOURCE],
+      );
+      const internal = new Map<string, string>(
+        refs.rows.map((r: { external_id: string; internal_id: string }) => [r.external_id, r.internal_id]),
+      );
+      // The baseline sees exactly what the product indexed: title, tags, body and answers of every thread.
+      const documents = await db.query(
+        `SELECT question_id::text AS id, title || ' ' || array_to_string(tags, ' ') || ' ' || body_text || ' ' || answers_text AS text
+           FROM search_documents ORDER BY question_id`,
+      );
+      const bm25 = new Bm25Index(documents.rows as { id: string; text: string }[]);
+
+      const api = new ApiClient(stack.apiUrl);
+      const latencies: number[] = [];
+      const similar = async (text: string, exclude: string): Promise<string[]> => {
+        for (let attempt = 1; ; attempt++) {
+          const t0 = performance.now();
+          try {
+            const data = await api.request<{ similarQuestions: { question: { id: string } }[] }>(
+              `query ($text: String!, $exclude: ID) { similarQuestions(text: $text, first: 10, excludeQuestionId: $exclude) { question { id } } }`,
+              { text: text.slice(0, 5000), exclude },
+            );
+            latencies.push(performance.now() - t0);
+            return data.similarQuestions.map((s) => s.question.id);
+          } catch (error) {
+            if (attempt >= 3) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 1_000));
+          }
+        }
+      };
+      const rank = (list: string[], id: string | undefined): number | null => {
+        const index = id === undefined ? -1 : list.indexOf(id);
+        return index < 0 ? null : index + 1;
+      };
+      // How many threads the query's most common (non-stop-word) token occurs in.
+      const mostCommon = (query: string): number =>
+        Math.max(
+          0,
+          ...tokens(query)
+            .filter((t) => !STOP_WORDS.has(t))
+            .map((t) => bm25.documentFrequency(t)),
+        );
+
+      const ranks = Object.fromEntries(RANKINGS.map((r) => [r, [] as (number | null)[]])) as Record<Ranking, (number | null)[]>;
+      const commonTitle: number[] = [];
+      const commonTitleBody: number[] = [];
+      for (const pair of pairs) {
+        const duplicate = byId.get(String(pair.duplicate_id));
+        const dup = internal.get(String(pair.duplicate_id));
+        const original = internal.get(String(pair.original_id));
+        if (!duplicate || !dup || !original) continue;
+        const title = duplicate.title;
+        const titleAndBody = `${duplicate.title}\n${plainText(duplicate.body).slice(0, 1_000)}`;
+        ranks['Peerdesk title'].push(rank(await similar(title, dup), original));
+        ranks['Peerdesk title+body'].push(rank(await similar(titleAndBody, dup), original));
+        ranks['BM25 title'].push(rank(bm25.search(title, 10, dup), original));
+        ranks['BM25 title+body'].push(rank(bm25.search(titleAndBody, 10, dup), original));
+        commonTitle.push(mostCommon(title));
+        commonTitleBody.push(mostCommon(titleAndBody));
+      }
+      return {
+        order,
+        threads,
+        posts,
+        importMs,
+        indexedMs,
+        metrics: Object.fromEntries(RANKINGS.map((r) => [r, metrics(ranks[r])])) as Record<Ranking, Metrics>,
+        latencies,
+        commonTitle,
+        commonTitleBody,
+        wordFrequency: new Map(COMMON_WORDS.map((w) => [w, bm25.documentFrequency(w)])),
+      };
+    } finally {
+      await db.end();
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+function printTable(result: OrderResult): void {
+  console.log(
+    `\n  ${'ranking'.padEnd(22)} ${'R@1'.padStart(7)} ${'R@5'.padStart(7)} ${'R@10'.padStart(7)} ${'MRR@10'.padStart(7)}   (n = ${result.metrics['BM25 title'].n})`,
+  );
+  for (const name of RANKINGS) {
+    const m = result.metrics[name];
+    console.log(`  ${name.padEnd(22)} ${pct(m.r1)} ${pct(m.r5)} ${pct(m.r10)} ${m.mrr10.toFixed(3).padStart(7)}`);
+  }
+  const over = (values: number[], n: number) => `${((values.filter((v) => v > n).length / values.length) * 100).toFixed(0)}%`;
+  console.log(
+    `  threads matching the query's most common term (token, stop words aside): median ${number(median(result.commonTitle))} for titles ` +
+      `(${over(result.commonTitle, 1_000)} of queries > 1,000), ${number(median(result.commonTitleBody))} for title+body (${over(result.commonTitleBody, 1_000)} > 1,000)`,
+  );
+  console.log(`  threads containing: ${[...result.wordFrequency].map(([w, n]) => `"${w}" ${number(n)}`).join(', ')}`);
+  console.log(
+    `  similarQuestions latency over ${result.latencies.length} calls: p50 ${percentile(result.latencies, 50).toFixed(0)} ms, p95 ${percentile(result.latencies, 95).toFixed(0)} ms`,
+  );
+}
+
+const results: OrderResult[] = [];
 try {
-  const started = performance.now();
-  const imported = spawnSync(
-    process.execPath,
-    ['api/dist/cli.js', 'import', threads, '--format', 'jsonl', '--space', 'askubuntu', '--source', 'askubuntu-relevance-dev'],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: stack.databaseUrl, LOG_LEVEL: 'warn' },
-      encoding: 'utf8',
-    },
-  );
-  if (imported.status !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);
-  console.log(`imported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-  const db = new pg.Client({ connectionString: stack.databaseUrl });
-  await db.connect();
-  // Wait until the outbox-driven indexer has caught up.
-  for (;;) {
-    const { rows } = await db.query(`SELECT count(*)::int AS pending FROM outbox_events WHERE processed_at IS NULL`);
-    if (rows[0].pending === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  for (const order of orderNames) {
+    const result = await run(order);
+    printTable(result);
+    results.push(result);
   }
-  console.log(`indexed after ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const refs = await db.query(`SELECT external_id, internal_id FROM external_refs WHERE kind = 'question'`);
-  await db.end();
-  const internal = new Map<string, string>(
-    refs.rows.map((r: { external_id: string; internal_id: string }) => [r.external_id, String(r.internal_id)]),
-  );
-  const external = new Map<string, string>([...internal].map(([ext, int]) => [int, ext]));
-
-  const api = new ApiClient(stack.apiUrl);
-  const latencies: number[] = [];
-  const ask = async (text: string, exclude: string): Promise<string[]> => {
-    const t0 = performance.now();
-    const data = await api.request<{ similarQuestions: { question: { id: string } }[] }>(
-      `query ($text: String!, $exclude: ID) { similarQuestions(text: $text, first: 10, excludeQuestionId: $exclude) { question { id } } }`,
-      { text: text.slice(0, 5000), exclude },
-    );
-    latencies.push(performance.now() - t0);
-    return data.similarQuestions.map((s) => external.get(s.question.id) ?? '');
-  };
-
-  const corpus = questions.map((q) => `${q.title} ${plainText(q.body)}`);
-  const bm25 = (query: string, excludeId: string): string[] => {
-    const scores = BM25(corpus, tokens(query));
-    return questions
-      .map((q, i) => ({ id: String(q.id), score: scores[i]! }))
-      .filter((s) => s.id !== excludeId && s.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 10)
-      .map((s) => s.id);
-  };
-  const rank = (list: string[], id: string): number | null => {
-    const index = list.indexOf(id);
-    return index < 0 ? null : index + 1;
-  };
-
-  const results: Record<string, Ranks> = {
-    'peerdesk title': { ranks: [] },
-    'peerdesk title+body': { ranks: [] },
-    'BM25 title': { ranks: [] },
-    'BM25 title+body': { ranks: [] },
-  };
-  for (const pair of pairs) {
-    const duplicate = byId.get(String(pair.duplicate_id));
-    const dupInternal = internal.get(String(pair.duplicate_id));
-    if (!duplicate || !dupInternal || !byId.has(String(pair.original_id))) continue;
-    const original = String(pair.original_id);
-    const titleAndBody = `${duplicate.title}\n${plainText(duplicate.body)}`;
-    results['peerdesk title']!.ranks.push(rank(await ask(duplicate.title, dupInternal), original));
-    results['peerdesk title+body']!.ranks.push(rank(await ask(titleAndBody, dupInternal), original));
-    results['BM25 title']!.ranks.push(rank(bm25(duplicate.title, String(pair.duplicate_id)), original));
-    results['BM25 title+body']!.ranks.push(rank(bm25(titleAndBody, String(pair.duplicate_id)), original));
-  }
-
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-  console.log(
-    `\n${'ranking'.padEnd(22)} ${'R@1'.padStart(7)} ${'R@5'.padStart(7)} ${'R@10'.padStart(7)} ${'MRR@10'.padStart(7)}   (n = ${results['BM25 title']!.ranks.length})`,
-  );
-  for (const [name, ranks] of Object.entries(results)) {
-    const m = metrics(ranks);
-    console.log(`${name.padEnd(22)} ${pct(m.r1)} ${pct(m.r5)} ${pct(m.r10)} ${m.mrr10.toFixed(3).padStart(7)}`);
-  }
-  console.log(
-    `\nsimilarQuestions latency over ${latencies.length} calls: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
-  );
 } finally {
-  await stack.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+// ---- summary across orders -------------------------------------------------------------------------
+
+console.log(`\n== summary (${quick ? 'quick' : 'full'}; n = ${results[0]?.metrics['BM25 title'].n ?? 0} duplicate pairs)\n`);
+console.log(
+  `| import order | corpus (threads / posts) | import, posts/s | searchable after | ranking | R@1 | R@5 | R@10 | MRR@10 |\n|---|---|---|---|---|---|---|---|---|`,
+);
+for (const r of results) {
+  for (const name of RANKINGS) {
+    const m = r.metrics[name];
+    console.log(
+      `| ${r.order} | ${number(r.threads)} / ${number(r.posts)} | ${seconds(r.importMs)}, ${number(Math.round(r.posts / (r.importMs / 1000)))} | ${seconds(r.indexedMs)} | ${name} | ` +
+        `${(m.r1 * 100).toFixed(1)} | ${(m.r5 * 100).toFixed(1)} | ${(m.r10 * 100).toFixed(1)} | ${m.mrr10.toFixed(3)} |`,
+    );
+  }
+}
+if (results.length > 1) {
+  console.log('\nspread across import orders (max − min, points of R@5 / MRR@10):');
+  for (const name of RANKINGS) {
+    const r5 = results.map((r) => r.metrics[name].r5 * 100);
+    const mrr = results.map((r) => r.metrics[name].mrr10);
+    console.log(
+      `  ${name.padEnd(22)} R@5 ${(Math.max(...r5) - Math.min(...r5)).toFixed(1)}, MRR@10 ${(Math.max(...mrr) - Math.min(...mrr)).toFixed(3)}`,
+    );
+  }
 }
