@@ -57,6 +57,18 @@ describe('person_id', () => {
     expect(ids(text)).toEqual([['person_id', rule, value]]);
   });
 
+  it.each([
+    ['Pass-Nr. HJK4LMN7P, ausgestellt in Köln', 'passport', 'HJK4LMN7P'],
+    ['die Ausweis-ID VX41K2M09 wird abgelehnt', 'id-card', 'VX41K2M09'],
+    ['Perso-ID: RTZ7HG2K5', 'id-card', 'RTZ7HG2K5'],
+    ['my Steuernummer 21815/30765 from Stuttgart', 'steuernummer', '21815/30765'],
+    ['Steuernummer 013 815 08153 (Hessen)', 'steuernummer', '013 815 08153'],
+    ['driver license no. W2281-77310', 'driving-licence', 'W2281-77310'],
+    ['Fahrerlaubnis-Nr. K510ZZ4M92', 'driving-licence', 'K510ZZ4M92'],
+  ])('reads more label variants and value shapes: %j', (text, rule, value) => {
+    expect(ids(text)).toEqual([['person_id', rule, value]]);
+  });
+
   it('needs no label for the unmistakable AHV and NI forms', () => {
     expect(ids('Hier meine 756.9217.0769.85')).toEqual([['person_id', 'ahv', '756.9217.0769.85']]);
     expect(ids('It is AB 12 34 56 C')).toEqual([['person_id', 'ni-number', 'AB 12 34 56 C']]);

@@ -32,9 +32,12 @@ function steuerIdDigitsValid(d: string): boolean {
 const steuerId: Validator = ({ compact }) =>
   /^[1-9]\d{10}$/.test(compact) && steuerIdDigitsValid(compact) && iso7064Mod11_10Valid(compact) ? 'steuer-id' : null;
 
-/** Steuernummer: 10–13 digits, as the tax office prints it ("12/345/67890", "123/456/78901") or unbroken. */
-const steuernummer: Validator = ({ compact, raw }) =>
-  /^\d{10,13}$/.test(compact) && (/^\d{2,5}\/\d{3,4}\/\d{4,5}$/.test(raw) || /^\d{10,13}$/.test(raw)) ? 'steuernummer' : null;
+/**
+ * Steuernummer: 10–13 digits, as the tax office prints it ("12/345/67890", "123/456/78901", Baden-Württemberg's
+ * "12345/67890", Hesse's "012 345 67890") or unbroken.
+ */
+const STEUERNUMMER_SHAPE = /^(?:\d{2,5}\/\d{3,4}\/\d{4,5}|\d{5}\/\d{5}|\d{2,3} \d{3,4} \d{4,5}|\d{10,13})$/;
+const steuernummer: Validator = ({ compact, raw }) => (/^\d{10,13}$/.test(compact) && STEUERNUMMER_SHAPE.test(raw) ? 'steuernummer' : null);
 
 function ssnParts(compact: string, raw: string): [number, number, number] | null {
   if (!/^\d{9}$/.test(compact) || !(SSN_SHAPE.test(raw) || raw === compact)) return null;
@@ -97,7 +100,9 @@ const GERMAN_DOCUMENT = /^[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\d?$/;
 
 function documentNumber(rule: string, minDigits: number): Validator {
   return ({ compact, raw }) => {
-    if (!/^[A-Z0-9]{6,10}$/.test(compact) || digitsIn(compact) < minDigits || DATE_LIKE.test(raw)) return null;
+    // German documents use a reduced alphabet and may hold few digits ("CFGH2J7K1" style): one is enough there.
+    const german = compact.length === 9 && GERMAN_DOCUMENT.test(compact);
+    if (!/^[A-Z0-9]{6,10}$/.test(compact) || digitsIn(compact) < (german ? 1 : minDigits) || DATE_LIKE.test(raw)) return null;
     if (/^(\d)\1+$/.test(compact)) return null;
     if (compact.length === 10 && GERMAN_DOCUMENT.test(compact) && mrzCheckDigit(compact.slice(0, 9)) !== Number(compact[9])) return null;
     return rule;
@@ -139,12 +144,12 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
   ],
   [
     'idcard',
-    String.raw`personalausweis(?:-?(?:nummer|nr\.?))?|ausweis-?(?:nummer|nr\.?)|ausweis|perso-?(?:nummer|nr\.?)|id[-\s]?card(?:\s(?:number|no\.?))?|identity\scard(?:\s(?:number|no\.?))?|national\sid(?:\s(?:card|number|no\.?))?|identitätskarte|id-?karte|ausweisdokument|document\s(?:number|no\.?)|dokumentennummer`,
+    String.raw`personalausweis(?:-?(?:nummer|nr\.?))?|ausweis-?(?:nummer|nr\.?)|ausweis-?\s?id|ausweis|perso-?(?:nummer|nr\.?|id)|personal\sid(?:\s(?:number|no\.?))?|id[-\s]?card(?:\s(?:number|no\.?))?|identity\scard(?:\s(?:number|no\.?))?|national\sid(?:\s(?:card|number|no\.?))?|identitätskarte|id-?karte|ausweisdokument|document\s(?:number|no\.?)|dokumentennummer`,
     [idCard],
   ],
   [
     'driving',
-    String.raw`f(?:ü|ue)hrerschein(?:-?(?:nummer|nr\.?))?|driv(?:ing|er'?s)\slicen[cs]e(?:\s(?:number|no\.?|#))?|licen[cs]e\s(?:number|no\.?|#)|dl\s?(?:#|no\.?|number)|lenkberechtigung|führerausweis`,
+    String.raw`f(?:ü|ue)hrerschein(?:-?(?:nummer|nr\.?))?|driv(?:ing|er'?s?)\slicen[cs]e(?:\s(?:number|no\.?|#))?|licen[cs]e\s(?:number|no\.?|#)|dl\s?(?:#|no\.?|number)|lenkberechtigung|führerausweis|fahrerlaubnis(?:-?(?:nummer|nr\.?))?`,
     [drivingLicence],
   ],
 ];
