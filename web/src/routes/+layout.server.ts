@@ -1,8 +1,19 @@
+import { UnreadNotificationCountDocument } from '#lib/graphql/generated.ts';
 import { readTimeZone, TIME_ZONE_COOKIE } from '#lib/i18n/format.ts';
 import { returnPath } from '#lib/paths.ts';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url, cookies }) => ({
+/** The header's unread count; a hiccup shows none rather than failing every page. */
+async function unreadNotifications(locals: App.Locals): Promise<number> {
+  if (!locals.viewer) return 0;
+  try {
+    return (await locals.api.request(UnreadNotificationCountDocument)).unreadNotificationCount;
+  } catch {
+    return 0;
+  }
+}
+
+export const load: LayoutServerLoad = async ({ locals, url, cookies }) => ({
   viewer: locals.viewer,
   locale: locals.locale,
   // One reference time for relative dates, shared by the server render and hydration.
@@ -10,4 +21,5 @@ export const load: LayoutServerLoad = ({ locals, url, cookies }) => ({
   returnTo: returnPath(url),
   // Times are shown in the reader's zone once the browser has told it (see +layout.svelte).
   timeZone: readTimeZone(cookies.get(TIME_ZONE_COOKIE)),
+  unreadNotifications: await unreadNotifications(locals),
 });

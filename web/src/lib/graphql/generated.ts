@@ -168,6 +168,13 @@ export type Locale =
   | 'DE'
   | 'EN';
 
+export type MarkNotificationsReadInput = {
+  /** Every notification of the viewer. */
+  all?: boolean | null | undefined;
+  /** These notifications; omit with all: true. */
+  ids?: Array<string | number> | null | undefined;
+};
+
 export type ModerateQuestionInput = {
   questionId: string | number;
   /** Shown on the thread; required to close or lock. */
@@ -180,6 +187,20 @@ export type ModerationState =
   | 'HIDDEN'
   | 'PENDING_REVIEW'
   | 'PUBLISHED';
+
+/** What a notification tells: a new answer or comment, a decision on my post, a private message, staff work. */
+export type NotificationKind =
+  | 'ANSWER_ACCEPTED'
+  | 'ANSWER_NEW'
+  | 'ANSWER_VERIFIED'
+  | 'COMMENT_NEW'
+  | 'DRAFT_CHANGES'
+  | 'DRAFT_REVIEW'
+  | 'ESCALATION_ASSIGNED'
+  | 'ESCALATION_NEW'
+  | 'MESSAGE_NEW'
+  | 'POST_APPROVED'
+  | 'POST_HIDDEN';
 
 export type PostType =
   | 'ANSWER'
@@ -741,6 +762,31 @@ export type RecordSuggestionOpenedMutationVariables = Exact<{
 
 
 export type RecordSuggestionOpenedMutation = { recordSuggestionOpened: boolean };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { edges: Array<{ cursor: string, node: { id: string, kind: NotificationKind, createdAt: string, read: boolean, questionId: string | null, questionTitle: string | null, actorName: string | null, reason: string | null, path: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCount: number } };
+
+export type UnreadNotificationsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationsChangedSubscription = { unreadNotificationsChanged: { count: number } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2116,6 +2162,49 @@ export const RecordSuggestionOpenedDocument = new TypedDocumentString(`
   recordSuggestionOpened(input: $input)
 }
     `) as unknown as TypedDocumentString<RecordSuggestionOpenedMutation, RecordSuggestionOpenedMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int, $after: String) {
+  notifications(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        createdAt
+        read
+        questionId
+        questionTitle
+        actorName
+        reason
+        path
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const UnreadNotificationsChangedDocument = new TypedDocumentString(`
+    subscription UnreadNotificationsChanged {
+  unreadNotificationsChanged {
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationsChangedSubscription, UnreadNotificationsChangedSubscriptionVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -3,6 +3,7 @@ import { escalationDe } from './domains/escalation.ts';
 import { moderationDe } from './domains/moderation.ts';
 import { reputationDe } from './domains/reputation.ts';
 import { reviewDe } from './domains/review.ts';
+import { notificationsDe } from './domains/notifications.ts';
 
 /** Deutsche Oberflächentexte; gleiche Schlüssel wie `en.ts`. */
 export const de: Messages = {
@@ -275,4 +276,5 @@ export const de: Messages = {
   ...moderationDe,
   ...reputationDe,
   ...reviewDe,
+  ...notificationsDe,
 };

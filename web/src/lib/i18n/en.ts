@@ -2,6 +2,7 @@ import { escalationEn } from './domains/escalation.ts';
 import { moderationEn } from './domains/moderation.ts';
 import { reputationEn } from './domains/reputation.ts';
 import { reviewEn } from './domains/review.ts';
+import { notificationsEn } from './domains/notifications.ts';
 
 /** Plural forms, chosen with Intl.PluralRules (English and German need `one` and `other`). */
 export interface Plural {
@@ -278,6 +279,7 @@ export const en = {
   ...moderationEn,
   ...reputationEn,
   ...reviewEn,
+  ...notificationsEn,
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;

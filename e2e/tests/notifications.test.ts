@@ -1,0 +1,134 @@
+// Hearing back: a customer asks, someone answers, and the asker's header counts it live; the inbox
+// groups what happened and leads straight to the answer. Nobody is told of a draft or of a private
+// message they may not see.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApiClient } from '../support/api.ts';
+import { openBrowser, type Browser } from '../support/browser.ts';
+import { BILLING, demoUsers } from '../support/demo.ts';
+import { DEMO_PASSWORD, repoRoot, startStack, type Stack } from '../support/stack.ts';
+import { signIn, visit } from '../support/ui.ts';
+
+let stack: Stack;
+const browsers: Browser[] = [];
+const shots = join(repoRoot, 'e2e', 'results', 'notifications');
+
+const INBOX = `query { notifications(first: 50) { edges { node { kind questionId path } } } }`;
+
+async function demo(key: string): Promise<{ client: ApiClient; id: string; email: string }> {
+  const client = new ApiClient(stack.apiUrl);
+  const email = demoUsers.find((user) => user.key === key)!.email;
+  const account = await client.signIn(email, DEMO_PASSWORD);
+  return { client, id: account.id, email };
+}
+
+async function kindsFor(client: ApiClient, questionId: string): Promise<string[]> {
+  const data = await client.request<{ notifications: { edges: { node: { kind: string; questionId: string | null } }[] } }>(INBOX);
+  return data.notifications.edges.filter((e) => e.node.questionId === questionId).map((e) => e.node.kind);
+}
+
+async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The number on the header's bell (0 when it shows none). */
+async function shownCount(page: Page): Promise<number> {
+  const count = page.getByTestId('notification-count');
+  return (await count.count()) > 0 ? Number(await count.innerText()) : 0;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  stack = await startStack({ demo: true, name: 'notifications' });
+});
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await stack?.stop();
+});
+
+test('the asker sees the unread count rise live, opens the inbox and lands on the answer; privacy holds', async () => {
+  const asker = await demo('priya');
+  const helper = await demo('heike');
+  const question = await asker.client.askQuestion({
+    spaceSlug: BILLING.slug,
+    title: 'Meter reading missing on my annual bill',
+    body: 'My annual bill says the meter reading was estimated, but I submitted it in the app in December. What now?',
+  });
+
+  const browser = await openBrowser();
+  browsers.push(browser);
+  const page = browser.page;
+  const acknowledged = new Promise<void>((resolve) =>
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', (frame) => {
+        if (String(frame.payload).includes('unreadNotificationsChanged')) resolve();
+      }),
+    ),
+  );
+  await signIn(page, stack.webUrl, asker.email, DEMO_PASSWORD);
+  await visit(page, `${stack.webUrl}/`);
+  const badge = page.getByTestId('notification-badge');
+  await badge.waitFor();
+  // The subscription answers with the count at once: from then on it is in place.
+  await acknowledged;
+  const before = await shownCount(page);
+
+  const answer = await helper.client.answerQuestion(
+    question.id,
+    'Upload a photo of the meter in the app; the bill is then corrected within a week.',
+  );
+  await until(async () => (await shownCount(page)) === before + 1, 'the live unread count to rise');
+
+  await badge.click();
+  await page.waitForURL(`${stack.webUrl}/notifications`);
+  const item = page.getByTestId('notification').filter({ hasText: 'Meter reading missing on my annual bill' });
+  expect(await item.innerText()).toContain('New answer');
+  expect(await item.innerText()).toContain('Heike Brandt');
+  await screenshot(page, 'inbox-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await visit(page, `${stack.webUrl}/notifications`);
+  await screenshot(page, 'inbox-390');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'no sideways scrolling at 390 px').toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByTestId('notification').filter({ hasText: 'Meter reading missing on my annual bill' }).getByRole('link').click();
+  await page.waitForURL(new RegExp(`/questions/${question.id}.*#answer-${answer.id}$`));
+  await page.locator(`#answer-${answer.id}`).waitFor();
+  await until(async () => (await shownCount(page)) === before, 'the count to drop once the answer was opened');
+
+  // A staff draft and a private conversation on the asker's question: staff reviewers and the asker hear
+  // of what is theirs to see; the answerer, who watches the thread, hears of neither.
+  const agent = await demo('miriam');
+  const reviewer = await demo('tobias');
+  const draft = await agent.client.request<{ saveStaffDraft: { id: string } }>(
+    `mutation ($input: SaveStaffDraftInput!) { saveStaffDraft(input: $input) { id } }`,
+    { input: { kind: 'ANSWER', questionId: question.id, body: 'We corrected your bill; the new one arrives by post this week.' } },
+  );
+  const escalation = await asker.client.request<{ escalateQuestion: { id: string } }>(
+    `mutation ($input: EscalateQuestionInput!) { escalateQuestion(input: $input) { id } }`,
+    { input: { questionId: question.id } },
+  );
+  await agent.client.request(`mutation ($id: ID!) { claimEscalation(id: $id) { id } }`, { id: escalation.escalateQuestion.id });
+  await agent.client.request(`mutation ($q: ID!, $b: String!) { openConversation(questionId: $q, body: $b) { id } }`, {
+    q: question.id,
+    b: 'Could you tell me the meter number privately?',
+  });
+  await until(async () => (await kindsFor(asker.client, question.id)).includes('MESSAGE_NEW'), 'the asker to hear of the private message');
+  await until(async () => (await kindsFor(reviewer.client, question.id)).includes('DRAFT_REVIEW'), 'a reviewer to hear of the draft');
+  expect(draft.saveStaffDraft.id).toBeTruthy();
+  expect(await kindsFor(asker.client, question.id)).not.toContain('DRAFT_REVIEW');
+  const helperKinds = await kindsFor(helper.client, question.id);
+  expect(helperKinds).not.toContain('MESSAGE_NEW');
+  expect(helperKinds.filter((k) => k.startsWith('DRAFT'))).toEqual([]);
+});

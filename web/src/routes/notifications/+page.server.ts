@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import { MarkNotificationsReadDocument, NotificationsDocument } from '#lib/graphql/generated.ts';
+import { isApiError } from '#lib/server/api.ts';
+import { requireViewer } from '#lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const PAGE = 50;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  requireViewer({ locals, url });
+  const after = url.searchParams.get('after') || null;
+  try {
+    const { notifications } = await locals.api.request(NotificationsDocument, { first: PAGE, after });
+    return {
+      items: notifications.edges.map((e) => e.node),
+      next: notifications.pageInfo.hasNextPage ? notifications.pageInfo.endCursor : null,
+      paged: after !== null,
+    };
+  } catch (error) {
+    // A cursor from an old link: start again from the newest.
+    if (after && isApiError(error, 'BAD_USER_INPUT')) return { items: [], next: null, paged: true };
+    throw error;
+  }
+};
+
+export const actions: Actions = {
+  markAll: async ({ locals, url }) => {
+    requireViewer({ locals, url });
+    await locals.api.request(MarkNotificationsReadDocument, { input: { all: true } });
+    return { marked: true };
+  },
+  markRead: async ({ locals, url, request }) => {
+    requireViewer({ locals, url });
+    const ids = String((await request.formData()).get('ids') ?? '')
+      .split(',')
+      .filter((id) => /^\d{1,18}$/.test(id));
+    if (ids.length === 0) return fail(400, { marked: false });
+    await locals.api.request(MarkNotificationsReadDocument, { input: { ids } });
+    return { marked: true };
+  },
+};
