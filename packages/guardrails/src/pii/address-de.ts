@@ -22,11 +22,12 @@ const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-
 /** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG". */
 const UNIT = String.raw`(?:,?\s(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|,?\s\d{1,2}\.\s?(?:OG|Stock|Etage))`;
 /** Between number and postcode: a comma, a middle dot, a line break, " in ", or a form label ("- Ort:", "PLZ/Ort:"). */
-const JOIN = String.raw`(?:\s(?:in|,)\s|[\s,·|–-]{1,4}(?:(?:PLZ\s?[/,]?\s?)?Ort:\s?)?)`;
+const FORM_LABEL = String.raw`(?:(?:PLZ|Postleitzahl)(?:\s?[/,+&]\s?(?:Ort|Stadt|Wohnort))?|Ort|Stadt|Wohnort)\s?:\s?`;
+const JOIN = String.raw`(?:\s(?:in|,)\s|[\s,·|–-]{1,4}(?:${FORM_LABEL})?)`;
 
 /** Five-digit German postcodes, four-digit Austrian and Swiss ones ("1060 Wien", "8001 Zürich"). */
 const POSTCODE_CITY = new RegExp(
-  String.raw`\d{4,5}\s{1,2}\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s\p{Lu}${WORD}{1,30}|\s\(\p{Lu}${WORD}{1,20}\))?`,
+  String.raw`\d{4,5}(?:\s?\n(?:Ort|Stadt|Wohnort)\s?:\s?|\s{1,2})\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s\p{Lu}${WORD}{1,30}|\s\(\p{Lu}${WORD}{1,20}\))?`,
   'gu',
 );
 const NUMBER_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])${HOUSE_NUMBER}${UNIT}{0,3}${JOIN}$`, 'u');
@@ -34,18 +35,26 @@ const STREET_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET}\s?$`, 'u'
 
 /** Without a postcode, a street and number count when the text says it is where someone lives: "Ich wohne Am Markt 3". */
 const CUED_STREET = new RegExp(
-  String.raw`(?:wohne|wohnen|wohnt|wohnhaft|adresse|anschrift|zustellen\san|liefern\san|lieferung\san)[^\n.!?\d]{0,30}?(?<![\p{L}\p{N}])(${STREET}\s?${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d)(?:${UNIT}{0,3}(?:,\s|\sin\s)\p{Lu}${WORD}{2,30}(?:-\p{Lu}${WORD}{1,30})?)?)`,
+  String.raw`(?:wohne|wohnen|wohnt|wohnhaft|adresse|anschrift|zustellen\san|liefern\san|lieferung\san|paket|päckchen|sendung|stra(?:ß|ss)e\s?(?:[+/&,]|und)\s?(?:haus)?(?:nr\.?|nummer)\s?:|hausnummer\s?:|(?:^|\n)stra(?:ß|ss)e\s?:)[^\n.!?\d]{0,30}?(?<![\p{L}\p{N}])(${STREET}\s?${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d)(?:${UNIT}{0,3}(?:,\s|\sin\s)\p{Lu}${WORD}{2,30}(?:-\p{Lu}${WORD}{1,30})?)?)`,
   'giu',
 );
-const CUE_WORD = /wohn|adresse|anschrift|zustell|liefer/i;
+const STREET_START = new RegExp(String.raw`^(?:${STREET})\s?\d`, 'u');
+const CUE_WORD = /wohn|adresse|anschrift|zustell|liefer|paket|päckchen|sendung|stra(?:ß|ss)e\s?[:+/&,u]|hausnummer/i;
+
+/** With a postcode and city after it and an address word before it, a street needs no type word: "Adresse: Plöck 44, 69117 Heidelberg". */
+const LOOSE_STREET_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}-]{2,30}(?:\s\p{Lu}[\p{L}\p{M}-]{1,30})?\s?$`, 'u');
+const LOOSE_CUE = /(?:adress|anschrift|wohn|liefer|zustell|schick|send|stra(?:ß|ss)e|\ban|\bnach)[^\n\d]{0,30}$/iu;
 
 /** Street and house number, then a postcode and a city: "Hauptstraße 12, 10115 Berlin", "Bahnhofstrasse 10, 8001 Zürich". */
 export function detectGermanAddresses(text: string): Candidate[] {
   const found: Candidate[] = [];
   if (CUE_WORD.test(text)) {
     for (const m of text.matchAll(CUED_STREET)) {
-      const end = m.index + m[0].length;
-      found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-de' });
+      // The cue is matched without regard to case, the street is not: "an Lindenallee 41" starts at "Lindenallee".
+      let street = m[1]!.trimEnd();
+      const end = m.index + m[0].length - (m[1]!.length - street.length);
+      while (street && !STREET_START.test(street)) street = street.replace(/^\S+\s?/, '');
+      if (street) found.push({ kind: 'address', start: end - street.length, end, rule: 'address-de' });
     }
   }
   for (const m of text.matchAll(POSTCODE_CITY)) {
@@ -56,8 +65,12 @@ export function detectGermanAddresses(text: string): Candidate[] {
     const number = NUMBER_BEFORE.exec(text.slice(Math.max(0, postcode - 48), postcode));
     if (!number) continue;
     const numberStart = postcode - number[0].length;
-    const street = STREET_BEFORE.exec(text.slice(Math.max(0, numberStart - 72), numberStart));
-    if (!street) continue;
+    const before = text.slice(Math.max(0, numberStart - 72), numberStart);
+    let street = STREET_BEFORE.exec(before);
+    if (!street) {
+      street = LOOSE_STREET_BEFORE.exec(before);
+      if (!street || !LOOSE_CUE.test(before.slice(0, before.length - street[0].length))) continue;
+    }
     found.push({ kind: 'address', start: numberStart - street[0].length, end: m.index + m[0].length, rule: 'address-de' });
   }
   return found;

@@ -43,6 +43,31 @@ describe('postal address detection', () => {
     expect(addresses(text)).toEqual([match]);
   });
 
+  it.each([
+    // form dumps with separate street and postcode/city fields: one span across the line break and the label
+    ['Straße: Ulmenweg 9\nPLZ/Ort: 28195 Bremen', 'Ulmenweg 9\nPLZ/Ort: 28195 Bremen'],
+    ['Name: Jana Vogt\nStraße: Ulmenweg 9\nPostleitzahl/Ort: 28195 Bremen', 'Ulmenweg 9\nPostleitzahl/Ort: 28195 Bremen'],
+    ['Straße: Ulmenweg 9\nPLZ: 28195\nOrt: Bremen', 'Ulmenweg 9\nPLZ: 28195\nOrt: Bremen'],
+    // a street without a type word, when an address word comes before it and a postcode and city after it
+    ['Lieferadresse: Kaiserkai 14, 20457 Hamburg', 'Kaiserkai 14, 20457 Hamburg'],
+    ['Bitte an Neumarkt 2, 50667 Köln schicken', 'Neumarkt 2, 50667 Köln'],
+    // a label or a parcel names a street without a postcode
+    ['Straße + Hausnr.: Neuer Markt 8 (Ort folgt)', 'Neuer Markt 8'],
+    ['Straße und Hausnummer: Ulmenweg 9', 'Ulmenweg 9'],
+    ['Das Päckchen ging an Lindenallee 41 statt an die Packstation', 'Lindenallee 41'],
+  ])('reads German forms and cues: %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each([
+    'Das Paket liegt in der Packstation 118.',
+    'Version 3, 10115 Berlin ist der Standort des Rechenzentrums',
+    'PLZ: 28195',
+    'Straße: bitte selbst eintragen',
+  ])('still ignores %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+
   it('finds two addresses in one post', () => {
     const text =
       'Alte Adresse: Hauptstraße 12, 10115 Berlin, neue Adresse: Mariahilfer Straße 45/3/12, 1060 Wien. Und für die Rechnung 1234 Elm St Apt 5B, Springfield, IL 62704 and 221B Baker Street, London NW1 6XE.';
