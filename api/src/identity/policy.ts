@@ -252,6 +252,9 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'post.linkFreely': (actor) => isStaff(actor.role) || hasPrivilege(actor, 'post.links') || 'New members can post only a few links.',
 };
 
+/** Every action the policy knows (for the policy table test and tools). */
+export const ACTIONS = Object.keys(RULES) as Action[];
+
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Resources[A]): boolean {
   return actor !== null && RULES[action](actor, resource) === true;
 }
