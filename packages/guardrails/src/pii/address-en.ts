@@ -12,10 +12,18 @@ const STREET_TYPES = [
 const US_STATES =
   'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR';
 
+/** A word of a street name, also an ordinal ("W 59th St"). */
+const NAME_WORD = String.raw`(?:${WORD}|\d{1,3}(?:st|nd|rd|th))`;
+/** One-word names that are streets by their ending: "Kingsway", "Eastgate", "Riverside". */
+const SUFFIXED_STREET = String.raw`\p{Lu}\p{Ll}{2,20}(?:way|gate|side|fields?|wood|bank|croft|mead|moor|brook|dale|hurst|holme)`;
+/** French-Canadian type words come first: "58 Rue Sainte-Catherine", "1200 Boulevard René-Lévesque". */
+const FRENCH_STREET = String.raw`(?:Rue|Avenue|Av\.|Boulevard|Boul\.|Chemin|Ch\.|Rang|Côte|Montée|Place)\s(?:(?:de|du|des|la|le)\s|[dl]['’])?${WORD}(?:\s${WORD}){0,2}`;
+/** A form label between the lines of an address: "City/ZIP: ", "Town: ", "Postcode: ". */
+const FORM_LABEL = String.raw`(?:\p{Lu}[\p{L}/ ]{1,24}:\s?)?`;
 /** "221B Baker Street, London", "1600 Pennsylvania Ave NW, Washington,", "Flat 2, 10 Example Road, Leeds". */
-const STREET_LINE = String.raw`(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?\d{1,6}[A-Za-z]?,?\s(?:${WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?,?\s(?:(?:Apt|Suite|Ste|Unit|Flat|#)\.?\s?\w{1,6},?\s)?`;
+const STREET_LINE = String.raw`(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s(?:(?:Apt|Suite|Ste|Unit|Flat|#)\.?\s?\w{1,6},?\s)?${FORM_LABEL}`;
 /** A town, also with a district number ("Dublin 2,"). */
-const CITY_WORD = String.raw`${WORD}(?:\s\d{1,2}(?=,))?,?\s`;
+const CITY_WORD = String.raw`${WORD}(?:\s\d{1,2}(?=,))?,?\s${FORM_LABEL}`;
 const CA_PROVINCES = 'AB BC MB NB NL NS NT NU ON PE QC SK YT';
 /** Full street-type words: with these, number + street + town is an address even without a postcode. */
 const FULL_TYPES =
@@ -34,6 +42,12 @@ const STREET_TOWN = new RegExp(
 );
 const BEFORE_UK = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET_LINE}(?:${CITY_WORD}){0,3}$`, 'u');
 const BEFORE_US = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET_LINE}(?:${CITY_WORD}){1,3}$`, 'u');
+
+const CUED_STREET = new RegExp(
+  String.raw`(?:\b(?:I|[Ww]e)(?:'m|'re|\sam|\sare|\slive|\smoved)\s(?:now\s)?(?:at|to)|\b[Ll]ives?\sat|\b[Ll]iving\sat|\b[Aa]ddress(?:\sis)?:?|\b(?:[Ss]hip|[Dd]eliver|[Ss]end)(?:\sit)?\sto:?)\s(?<![\p{L}\p{N}])(\d{1,5}[A-Za-z]?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?|${SUFFIXED_STREET}))(?![\p{L}\p{N}])`,
+  'gu',
+);
+const CUE_WORD = /\b(?:I|we)(?:'m|'re|\sam|\sare|\slive|\smoved)|\blives?\sat|\bliving\sat|\baddress|\bship|\bdeliver|\bsend/i;
 
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
   const found: Candidate[] = [];
@@ -62,5 +76,12 @@ export function detectEnglishAddresses(text: string): Candidate[] {
   }
   for (const m of text.matchAll(STREET_TOWN))
     found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-uk' });
+  // Without a town, a street counts when the text says someone is there: "I live at 4 Elm Close", "ship to 9 Quay Street".
+  if (CUE_WORD.test(text)) {
+    for (const m of text.matchAll(CUED_STREET)) {
+      const end = m.index + m[0].length;
+      found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-en' });
+    }
+  }
   return found;
 }

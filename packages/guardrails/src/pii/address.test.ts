@@ -68,6 +68,25 @@ describe('postal address detection', () => {
     expect(addresses(text)).toEqual([]);
   });
 
+  it.each([
+    ['Ship to: 318 E 72nd St, New York, NY 10021', '318 E 72nd St, New York, NY 10021'],
+    ['Street: 7 Orchard Grove\nTown/Postcode: Bath BA1 5LP', '7 Orchard Grove\nTown/Postcode: Bath BA1 5LP'],
+    ['Address: 7 Orchard Grove\nTown: Bath\nPostcode: BA1 5LP', '7 Orchard Grove\nTown: Bath\nPostcode: BA1 5LP'],
+    ['from 44 Eastgate, Chester CH1 1LE last year', '44 Eastgate, Chester CH1 1LE'],
+    ['visit 1200 Boulevard Saint-Laurent, Montréal, QC H2X 2S6 after 5', '1200 Boulevard Saint-Laurent, Montréal, QC H2X 2S6'],
+    ["We're at 31 Willow Rise if the van gets lost", '31 Willow Rise'],
+    ['I live at 5 Mill Lane and the meter is outside', '5 Mill Lane'],
+  ])('reads English forms, ordinals, one-word and French street names and cues: %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each(['I am at 3 different sites today', 'We moved to 2 Routers last year', 'Send to 4 people at once'])(
+    'still ignores %j',
+    (text) => {
+      expect(addresses(text)).toEqual([]);
+    },
+  );
+
   it('finds two addresses in one post', () => {
     const text =
       'Alte Adresse: Hauptstraße 12, 10115 Berlin, neue Adresse: Mariahilfer Straße 45/3/12, 1060 Wien. Und für die Rechnung 1234 Elm St Apt 5B, Springfield, IL 62704 and 221B Baker Street, London NW1 6XE.';
