@@ -5,6 +5,19 @@ const births = (text: string) => detectPii(text, { kinds: ['dob'] }).map((f) => 
 
 describe('date of birth detection', () => {
   it.each([
+    ['geb 21.06.1983 in Ulm', '21.06.1983'],
+    ['my bday is 2 Aug 1994, the form rejects it', '2 Aug 1994'],
+    ['Jahrgang 68, genau gesagt 30.01.1968', '30.01.1968'],
+    ['Jg. 1975 (15.10.1975)', '15.10.1975'],
+  ])('reads more birth cues in %j', (text, match) => {
+    expect(births(text)).toEqual([match]);
+  });
+
+  it('takes a date after a birth year only when it carries that year', () => {
+    expect(births('Jahrgang 1968, der Termin ist am 30.01.2025')).toEqual([]);
+  });
+
+  it.each([
     ['geb. 04.11.1952', '04.11.1952'],
     ['geboren am 3. März 1979', '3. März 1979'],
     ['Geburtsdatum: 01.07.1990', '01.07.1990'],

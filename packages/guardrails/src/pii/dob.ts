@@ -2,10 +2,12 @@ import { lineAfter, lineBefore } from '../text.js';
 import { findDates } from './dates.js';
 import type { Candidate } from './types.js';
 
-const CUE = /geb\.|geboren|geburts|dob\b|d\.o\.b|born|birth/gi;
+const CUE = /geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day/gi;
 /** A date is only a date of birth when the text says so, just before it ("geb. am", "DOB:") or just after ("… geboren"). */
 const CUE_BEFORE =
-  /(?:\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\.|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday)[^.!?\n\d]{0,24}$/iu;
+  /(?:\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\.|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bgeb\b|\bb-?day)[^.!?\n\d]{0,24}$/iu;
+/** "Jahrgang 57, genauer 17.09.1957": the birth year names the date that carries it. */
+const BIRTH_YEAR_BEFORE = /(?:\bjahrgang|\bjg\.)\s?(?:19|20)?(\d\d)\b[^.!?\n\d]{0,24}$/iu;
 const CUE_AFTER = /^[\s,)]{0,3}(?:geboren|\(geb|born\b|\(dob|\(date of birth)/iu;
 /** A birthday is a date of birth when it carries a year that lies far enough back. */
 const WEAK_CUE = /(?:geburtstag|birthday)[^.!?\n\d]{0,24}$/iu;
@@ -36,7 +38,11 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
     for (const date of findDates(text, from, to)) {
       if (date.year < 1900 || date.year > thisYear) continue;
       const before = lineBefore(text, date.start, BEFORE);
-      const cued = CUE_BEFORE.test(before) || CUE_AFTER.test(lineAfter(text, date.end, AFTER));
+      const birthYear = BIRTH_YEAR_BEFORE.exec(before);
+      const cued =
+        CUE_BEFORE.test(before) ||
+        CUE_AFTER.test(lineAfter(text, date.end, AFTER)) ||
+        (birthYear !== null && date.year % 100 === Number(birthYear[1]));
       const previous = found[found.length - 1];
       const between = previous && date.start - previous.end <= NEXT_REACH ? text.slice(previous.end, date.start) : null;
       const listed = between !== null && NEXT_BIRTH_DATE.test(between) && !NOT_BIRTH.test(between);
