@@ -22,4 +22,19 @@ describe('e-mail detection', () => {
       expect(emails(text)).toEqual([]);
     },
   );
+
+  it.each([
+    ['schreib an lena punkt brandt ät gmx punkt de', 'lena punkt brandt ät gmx punkt de'],
+    ['reach me: jo.hansen at example.org', 'jo.hansen at example.org'],
+    ['tim_k at web.de, all lowercase', 'tim_k at web.de'],
+  ])('finds a spelled-out local part, "ät", and a mailbox-like local part before a bare "at": %j', (text, match) => {
+    expect(emails(text)).toEqual([match]);
+  });
+
+  it.each(['I work at example.com now', 'She is at home.de today', 'Antwort kam von noreply@shop.example.com', 'test@demo.invalid'])(
+    'ignores prose before a bare "at", no-reply senders and .invalid domains: %j',
+    (text) => {
+      expect(emails(text)).toEqual([]);
+    },
+  );
 });

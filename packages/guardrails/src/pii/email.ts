@@ -7,9 +7,13 @@ const TLD = /^(?:[\p{L}]{2,24}|xn--[a-z0-9-]{1,59})$/iu;
 /** "name@2x.png" is an image, not an address. */
 const FILE_EXTENSION = /^(?:png|jpe?g|gif|svg|webp|bmp|ico|heic|js|mjs|ts|css|scss|json|txt|log|md|pdf|html?|ya?ml|xml|exe|dll|zip)$/i;
 /** Written-out forms: "max (at) example (dot) com", "max [at] example.com", "max at example dot com". */
-const AT_WORD = /[[({<]\s{0,2}(?:at|ät|@)\s{0,2}[\])}>]\s{0,2}|\sat\s/gi;
+const AT_WORD = /[[({<]\s{0,2}(?:at|ät|@)\s{0,2}[\])}>]\s{0,2}|\s(?:at|ät)\s/giu;
 /** Cheap test whether a written-out form can be there at all. */
-const SPELLED = /(?:at|ät|@)\s{0,2}[\])}>]|\b(?:dot|punkt)\b/i;
+const SPELLED = /(?:at|ät|@)\s{0,2}[\])}>]|\b(?:dot|punkt)\b|\sat\s[\w-]+\.[a-z]/i;
+/** A local part spelled out before the at: "max punkt mustermann ät …". */
+const SPELLED_LOCAL = /[\p{L}\p{N}_%+-]{1,64}\s(?:dot|punkt)\s$/iu;
+/** Addresses that reach no person: the reserved never-resolving .invalid and .localhost (RFC 2606) and no-reply senders. */
+const NOT_A_MAILBOX = /^(?:no-?reply|do-?not-?reply|mailer-daemon)@|\.(?:invalid|localhost)$/i;
 const DOT_WORD = /\s{0,2}[[({<]\s{0,2}(?:dot|punkt)\s{0,2}[\])}>]\s{0,2}|\s(?:dot|punkt)\s/iuy;
 
 function localStart(text: string, at: number): number {
@@ -54,16 +58,27 @@ export function detectEmails(text: string): Candidate[] {
     // An SSH remote (git@github.com:org/repo.git) or a URL's user (ssh://git@host/…) is not a mailbox.
     if (domain && (/^:[\w~/.-]/.test(text.slice(domain.end, domain.end + 2)) || text.slice(Math.max(0, start - 3), start) === '://'))
       continue;
+    if (domain && NOT_A_MAILBOX.test(text.slice(start, domain.end))) continue;
     if (domain) found.push({ kind: 'email', start, end: domain.end, rule: 'email' });
   }
   if (SPELLED.test(text)) {
     for (const m of text.matchAll(AT_WORD)) {
       let localEnd = m.index;
       while (localEnd > 0 && m.index - localEnd < 2 && text[localEnd - 1] === ' ') localEnd--;
-      const start = localStart(text, localEnd);
+      let start = localStart(text, localEnd);
+      let spelledLocal = false;
+      for (let dot = SPELLED_LOCAL.exec(text.slice(Math.max(0, start - 80), start)); dot && start >= 0;) {
+        start -= dot[0].length;
+        spelledLocal = true;
+        dot = SPELLED_LOCAL.exec(text.slice(Math.max(0, start - 80), start));
+      }
       const domain = start < localEnd ? domainEnd(text, m.index + m[0].length, true) : null;
-      // A bare " at " is ordinary prose unless the domain is spelled out too ("at example dot com").
-      if (!domain || (!/[[({<]/.test(m[0]) && !domain.spelledDot) || localEnd - start < 2) continue;
+      if (!domain || localEnd - start < 2) continue;
+      // A bare " at " is ordinary prose ("I work at example.com") unless the domain or the local part is spelled out
+      // too, or the local part looks like a mailbox's ("jo.hansen at example.com").
+      const local = text.slice(start, localEnd);
+      const mailboxLike = /[\p{L}\d][._+-]?\d|[\p{L}\d][._+][\p{L}\d]/u.test(local);
+      if (!/[[({<]/.test(m[0]) && !domain.spelledDot && !spelledLocal && !mailboxLike) continue;
       found.push({ kind: 'email', start, end: domain.end, rule: 'email-obfuscated' });
     }
   }
