@@ -199,6 +199,8 @@ interface OrderResult {
   indexedMs: number;
   metrics: Record<Ranking, Metrics>;
   latencies: number[];
+  /** Peerdesk's top 10 per query, as source:external id (ids inside a database depend on the import order). */
+  lists: string[][];
   commonTitle: number[];
   commonTitleBody: number[];
   wordFrequency: Map<string, number>;
@@ -308,6 +310,12 @@ async function run(order: string): Promise<OrderResult> {
             .map((t) => bm25.documentFrequency(t)),
         );
 
+      const allRefs = await db.query(
+        `SELECT source || ':' || external_id AS stable, internal_id::text AS internal_id FROM external_refs WHERE kind = 'question'`,
+      );
+      const stable = new Map<string, string>(allRefs.rows.map((r: { stable: string; internal_id: string }) => [r.internal_id, r.stable]));
+      const stableId = (id: string): string => stable.get(id) ?? `internal:${id}`;
+      const lists: string[][] = [];
       const ranks = Object.fromEntries(RANKINGS.map((r) => [r, [] as (number | null)[]])) as Record<Ranking, (number | null)[]>;
       const commonTitle: number[] = [];
       const commonTitleBody: number[] = [];
@@ -318,8 +326,11 @@ async function run(order: string): Promise<OrderResult> {
         if (!duplicate || !dup || !original) continue;
         const title = duplicate.title;
         const titleAndBody = `${duplicate.title}\n${plainText(duplicate.body).slice(0, 1_000)}`;
-        ranks['Peerdesk title'].push(rank(await similar(title, dup), original));
-        ranks['Peerdesk title+body'].push(rank(await similar(titleAndBody, dup), original));
+        const byTitle = await similar(title, dup);
+        const byTitleAndBody = await similar(titleAndBody, dup);
+        ranks['Peerdesk title'].push(rank(byTitle, original));
+        ranks['Peerdesk title+body'].push(rank(byTitleAndBody, original));
+        lists.push(byTitle.map(stableId), byTitleAndBody.map(stableId));
         ranks['BM25 title'].push(rank(bm25.search(title, 10, dup), original));
         ranks['BM25 title+body'].push(rank(bm25.search(titleAndBody, 10, dup), original));
         commonTitle.push(mostCommon(title));
@@ -335,6 +346,7 @@ async function run(order: string): Promise<OrderResult> {
         latencies,
         commonTitle,
         commonTitleBody,
+        lists,
         wordFrequency: new Map(COMMON_WORDS.map((w) => [w, bm25.documentFrequency(w)])),
       };
     } finally {
@@ -392,6 +404,9 @@ for (const r of results) {
   }
 }
 if (results.length > 1) {
+  const first = results[0]!.lists;
+  const same = first.filter((list, i) => results.every((r) => r.lists[i]?.join(' ') === list.join(' '))).length;
+  console.log(`\nPeerdesk's top-10 lists identical in every import order for ${same} of ${first.length} queries`);
   console.log('\nspread across import orders (max − min, points of R@5 / MRR@10):');
   for (const name of RANKINGS) {
     const r5 = results.map((r) => r.metrics[name].r5 * 100);
