@@ -51,6 +51,11 @@ describe('phone number detection', () => {
     'call the helpline on 0345 600 1122',
     'Handy 0170 23XX XXX (gekürzt)',
     'Tel. +49 89 1234 **** maskiert',
+    'Das Feld erwartet z. B. +49 151 2345 6789',
+    'use the format 07700 900 456 without spaces',
+    'Handy 0176 3344 5566 (Beispiel), bitte eure eigene eintragen',
+    'ABA routing number 026009593',
+    'Charge 2231 und Los 0177 6621 09',
   ])('ignores identifiers of other kinds, service lines and masked numbers: %j', (text) => {
     expect(phones(text)).toEqual([]);
   });

@@ -5,9 +5,9 @@ import type { Candidate } from './types.js';
 const CUE_TAIL = String.raw`\p{L}{0,16}(?:[^\p{L}\d\n]{1,4}\p{L}{1,12}){0,2}[^\p{L}\d\n]{1,4}$`;
 /** A number right after one of these words is an identifier of something else, not a phone number. */
 const OTHER_NUMBER_STEMS =
-  'imei|seri(?:al|en)|ger[äa]te|z[äa]hler|meter|tracking|sendung|paket|parcel|shipment|ticket|vorgang|iban|konto|account|version|firmware|build|fehler|error|code|rechnung|invoice|artikel|article|gtin|isbn|kunden|customer|vertrag|contract|bestell|order|auftrag|referenz|reference|transa[ck]tion|beleg|aktenzeichen|mandat|model|produkt|product|iccid|batch|teilenummer|hotline|helpline|servicenummer|service-nummer|switchboard|zentrale|nhs|ssn|social|steuer|tax|versicherung|insurance|ausweis|passport|reisepass|licen[cs]e|führerschein|ahv|imsi|track';
+  'imei|seri(?:al|en)|ger[äa]t|z[äa]hler|meter|tracking|sendung|paket|parcel|shipment|ticket|vorgang|iban|konto|account|version|firmware|build|fehler|error|code|rechnung|invoice|artikel|article|gtin|isbn|kunden|customer|vertrag|contract|bestell|order|auftrag|referenz|reference|transa[ck]tion|beleg|aktenzeichen|mandat|model|produkt|product|iccid|batch|teilenummer|hotline|helpline|servicenummer|service-nummer|switchboard|zentrale|nhs|ssn|social|steuer|tax|versicherung|insurance|ausweis|passport|reisepass|licen[cs]e|führerschein|ahv|imsi|track|routing|aba';
 /** Short words that only count on their own ("PIN", not "ping"). */
-const OTHER_NUMBER_WORDS = 's/n|sn|case|fall|bic|blz|item|sku|ean|pin|puk|tan|ref|mac|sim|lot|typ|type|charge|part|teil';
+const OTHER_NUMBER_WORDS = 's/n|sn|case|fall|bic|blz|item|sku|ean|pin|puk|tan|ref|mac|sim|lot|los|typ|type|charge|part|teil';
 const OTHER_NUMBER_CUE = new RegExp(String.raw`(?:${OTHER_NUMBER_STEMS}|\b(?:${OTHER_NUMBER_WORDS})\b)${CUE_TAIL}`, 'iu');
 const PHONE_CUE = new RegExp(
   String.raw`(?:\btel|phone|mobil|handy|\bcell|festnetz|rufnummer|\bfax|whatsapp|\bcall|anruf|\bruf|erreichbar|\breach|\bunter|nummer|number|kontakt|contact|\bat|\bon|\btext|\bsms|\bring|\bdial|wähl)${CUE_TAIL}`,
@@ -16,6 +16,11 @@ const PHONE_CUE = new RegExp(
 /** The label right before the number names a phone ("Vertrag, Handy: 0171 …"): other words further back do not count. */
 const PHONE_LABEL =
   /(?:\btel(?:efon|ephone|\.)?|phone|mobil(?:e|nummer)?|handy(?:nummer)?|\bcell|festnetz|rufnummer|\bfax|whatsapp)[^\p{L}\d\n]{1,4}$/iu;
+/** A number shown as a sample or format, not someone's: "z. B. +49 170 …", "0171 … (dummy)". */
+const SAMPLE_BEFORE =
+  /(?:\bz\.\s?b\.|\be\.g\.|beispiel|example|\bformat|dummy|\bfake|\bsample|muster|placeholder|platzhalter)[^\n]{0,24}$/iu;
+const SAMPLE_AFTER =
+  /^\s?[([]\s?(?:z\.\s?b\.|e\.g\.|beispiel|example|dummy|fake|sample|muster|placeholder|platzhalter|fiktiv|fictional|made[\s-]up)/iu;
 /** A number followed by masking characters is already hidden: "0171 23XX XXX", "+49 30 1234 ****". */
 const MASKED_AFTER = /^[\s.-]?[xX*•#_]{2,}/;
 const UNIT_AFTER =
@@ -83,6 +88,7 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   const before = lineBefore(text, start, 48);
   if (before.trim() === '' && IBAN_LINE_END.test(text.slice(Math.max(0, start - 40), start))) return null;
   if (MASKED_AFTER.test(text.slice(end, end + 4))) return null;
+  if (SAMPLE_BEFORE.test(lineBefore(text, start, 32)) || SAMPLE_AFTER.test(lineAfter(text, end, 16))) return null;
   if ((OTHER_NUMBER_CUE.test(before) && !PHONE_LABEL.test(before)) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
   return { kind: 'phone', start, end, rule };
 }
