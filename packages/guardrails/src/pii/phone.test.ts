@@ -40,6 +40,10 @@ describe('phone number detection', () => {
     expect(phones('call 555 013 8842')).toEqual([]);
   });
 
+  it('does not read a sample word inside an address or link before the number', () => {
+    expect(phones('jo@example.org, 0157 2233 4455')).toEqual(['0157 2233 4455']);
+  });
+
   it('takes the label right before the number over another word further back', () => {
     expect(phones('Rückfragen zum Vertrag, Handy: 0176 55443322')).toEqual(['0176 55443322']);
   });

@@ -18,7 +18,7 @@ const PHONE_LABEL =
   /(?:\btel(?:efon|ephone|\.)?|phone|mobil(?:e|nummer)?|handy(?:nummer)?|\bcell|festnetz|rufnummer|\bfax|whatsapp)[^\p{L}\d\n]{1,4}$/iu;
 /** A number shown as a sample or format, not someone's: "z. B. +49 170 …", "0171 … (dummy)". */
 const SAMPLE_BEFORE =
-  /(?:\bz\.\s?b\.|\be\.g\.|beispiel|example|\bformat|dummy|\bfake|\bsample|muster|placeholder|platzhalter)[^\n]{0,24}$/iu;
+  /(?<![@./\p{L}\d])(?:z\.\s?b\.|e\.g\.|(?:zum\s)?beispiel|example|format|dummy|fake|sample|muster(?:nummer)?|placeholder|platzhalter)(?![@.\p{L}\d])[^\n]{0,24}$/iu;
 const SAMPLE_AFTER =
   /^\s?[([]\s?(?:z\.\s?b\.|e\.g\.|beispiel|example|dummy|fake|sample|muster|placeholder|platzhalter|fiktiv|fictional|made[\s-]up)/iu;
 /** A number followed by masking characters is already hidden: "0171 23XX XXX", "+49 30 1234 ****". */
