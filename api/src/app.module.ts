@@ -20,10 +20,10 @@ import { liveModule } from './platform/live/live.module';
 import { isSubscriptionContext, subscriptionTransport } from './platform/live/subscriptions';
 import type { Logger } from './platform/logger';
 import { ModerationModule } from './moderation/moderation.module';
-import { GuardModule } from './guard/guard.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { QaModule } from './qa/qa.module';
 import { ReputationModule } from './reputation/reputation.module';
-import { ReviewModule } from './review/review.module';
+import { FourEyesModule } from './four-eyes/four-eyes.module';
 import { StaffModule } from './staff/staff.module';
 import { SearchModule } from './search/search.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -95,9 +95,9 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
       EscalationModule,
       SearchModule,
       NotificationsModule,
-      GuardModule,
+      PrivacyModule,
       StaffModule,
-      ReviewModule,
+      FourEyesModule,
     ],
     controllers: [HealthController],
     providers: [{ provide: APP_GUARD, useClass: SessionGuard }],

@@ -3,10 +3,10 @@ import { ConversationEntity, ConversationMessageEntity } from './escalation/conv
 import { EscalationEntity, EscalationEventEntity, EscalationNoteEntity } from './escalation/escalation.entity';
 import { SlaTargetEntity, SpaceTeamEntity, TeamEntity, TeamMemberEntity } from './escalation/team.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
-import { PostRedactionEntity } from './guard/post-redaction.entity';
+import { PostRedactionEntity } from './privacy/post-redaction.entity';
 import { SessionEntity } from './identity/session.entity';
-import { ReviewBypassGrantEntity, SpaceReviewSettingEntity } from './review/review-settings.entity';
-import { StaffDraftEntity } from './review/staff-draft.entity';
+import { ReviewBypassGrantEntity, SpaceReviewSettingEntity } from './four-eyes/review-settings.entity';
+import { StaffDraftEntity } from './four-eyes/staff-draft.entity';
 import { StaffPhotoEntity } from './staff/staff-photo.entity';
 import { FlagEntity } from './moderation/flag.entity';
 import { ReviewItemEntity } from './moderation/review-item.entity';

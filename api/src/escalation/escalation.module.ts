@@ -3,8 +3,8 @@ import { IdentityModule } from '../identity/identity.module';
 import { QaEventsModule } from '../qa/qa-events.module';
 import { QaModule } from '../qa/qa.module';
 import { EscalationListeners } from './escalation.listeners';
-import { ReviewGateModule } from '../review/review-gate.module';
-import { ReviewModule } from '../review/review.module';
+import { ReviewGateModule } from '../four-eyes/review-gate.module';
+import { FourEyesModule } from '../four-eyes/four-eyes.module';
 import { Clock } from './clock';
 import { ConversationMessageResolver, ConversationResolver } from './conversation.resolver';
 import { ConversationService } from './conversation.service';
@@ -16,7 +16,7 @@ import { TeamService } from './team.service';
 import { EscalationSweeper } from './unanswered-sweeper';
 
 @Module({
-  imports: [IdentityModule, QaModule, QaEventsModule, ReviewModule, ReviewGateModule],
+  imports: [IdentityModule, QaModule, QaEventsModule, FourEyesModule, ReviewGateModule],
   providers: [
     Clock,
     EscalationListeners,

@@ -17,9 +17,9 @@ import { checkClientMutationId, idempotentCreate } from '../platform/idempotent-
 import { isId, parseId } from '../platform/ids';
 import { LIMITS } from '../qa/qa.rules';
 import { QuestionEntity } from '../qa/question.entity';
-import { DraftKindValue } from '../review/models/review.models';
-import { ReviewGate } from '../review/review-gate';
-import { StaffDraftService } from '../review/staff-draft.service';
+import { DraftKindValue } from '../four-eyes/models/review.models';
+import { ReviewGate } from '../four-eyes/review-gate';
+import { StaffDraftService } from '../four-eyes/staff-draft.service';
 import { Clock } from './clock';
 import { ConversationEntity } from './conversation.entity';
 import { ConversationService } from './conversation.service';

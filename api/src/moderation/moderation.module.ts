@@ -17,7 +17,7 @@ import {
 } from './moderation.resolver';
 import { PenaltyService } from './penalty.service';
 import { ReviewQueue } from './review-queue';
-import { ReviewService } from './review.service';
+import { ReviewQueueService } from './review-queue.service';
 import { ThreadModerationService } from './thread-moderation.service';
 
 @Module({
@@ -26,7 +26,7 @@ import { ThreadModerationService } from './thread-moderation.service';
     ReviewQueue,
     ModerationListeners,
     FlagService,
-    ReviewService,
+    ReviewQueueService,
     PenaltyService,
     ThreadModerationService,
     ReviewResolver,

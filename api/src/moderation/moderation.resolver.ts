@@ -14,7 +14,7 @@ import { FlagPostInput, ModerateQuestionInput, ResolveReviewItemInput, SuspendUs
 import { FlagService } from './flag.service';
 import { FlagModel, ReviewItemConnection, ReviewItemModel, ReviewPostModel, SuspensionModel } from './models/moderation.models';
 import { PenaltyService } from './penalty.service';
-import { ReviewService } from './review.service';
+import { ReviewQueueService } from './review-queue.service';
 import { ThreadModerationService } from './thread-moderation.service';
 
 const FLAGS_BY_ITEM = Symbol('flagsByReviewItem');
@@ -22,7 +22,7 @@ const FLAGS_BY_ITEM = Symbol('flagsByReviewItem');
 @Resolver(() => ReviewItemModel)
 export class ReviewResolver {
   constructor(
-    private readonly reviews: ReviewService,
+    private readonly reviews: ReviewQueueService,
     private readonly flagService: FlagService,
     private readonly penalties: PenaltyService,
     private readonly users: UserService,

@@ -7,7 +7,7 @@ import type { ModerationState, PostType } from './moderation-state';
 
 /*
  * The post lifecycle as qa announces it. qa owns posts and their derived state; its neighbours
- * (guard, reputation, review, moderation, escalation, audit, search, live updates) import this file
+ * (privacy, reputation, four-eyes, moderation, escalation, audit, search, live updates) import this file
  * and listen — qa imports none of them. See docs/ARCHITECTURE.md, "Events".
  */
 
@@ -181,9 +181,9 @@ export const HOOK_ORDER = {
 
 /** Rules qa relies on: the application refuses to start when a module that enforces one is missing. */
 const REQUIRED: { event: keyof QaEventMap; listener: string }[] = [
-  { event: 'post.checking', listener: 'guard' },
+  { event: 'post.checking', listener: 'privacy' },
   { event: 'post.checking', listener: 'reputation' },
-  { event: 'post.admitting', listener: 'review' },
+  { event: 'post.admitting', listener: 'four-eyes' },
   { event: 'post.admitting', listener: 'moderation' },
   { event: 'question.created', listener: 'moderation' },
   { event: 'answer.created', listener: 'moderation' },

@@ -4,13 +4,13 @@ import { assertNoPersonalData } from './public-post-guard';
 
 /** The PII guard hears of every public post before it is written, new or edited, and refuses what must not go out. */
 @Injectable()
-export class GuardListeners implements OnModuleInit {
+export class PrivacyListeners implements OnModuleInit {
   constructor(private readonly events: QaEvents) {}
 
   onModuleInit(): void {
     this.events.hook(
       'post.checking',
-      'guard',
+      'privacy',
       (_tx, e) => assertNoPersonalData(e.submitted, e.acknowledgePersonalData),
       HOOK_ORDER.personalData,
     );

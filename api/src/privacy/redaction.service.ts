@@ -10,8 +10,8 @@ import { CommentEntity } from '../qa/comment.entity';
 import { parseId } from '../platform/ids';
 import { QuestionEntity } from '../qa/question.entity';
 import { RevisionEntity } from '../qa/revision.entity';
-import type { RedactPostInput } from './dto/guard.inputs';
-import { PostRedactionModel } from './models/guard.models';
+import type { RedactPostInput } from './dto/privacy.inputs';
+import { PostRedactionModel } from './models/privacy.models';
 import { PostRedactionEntity } from './post-redaction.entity';
 import { replaceSpans } from './public-post-guard';
 

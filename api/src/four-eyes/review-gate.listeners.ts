@@ -13,7 +13,7 @@ export class ReviewGateListeners implements OnModuleInit {
   onModuleInit(): void {
     this.events.hook(
       'post.admitting',
-      'review',
+      'four-eyes',
       async (tx, e) =>
         e.postType === 'question' ? undefined : { bypassedReview: await this.gate.admitReply(tx, e.actor, e.spaceId, e.reviewed) },
       HOOK_ORDER.reviewGate,
@@ -21,7 +21,7 @@ export class ReviewGateListeners implements OnModuleInit {
     const audit = (type: 'answer' | 'comment') => async (tx: Parameters<ReviewGate['recordBypass']>[0], e: ReplyCreated) => {
       if (e.bypassedReview) await this.gate.recordBypass(tx, e.actor, { type, id: e.postId, questionId: e.questionId });
     };
-    this.events.hook('answer.created', 'review', audit('answer'), HOOK_ORDER.reviewBypass);
-    this.events.hook('comment.created', 'review', audit('comment'), HOOK_ORDER.reviewBypass);
+    this.events.hook('answer.created', 'four-eyes', audit('answer'), HOOK_ORDER.reviewBypass);
+    this.events.hook('comment.created', 'four-eyes', audit('comment'), HOOK_ORDER.reviewBypass);
   }
 }

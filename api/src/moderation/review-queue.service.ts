@@ -48,7 +48,7 @@ const BODY_LIMITS: Record<PostType, { min: number; max: number }> = {
 
 /** The review queue: staff and leaders decide on flagged posts, newcomers' first posts and posts hidden by flags. */
 @Injectable()
-export class ReviewService {
+export class ReviewQueueService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,

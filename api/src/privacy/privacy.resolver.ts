@@ -5,8 +5,8 @@ import { UserModel } from '../identity/models/user.model';
 import { UserService } from '../identity/user.service';
 import { Ctx } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { RedactPostInput } from './dto/guard.inputs';
-import { PostRedactionModel } from './models/guard.models';
+import { RedactPostInput } from './dto/privacy.inputs';
+import { PostRedactionModel } from './models/privacy.models';
 import { RedactionService } from './redaction.service';
 
 @Resolver(() => PostRedactionModel)

@@ -10,7 +10,7 @@ import {
   ReviewBypassResolver,
   ReviewSettingsResolver,
   StaffDraftResolver,
-} from './review.resolver';
+} from './four-eyes.resolver';
 import { DraftHintDismissalResolver, DraftHintsResolver } from './draft-hints.resolver';
 import { DraftHintService } from './draft-hints.service';
 import { ReviewGateModule } from './review-gate.module';
@@ -35,4 +35,4 @@ import { StaffDraftService } from './staff-draft.service';
   ],
   exports: [StaffDraftService],
 })
-export class ReviewModule {}
+export class FourEyesModule {}
