@@ -2,6 +2,7 @@
 // for live updates (SvelteKit itself does not handle upgrades). `node web/server.ts` starts it.
 import type { Server } from 'node:http';
 import { attachLiveProxy } from './live-proxy.ts';
+import { attachUnsubscribeRelay } from './unsubscribe-relay.ts';
 import { securityHeaders } from './src/lib/server/security-headers.ts';
 
 // Form posts up to 6 MB: staff photo uploads (the api takes at most 5 MB) pass through the web.
@@ -17,3 +18,4 @@ server.prependListener('request', (_request, response) => {
   for (const [name, value] of headers) response.setHeader(name, value);
 });
 attachLiveProxy(server, process.env.API_URL ?? 'http://127.0.0.1:4000');
+attachUnsubscribeRelay(server, process.env.API_URL ?? 'http://127.0.0.1:4000');

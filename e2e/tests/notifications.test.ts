@@ -1,18 +1,26 @@
 // Hearing back: a customer asks, someone answers, and the asker's header counts it live; the inbox
-// groups what happened and leads straight to the answer. Nobody is told of a draft or of a private
-// message they may not see.
+// groups what happened and leads straight to the answer; the e-mail arrives in a real SMTP server
+// with a working link and one-click unsubscribe. Nobody is told of a draft or of a private message
+// they may not see.
 import { mkdirSync } from 'node:fs';
+import { SMTPServer } from 'smtp-server';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApiClient } from '../support/api.ts';
 import { openBrowser, type Browser } from '../support/browser.ts';
 import { BILLING, demoUsers } from '../support/demo.ts';
-import { DEMO_PASSWORD, repoRoot, startStack, type Stack } from '../support/stack.ts';
+import { DEMO_PASSWORD, freePort, repoRoot, startStack, type Stack } from '../support/stack.ts';
 import { signIn, visit } from '../support/ui.ts';
 
 let stack: Stack;
 const browsers: Browser[] = [];
+let smtp: SMTPServer;
+const mails: { to: string; raw: string }[] = [];
+
+/** Quoted-printable undone (soft breaks, escaped bytes), so links can be read from the raw message. */
+const decode = (text: string): string =>
+  text.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'));
 const shots = join(repoRoot, 'e2e', 'results', 'notifications');
 
 const INBOX = `query { notifications(first: 50) { edges { node { kind questionId path } } } }`;
@@ -49,11 +57,31 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ demo: true, name: 'notifications' });
+  const port = await freePort();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+  stack = await startStack({
+    demo: true,
+    name: 'notifications',
+    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_DELAY_SECONDS: '0' },
+  });
 });
 afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
   await stack?.stop();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
 });
 
 test('the asker sees the unread count rise live, opens the inbox and lands on the answer; privacy holds', async () => {
@@ -98,7 +126,7 @@ test('the asker sees the unread count rise live, opens the inbox and lands on th
   await page.setViewportSize({ width: 390, height: 844 });
   await visit(page, `${stack.webUrl}/notifications`);
   await screenshot(page, 'inbox-390');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
   expect(overflow, 'no sideways scrolling at 390 px').toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -106,6 +134,25 @@ test('the asker sees the unread count rise live, opens the inbox and lands on th
   await page.waitForURL(new RegExp(`/questions/${question.id}.*#answer-${answer.id}$`));
   await page.locator(`#answer-${answer.id}`).waitFor();
   await until(async () => (await shownCount(page)) === before, 'the count to drop once the answer was opened');
+
+  // The e-mail: in the SMTP server, its link leads to the answer, and one click (a POST as mail programs send it) unsubscribes.
+  await until(async () => mails.some((m) => m.to === asker.email && m.raw.includes(`#answer-${answer.id}`)), 'the mail to arrive');
+  const received = decode(mails.find((m) => m.to === asker.email && m.raw.includes(`#answer-${answer.id}`))!.raw);
+  const link = new RegExp(`${stack.webUrl}/questions/${question.id}#answer-${answer.id}`).exec(received)![0];
+  await visit(page, link);
+  await page.locator(`#answer-${answer.id}`).waitFor();
+  const unsubscribe = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(received)![1]!;
+  expect(received).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
+  const oneClick = await fetch(unsubscribe, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'List-Unsubscribe=One-Click',
+  });
+  expect(oneClick.status).toBe(200);
+  const settings = await asker.client.request<{ notificationSettings: { email: boolean } }>(`query { notificationSettings { email } }`);
+  expect(settings.notificationSettings.email).toBe(false);
+  await visit(page, unsubscribe);
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Stop e-mail notifications');
 
   // A staff draft and a private conversation on the asker's question: staff reviewers and the asker hear
   // of what is theirs to see; the answerer, who watches the thread, hears of neither.

@@ -102,6 +102,7 @@ const SCENARIOS: Scenario[] = [
   ['reputation.seeHistory (own)', 'reputation.seeHistory', (c) => ({ userId: c.self })],
   ['reputation.configure', 'reputation.configure', () => undefined],
   ['user.pinTrustLevel', 'user.pinTrustLevel', () => undefined],
+  ['mail.readOutgoing', 'mail.readOutgoing', () => undefined],
 ];
 
 function table(): string[] {
@@ -190,6 +191,7 @@ describe('policy', () => {
         "reputation.seeHistory (own)           ·    yes  yes  yes  yes  yes  yes  yes  yes  yes  yes",
         "reputation.configure                  ·    ·    ·    ·    ·    ·    ·    ·    ·    yes  ·",
         "user.pinTrustLevel                    ·    ·    ·    ·    ·    ·    ·    ·    yes  yes  ·",
+        "mail.readOutgoing                     ·    ·    ·    ·    ·    ·    ·    ·    ·    yes  ·",
       ]
     `);
   });

@@ -117,6 +117,8 @@ interface Resources {
   'reputation.configure': undefined;
   /** Fixing a user's trust level whatever they earn, or releasing it. */
   'user.pinTrustLevel': undefined;
+  /** Reading outgoing notification mail (kept, not delivered, without SMTP_URL). */
+  'mail.readOutgoing': undefined;
 }
 export type Action = keyof Resources;
 
@@ -249,6 +251,7 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'reputation.seeHistory': (actor, user) => user.userId === actor.id || 'Only you see your reputation history.',
   'reputation.configure': (actor) => actor.role === 'admin' || 'Only admins change reputation values.',
   'user.pinTrustLevel': (actor) => moderates(actor) || 'Only moderators can pin a trust level.',
+  'mail.readOutgoing': (actor) => actor.role === 'admin' || 'Only admins read outgoing mail.',
   'post.linkFreely': (actor) => isStaff(actor.role) || hasPrivilege(actor, 'post.links') || 'New members can post only a few links.',
 };
 

@@ -44,8 +44,15 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     @Inject('LOGGER') private readonly logger: Logger,
   ) {}
 
+  /** Runs in the transaction that wrote the notifications (the mail queue takes them there, so none is lost). */
+  private readonly inBatch: ((manager: EntityManager, notificationIds: string[]) => Promise<void>)[] = [];
+
   onCommitted(handler: (notificationIds: string[]) => Promise<void>): void {
     this.afterBatch.push(handler);
+  }
+
+  inTransaction(handler: (manager: EntityManager, notificationIds: string[]) => Promise<void>): void {
+    this.inBatch.push(handler);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -173,7 +180,9 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
         told.map((r) => r.eventId),
       ],
     );
-    return { notificationIds: inserted.map((r) => String(r.id)), recipients: [...new Set(inserted.map((r) => String(r.recipient_id)))] };
+    const notificationIds = inserted.map((r) => String(r.id));
+    for (const handler of this.inBatch) await handler(manager, notificationIds);
+    return { notificationIds, recipients: [...new Set(inserted.map((r) => String(r.recipient_id)))] };
   }
 
   /** Moves the watermark past events consumed long enough ago and forgets them individually. */

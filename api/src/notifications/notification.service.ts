@@ -5,6 +5,7 @@ import { fieldError, notFound, unauthenticated } from '../platform/errors';
 import { LiveEvents } from '../platform/live/live-events';
 import { decodeCursor, encodeCursor, pageSize } from '../platform/pagination';
 import { mayBeTold } from './notification-access';
+import { pathOf } from './notification-paths';
 import { unreadChannel, type NotificationKind, type NotificationKindName, type SubjectType } from './notification-kinds';
 import {
   WatchLevel,
@@ -40,27 +41,6 @@ const SELECT = `SELECT n.id, n.recipient_id, n.kind, n.created_at, n.read_at, n.
     CASE WHEN n.subject_type = 'message'
       THEN (SELECT e.id FROM escalations e WHERE e.question_id = n.question_id ORDER BY e.id DESC LIMIT 1) END AS escalation_id
   FROM notifications n LEFT JOIN questions q ON q.id = n.question_id LEFT JOIN users u ON u.id = n.actor_id`;
-
-/** Where a notification leads in the web app. */
-function pathOf(row: NotificationRow): string {
-  const thread = `/questions/${row.question_id}`;
-  switch (row.subject_type) {
-    case 'question':
-      return thread;
-    case 'answer':
-      return `${thread}#answer-${row.subject_id}`;
-    case 'comment':
-      return `${thread}#comment-${row.subject_id}`;
-    case 'message':
-      return String(row.asker_id) === String(row.recipient_id) || !row.escalation_id
-        ? `${thread}#conversation`
-        : `/console/escalations/${row.escalation_id}`;
-    case 'escalation':
-      return `/console/escalations/${row.subject_id}`;
-    case 'draft':
-      return `/console/reviews/${row.subject_id}`;
-  }
-}
 
 function toModel(row: NotificationRow): NotificationModel {
   return {

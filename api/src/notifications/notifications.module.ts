@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { MailResolver } from './mail/mail.resolver';
+import { MailService } from './mail/mail.service';
+import { UnsubscribeController } from './mail/unsubscribe.controller';
 import { NotificationService } from './notification.service';
 import { NotificationWorker } from './notification-worker';
 import { NotificationsResolver } from './notifications.resolver';
 
-/** In-app notifications and watches, fed by the outbox (see notification-topics.ts). */
+/** In-app notifications and watches, fed by the outbox (see notification-topics.ts), and their e-mail. */
 @Module({
   imports: [IdentityModule],
-  providers: [NotificationService, NotificationWorker, NotificationsResolver],
-  exports: [NotificationService, NotificationWorker],
+  controllers: [UnsubscribeController],
+  providers: [NotificationService, NotificationWorker, NotificationsResolver, MailService, MailResolver],
+  exports: [NotificationService, NotificationWorker, MailService],
 })
 export class NotificationsModule {}

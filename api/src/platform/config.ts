@@ -23,6 +23,14 @@ export abstract class AppConfig {
   declare readonly searchWorker: boolean;
   /** Run the notifications worker (outbox consumer that writes in-app notifications) in this process. */
   declare readonly notificationWorker: boolean;
+  /** Unset: mail is kept for admins to read (/admin/mail), not delivered. Set: sent through this SMTP server. */
+  declare readonly smtpUrl: string | undefined;
+  /** The sender of notification mail. */
+  declare readonly mailFrom: string;
+  /** Mail waits this long after its notification, and is not sent if it was read in the app meanwhile. */
+  declare readonly mailDelaySeconds: number;
+  /** The first retry after a failed delivery; each further one waits twice as long (at most an hour). */
+  declare readonly mailRetryBaseMs: number;
   declare readonly sessionTtlDays: number;
   /** Searches and similar-question look-ups per client and minute, each; 0 turns the limit off (benchmarks). */
   declare readonly searchRateLimit: number;
@@ -42,6 +50,15 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** The host name of the public URL, for the default sender address. */
+function mailHost(publicUrl: string): string {
+  try {
+    return new URL(publicUrl).hostname;
+  } catch {
+    return 'localhost';
+  }
+}
 
 /** Reads and validates the whole configuration at once, listing every problem. */
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -86,6 +103,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!Number.isFinite(sessionTtlDays) || sessionTtlDays <= 0 || sessionTtlDays > 365) {
     problems.push('SESSION_TTL_DAYS must be a number of days between 1 and 365');
   }
+  const smtpUrl = read('SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
   const production = read('NODE_ENV') === 'production';
   const count = (name: string, fallback: number, max: number): number => {
     const raw = read(name);
@@ -113,6 +132,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl,
     searchWorker: flag('SEARCH_WORKER', true),
     notificationWorker: flag('NOTIFICATION_WORKER', true),
+    smtpUrl,
+    mailFrom: read('MAIL_FROM') ?? `Peerdesk <no-reply@${mailHost(publicUrl)}>`,
+    mailDelaySeconds: count('MAIL_DELAY_SECONDS', 60, 86_400),
+    mailRetryBaseMs: count('MAIL_RETRY_BASE_MS', 5_000, 3_600_000),
     sessionTtlDays,
     searchRateLimit: count('SEARCH_RATE_LIMIT', 60, 1_000_000),
     statementTimeoutMs: count('STATEMENT_TIMEOUT_MS', 10_000, 3_600_000),

@@ -202,6 +202,11 @@ export type NotificationKind =
   | 'POST_APPROVED'
   | 'POST_HIDDEN';
 
+export type NotificationSettingsInput = {
+  email?: boolean | null | undefined;
+  locale?: Locale | null | undefined;
+};
+
 export type PostType =
   | 'ANSWER'
   | 'COMMENT'
@@ -787,6 +792,33 @@ export type UnreadNotificationsChangedSubscriptionVariables = Exact<{ [key: stri
 
 
 export type UnreadNotificationsChangedSubscription = { unreadNotificationsChanged: { count: number } };
+
+export type OutgoingMailQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OutgoingMailQuery = { outgoingMail: { delivering: boolean, edges: Array<{ node: { id: string, to: string, subject: string, status: string, textBody: string, createdAt: string, sentAt: string | null, attempts: number, lastError: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UnsubscribeFromMailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UnsubscribeFromMailMutation = { unsubscribeFromMail: boolean };
+
+export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSettingsQuery = { notificationSettings: { email: boolean, locale: Locale } };
+
+export type UpdateNotificationSettingsMutationVariables = Exact<{
+  input: NotificationSettingsInput;
+}>;
+
+
+export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { email: boolean, locale: Locale } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2205,6 +2237,51 @@ export const UnreadNotificationsChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnreadNotificationsChangedSubscription, UnreadNotificationsChangedSubscriptionVariables>;
+export const OutgoingMailDocument = new TypedDocumentString(`
+    query OutgoingMail($first: Int, $after: String) {
+  outgoingMail(first: $first, after: $after) {
+    delivering
+    edges {
+      node {
+        id
+        to
+        subject
+        status
+        textBody
+        createdAt
+        sentAt
+        attempts
+        lastError
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OutgoingMailQuery, OutgoingMailQueryVariables>;
+export const UnsubscribeFromMailDocument = new TypedDocumentString(`
+    mutation UnsubscribeFromMail($token: String!) {
+  unsubscribeFromMail(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeFromMailMutation, UnsubscribeFromMailMutationVariables>;
+export const NotificationSettingsDocument = new TypedDocumentString(`
+    query NotificationSettings {
+  notificationSettings {
+    email
+    locale
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationSettingsQuery, NotificationSettingsQueryVariables>;
+export const UpdateNotificationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {
+  updateNotificationSettings(input: $input) {
+    email
+    locale
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -1,5 +1,10 @@
 import { fail } from '@sveltejs/kit';
-import { MarkNotificationsReadDocument, NotificationsDocument } from '#lib/graphql/generated.ts';
+import {
+  MarkNotificationsReadDocument,
+  NotificationSettingsDocument,
+  NotificationsDocument,
+  UpdateNotificationSettingsDocument,
+} from '#lib/graphql/generated.ts';
 import { isApiError } from '#lib/server/api.ts';
 import { requireViewer } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,15 +15,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   requireViewer({ locals, url });
   const after = url.searchParams.get('after') || null;
   try {
-    const { notifications } = await locals.api.request(NotificationsDocument, { first: PAGE, after });
+    const [{ notifications }, { notificationSettings }] = await Promise.all([
+      locals.api.request(NotificationsDocument, { first: PAGE, after }),
+      locals.api.request(NotificationSettingsDocument),
+    ]);
     return {
+      settings: notificationSettings,
       items: notifications.edges.map((e) => e.node),
       next: notifications.pageInfo.hasNextPage ? notifications.pageInfo.endCursor : null,
       paged: after !== null,
     };
   } catch (error) {
     // A cursor from an old link: start again from the newest.
-    if (after && isApiError(error, 'BAD_USER_INPUT')) return { items: [], next: null, paged: true };
+    if (after && isApiError(error, 'BAD_USER_INPUT')) return { settings: null, items: [], next: null, paged: true };
     throw error;
   }
 };
@@ -28,6 +37,13 @@ export const actions: Actions = {
     requireViewer({ locals, url });
     await locals.api.request(MarkNotificationsReadDocument, { input: { all: true } });
     return { marked: true };
+  },
+  settings: async ({ locals, url, request }) => {
+    requireViewer({ locals, url });
+    const form = await request.formData();
+    const locale = form.get('locale') === 'DE' ? 'DE' : 'EN';
+    await locals.api.request(UpdateNotificationSettingsDocument, { input: { email: form.get('email') === 'on', locale } });
+    return { saved: true };
   },
   markRead: async ({ locals, url, request }) => {
     requireViewer({ locals, url });

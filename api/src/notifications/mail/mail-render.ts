@@ -1,0 +1,230 @@
+import { renderMarkdown } from '@peerdesk/markdown';
+import type { NotificationKindName } from '../notification-kinds';
+
+export type MailLocale = 'en' | 'de';
+
+/** What a notification mail says, gathered from the database by the queue. */
+export interface MailFacts {
+  kind: NotificationKindName;
+  locale: MailLocale;
+  recipientName: string;
+  questionTitle: string | null;
+  actorName: string | null;
+  /** The new answer or comment (public posts only), as Markdown source. */
+  postMarkdown: string | null;
+  reason: string | null;
+  /** Absolute links. */
+  postUrl: string;
+  unsubscribeUrl: string;
+  settingsUrl: string;
+  companyName: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Texts = Record<
+  NotificationKindName,
+  { subject: string; lead: string; open: string; why: 'thread' | 'post' | 'conversation' | 'staff' }
+>;
+
+const EN: Texts = {
+  'answer.new': { subject: 'New answer on “{title}”', lead: '{actor} answered:', open: 'Open the answer', why: 'thread' },
+  'comment.new': { subject: 'New comment on “{title}”', lead: '{actor} commented:', open: 'Open the comment', why: 'thread' },
+  'answer.accepted': {
+    subject: 'Your answer on “{title}” was accepted',
+    lead: 'The asker accepted your answer.',
+    open: 'Open your answer',
+    why: 'post',
+  },
+  'answer.verified': {
+    subject: 'Your answer on “{title}” was verified by {company}',
+    lead: '{company} verified your answer.',
+    open: 'Open your answer',
+    why: 'post',
+  },
+  'post.approved': {
+    subject: 'Your post on “{title}” is public now',
+    lead: 'A moderator approved your post.',
+    open: 'Open your post',
+    why: 'post',
+  },
+  'post.hidden': { subject: 'Your post on “{title}” was hidden', lead: 'A moderator hid your post.', open: 'Open your post', why: 'post' },
+  'message.new': {
+    subject: 'New private message about “{title}”',
+    lead: '{actor} wrote to you in your private conversation. Read it on the site: private messages are not sent by e-mail.',
+    open: 'Open the conversation',
+    why: 'conversation',
+  },
+  'escalation.new': {
+    subject: 'New escalation: “{title}”',
+    lead: 'A question was escalated to your team.',
+    open: 'Open the escalation',
+    why: 'staff',
+  },
+  'escalation.assigned': {
+    subject: 'Escalation assigned to you: “{title}”',
+    lead: 'An escalation is yours now.',
+    open: 'Open the escalation',
+    why: 'staff',
+  },
+  'draft.review': {
+    subject: 'A draft waits for your review: “{title}”',
+    lead: '{actor} asks for a second look.',
+    open: 'Review the draft',
+    why: 'staff',
+  },
+  'draft.changes': {
+    subject: 'Changes requested on your draft: “{title}”',
+    lead: '{actor} asked for changes to your draft.',
+    open: 'Open the draft',
+    why: 'staff',
+  },
+};
+
+const DE: Texts = {
+  'answer.new': { subject: 'Neue Antwort zu „{title}“', lead: '{actor} hat geantwortet:', open: 'Antwort öffnen', why: 'thread' },
+  'comment.new': { subject: 'Neuer Kommentar zu „{title}“', lead: '{actor} hat kommentiert:', open: 'Kommentar öffnen', why: 'thread' },
+  'answer.accepted': {
+    subject: 'Deine Antwort zu „{title}“ wurde akzeptiert',
+    lead: 'Die fragende Person hat deine Antwort akzeptiert.',
+    open: 'Deine Antwort öffnen',
+    why: 'post',
+  },
+  'answer.verified': {
+    subject: 'Deine Antwort zu „{title}“ wurde von {company} bestätigt',
+    lead: '{company} hat deine Antwort bestätigt.',
+    open: 'Deine Antwort öffnen',
+    why: 'post',
+  },
+  'post.approved': {
+    subject: 'Dein Beitrag zu „{title}“ ist jetzt öffentlich',
+    lead: 'Die Moderation hat deinen Beitrag freigegeben.',
+    open: 'Beitrag öffnen',
+    why: 'post',
+  },
+  'post.hidden': {
+    subject: 'Dein Beitrag zu „{title}“ wurde ausgeblendet',
+    lead: 'Die Moderation hat deinen Beitrag ausgeblendet.',
+    open: 'Beitrag öffnen',
+    why: 'post',
+  },
+  'message.new': {
+    subject: 'Neue private Nachricht zu „{title}“',
+    lead: '{actor} hat dir im privaten Gespräch geschrieben. Lies sie auf der Seite: private Nachrichten verschicken wir nicht per E-Mail.',
+    open: 'Gespräch öffnen',
+    why: 'conversation',
+  },
+  'escalation.new': {
+    subject: 'Neue Eskalation: „{title}“',
+    lead: 'Eine Frage wurde an dein Team eskaliert.',
+    open: 'Eskalation öffnen',
+    why: 'staff',
+  },
+  'escalation.assigned': {
+    subject: 'Dir zugewiesen: „{title}“',
+    lead: 'Eine Eskalation liegt jetzt bei dir.',
+    open: 'Eskalation öffnen',
+    why: 'staff',
+  },
+  'draft.review': {
+    subject: 'Ein Entwurf wartet auf deine Prüfung: „{title}“',
+    lead: '{actor} bittet um einen zweiten Blick.',
+    open: 'Entwurf prüfen',
+    why: 'staff',
+  },
+  'draft.changes': {
+    subject: 'Änderungen an deinem Entwurf erbeten: „{title}“',
+    lead: '{actor} bittet um Änderungen an deinem Entwurf.',
+    open: 'Entwurf öffnen',
+    why: 'staff',
+  },
+};
+
+const COMMON = {
+  en: {
+    hello: 'Hello {name},',
+    someone: 'Someone',
+    reason: 'Reason: {reason}',
+    why: {
+      thread: 'You receive this e-mail because you follow “{title}” (you asked, answered or watch it).',
+      post: 'You receive this e-mail because it is about your post.',
+      conversation: 'You receive this e-mail because you take part in this private conversation.',
+      staff: 'You receive this e-mail because of your work as staff.',
+    },
+    unsubscribe: 'Stop e-mail notifications',
+    settings: 'Notification settings',
+    untitled: 'your question',
+  },
+  de: {
+    hello: 'Hallo {name},',
+    someone: 'Jemand',
+    reason: 'Begründung: {reason}',
+    why: {
+      thread: 'Du erhältst diese E-Mail, weil du „{title}“ folgst (du hast gefragt, geantwortet oder folgst dem Thema).',
+      post: 'Du erhältst diese E-Mail, weil es um deinen Beitrag geht.',
+      conversation: 'Du erhältst diese E-Mail, weil du an diesem privaten Gespräch teilnimmst.',
+      staff: 'Du erhältst diese E-Mail wegen deiner Arbeit im Team.',
+    },
+    unsubscribe: 'Keine E-Mail-Benachrichtigungen mehr',
+    settings: 'Einstellungen für Benachrichtigungen',
+    untitled: 'deine Frage',
+  },
+} as const;
+
+const fill = (text: string, params: Record<string, string>): string => text.replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** A notification mail: subject, text and HTML parts in the recipient's language, the post through the one Markdown policy. */
+export function renderMail(facts: MailFacts): RenderedMail {
+  const texts = (facts.locale === 'de' ? DE : EN)[facts.kind];
+  const common = COMMON[facts.locale];
+  const params = {
+    title: facts.questionTitle ?? common.untitled,
+    actor: facts.actorName ?? common.someone,
+    company: facts.companyName,
+    name: facts.recipientName,
+    reason: facts.reason ?? '',
+  };
+  const subject = fill(texts.subject, params);
+  const lead = fill(texts.lead, params);
+  const why = fill(common.why[texts.why], params);
+  const reason = facts.reason ? fill(common.reason, params) : null;
+
+  const text = [
+    fill(common.hello, params),
+    '',
+    lead,
+    ...(facts.postMarkdown ? ['', facts.postMarkdown.trim()] : []),
+    ...(reason ? ['', reason] : []),
+    '',
+    `${texts.open}: ${facts.postUrl}`,
+    '',
+    '-- ',
+    why,
+    `${common.unsubscribe}: ${facts.unsubscribeUrl}`,
+    `${common.settings}: ${facts.settingsUrl}`,
+    '',
+  ].join('\n');
+
+  const e = (value: string) => escapeHtml(value);
+  const html = `<!doctype html>
+<html lang="${facts.locale}"><head><meta charset="utf-8"><title>${e(subject)}</title></head>
+<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2933; max-width: 40rem; margin: 0 auto; padding: 1rem;">
+<p>${e(fill(common.hello, params))}</p>
+<p>${e(lead)}</p>
+${facts.postMarkdown ? `<blockquote style="margin: 0 0 1rem; padding: 0.5rem 1rem; border-left: 3px solid #1d4ed8;">${renderMarkdown(facts.postMarkdown)}</blockquote>` : ''}
+${reason ? `<p>${e(reason)}</p>` : ''}
+<p><a href="${e(facts.postUrl)}" style="display: inline-block; padding: 0.5rem 1rem; background: #1d4ed8; color: #fff; border-radius: 6px; text-decoration: none;">${e(texts.open)}</a></p>
+<hr style="border: 0; border-top: 1px solid #d8dee4; margin: 1.5rem 0 1rem;">
+<p style="font-size: 0.875rem; color: #52606d;">${e(why)}<br>
+<a href="${e(facts.unsubscribeUrl)}">${e(common.unsubscribe)}</a> · <a href="${e(facts.settingsUrl)}">${e(common.settings)}</a></p>
+</body></html>
+`;
+  return { subject, text, html };
+}

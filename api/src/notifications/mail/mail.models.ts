@@ -1,0 +1,42 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { LocaleValue } from '../../platform/locale';
+import { PageInfo } from '../../platform/graphql/page-info.model';
+
+@ObjectType('OutgoingMail', { description: 'A notification mail as it was (or will be) sent. Admins only.' })
+export class OutgoingMailModel {
+  @Field(() => ID) id: string;
+  @Field() to: string;
+  @Field() subject: string;
+  @Field({ description: 'pending, sent, kept (not delivered: no SMTP server configured), skipped (read in the app first), failed.' })
+  status: string;
+  @Field() textBody: string;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) sentAt: Date | null;
+  @Field(() => Int) attempts: number;
+  @Field(() => String, { nullable: true }) lastError: string | null;
+}
+
+@ObjectType('OutgoingMailEdge')
+export class OutgoingMailEdge {
+  @Field() cursor: string;
+  @Field(() => OutgoingMailModel) node: OutgoingMailModel;
+}
+
+@ObjectType('OutgoingMailConnection')
+export class OutgoingMailConnection {
+  @Field(() => [OutgoingMailEdge]) edges: OutgoingMailEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field({ description: 'Whether mail is delivered (SMTP_URL is set) or only kept here.' }) delivering: boolean;
+}
+
+@ObjectType('NotificationSettings', { description: 'How the viewer hears about things beyond the inbox.' })
+export class NotificationSettingsModel {
+  @Field({ description: 'E-mail for notifications.' }) email: boolean;
+  @Field(() => LocaleValue, { description: 'The language of notification mail.' }) locale: LocaleValue;
+}
+
+@InputType()
+export class NotificationSettingsInput {
+  @Field(() => Boolean, { nullable: true }) email?: boolean | null;
+  @Field(() => LocaleValue, { nullable: true }) locale?: LocaleValue | null;
+}

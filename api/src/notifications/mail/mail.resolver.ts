@@ -1,0 +1,97 @@
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { authorize } from '../../identity/policy';
+import { AppConfig } from '../../platform/config';
+import { unauthenticated } from '../../platform/errors';
+import { Ctx, Public } from '../../platform/graphql/decorators';
+import type { RequestContext } from '../../platform/graphql/request-context';
+import { LocaleValue } from '../../platform/locale';
+import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination';
+import { MailService } from './mail.service';
+import { NotificationSettingsInput, NotificationSettingsModel, OutgoingMailConnection } from './mail.models';
+
+@Resolver()
+export class MailResolver {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => OutgoingMailConnection, { description: 'Admins: outgoing notification mail, newest first.' })
+  async outgoingMail(
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<OutgoingMailConnection> {
+    authorize(ctx.actor, 'mail.readOutgoing', undefined);
+    const size = pageSize(first, 50);
+    const cursor = decodeCursor(after, 1);
+    const rows: {
+      id: string;
+      to_address: string;
+      subject: string;
+      status: string;
+      text_body: string;
+      created_at: Date;
+      sent_at: Date | null;
+      attempts: number;
+      last_error: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, to_address, subject, status, text_body, created_at, sent_at, attempts, last_error FROM mail_outbox
+       WHERE ($1::bigint IS NULL OR id < $1::bigint) ORDER BY id DESC LIMIT $2`,
+      [cursor ? String(cursor[0]) : null, size + 1],
+    );
+    const page = rows.slice(0, size);
+    return {
+      delivering: !!this.config.smtpUrl,
+      edges: page.map((r) => ({
+        cursor: encodeCursor([String(r.id)]),
+        node: {
+          id: String(r.id),
+          to: r.to_address,
+          subject: r.subject,
+          status: r.status,
+          textBody: r.text_body,
+          createdAt: r.created_at,
+          sentAt: r.sent_at,
+          attempts: r.attempts,
+          lastError: r.last_error,
+        },
+      })),
+      pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor([String(page.at(-1)!.id)]) : null },
+    };
+  }
+
+  @Query(() => NotificationSettingsModel, { description: 'The viewer’s notification settings.' })
+  async notificationSettings(@Ctx() ctx: RequestContext): Promise<NotificationSettingsModel> {
+    if (!ctx.actor) throw unauthenticated();
+    const [row]: { email: boolean; locale: LocaleValue }[] = await this.dataSource.query(
+      `SELECT email, locale FROM notification_settings WHERE user_id = $1`,
+      [ctx.actor.id],
+    );
+    return row ?? { email: true, locale: LocaleValue.EN };
+  }
+
+  @Mutation(() => NotificationSettingsModel, { description: 'E-mail on or off, and the language of notification mail.' })
+  async updateNotificationSettings(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: NotificationSettingsInput,
+  ): Promise<NotificationSettingsModel> {
+    if (!ctx.actor) throw unauthenticated();
+    await this.dataSource.query(
+      `INSERT INTO notification_settings (user_id, email, locale) VALUES ($1, COALESCE($2, true), COALESCE($3, 'en'))
+       ON CONFLICT (user_id) DO UPDATE SET email = COALESCE($2, notification_settings.email),
+         locale = COALESCE($3, notification_settings.locale), updated_at = now()`,
+      [ctx.actor.id, input.email ?? null, input.locale ?? null],
+    );
+    return this.notificationSettings(ctx);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'The unsubscribe link of a notification mail: e-mail off for its recipient, no sign-in needed.' })
+  async unsubscribeFromMail(@Args('token') token: string): Promise<boolean> {
+    await this.mail.unsubscribe(token);
+    return true;
+  }
+}
