@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { ImportInputError } from './input-files';
 import { Tally, type Kind, type Located } from './import-model';
-import type { WriterContext } from './import-writer';
+import type { WriterContext } from './writer/context';
 import type { ImportReporter } from './progress';
 
 /**

@@ -13,7 +13,11 @@ import {
   type UserRecord,
 } from './import-model';
 import type { ImportRun } from './import-run';
-import { applyAcceptances, prepareBodies, writeAnswers, writeComments, writeQuestions, writeUsers } from './import-writer';
+import { applyAcceptances, writeAnswers } from './writer/answers';
+import { writeComments } from './writer/comments';
+import { prepareBodies } from './writer/context';
+import { writeQuestions } from './writer/questions';
+import { writeUsers } from './writer/users';
 import type { BodyFormat } from './body-format';
 
 /**

@@ -14,16 +14,13 @@ import {
   type UserRecord,
 } from './import-model';
 import type { ImportRun } from './import-run';
-import {
-  applyAcceptances,
-  applyDuplicates,
-  prepareBodies,
-  writeAnswers,
-  writeComments,
-  writeQuestions,
-  writeTags,
-  writeUsers,
-} from './import-writer';
+import { applyAcceptances, writeAnswers } from './writer/answers';
+import { writeComments } from './writer/comments';
+import { prepareBodies } from './writer/context';
+import { applyDuplicates } from './writer/duplicates';
+import { writeQuestions } from './writer/questions';
+import { writeTags } from './writer/tags';
+import { writeUsers } from './writer/users';
 
 /**
  * A Stack Exchange data dump (the same format for every site): Tags, Users, then Posts.xml three
