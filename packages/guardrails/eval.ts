@@ -8,6 +8,8 @@
  *
  * `corpus/pii-dev-2.jsonl` (split "dev-2") was written independently of the detector but is a development split:
  * it is scored as its own section and `--errors` lists its misses and false alarms.
+ * `corpus/pii-dev-3.jsonl` (split "dev-3", heavy on customer/contract/order numbers, phones and look-alike negatives)
+ * is a further development split of the same kind: its own section, and `--errors` lists its items too.
  *
  * `corpus/pii-independent.jsonl` is written by someone who has not read the detector, and the detector is not
  * tuned on it: it is scored as its own section, and `--errors` never lists its items.
@@ -157,6 +159,9 @@ function section(file: string, title: string): Evaluation | null {
 const DEV_2 = 'corpus/pii-dev-2.jsonl';
 const dev2 = section(DEV_2, `dev-2 corpus (${DEV_2}; written independently of the detector, a development split: tuned on)`);
 
+const DEV_3 = 'corpus/pii-dev-3.jsonl';
+const dev3 = section(DEV_3, `dev-3 corpus (${DEV_3}; written independently of the detector, a development split: tuned on)`);
+
 const INDEPENDENT = 'corpus/pii-independent.jsonl';
 // Aggregate figures only: the held-out corpus's errors are dropped here and never printed.
 section(INDEPENDENT, `independent corpus (${INDEPENDENT}; not tuned on, its errors are never listed)`);
@@ -164,4 +169,5 @@ section(INDEPENDENT, `independent corpus (${INDEPENDENT}; not tuned on, its erro
 if (process.argv.includes('--errors')) {
   console.log('\nexisting corpus:\n' + errors.join('\n'));
   if (dev2) console.log('\ndev-2 corpus:\n' + dev2.errors.join('\n'));
+  if (dev3) console.log('\ndev-3 corpus:\n' + dev3.errors.join('\n'));
 }
