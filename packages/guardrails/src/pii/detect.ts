@@ -3,6 +3,7 @@ import { normalizeText, toOriginalSpan } from '../normalize.js';
 import { detectGermanAddresses } from './address-de.js';
 import { detectEnglishAddresses } from './address-en.js';
 import { detectCards } from './card.js';
+import { isSample } from './context.js';
 import { detectDatesOfBirth } from './dob.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
@@ -35,7 +36,10 @@ export function detectPii(text: string, options: PiiOptions = {}): PiiFinding[] 
   const wanted = options.kinds ? new Set(options.kinds) : null;
   const kept: Candidate[] = [];
   for (const candidates of ranked) {
-    const longestFirst = candidates.filter((c) => !wanted || wanted.has(c.kind)).sort((a, b) => b.end - b.start - (a.end - a.start));
+    // A value shown as a sample, format or test value is no one's, whatever its kind.
+    const longestFirst = candidates
+      .filter((c) => (!wanted || wanted.has(c.kind)) && !isSample(t, c.start, c.end))
+      .sort((a, b) => b.end - b.start - (a.end - a.start));
     for (const c of longestFirst) {
       if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
     }

@@ -1,4 +1,5 @@
 import { lineAfter, lineBefore } from '../text.js';
+import { isSample } from './context.js';
 import { digitCount, digitsOf, splitAtLineBreaks, type DigitGroup, type NumberRun } from './number-runs.js';
 import type { Candidate } from './types.js';
 
@@ -16,11 +17,6 @@ const PHONE_CUE = new RegExp(
 /** The label right before the number names a phone ("Vertrag, Handy: 0171 …"): other words further back do not count. */
 const PHONE_LABEL =
   /(?:\btel(?:efon|ephone|\.)?|phone|mobil(?:e|nummer)?|handy(?:nummer)?|\bcell|festnetz|rufnummer|\bfax|whatsapp)[^\p{L}\d\n]{1,4}$/iu;
-/** A number shown as a sample or format, not someone's: "z. B. +49 170 …", "0171 … (dummy)". */
-const SAMPLE_BEFORE =
-  /(?<![@./\p{L}\d])(?:z\.\s?b\.|e\.g\.|(?:zum\s)?beispiel|example|format|dummy|fake|sample|muster(?:nummer)?|placeholder|platzhalter)(?![@.\p{L}\d])[^\n]{0,24}$/iu;
-const SAMPLE_AFTER =
-  /^\s?[([]\s?(?:z\.\s?b\.|e\.g\.|beispiel|example|dummy|fake|sample|muster|placeholder|platzhalter|fiktiv|fictional|made[\s-]up)/iu;
 /** A number followed by masking characters is already hidden: "0171 23XX XXX", "+49 30 1234 ****". */
 const MASKED_AFTER = /^[\s.-]?[xX*•#_]{2,}/;
 const UNIT_AFTER =
@@ -88,7 +84,7 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   const before = lineBefore(text, start, 48);
   if (before.trim() === '' && IBAN_LINE_END.test(text.slice(Math.max(0, start - 40), start))) return null;
   if (MASKED_AFTER.test(text.slice(end, end + 4))) return null;
-  if (SAMPLE_BEFORE.test(lineBefore(text, start, 32)) || SAMPLE_AFTER.test(lineAfter(text, end, 16))) return null;
+  if (isSample(text, start, end)) return null;
   if ((OTHER_NUMBER_CUE.test(before) && !PHONE_LABEL.test(before)) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
   return { kind: 'phone', start, end, rule };
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { detectPii } from './detect.js';
+
+const found = (text: string) => detectPii(text).map((f) => [f.kind, text.slice(f.start, f.end)]);
+
+describe('values shown as samples, formats or test values', () => {
+  it.each([
+    'Als Platzhalter im Handbuch steht „Vertragsnummer: 55501234“, das ist nicht meine.',
+    'Der Leitfaden zeigt z. B. „sabine.probe@example.net“ als Adresse.',
+    'Try something like kim.sample@example.com in the sign-up field.',
+    'Addresses are shown in the pattern "vorname at firma dot de" in the FAQ.',
+    'Das Beispiel im Hilfecenter: „IBAN: DE89 3704 0044 0532 0130 00“.',
+    'The manual lists "Account number: 90817263" as an example only.',
+    'In the demo video the number +1 (206) 555 0143 is clearly made up.',
+    'Die Kartennummer 4111 1111 1111 1111 ist natürlich eine Testkarte.',
+    'The slide says "NHS number 943 476 5919" — isn\'t that the standard test number?',
+    'Im Screenshot „Kundennummer 44021987“ – bitte nicht wörtlich abtippen.',
+  ])('reports nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Beispiel: mein Vertrag läuft noch. Meine Handynummer ist 0172 8833445.', 'phone', '0172 8833445'],
+    ['Example of the bug: my order number 88120345 shows twice.', 'order_number', '88120345'],
+    ['Meine IBAN DE89 3704 0044 0532 0130 00, die Test-Buchung kam nicht an.', 'iban', 'DE89 3704 0044 0532 0130 00'],
+  ])('still reports a real value in %j', (text, kind, match) => {
+    expect(found(text)).toContainEqual([kind, match]);
+  });
+});
