@@ -81,3 +81,52 @@ describe('phone number detection', () => {
     expect(phones(text)).toEqual([]);
   });
 });
+
+describe('organisations’ lines, extensions and numbers read out as words', () => {
+  it.each([
+    'Bei Fragen: unsere Servicezentrale ist unter 040 3344 5500 erreichbar.',
+    'Die kostenlose Nummer 0800 4455 667 hat mir auch nicht geholfen.',
+    'Service line +49 800 2233 4455 was busy for an hour.',
+    'Die Störungsstelle der Netzbetreiber (089 2211 0, rund um die Uhr) nimmt nicht ab.',
+    'Just ring our support desk on 0161 555 7788 (Mon–Fri 9–5).',
+    'Kontakt: 030 2299 4411 (werktags 9–17 Uhr)',
+    'Freundliche Grüße\nAylin, Kundenservice\nTel. 0221 5566 7788',
+  ])('ignores %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Die Hotline ruft nie zurück, meine Nummer: 0157 8899 0011', '0157 8899 0011'],
+    ['you can reach me on 020 3344 5566 during office hours', '020 3344 5566'],
+    ['Hi support\ncall me back on 0176 1122 3344', '0176 1122 3344'],
+  ])('keeps the writer’s own number near such words: %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+
+  it.each([
+    ['Büro 089 4455 66 Durchwahl -31, vormittags', '089 4455 66 Durchwahl -31'],
+    ['desk phone 0117 496 0555, ext 88', '0117 496 0555, ext 88'],
+    ['work: +1 (646) 555-0177 ext. 9', '+1 (646) 555-0177 ext. 9'],
+    ['cell +1 646 555 0177 x12 after 6', '+1 646 555 0177 x12'],
+    ['Telefon 0 40 / 22 33 44 - 0 bzw. -57 direkt', '0 40 / 22 33 44 - 0 bzw. -57'],
+  ])('takes the extension into the span: %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+
+  it.each([
+    [
+      'Meine Handynummer: null-eins-fünf-zwo, drei-drei-acht, sieben-sieben-eins-null',
+      'null-eins-fünf-zwo, drei-drei-acht, sieben-sieben-eins-null',
+    ],
+    ['call me: oh seven seven double oh, nine one two three four five', 'oh seven seven double oh, nine one two three four five'],
+  ])('reads digits written as words after a phone cue: %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+
+  it.each([
+    'one two three four five six seven, that is how we counted',
+    'Wir waren zu sechs, sieben oder acht Leuten und neun Hunde, null Problem.',
+  ])('needs a phone cue for spoken digits: %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+});

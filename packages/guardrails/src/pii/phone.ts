@@ -26,6 +26,44 @@ const TIME_RANGE = /^(?:[01]\d|2[0-3])[0-5]\d\s?-\s?(?:[01]\d|2[0-4])[0-5]\d$/;
 const DATE_LIKE =
   /^(?:\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|\d{1,2}([/-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{2}\s?-\s?\d{1,2}\.\d{2})$/;
 
+/**
+ * Free, shared-cost and premium service numbers belong to organisations, not people: 0800/0808 (DE, AT, CH, NL, UK
+ * freephone), 0180x and 0900/0137 (DE). (North American 8xx is left alone: people quote those as the number they were told to call.)
+ */
+const SERVICE_NATIONAL = /^0(?:80[08]|180|900|137)/;
+const SERVICE_INTERNATIONAL = /^\+(?:(?:49|43|41|44|31)80[08]|49(?:180|900|137))/;
+/** The organisation's own line: "unsere zentrale Hotline erreichen Sie unter", "call our customer care team on", "Störungsnummer der …". */
+const ORGANISATION_LINE = new RegExp(
+  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service-?(?:nummer|line|telefon|center|centre)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus)(?:(?![.!?]\s)[^\n]){0,60}$`,
+  'iu',
+);
+/** Opening hours or a free-call note right after the number: "(werktags 8–18 Uhr)", "(Mo–Fr …)", "24/7", "(freephone)". */
+const SERVICE_AFTER =
+  /^[\s(,–-]{0,4}(?:werktags|mo(?:ntags?)?\.?\s?[-–]|mon(?:day)?\.?\s?[-–]|24\/7|rund\sum\sdie\suhr|gebührenfrei|kostenlos|kostenfrei|free(?:phone|fone|call)?\b|toll-?free|office\shours|business\shours|opening\shours|(?:während\sder\s|zu\sden\s)?(?:geschäfts|öffnungs|service)zeiten)/iu;
+/** In a team's signature: under a sign-off and a line naming the team ("Viele Grüße\nJonas vom Peerdesk-Support\nTel. …"). */
+const SIGNED_BY_TEAM =
+  /(?:grü(?:ß|ss)e|grü(?:ß|ss)en|gruß|regards|cheers|sincerely|best|thanks)[^\n]{0,4}\n(?:[^\n]{0,60}\n)?[^\n]{0,60}(?:team|support|kundenservice|customer\s(?:care|service))[^\S\n]*\n[^\n]{0,48}$/iu;
+/** The writer's own number even near those words: "hab die Hotline nicht erreicht, ruft mich zurück: …". */
+const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
+
+function serviceLine(text: string, start: number, end: number, digits: string, rule: string): boolean {
+  const international = text.slice(start, start + 2).includes('+') || digits.startsWith('00');
+  if (
+    international ? SERVICE_INTERNATIONAL.test(digits.replace(/^(?:00)?/, '+')) : rule === 'phone-national' && SERVICE_NATIONAL.test(digits)
+  )
+    return true;
+  if (SIGNED_BY_TEAM.test(text.slice(Math.max(0, start - 200), start))) return true;
+  const before = lineBefore(text, start, 96);
+  const organisation = ORGANISATION_LINE.exec(before);
+  if (!organisation && !SERVICE_AFTER.test(lineAfter(text, end, 24))) return false;
+  const sentence = before.slice(organisation ? organisation.index : Math.max(0, before.search(/[^.!?]*$/)));
+  return !FIRST_PERSON.test(sentence);
+}
+
+/** An extension after the number is part of it: "Durchwahl -23", "ext. 45", ", ext 214", "x203", "- 0 bzw. -12". */
+const EXTENSION =
+  /^(?:,?\s?(?:ext\.?|extension|durchwahl|dw\.?|apparat|app\.?|nebenstelle)\s?-?\s?\d{1,5}|\s?x\s?\d{1,5}(?!\p{L}|\d))(?:\s?(?:bzw\.?|oder|or|\/)\s?-\s?\d{1,5})?|^\s?(?:bzw\.?|oder|or)\s?-\s?\d{1,5}/iu;
+
 type Strength = 'strong' | 'weak' | null;
 
 /** The line before ends with the start of an IBAN: this line is its wrapped rest, not a phone number. */
@@ -85,8 +123,10 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   if (before.trim() === '' && IBAN_LINE_END.test(text.slice(Math.max(0, start - 40), start))) return null;
   if (MASKED_AFTER.test(text.slice(end, end + 4))) return null;
   if (isSample(text, start, end)) return null;
+  if (serviceLine(text, start, end, digitsOf(text, groups), rule)) return null;
   if ((OTHER_NUMBER_CUE.test(before) && !PHONE_LABEL.test(before)) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
-  return { kind: 'phone', start, end, rule };
+  const extension = EXTENSION.exec(lineAfter(text, end, 32));
+  return { kind: 'phone', start, end: end + (extension?.[0].length ?? 0), rule };
 }
 
 /** Separators like " / " or " - " may join two numbers ("0171 1234567 / 030 1234567"), so a run may split there. */
@@ -94,8 +134,30 @@ function isCompound(separator: string): boolean {
   return separator.length > 1 && /\s/.test(separator) && separator.trim() !== '(' && separator.trim() !== ')';
 }
 
-export function detectPhones(text: string, runs: readonly NumberRun[]): Candidate[] {
+/** Digits written as words, read out for someone to note down: "null-eins-sieben-sechs, zwo-zwo-vier …", "five five five, oh one …". */
+const DIGIT_WORD = String.raw`(?:null|eins|ein|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zero|oh|one|two|three|four|five|six|seven|eight|nine)`;
+const SPOKEN_DIGITS = new RegExp(
+  String.raw`(?<!\p{L})${DIGIT_WORD}(?:[\s,–-]{1,3}(?:(?:area\scode|vorwahl)\s)?(?:(?:double|triple|doppel)[\s-]?)?${DIGIT_WORD}(?!\p{L})){6,}`,
+  'giu',
+);
+const SPOKEN_HINT = /(?<!\p{L})(?:null|zwo|zero|oh|five|fünf|eins|one|neun|nine)[\s,–-]/i;
+
+function spokenPhones(text: string): Candidate[] {
+  if (!SPOKEN_HINT.test(text)) return [];
   const found: Candidate[] = [];
+  for (const m of text.matchAll(SPOKEN_DIGITS)) {
+    const digits =
+      (m[0].match(new RegExp(DIGIT_WORD, 'giu'))?.length ?? 0) +
+      (m[0].match(/double|doppel/gi)?.length ?? 0) +
+      2 * (m[0].match(/triple/gi)?.length ?? 0);
+    if (digits < 7 || digits > 15 || !PHONE_CUE.test(lineBefore(text, m.index, 48))) continue;
+    found.push({ kind: 'phone', start: m.index, end: m.index + m[0].length, rule: 'phone-spoken' });
+  }
+  return found;
+}
+
+export function detectPhones(text: string, runs: readonly NumberRun[]): Candidate[] {
+  const found: Candidate[] = spokenPhones(text);
   for (const run of runs.flatMap((r) => splitAtLineBreaks(text, r))) {
     if (run.gluedLeft || run.gluedRight || digitCount(run.groups) < 7) continue;
     const whole = judge(text, run.groups, run.separators, run.start, run.plus);
