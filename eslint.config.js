@@ -20,12 +20,25 @@ const API_DOMAINS = {
   search: ['identity', 'platform', 'qa'],
   staff: ['audit', 'identity', 'platform', 'qa'],
   'four-eyes': ['audit', 'identity', 'platform', 'qa', 'staff'],
-  escalation: ['four-eyes', 'identity', 'platform', 'qa'],
+  teams: ['identity', 'platform', 'qa'],
+  escalation: ['four-eyes', 'identity', 'platform', 'qa', 'teams'],
   moderation: ['audit', 'escalation', 'identity', 'platform', 'qa', 'reputation'],
   importer: ['platform', 'qa', 'reputation'],
-  demo: ['escalation', 'identity', 'platform', 'qa', 'reputation', 'staff'],
+  demo: ['escalation', 'identity', 'platform', 'qa', 'reputation', 'staff', 'teams'],
   /** A listener at the edge: it may read every domain, none imports it. */
-  notifications: ['audit', 'escalation', 'four-eyes', 'identity', 'moderation', 'platform', 'privacy', 'qa', 'reputation', 'staff'],
+  notifications: [
+    'audit',
+    'escalation',
+    'four-eyes',
+    'identity',
+    'moderation',
+    'platform',
+    'privacy',
+    'qa',
+    'reputation',
+    'staff',
+    'teams',
+  ],
 };
 const TEST_FILES = ['api/src/**/*.spec.ts', 'api/src/**/*.test.ts', 'api/src/**/test/**', 'api/src/test-support/**'];
 /** Files that still break the direction, each with the reason; shrink this list, never grow it. */

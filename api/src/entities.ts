@@ -1,7 +1,7 @@
 /** Every TypeORM entity of the app: the composition root lists them (like `app.module.ts`), so `platform/` names no domain. */
-import { ConversationEntity, ConversationMessageEntity } from './escalation/conversation.entity';
+import { ConversationEntity, ConversationMessageEntity } from './escalation/conversation/conversation.entity';
 import { EscalationEntity, EscalationEventEntity, EscalationNoteEntity } from './escalation/escalation.entity';
-import { SlaTargetEntity, SpaceTeamEntity, TeamEntity, TeamMemberEntity } from './escalation/team.entity';
+import { SlaTargetEntity, SpaceTeamEntity, TeamEntity, TeamMemberEntity } from './teams/team.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { PostRedactionEntity } from './privacy/post-redaction.entity';
 import { SessionEntity } from './identity/session.entity';

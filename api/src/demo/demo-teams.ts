@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { recordEvent } from '../escalation/escalation-timeline';
 import { dueTimes } from '../escalation/sla';
-import { TeamEntity } from '../escalation/team.entity';
+import { TeamEntity } from '../teams/team.entity';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 

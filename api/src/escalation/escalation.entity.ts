@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 import { UserEntity } from '../identity/user.entity';
 import { AnswerEntity } from '../qa/answer.entity';
 import { QuestionEntity } from '../qa/question.entity';
-import { TeamEntity, type Priority } from './team.entity';
+import { TeamEntity, type Priority } from '../teams/team.entity';
 
 export const ESCALATION_STATUSES = ['new', 'assigned', 'waiting_on_customer', 'resolved'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];

@@ -5,27 +5,23 @@ import { QaModule } from '../qa/qa.module';
 import { EscalationListeners } from './escalation.listeners';
 import { ReviewGateModule } from '../four-eyes/review-gate.module';
 import { FourEyesModule } from '../four-eyes/four-eyes.module';
-import { Clock } from './clock';
-import { ConversationMessageResolver, ConversationResolver } from './conversation.resolver';
-import { ConversationService } from './conversation.service';
+import { ConversationMessageResolver, ConversationResolver } from './conversation/conversation.resolver';
+import { ConversationService } from './conversation/conversation.service';
 import { EscalationEventResolver, EscalationNoteResolver, EscalationResolver } from './escalation.resolver';
+import { EscalationQueries } from './escalation-queries';
 import { EscalationService } from './escalation.service';
 import { QuestionEscalationResolver } from './question-escalation.resolver';
-import { TeamResolver, ViewerTeamsResolver } from './team.resolver';
-import { TeamService } from './team.service';
+import { TeamsModule } from '../teams/teams.module';
 import { EscalationSweeper } from './unanswered-sweeper';
 
 @Module({
-  imports: [IdentityModule, QaModule, QaEventsModule, FourEyesModule, ReviewGateModule],
+  imports: [IdentityModule, QaModule, QaEventsModule, FourEyesModule, ReviewGateModule, TeamsModule],
   providers: [
-    Clock,
     EscalationListeners,
-    TeamService,
     EscalationService,
+    EscalationQueries,
     ConversationService,
     EscalationSweeper,
-    TeamResolver,
-    ViewerTeamsResolver,
     EscalationResolver,
     EscalationNoteResolver,
     EscalationEventResolver,
@@ -33,6 +29,6 @@ import { EscalationSweeper } from './unanswered-sweeper';
     ConversationMessageResolver,
     QuestionEscalationResolver,
   ],
-  exports: [EscalationService, TeamService],
+  exports: [EscalationService, TeamsModule],
 })
 export class EscalationModule {}

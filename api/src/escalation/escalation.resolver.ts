@@ -11,12 +11,13 @@ import { toQuestionModel } from '../qa/mappers';
 import { QuestionEntity } from '../qa/question.entity';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { ConversationService } from './conversation.service';
+import { ConversationService } from './conversation/conversation.service';
 import { EscalateQuestionInput, EscalationQueueFilter, ResolveEscalationInput } from './dto/escalation.inputs';
 import { EscalationEventEntity, EscalationNoteEntity } from './escalation.entity';
 import { QUEUE_CHANNEL } from './escalation-timeline';
+import { EscalationQueries } from './escalation-queries';
 import { EscalationService } from './escalation.service';
-import { CallbackRequestModel, ConversationModel, toCallbackModel } from './models/conversation.model';
+import { CallbackRequestModel, ConversationModel, toCallbackModel } from './conversation/conversation.model';
 import {
   EscalationConnection,
   EscalationEventModel,
@@ -25,11 +26,11 @@ import {
   EscalationQueueChangeModel,
   EscalationStatusValue,
 } from './models/escalation.model';
-import { EscalationPriorityValue, TeamModel } from './models/team.model';
+import { EscalationPriorityValue, TeamModel } from '../teams/models/team.model';
 import { remainingBusinessMinutes } from './sla';
 import { clockTime } from './sla-pause';
-import type { Priority } from './team.entity';
-import { TeamService } from './team.service';
+import type { Priority } from '../teams/team.entity';
+import { TeamService } from '../teams/team.service';
 
 /** Timeline and notes of one escalation are short; the newest this many are shown. */
 const HISTORY_LIMIT = 200;
@@ -39,6 +40,7 @@ const QUESTIONS_BY_ID = Symbol('escalationQuestions');
 export class EscalationResolver {
   constructor(
     private readonly escalations: EscalationService,
+    private readonly queries: EscalationQueries,
     private readonly teams: TeamService,
     private readonly conversations: ConversationService,
     private readonly users: UserService,
@@ -55,12 +57,12 @@ export class EscalationResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<EscalationConnection> {
-    return this.escalations.queue(ctx, filter, first, after);
+    return this.queries.queue(ctx, filter, first, after);
   }
 
   @Query(() => EscalationModel, { nullable: true, description: 'Null when it does not exist or the viewer may not work on it.' })
   escalation(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<EscalationModel | null> {
-    return this.escalations.get(ctx, id);
+    return this.queries.get(ctx, id);
   }
 
   @Mutation(() => EscalationModel, { description: 'The asker, an expert on their behalf, or staff hand the question to the company.' })
@@ -171,7 +173,7 @@ export class EscalationResolver {
   })
   async remainingBusinessMinutes(@Ctx() ctx: RequestContext, @Parent() e: EscalationModel): Promise<number> {
     const team = (await this.teams.load(ctx, e.entity.teamId))!;
-    return remainingBusinessMinutes(team.entity, e.nextDueAt, clockTime(e.entity, this.escalations.now()));
+    return remainingBusinessMinutes(team.entity, e.nextDueAt, clockTime(e.entity, this.queries.now()));
   }
 
   @ResolveField(() => Boolean, { description: 'Resolving needs a public summary, because there was a private conversation.' })

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { checkPublicPost } from '@peerdesk/guardrails';
 import { renderMarkdown } from '@peerdesk/markdown';
-import DataLoader from 'dataloader';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { authorize, can, type Actor } from '../identity/policy';
 import { UserEntity } from '../identity/user.entity';
 import { conflict, fieldError, InputCheck, notFound, unauthenticated } from '../platform/errors';
-import type { RequestContext } from '../platform/graphql/request-context';
 import { afterCommit } from '../platform/live/after-commit';
 import { LiveEvents } from '../platform/live/live-events';
 import { appendOutbox } from '../platform/outbox/outbox';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
 import { isVisible } from '../qa/visibility';
 import { AnswerService } from '../qa/answer.service';
 import { checkClientMutationId, idempotentCreate } from '../platform/idempotent-create';
@@ -20,26 +17,19 @@ import { QuestionEntity } from '../qa/question.entity';
 import { DraftKindValue } from '../four-eyes/models/review.models';
 import { ReviewGate } from '../four-eyes/review-gate';
 import { StaffDraftService } from '../four-eyes/staff-draft.service';
-import { Clock } from './clock';
-import { ConversationEntity } from './conversation.entity';
-import { ConversationService } from './conversation.service';
-import type { EscalateQuestionInput, EscalationQueueFilter, ResolveEscalationInput } from './dto/escalation.inputs';
+import { Clock } from '../platform/clock';
+import { ConversationEntity } from './conversation/conversation.entity';
+import { ConversationService } from './conversation/conversation.service';
+import type { EscalateQuestionInput, ResolveEscalationInput } from './dto/escalation.inputs';
 import { EscalationEntity, EscalationNoteEntity, type EscalationSource, type EscalationStatus } from './escalation.entity';
 import { QUEUE_CHANNEL, recordEvent, type TimelineDetails } from './escalation-timeline';
-import {
-  toEscalationModel,
-  type EscalationConnection,
-  type EscalationModel,
-  type EscalationQueueChangeModel,
-} from './models/escalation.model';
-import type { TeamModel } from './models/team.model';
+import { toEscalationModel, type EscalationModel, type EscalationQueueChangeModel } from './models/escalation.model';
+import type { TeamModel } from '../teams/models/team.model';
 import { ESCALATION_LIMITS } from './escalation.rules';
 import { clocksFor, clockTime, type ClockColumns } from './sla-pause';
 import { dueTimes, pausedMinutesOf } from './sla';
-import type { Priority } from './team.entity';
-import { TeamService } from './team.service';
-
-const OPEN_BY_QUESTION = Symbol('openEscalationByQuestion');
+import type { Priority } from '../teams/team.entity';
+import { TeamService } from '../teams/team.service';
 
 interface OpenFields {
   question: QuestionEntity;
@@ -52,7 +42,10 @@ interface OpenFields {
   details: TimelineDetails;
 }
 
-/** Escalations: opened by the asker, an expert for them, staff or a rule; worked by staff of their team on an SLA clock. */
+/**
+ * Escalation commands: opened by the asker, an expert for them, staff or a rule; worked by staff of
+ * their team on an SLA clock. Reads (one escalation, a question's, the queue) are `EscalationQueries`.
+ */
 @Injectable()
 export class EscalationService {
   constructor(
@@ -142,75 +135,6 @@ export class EscalationService {
       details: { rule },
     });
     if (escalation) await afterCommit(manager, () => this.publish(escalation, 'escalated'));
-  }
-
-  async get(ctx: RequestContext, idInput: string): Promise<EscalationModel | null> {
-    if (!isId(idInput)) return null;
-    const escalation = await this.dataSource.getRepository(EscalationEntity).findOneBy({ id: idInput });
-    if (!escalation || !(await this.canAct(ctx, escalation.teamId))) return null;
-    return toEscalationModel(escalation, this.now());
-  }
-
-  async canAct(ctx: RequestContext, teamId: string): Promise<boolean> {
-    if (!ctx.actor) return false;
-    return can(ctx.actor, 'escalation.act', { inTeam: (await this.teams.viewerTeamIds(ctx)).includes(teamId) });
-  }
-
-  /** The question's open escalation (or latest one), batched per request. */
-  forQuestion(ctx: RequestContext, questionId: string): Promise<EscalationEntity | null> {
-    return ctx
-      .loader(
-        OPEN_BY_QUESTION,
-        () =>
-          new DataLoader<string, EscalationEntity | null>(async (ids) => {
-            const rows = await this.dataSource
-              .getRepository(EscalationEntity)
-              .createQueryBuilder('e')
-              .distinctOn(['e.questionId'])
-              .where({ questionId: In([...ids]) })
-              .orderBy('e.questionId')
-              .addOrderBy('e.createdAt', 'DESC')
-              .getMany();
-            return ids.map((id) => rows.find((r) => r.questionId === id) ?? null);
-          }),
-      )
-      .load(questionId);
-  }
-
-  async queue(
-    ctx: RequestContext,
-    filter: EscalationQueueFilter | null | undefined,
-    first: number | null | undefined,
-    after: string | null | undefined,
-  ): Promise<EscalationConnection> {
-    authorize(ctx.actor, 'console.use', undefined);
-    const actor = ctx.actor;
-    const size = pageSize(first, 50);
-    const mine = await this.teams.viewerTeamIds(ctx);
-    const allTeams: { id: string }[] = await this.dataSource.query(`SELECT id FROM teams`);
-    const visible = allTeams.map((t) => t.id).filter((id) => can(actor, 'escalation.act', { inTeam: mine.includes(id) }));
-    const now = this.now();
-    const query = this.dataSource.getRepository(EscalationEntity).createQueryBuilder('e').where('e.teamId = ANY(:visible)', { visible });
-    if (filter?.status) query.andWhere('e.status = :status', { status: filter.status });
-    else query.andWhere(`e.status <> 'resolved'`);
-    if (filter?.teamId) query.andWhere('e.teamId = :teamId', { teamId: parseId(filter.teamId, 'Team') });
-    if (filter?.priority) query.andWhere('e.priority = :priority', { priority: filter.priority });
-    if (filter?.mine) query.andWhere('e.assigneeId = :me', { me: actor.id });
-    if (filter?.breached)
-      query.andWhere(
-        '(e.firstResponseBreachedAt IS NOT NULL OR e.resolutionBreachedAt IS NOT NULL OR e.nextDueAt < coalesce(e.pausedAt, :now))',
-        { now },
-      );
-    const cursor = decodeCursor(after, 2);
-    if (cursor) query.andWhere('(e.nextDueAt, e.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
-    const rows = await query
-      .orderBy('e.nextDueAt', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .limit(size + 1)
-      .getMany();
-    const page = toPage(rows, size);
-    const edges = page.nodes.map((e) => ({ cursor: encodeCursor([e.nextDueAt.toISOString(), e.id]), node: toEscalationModel(e, now) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   claim(actor: Actor | null, id: string): Promise<EscalationModel> {

@@ -5,19 +5,19 @@ import { AppConfig } from '../platform/config';
 import { Ctx } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { QuestionModel } from '../qa/models/qa.models';
-import { ConversationService } from './conversation.service';
-import { EscalationService } from './escalation.service';
-import { ConversationModel } from './models/conversation.model';
+import { ConversationService } from './conversation/conversation.service';
+import { EscalationQueries } from './escalation-queries';
+import { ConversationModel } from './conversation/conversation.model';
 import { EscalationModel, EscalationResolutionModel, StaffPromiseModel, toEscalationModel } from './models/escalation.model';
 import { LocaleValue } from '../platform/locale';
 import { staffPromise } from './staff-promise';
-import { TeamService } from './team.service';
+import { TeamService } from '../teams/team.service';
 
 /** What a thread shows about staff: the public promise to everyone, the case to its staff, the private conversation to its participants. */
 @Resolver(() => QuestionModel)
 export class QuestionEscalationResolver {
   constructor(
-    private readonly escalations: EscalationService,
+    private readonly escalations: EscalationQueries,
     private readonly teams: TeamService,
     private readonly conversations: ConversationService,
     private readonly dataSource: DataSource,

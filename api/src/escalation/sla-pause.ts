@@ -1,7 +1,7 @@
 import { addBusinessMinutes, businessMinutesBetween } from '@peerdesk/business-time';
 import type { EscalationEntity, EscalationStatus } from './escalation.entity';
-import { hoursOf } from './sla';
-import type { TeamEntity } from './team.entity';
+import { hoursOf } from '../teams/opening-hours';
+import type { TeamEntity } from '../teams/team.entity';
 
 type Clocks = Pick<
   EscalationEntity,

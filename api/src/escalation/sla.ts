@@ -1,12 +1,7 @@
-import { addBusinessMinutes, businessMinutesBetween, type OpeningHours } from '@peerdesk/business-time';
+import { addBusinessMinutes, businessMinutesBetween } from '@peerdesk/business-time';
 import type { EscalationEntity } from './escalation.entity';
-import type { Priority, SlaTargetEntity, TeamEntity } from './team.entity';
-
-export const hoursOf = (team: Pick<TeamEntity, 'timeZone' | 'weekly' | 'holidays'>): OpeningHours => ({
-  timeZone: team.timeZone,
-  weekly: team.weekly,
-  holidays: team.holidays,
-});
+import { hoursOf } from '../teams/opening-hours';
+import type { Priority, SlaTargetEntity, TeamEntity } from '../teams/team.entity';
 
 export interface DueTimes {
   firstResponseDueAt: Date;

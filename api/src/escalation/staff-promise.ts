@@ -1,8 +1,8 @@
 import { describeOpeningHours, formatExpectedBy, isOpen, nextOpening, type Locale } from '@peerdesk/business-time';
 import type { EscalationEntity } from './escalation.entity';
 import type { StaffPromiseModel } from './models/escalation.model';
-import type { TeamModel } from './models/team.model';
-import { hoursOf } from './sla';
+import type { TeamModel } from '../teams/models/team.model';
+import { hoursOf } from '../teams/opening-hours';
 
 /**
  * The honest public promise for an open escalation: the team's hours, whether it is open now (and

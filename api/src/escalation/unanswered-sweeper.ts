@@ -2,10 +2,10 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { businessMinutesBetween } from '@peerdesk/business-time';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../platform/logger';
-import { Clock } from './clock';
+import { Clock } from '../platform/clock';
 import { EscalationService } from './escalation.service';
-import { hoursOf } from './sla';
-import { TeamEntity } from './team.entity';
+import { hoursOf } from '../teams/opening-hours';
+import { TeamEntity } from '../teams/team.entity';
 
 const SWEEP_EVERY_MS = 60_000;
 const BATCH = 200;

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { EscalationStatusValue } from '../models/escalation.model';
-import { EscalationPriorityValue } from '../models/team.model';
+import { EscalationPriorityValue } from '../../teams/models/team.model';
 
 @InputType()
 export class EscalateQuestionInput {

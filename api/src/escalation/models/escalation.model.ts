@@ -2,8 +2,8 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from
 import { PageInfo } from '../../platform/graphql/page-info.model';
 import type { EscalationEntity, EscalationSource, EscalationStatus } from '../escalation.entity';
 import { clockTime } from '../sla-pause';
-import type { Priority } from '../team.entity';
-import { EscalationPriorityValue } from './team.model';
+import type { Priority } from '../../teams/team.entity';
+import { EscalationPriorityValue } from '../../teams/models/team.model';
 
 export enum EscalationStatusValue {
   NEW = 'new',

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ask, seedSpace, setRole, signUp, type TestUser } from '../../test-support/builders';
 import type { TestApp } from '../../test-support/test-app';
-import { Clock } from '../clock';
+import { Clock } from '../../platform/clock';
 
 export const BERLIN_HOURS = {
   timeZone: 'Europe/Berlin',

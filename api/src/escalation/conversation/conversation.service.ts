@@ -2,22 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { renderMarkdown } from '@peerdesk/markdown';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { authorize, can, type Actor, type ConversationRef } from '../identity/policy';
-import { conflict, InputCheck, notFound, unauthenticated } from '../platform/errors';
-import type { RequestContext } from '../platform/graphql/request-context';
-import { LiveEvents } from '../platform/live/live-events';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
-import { checkClientMutationId, idempotentCreate } from '../platform/idempotent-create';
-import { isId, parseId } from '../platform/ids';
-import { QuestionEntity } from '../qa/question.entity';
-import { Clock } from './clock';
+import { authorize, can, type Actor, type ConversationRef } from '../../identity/policy';
+import { conflict, InputCheck, notFound, unauthenticated } from '../../platform/errors';
+import type { RequestContext } from '../../platform/graphql/request-context';
+import { LiveEvents } from '../../platform/live/live-events';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../../platform/pagination';
+import { checkClientMutationId, idempotentCreate } from '../../platform/idempotent-create';
+import { isId, parseId } from '../../platform/ids';
+import { QuestionEntity } from '../../qa/question.entity';
+import { Clock } from '../../platform/clock';
 import { ConversationEntity, ConversationMessageEntity } from './conversation.entity';
-import type { RequestCallbackInput, SendMessageInput } from './dto/escalation.inputs';
-import { EscalationEntity } from './escalation.entity';
-import { CALLBACK, ESCALATION_LIMITS } from './escalation.rules';
-import { conversationChannel, QUEUE_CHANNEL, recordEvent } from './escalation-timeline';
-import { recordStaffResponse } from './first-response';
-import { clocksFor } from './sla-pause';
+import type { RequestCallbackInput, SendMessageInput } from '../dto/escalation.inputs';
+import { EscalationEntity } from '../escalation.entity';
+import { CALLBACK, ESCALATION_LIMITS } from '../escalation.rules';
+import { conversationChannel, QUEUE_CHANNEL, recordEvent } from '../escalation-timeline';
+import { recordStaffResponse } from '../first-response';
+import { clocksFor } from '../sla-pause';
 import {
   toConversationModel,
   toMessageModel,
@@ -25,9 +25,9 @@ import {
   type ConversationMessageConnection,
   type ConversationMessageModel,
   type ConversationModel,
-} from './models/conversation.model';
-import type { EscalationQueueChangeModel } from './models/escalation.model';
-import { TeamService } from './team.service';
+} from './conversation.model';
+import type { EscalationQueueChangeModel } from '../models/escalation.model';
+import { TeamService } from '../../teams/team.service';
 
 const BY_QUESTION = Symbol('conversationByQuestion');
 const MINUTE = 60_000;

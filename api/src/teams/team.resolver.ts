@@ -5,11 +5,11 @@ import { authorize, can } from '../identity/policy';
 import { UserService } from '../identity/user.service';
 import { Ctx } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { Clock } from './clock';
+import { Clock } from '../platform/clock';
 import { SaveTeamInput } from './dto/team.inputs';
 import { LocaleValue } from '../platform/locale';
 import { TeamModel } from './models/team.model';
-import { hoursOf } from './sla';
+import { hoursOf } from './opening-hours';
 import { TeamService } from './team.service';
 
 @Resolver(() => TeamModel)

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/page-info.model';
-import type { ConversationEntity, ConversationMessageEntity, MessageKind } from '../conversation.entity';
+import type { ConversationEntity, ConversationMessageEntity, MessageKind } from './conversation.entity';
 
 export enum MessageKindValue {
   TEXT = 'text',

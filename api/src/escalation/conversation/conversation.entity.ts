@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../identity/user.entity';
-import { QuestionEntity } from '../qa/question.entity';
+import { UserEntity } from '../../identity/user.entity';
+import { QuestionEntity } from '../../qa/question.entity';
 
 /** The private 1:1 channel between a question's asker and staff. Never indexed, never public. */
 @Entity('conversations')

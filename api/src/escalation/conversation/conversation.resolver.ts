@@ -1,19 +1,19 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { UserModel } from '../identity/models/user.model';
-import { UserService } from '../identity/user.service';
-import { Ctx } from '../platform/graphql/decorators';
-import type { RequestContext } from '../platform/graphql/request-context';
-import { LiveEvents, perEvent } from '../platform/live/live-events';
-import { currentActor } from '../platform/live/subscriptions';
+import { UserModel } from '../../identity/models/user.model';
+import { UserService } from '../../identity/user.service';
+import { Ctx } from '../../platform/graphql/decorators';
+import type { RequestContext } from '../../platform/graphql/request-context';
+import { LiveEvents, perEvent } from '../../platform/live/live-events';
+import { currentActor } from '../../platform/live/subscriptions';
 import { ConversationService } from './conversation.service';
-import { RequestCallbackInput, SendMessageInput } from './dto/escalation.inputs';
-import { conversationChannel } from './escalation-timeline';
+import { RequestCallbackInput, SendMessageInput } from '../dto/escalation.inputs';
+import { conversationChannel } from '../escalation-timeline';
 import {
   ConversationActivityModel,
   ConversationMessageConnection,
   ConversationMessageModel,
   ConversationModel,
-} from './models/conversation.model';
+} from './conversation.model';
 
 @Resolver(() => ConversationModel)
 export class ConversationResolver {
