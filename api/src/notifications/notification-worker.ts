@@ -10,6 +10,8 @@ import { candidatesFor, NOTIFICATION_TOPICS, type OutboxEventRow } from './notif
 
 const CONSUMER = 'notifications';
 const BATCH = 200;
+/** A batch stops taking events once this many notifications are pending (one event may exceed it alone). */
+const MAX_ROWS = 5_000;
 const POLL_MS = 2_000;
 const MAX_BACKOFF_MS = 60_000;
 /**
@@ -142,28 +144,35 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
          ORDER BY e.id LIMIT ${BATCH}`,
         [CONSUMER, cursor.watermark],
       );
-      const written = await this.notify(manager, events);
-      if (events.length > 0)
+      const { handled, ...written } = await this.notify(manager, events);
+      if (handled.length > 0)
         await manager.query(`INSERT INTO outbox_consumed (consumer, event_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [
           CONSUMER,
-          events.map((e) => e.id),
+          handled.map((e) => e.id),
         ]);
-      if (events.length < BATCH) await this.settle(manager);
-      return { handled: events.length, ...written };
+      if (events.length < BATCH && handled.length === events.length) await this.settle(manager);
+      // A batch cut short by a large fan-out counts as full, so drain() goes on.
+      return { handled: handled.length < events.length ? BATCH : handled.length, ...written };
     });
   }
 
-  private async notify(manager: EntityManager, events: OutboxEventRow[]): Promise<{ notificationIds: string[]; recipients: string[] }> {
+  private async notify(
+    manager: EntityManager,
+    events: OutboxEventRow[],
+  ): Promise<{ handled: OutboxEventRow[]; notificationIds: string[]; recipients: string[] }> {
     const topics = new Set<string>(NOTIFICATION_TOPICS);
     const rows: (NotificationCandidate & { eventId: string })[] = [];
+    const handled: OutboxEventRow[] = [];
     for (const event of events) {
+      if (rows.length >= MAX_ROWS) break;
+      handled.push(event);
       if (!topics.has(event.topic)) continue;
       for (const c of await candidatesFor(manager, event)) if (c.recipientId !== c.actorId) rows.push({ ...c, eventId: event.id });
     }
-    if (rows.length === 0) return { notificationIds: [], recipients: [] };
+    if (rows.length === 0) return { handled, notificationIds: [], recipients: [] };
     const verdicts = await mayBeTold(manager, rows);
     const told = rows.filter((_, i) => verdicts[i]);
-    if (told.length === 0) return { notificationIds: [], recipients: [] };
+    if (told.length === 0) return { handled, notificationIds: [], recipients: [] };
     const inserted: { id: string; recipient_id: string }[] = await manager.query(
       `INSERT INTO notifications (recipient_id, kind, question_id, subject_type, subject_id, actor_id, details, source_event_id)
        SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::bigint[], $4::varchar[], $5::bigint[], $6::bigint[], $7::jsonb[], $8::bigint[])
@@ -182,7 +191,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     );
     const notificationIds = inserted.map((r) => String(r.id));
     for (const handler of this.inBatch) await handler(manager, notificationIds);
-    return { notificationIds, recipients: [...new Set(inserted.map((r) => String(r.recipient_id)))] };
+    return { handled, notificationIds, recipients: [...new Set(inserted.map((r) => String(r.recipient_id)))] };
   }
 
   /** Moves the watermark past events consumed long enough ago and forgets them individually. */

@@ -180,6 +180,18 @@ const fill = (text: string, params: Record<string, string>): string => text.repl
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+/** One post goes to many watchers: its HTML is rendered once (a small cache of recent posts). */
+const rendered = new Map<string, string>();
+function postHtml(markdown: string): string {
+  let html = rendered.get(markdown);
+  if (html === undefined) {
+    html = renderMarkdown(markdown);
+    if (rendered.size >= 64) rendered.delete(rendered.keys().next().value!);
+    rendered.set(markdown, html);
+  }
+  return html;
+}
+
 /** A notification mail: subject, text and HTML parts in the recipient's language, the post through the one Markdown policy. */
 export function renderMail(facts: MailFacts): RenderedMail {
   const texts = (facts.locale === 'de' ? DE : EN)[facts.kind];
@@ -218,7 +230,7 @@ export function renderMail(facts: MailFacts): RenderedMail {
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2933; max-width: 40rem; margin: 0 auto; padding: 1rem;">
 <p>${e(fill(common.hello, params))}</p>
 <p>${e(lead)}</p>
-${facts.postMarkdown ? `<blockquote style="margin: 0 0 1rem; padding: 0.5rem 1rem; border-left: 3px solid #1d4ed8;">${renderMarkdown(facts.postMarkdown)}</blockquote>` : ''}
+${facts.postMarkdown ? `<blockquote style="margin: 0 0 1rem; padding: 0.5rem 1rem; border-left: 3px solid #1d4ed8;">${postHtml(facts.postMarkdown)}</blockquote>` : ''}
 ${reason ? `<p>${e(reason)}</p>` : ''}
 <p><a href="${e(facts.postUrl)}" style="display: inline-block; padding: 0.5rem 1rem; background: #1d4ed8; color: #fff; border-radius: 6px; text-decoration: none;">${e(texts.open)}</a></p>
 <hr style="border: 0; border-top: 1px solid #d8dee4; margin: 1.5rem 0 1rem;">

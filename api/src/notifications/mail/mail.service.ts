@@ -114,8 +114,7 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     const rows: QueueRow[] = await manager.query(
       `SELECT n.id, n.recipient_id, n.kind, n.question_id, n.subject_type, n.subject_id, n.details,
          u.email, u.display_name, s.locale, q.title AS question_title, q.author_id AS asker_id, a.display_name AS actor_name,
-         CASE n.subject_type WHEN 'answer' THEN (SELECT body_markdown FROM answers WHERE id = n.subject_id)
-                             WHEN 'comment' THEN (SELECT body_markdown FROM comments WHERE id = n.subject_id) END AS post_markdown,
+         COALESCE(pa.body_markdown, pc.body_markdown) AS post_markdown,
          CASE WHEN n.subject_type = 'message'
            THEN (SELECT e.id FROM escalations e WHERE e.question_id = n.question_id ORDER BY e.id DESC LIMIT 1) END AS escalation_id
        FROM notifications n
@@ -123,6 +122,8 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
        LEFT JOIN notification_settings s ON s.user_id = n.recipient_id
        LEFT JOIN questions q ON q.id = n.question_id
        LEFT JOIN users a ON a.id = n.actor_id
+       LEFT JOIN answers pa ON n.subject_type = 'answer' AND pa.id = n.subject_id
+       LEFT JOIN comments pc ON n.subject_type = 'comment' AND pc.id = n.subject_id
        WHERE n.id = ANY($1::bigint[]) AND u.email IS NOT NULL AND COALESCE(s.email, true)`,
       [notificationIds],
     );
