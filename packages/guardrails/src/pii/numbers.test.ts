@@ -108,3 +108,53 @@ describe('customer, contract and order numbers', () => {
     expect(detectPii('abc', { customPatterns: [{ kind: 'order_number', pattern: /x*/g }] })).toEqual([]);
   });
 });
+
+describe('numbers named loosely, listed, or given in reply', () => {
+  it.each([
+    ['Meine Nummer bei Ihnen ist 3318 2290 41, bitte prüfen.', 'customer_number', '3318 2290 41'],
+    ['my number with you is 77-4012-55 since last year', 'customer_number', '77-4012-55'],
+    ['Laut Brief ist meine Vertragsnummer nur 6630, seltsam.', 'contract_number', '6630'],
+    ['account number with you (water, quarterly) is 5501 2298 3', 'customer_number', '5501 2298 3'],
+    ['order number 8812-40-C went missing', 'order_number', '8812-40-C'],
+  ])('reads %j', (text, kind, match) => {
+    expect(numbers(text)).toEqual([[kind, match, expect.any(String)]]);
+  });
+
+  it.each([
+    ['Auftragsnr. 66120 und 66127 kamen beschädigt an.', 'order_number', ['66120', '66127']],
+    ['Contract IDs: 88410, 88415, 88503 all renewed twice', 'contract_number', ['88410', '88415', '88503']],
+    ['Drei Bestellungen, 712040, 712044 und 712051, sind offen.', 'order_number', ['712040', '712044', '712051']],
+  ])('takes every value of a list: %j', (text, kind, matches) => {
+    expect(numbers(text)).toEqual(matches.map((m) => [kind, m, expect.any(String)]));
+  });
+
+  it.each([
+    ['Bestellnummer 300718 und 2 weitere Artikel fehlen.', ['300718']],
+    ['I have 3 orders, 2 of them late.', []],
+  ])('stops a list at values of another size: %j', (text, matches) => {
+    expect(numbers(text).map((f) => f[1])).toEqual(matches);
+  });
+
+  it.each([
+    ['Team: Wie lautet Ihre Kundennummer?\nKunde: 55301\nTeam: Danke!', 'customer_number', ['55301']],
+    ['Agent: And your contract number, please?\nMe: uh, KT 8812 04\nAgent: Got it.', 'contract_number', ['KT 8812 04']],
+    ['> Nennen Sie uns bitte die Auftragsnummer.\n\nKlar: 2025-77104.', 'order_number', ['2025-77104']],
+    ['The lady on the phone asked for my customer number, I read out 44-901-7 twice.', 'customer_number', ['44-901-7']],
+    ['Man fragte nach der Bestellnummer. Das war die 99031.', 'order_number', ['99031']],
+    ['Ich habe die Vertragsnummer unten angehängt.\n\n`VX-2210-4471`', 'contract_number', ['VX-2210-4471']],
+    ['> which order was it?\n\nThe second one, 70412. The first (70398) was fine.', 'order_number', ['70412', '70398']],
+    ['Support: Kundennummer?\nIch: 4471\nSupport: Da fehlt ein Präfix.\nIch: ach so, KX4471', 'customer_number', ['4471', 'KX4471']],
+  ])('takes a value given in reply to a request for it: %j', (text, kind, matches) => {
+    expect(numbers(text)).toEqual(matches.map((m) => [kind, m, expect.any(String)]));
+  });
+
+  it.each([
+    'Bitte nennen Sie uns Ihre Kundennummer per Nachricht, nicht hier.',
+    'Could you send us your order number? Ticket 58812 stays open until then.',
+    'Support: Ihre Vertragsnummer bitte?\nIch: Die habe ich seit 2019 nicht mehr, sorry.',
+    'Wo finde ich die Kundennummer? Sie ist 10-stellig, oder?',
+    'Welche Bestellung meinst du? Die vom 12.03.2025 über 129,99 €?',
+  ])('finds no value in a request that got none: %j', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ const REF = String.raw`ref(?:\.|erence|erenz)?`;
 const CUES: readonly [NumberKind, string][] = [
   [
     'customer_number',
-    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|knr\.|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer\s?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number)|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|member(?:ship)?\s(?:number|no\.?|id)`,
+    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|knr\.|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer\s?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number)|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|member(?:ship)?\s(?:number|no\.?|id)|(?:meine|my)\s(?:nummer|nr\.|number|no\.|id)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
   ],
   [
     'contract_number',
@@ -31,9 +31,11 @@ const BARE_MIN_DIGITS = 5;
 const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number)){0,5}\s{0,2}#?\s?`;
+/** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
-const VALUE = String.raw`((?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})(?![\p{L}\p{N}])`;
+const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
+const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
 const GROUPS = [...CUES.map(([kind, cue]) => `(?<${kind}>${cue})`), ...BARE_CUES.map(([kind, cue]) => `(?<bare_${kind}>${cue})`)];
 // Cue words first (a fast scan), then what follows them; a leading look-behind would slow the scan down several times.
 const CUE = new RegExp(GROUPS.join('|'), 'gi');
@@ -49,40 +51,142 @@ const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const VALUE_BEFORE =
   /(?<![\p{L}\p{N}-])((?:[A-Z]{1,4}[-/]){0,2}[A-Z]{0,4}\d[\dA-Z]{0,19}(?:[-/.][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})\s{0,2}[(,–—-]?\s{0,2}(?:that'?s|that\sis|which\sis|is|=|ist|das\sist)?\s{0,2}(?:(?:my|meine?|the|die|our|unsere?)\s(?:\p{L}{2,20}\s)?)?$/u;
 
+/** A further value of the same kind in a list: "Bestellnr 10034 und 10035", "Order IDs: 40551, 40552, 40560". */
+const LIST_NEXT = new RegExp(
+  String.raw`(?:\s?[,;/&+]\s?|\s(?:und|and|sowie|or|oder|bzw\.?)\s)(?:(?:die|the|nr\.?|no\.?)\s)?#?` + VALUE,
+  'iuy',
+);
+/** A plural noun before a list of values: "zwei Bestellungen, 55012 und 55013", "orders: 7710 and 7711". */
+const PLURAL = /(?:s|en)(?![\p{L}\p{N}])/uy;
+const PLURAL_VALUE = new RegExp(String.raw`\s?[:,]?\s{0,2}#?` + VALUE, 'iuy');
+
+/** Values of similar length that follow `end` as a list. */
+function listAfter(text: string, end: number, digits: number): [number, number][] {
+  const values: [number, number][] = [];
+  for (;;) {
+    LIST_NEXT.lastIndex = end;
+    const next = LIST_NEXT.exec(text);
+    if (!next) return values;
+    const value = next[1]!;
+    const d = value.replace(/\D/g, '').length;
+    if (Math.abs(d - digits) > 1 || d < 4 || DATE_LIKE.test(value)) return values;
+    end = LIST_NEXT.lastIndex;
+    values.push([end - value.length, end]);
+  }
+}
+
+/**
+ * A value given in reply to a request for it: staff ask ("Und Ihre Kundennummer?", "Could you confirm your customer
+ * number?", "> Bitte nennen Sie uns die Vertragsnummer.") and the next lines, or the rest of the sentence
+ * ("Sie fragten nach der Auftragsnummer. Die ist …", "asked for my order number, I gave him …"), carry the value.
+ */
+const REQUEST_BEFORE =
+  /(?:fragt\p{L}*\snach|frage\snach|asked\sfor|ask(?:ing|s)?\sfor|wollte|wanted|bräucht\p{L}*|brauch\p{L}*|benötig\p{L}*|need|nennen|durchgeben|confirm|send|schick\p{L}*|give|wie\slautet|what'?s|what\sis)[^.!?\n]{0,40}$/iu;
+const POINTER_AFTER = /^\s?(?:steht|is|ist|folgt|follows)?\s?(?:unten|below|darunter|anbei)/iu;
+const WHICH_BEFORE = /(?:which|welche[rsmn]?|what|was\sfür)\s(?:\p{L}+\s)?$/iu;
+/** Who speaks on a line of a dialogue: "Support:", "**Support (Jana):**", "Me:", a quoted line ("> …"). */
+const SPEAKER = /^\s*(?:>+|(?:\*\*|__)?[\p{L}@][\p{L} ().@-]{0,30}?(?:\*\*|__)?:(?:\*\*|__)?(?=\s))/u;
+/** Values in an answer: capital letter prefixes only ("Klar, W 4471 209", "it's AB7731"), not words before a number. */
+const ANSWER_VALUE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}\-/.,])(${VALUE_CORE.replaceAll('[A-Z]', '[A-Z]')})(?![\p{L}\p{N}]|[.,]\d)`,
+  'gu',
+);
+const NOT_ANSWER_AFTER =
+  /^\s?(?:%|€|\$|£|eur\b|euro|usd\b|gb\b|mb\b|kwh\b|uhr\b|min|h\b|tage|days|-?stellig|stellen|digits|characters|zeichen)/iu;
+const NOT_ANSWER_BEFORE =
+  /(?:[€$£]|tel\p{L}*|phone|handy|mobil\p{L}*|\p{L}*nummer|number|iban|ticket|fall|case|rechnung\p{L}*|invoice|tracking|sendung\p{L}*|ref\p{L}*|vorgang\p{L}*|\bseit|since|vom|from|am|on)[^\p{L}\d\n]{0,3}$/iu;
+const ANSWER_LINES = 3;
+
+function answerValues(text: string, cueStart: number, cueEnd: number, bare: boolean): [number, number][] {
+  const lineStart = text.lastIndexOf('\n', cueStart - 1) + 1;
+  const sentenceEnd = /[.!?\n]|$/.exec(text.slice(cueEnd, cueEnd + 160))!;
+  const question = text.slice(cueEnd, cueEnd + sentenceEnd.index + 1).endsWith('?');
+  const before = text.slice(Math.max(lineStart, cueStart - 80), cueStart);
+  if (
+    bare
+      ? !(question && WHICH_BEFORE.test(before))
+      : !question && !REQUEST_BEFORE.test(before) && !POINTER_AFTER.test(text.slice(cueEnd, cueEnd + 16))
+  )
+    return [];
+  const speaker = SPEAKER.exec(text.slice(lineStart, cueStart))?.[0].trim().toLowerCase();
+  const values: [number, number][] = [];
+  let from = question ? cueEnd + sentenceEnd.index + 1 : cueEnd;
+  for (let line = 0; line <= ANSWER_LINES && from < text.length; line++) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const lineText = text.slice(from, to);
+    const by = line === 0 ? speaker : SPEAKER.exec(lineText)?.[0].trim().toLowerCase();
+    if (line === 0 || speaker === undefined || by !== speaker) {
+      for (const m of lineText.matchAll(ANSWER_VALUE)) {
+        const value = m[1]!;
+        const start = from + m.index;
+        const end = start + value.length;
+        if (value.replace(/\D/g, '').length < 4 || DATE_LIKE.test(value) || /^(?:19|20)\d\d$/.test(value)) continue;
+        if (NOT_ANSWER_AFTER.test(text.slice(end, end + 10)) || NOT_ANSWER_BEFORE.test(text.slice(Math.max(from, start - 16), start)))
+          continue;
+        values.push([start, end]);
+      }
+    }
+    if (line > 0 && lineText.trim() === '') line--;
+    from = to + 1;
+    if (values.length > 0 && line >= 1 && by === undefined) break;
+  }
+  return values;
+}
+
 export function detectCuedNumbers(text: string): Candidate[] {
   const found: Candidate[] = [];
+  const push = (kind: NumberKind, start: number, end: number) => {
+    if (!found.some((c) => start < c.end && c.start < end)) found.push({ kind, start, end, rule: `${kind.replace('_', '-')}-cue` });
+  };
   for (const m of text.matchAll(CUE)) {
     if (isWordChar(text[m.index - 1]) && !COMPOUND_TAIL.test(m[0])) continue;
     const cue = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0];
+    const bare = cue.startsWith('bare_');
+    const kind = cue.replace('bare_', '') as NumberKind;
+    const cueEnd = m.index + m[0].length;
     let pattern = CUED_VALUE;
-    pattern.lastIndex = m.index + m[0].length;
+    pattern.lastIndex = cueEnd;
     let value = pattern.exec(text)?.[1];
-    if (value === undefined && !cue.startsWith('bare_')) {
+    if (value === undefined && !bare) {
       pattern = LOOSE_VALUE;
-      pattern.lastIndex = m.index + m[0].length;
+      pattern.lastIndex = cueEnd;
       value = pattern.exec(text)?.[1];
     }
     if (value === undefined) {
-      const before = cue.startsWith('bare_') ? null : VALUE_BEFORE.exec(text.slice(Math.max(0, m.index - 72), m.index));
+      PLURAL.lastIndex = cueEnd;
+      if (bare && PLURAL.test(text)) {
+        PLURAL_VALUE.lastIndex = PLURAL.lastIndex;
+        const first = PLURAL_VALUE.exec(text)?.[1];
+        const digits = first?.replace(/\D/g, '').length ?? 0;
+        const rest = first && digits >= BARE_MIN_DIGITS ? listAfter(text, PLURAL_VALUE.lastIndex, digits) : [];
+        if (first && rest.length > 0) {
+          push(kind, PLURAL_VALUE.lastIndex - first.length, PLURAL_VALUE.lastIndex);
+          for (const [start, end] of rest) push(kind, start, end);
+          continue;
+        }
+      }
+      const before = bare ? null : VALUE_BEFORE.exec(text.slice(Math.max(0, m.index - 72), m.index));
       if (before && before[1]!.replace(/\D/g, '').length >= BARE_MIN_DIGITS && !DATE_LIKE.test(before[1]!)) {
         const start = m.index - before[0].length;
-        found.push({ kind: cue as NumberKind, start, end: start + before[1]!.length, rule: `${cue.replace('_', '-')}-cue` });
+        push(kind, start, start + before[1]!.length);
+        continue;
       }
+      for (const [start, end] of answerValues(text, m.index, cueEnd, bare)) push(kind, start, end);
       continue;
     }
     // A letter prefix set off by a space ("VN 4419 2203") is part of the number only when typed in capitals ("order of 15000" is not).
     const spaced = /^[-/A-Za-z]*?([A-Za-z]{1,4}) \d/.exec(value);
     if (spaced && spaced[1] !== spaced[1]!.toUpperCase()) continue;
     const digits = value.replace(/\D/g, '').length;
-    const labelled = LABELLED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
-    const bare = cue.startsWith('bare_');
+    const labelled = LABELLED.test(text.slice(cueEnd, cueEnd + 3));
     // A bare "Kunde" names a number only as a label ("Kunde: 4711") or when the number is long ("customer 48812093").
     if (bare && cue === 'bare_customer_number' && !labelled && (digits < 6 || /^ac/i.test(m[0]))) continue;
     const minDigits = bare ? (labelled ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
     if (digits < minDigits || DATE_LIKE.test(value) || (bare && /^(?:19|20)\d\d$/.test(value))) continue;
-    const kind = cue.replace('bare_', '') as NumberKind;
     const end = pattern.lastIndex;
-    found.push({ kind, start: end - value.length, end, rule: `${kind.replace('_', '-')}-cue` });
+    push(kind, end - value.length, end);
+    for (const [start, next] of listAfter(text, end, digits)) push(kind, start, next);
   }
   return found;
 }
