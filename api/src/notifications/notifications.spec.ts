@@ -1,9 +1,15 @@
+import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { ESCALATE, seedCast, type Cast } from '../escalation/test/escalation-fixture';
 import { answer, ask, signUp as signUpMember, type TestUser } from '../test-support/builders';
 import { expectError } from '../test-support/matchers';
 import { createTestApp, type TestApp } from '../test-support/test-app';
+import { until } from '../test-support/until';
+import { SESSION_ENDED_CLOSE } from '../platform/live/subscriptions';
 import { NotificationWorker } from './notification-worker';
+import { unreadChannel } from './notification-kinds';
+import { InProcessLiveEvents, LiveEvents } from '../platform/live/live-events';
 
 const INBOX = `query ($first: Int, $after: String) { notifications(first: $first, after: $after) {
   edges { cursor node { id kind read questionId questionTitle actorName reason path } } pageInfo { hasNextPage endCursor } } }`;
@@ -156,6 +162,52 @@ describe('notifications', () => {
     const held = await ask(t, newcomer);
     expectError(await t.gql(WATCH, { input: { questionId: held, level: 'WATCHING' } }, affected.cookie), 'NOT_FOUND');
     expectError(await t.gql(WATCH, { input: { questionId: '99999999', level: 'WATCHING' } }, affected.cookie), 'NOT_FOUND');
+  });
+
+  it('counts unread live: at once, after each new notification and read mark; signing out ends it', async () => {
+    const asker = await signUp('Live Lotte');
+    const questionId = await ask(t, asker);
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as { port: number };
+    const client = createWsClient({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      retryAttempts: 0,
+      lazy: true,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { cookie: asker.cookie, origin: 'http://localhost:3000' } });
+        }
+      },
+    });
+    const counts: number[] = [];
+    let ended: unknown = null;
+    const live = t.app.get(LiveEvents) as InProcessLiveEvents;
+    client.subscribe<{ unreadNotificationsChanged: { count: number } }>(
+      { query: `subscription { unreadNotificationsChanged { count } }` },
+      {
+        next: (value) => {
+          if (value.data) counts.push(value.data.unreadNotificationsChanged.count);
+          else ended = value.errors;
+        },
+        error: (error) => (ended = (error as { code?: number }).code ?? error),
+        complete: () => (ended ??= 'complete'),
+      },
+    );
+    await until(() => counts.length === 1 && live.subscriberCount(unreadChannel(asker.id)) === 1, 'the first count');
+    expect(counts).toEqual([0]);
+    await answer(t, await signUp('Live Helper'), questionId);
+    await worker.drain();
+    await until(() => counts.at(-1) === 1, 'the count to rise');
+    await markAll(asker);
+    await until(() => counts.at(-1) === 0, 'the count to drop');
+
+    await t.gql(`mutation { signOut }`, {}, asker.cookie);
+    await answer(t, await signUp('Late Helper'), questionId);
+    await worker.drain();
+    await until(() => ended !== null, 'the subscription to end with the session');
+    expect(counts.at(-1)).toBe(0);
+    expect(ended).toBe(SESSION_ENDED_CLOSE);
+    await client.dispose();
   });
 
   describe('privacy, per role', () => {
