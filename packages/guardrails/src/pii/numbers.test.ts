@@ -158,3 +158,36 @@ describe('numbers named loosely, listed, or given in reply', () => {
     expect(numbers(text)).toEqual([]);
   });
 });
+
+describe('tables whose header names the column, and file references', () => {
+  it('reads the cells under a header that is a label', () => {
+    const text =
+      '| Kunde | Kd-Nr | Bestellnr |\n| --- | --- | --- |\n| Frau Ott | 771204 | **B-30921** |\n| Herr Lutz | 771388 | B-30977 |';
+    expect(numbers(text)).toEqual([
+      ['customer_number', '771204', 'medium'],
+      ['order_number', 'B-30921', 'low'],
+      ['customer_number', '771388', 'medium'],
+      ['order_number', 'B-30977', 'low'],
+    ]);
+  });
+
+  it('leaves the cells of other columns alone', () => {
+    expect(numbers('| item | qty | price |\n|---|---|---|\n| cable | 2 | 4711 |')).toEqual([]);
+  });
+
+  it.each([
+    ['Schreiben der Krankenversicherung, Az. KV-5512/209, ist falsch adressiert.', 'contract_number', 'KV-5512/209'],
+    ['Re your letter about my order, Ref. 7730-1192 — still nothing shipped.', 'order_number', '7730-1192'],
+    ['Unser Zeichen 4471-KD steht im Brief zu meinem Kundenkonto.', 'customer_number', '4471-KD'],
+  ])('names a reference by the nearest word for a kind: %j', (text, kind, match) => {
+    expect(numbers(text)).toEqual([[kind, match, expect.any(String)]]);
+  });
+
+  it.each([
+    'Aktenzeichen 2 C 1184/25 beim Amtsgericht, Ticket dazu offen.',
+    'Ref. 4471-0092 in your incident mail',
+    'Az. 12345/26 vom Bürgeramt',
+  ])('ignores a reference that names no such number: %j', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});

@@ -96,6 +96,8 @@ const NOT_ANSWER_AFTER =
 const NOT_ANSWER_BEFORE =
   /(?:[€$£]|tel\p{L}*|phone|handy|mobil\p{L}*|\p{L}*nummer|number|iban|ticket|fall|case|rechnung\p{L}*|invoice|tracking|sendung\p{L}*|ref\p{L}*|vorgang\p{L}*|\bseit|since|vom|from|am|on)[^\p{L}\d\n]{0,3}$/iu;
 const ANSWER_LINES = 3;
+/** How much of each answer line is read. */
+const ANSWER_REACH = 200;
 
 function answerValues(text: string, cueStart: number, cueEnd: number, bare: boolean): [number, number][] {
   const lineStart = text.lastIndexOf('\n', cueStart - 1) + 1;
@@ -114,7 +116,7 @@ function answerValues(text: string, cueStart: number, cueEnd: number, bare: bool
   for (let line = 0; line <= ANSWER_LINES && from < text.length; line++) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const lineText = text.slice(from, to);
+    const lineText = text.slice(from, Math.min(to, from + ANSWER_REACH));
     const by = line === 0 ? speaker : SPEAKER.exec(lineText)?.[0].trim().toLowerCase();
     if (line === 0 || speaker === undefined || by !== speaker) {
       for (const m of lineText.matchAll(ANSWER_VALUE)) {
@@ -132,6 +134,90 @@ function answerValues(text: string, cueStart: number, cueEnd: number, bare: bool
     if (values.length > 0 && line >= 1 && by === undefined) break;
   }
   return values;
+}
+
+/** Which kind a column header or a reference names: a whole cell or word that is one of the labels above. */
+const WHOLE_CUE = new RegExp(String.raw`^(?:${CUES.map(([kind, cue]) => `(?<${kind}>${cue})`).join('|')})$`, 'iu');
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
+const WHOLE_VALUE = new RegExp(String.raw`^#?${VALUE}$`, 'iu');
+
+/** The cells of a table row with their offsets, markdown emphasis and code marks trimmed. */
+function cells(text: string, from: number, to: number): [number, number][] {
+  const found: [number, number][] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && text[i] !== '|') continue;
+    let s = start;
+    let e = i;
+    while (s < e && /[\s*_`]/.test(text[s]!)) s++;
+    while (e > s && /[\s*_`]/.test(text[e - 1]!)) e--;
+    found.push([s, e]);
+    start = i + 1;
+  }
+  return found;
+}
+
+/** A table whose header names the column ("| name | customer no | order no |"): the cells below are such numbers. */
+function tableColumns(text: string): [NumberKind, number, number][] {
+  if (!text.includes('|--') && !text.includes('| --') && !text.includes('|:-')) return [];
+  const found: [NumberKind, number, number][] = [];
+  const lines: [number, number][] = [];
+  for (let from = 0; from <= text.length;) {
+    const to = text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from);
+    lines.push([from, to]);
+    from = to + 1;
+  }
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const [hs, he] = lines[i]!;
+    if (!text.slice(hs, he).includes('|') || !TABLE_RULE.test(text.slice(...lines[i + 1]!))) continue;
+    const kinds = cells(text, hs, he).map(([s, e]) => {
+      const groups = WHOLE_CUE.exec(text.slice(s, e))?.groups;
+      return groups ? (Object.entries(groups).find(([, v]) => v !== undefined)?.[0] as NumberKind | undefined) : undefined;
+    });
+    if (!kinds.some(Boolean)) continue;
+    for (let j = i + 2; j < lines.length && text.slice(...lines[j]!).includes('|'); j++) {
+      cells(text, ...lines[j]!).forEach(([s, e], c) => {
+        const kind = kinds[c];
+        const value = text.slice(s, e);
+        if (kind && WHOLE_VALUE.test(value) && value.replace(/\D/g, '').length >= 3 && !DATE_LIKE.test(value)) found.push([kind, s, e]);
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * A file reference ("Az.: VS 2291/0047", "Ref. 4471-22", "Aktenzeichen …") names a customer, contract or order number
+ * when the sentence says which: the nearest such word decides ("… der Versicherung – Az.: …" is a contract).
+ */
+const REFERENCE = /(?<![\p{L}\p{N}])(?:az\.|aktenzeichen|ref\.|referenz(?:nummer)?|(?:unser|ihr)\szeichen)/giu;
+const KIND_WORDS: readonly [NumberKind, RegExp][] = [
+  ['contract_number', /vertrag|versicherung|police|polizze|contract|policy|agreement|lease|insurance|insurer/giu],
+  ['order_number', /bestell|auftrag|order|lieferung|purchase/giu],
+  ['customer_number', /kunde|kundin|customer|account/giu],
+];
+const OTHER_REFERENCE = /ticket|vorgang|\bfall\b|\bcase\b|rechnung|invoice|sendung|tracking|incident/iu;
+
+function references(text: string): [NumberKind, number, number][] {
+  const found: [NumberKind, number, number][] = [];
+  for (const m of text.matchAll(REFERENCE)) {
+    CUED_VALUE.lastIndex = m.index + m[0].length;
+    const value = CUED_VALUE.exec(text)?.[1];
+    if (!value || value.replace(/\D/g, '').length < 4 || DATE_LIKE.test(value)) continue;
+    const end = CUED_VALUE.lastIndex;
+    const from = Math.max(0, text.lastIndexOf('\n', m.index - 1) + 1, m.index - 80);
+    const window = text.slice(from, Math.min(text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end), end + 100));
+    if (OTHER_REFERENCE.test(window)) continue;
+    let best: [NumberKind, number] | null = null;
+    for (const [kind, words] of KIND_WORDS) {
+      for (const w of window.matchAll(words)) {
+        const distance = Math.abs(from + w.index - m.index);
+        if (!best || distance < best[1]) best = [kind, distance];
+      }
+    }
+    if (best) found.push([best[0], end - value.length, end]);
+  }
+  return found;
 }
 
 export function detectCuedNumbers(text: string): Candidate[] {
@@ -188,6 +274,9 @@ export function detectCuedNumbers(text: string): Candidate[] {
     push(kind, end - value.length, end);
     for (const [start, next] of listAfter(text, end, digits)) push(kind, start, next);
   }
+  for (const [kind, start, end] of tableColumns(text)) push(kind, start, end);
+  if (text.includes('.') || /aktenzeichen|referenz|zeichen/i.test(text))
+    for (const [kind, start, end] of references(text)) push(kind, start, end);
   return found;
 }
 
