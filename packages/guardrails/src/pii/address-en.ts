@@ -20,17 +20,20 @@ const SUFFIXED_STREET = String.raw`\p{Lu}\p{Ll}{2,20}(?:way|gate|side|fields?|wo
 const FRENCH_STREET = String.raw`(?:Rue|Avenue|Av\.|Boulevard|Boul\.|Chemin|Ch\.|Rang|Côte|Montée|Place)\s(?:(?:de|du|des|la|le)\s|[dl]['’])?${WORD}(?:\s${WORD}){0,2}`;
 /** A form label between the lines of an address: "City/ZIP: ", "Town: ", "Postcode: ". */
 const FORM_LABEL = String.raw`(?:\p{Lu}[\p{L}/ ]{1,24}:\s?)?`;
-/** "221B Baker Street, London", "1600 Pennsylvania Ave NW, Washington,", "Flat 2, 10 Example Road, Leeds". */
-const STREET_LINE = String.raw`(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s(?:(?:Apt|Suite|Ste|Unit|Flat|#)\.?\s?\w{1,6},?\s)?${FORM_LABEL}`;
+/** "221B Baker Street, London", "1600 Pennsylvania Ave NW, Washington,", "Flat 2, 10 Example Road, Leeds", unit/number "7/21 Banksia St". */
+const STREET_LINE = String.raw`(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?(?:\d{1,4}[A-Za-z]?\/)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s(?:(?:Apt|Suite|Ste|Unit|Flat|#)\.?\s?\w{1,6},?\s)?${FORM_LABEL}`;
 /** A town, also with a district number ("Dublin 2,"). */
 const CITY_WORD = String.raw`${WORD}(?:\s\d{1,2}(?=,))?,?\s${FORM_LABEL}`;
 const CA_PROVINCES = 'AB BC MB NB NL NS NT NU ON PE QC SK YT';
+/** Australian state or territory and four-digit postcode: "Fitzroy VIC 3065". */
+const AU_STATES = 'NSW VIC QLD WA SA TAS ACT NT';
 /** Full street-type words: with these, number + street + town is an address even without a postcode. */
 const FULL_TYPES =
   'Street Road Avenue Lane Drive Boulevard Court Close Crescent Terrace Gardens Grove Mews Place Square Way Row Walk Parade';
 
 const UK_POSTCODE = /[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}/g;
 const US_ZIP = new RegExp(String.raw`(?:${US_STATES.replace(/ /g, '|')}),?\s\d{5}(?:-\d{4})?`, 'g');
+const AU_POSTCODE = new RegExp(String.raw`(?:${AU_STATES.replace(/ /g, '|')}),?\s\d{4}`, 'g');
 const CA_POSTCODE = new RegExp(String.raw`(?:${CA_PROVINCES.replace(/ /g, '|')}),?\s[A-Z]\d[A-Z]\s?\d[A-Z]\d`, 'g');
 /** Irish Eircode: routing key (letter, two digits; D6W) and a four-character identifier. */
 const EIRCODE = /(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}/g;
@@ -60,12 +63,13 @@ function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Can
   return found;
 }
 
-/** British, Irish (Eircode), US (state and ZIP) and Canadian (province and postal code) addresses. */
+/** British, Irish (Eircode), US (state and ZIP), Canadian (province and postal code) and Australian (state and postcode) addresses. */
 export function detectEnglishAddresses(text: string): Candidate[] {
   const found = [
     ...detect(text, UK_POSTCODE, BEFORE_UK, 'address-uk'),
     ...detect(text, US_ZIP, BEFORE_US, 'address-us'),
     ...detect(text, CA_POSTCODE, BEFORE_US, 'address-ca'),
+    ...detect(text, AU_POSTCODE, BEFORE_US, 'address-au'),
     ...detect(text, EIRCODE, BEFORE_UK, 'address-ie'),
   ];
   // An Eircode names a single building: with its label it is an address on its own.

@@ -115,3 +115,16 @@ describe('postal address detection', () => {
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('Australian addresses', () => {
+  it.each([
+    ['Please post it to 7/21 Banksia Street, Fitzroy VIC 3065 by Friday.', '7/21 Banksia Street, Fitzroy VIC 3065'],
+    ['Billing: 40 Harbour Rd, Manly NSW 2095', '40 Harbour Rd, Manly NSW 2095'],
+  ])('finds %j', (text, match) => {
+    expect(detectPii(text, { kinds: ['address'] }).map((f) => text.slice(f.start, f.end))).toEqual([match]);
+  });
+
+  it('needs the street before the state and postcode', () => {
+    expect(detectPii('Our warehouse is somewhere in VIC 3065 I think', { kinds: ['address'] })).toEqual([]);
+  });
+});
