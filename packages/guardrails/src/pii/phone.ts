@@ -140,7 +140,7 @@ const SPOKEN_DIGITS = new RegExp(
   String.raw`(?<!\p{L})${DIGIT_WORD}(?:[\s,–-]{1,3}(?:(?:area\scode|vorwahl)\s)?(?:(?:double|triple|doppel)[\s-]?)?${DIGIT_WORD}(?!\p{L})){6,}`,
   'giu',
 );
-const SPOKEN_HINT = /(?<!\p{L})(?:null|zwo|zero|oh|five|fünf|eins|one|neun|nine)[\s,–-]/i;
+const SPOKEN_HINT = /(?<!\p{L})(?:null|zwo|zero|oh|five|fünf|eins|one|neun|nine)[\s,–-]/iu;
 
 function spokenPhones(text: string): Candidate[] {
   if (!SPOKEN_HINT.test(text)) return [];
