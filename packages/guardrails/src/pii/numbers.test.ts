@@ -191,3 +191,18 @@ describe('tables whose header names the column, and file references', () => {
     expect(numbers(text)).toEqual([]);
   });
 });
+
+describe('further label words', () => {
+  it.each([
+    ['Debitorennummer 40012877 steht auf dem Mahnschreiben.', 'customer_number', '40012877'],
+    ['subscriber ID 55018832 was charged twice', 'customer_number', '55018832'],
+    ['rewards card number 6301 8842 1109 not linked', 'customer_number', '6301 8842 1109'],
+    ['Darlehensnummer 7712-009341 – die Sondertilgung fehlt.', 'contract_number', '7712-009341'],
+    ['loan account number 88120377 shows the old rate', 'contract_number', '88120377'],
+    ['Buchungsnummer BK-449021, Hotel storniert.', 'order_number', 'BK-449021'],
+    ['booking ref ZX-20318 was never confirmed', 'order_number', 'ZX-20318'],
+    ['Die Kundennummer lautet bei mir 6610029.', 'customer_number', '6610029'],
+  ])('reads %j', (text, kind, match) => {
+    expect(numbers(text)).toEqual([[kind, match, expect.any(String)]]);
+  });
+});

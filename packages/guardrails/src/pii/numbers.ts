@@ -6,15 +6,15 @@ const REF = String.raw`ref(?:\.|erence|erenz)?`;
 const CUES: readonly [NumberKind, string][] = [
   [
     'customer_number',
-    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|knr\.|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer\s?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number)|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|member(?:ship)?\s(?:number|no\.?|id)|(?:meine|my)\s(?:nummer|nr\.|number|no\.|id)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
+    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|knr\.|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer\s?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number)|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card\s)?(?:number|no\.?|id)|(?:meine|my)\s(?:nummer|nr\.|number|no\.|id)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
   ],
   [
     'contract_number',
-    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|schein-?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abo(?:nnement)?-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})`,
+    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|schein-?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abo(?:nnement)?-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})|darlehens-?(?:nummer|nr\.?|konto)|kredit-?(?:nummer|nr\.?|konto)|loan\s(?:number|no\.?|id|ref|account(?:\s(?:number|no\.?))?)|mortgage\s(?:number|no\.?|account(?:\s(?:number|no\.?))?)|leasing-?(?:nummer|nr\.?|vertrag)|lease\s(?:number|no\.?|id)|vsnr\.?`,
   ],
   [
     'order_number',
-    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s-]?(?:number|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|order(?=\s?#)|purchase\s(?:number|no\.?)`,
+    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s-]?(?:number|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|order(?=\s?#)|purchase\s(?:number|no\.?)|buchungs-?(?:nummer|nr\.?|code)|booking\s(?:number|no\.?|id|code|${REF})|reservierungs-?(?:nummer|nr\.?)|reservation\s(?:number|no\.?|id|code)`,
   ],
 ];
 /** German compounds end in the cue: "Rahmenvertragsnummer", "Mobilfunkvertrags-Nr.", "Sammelbestellnummer". */
@@ -32,7 +32,7 @@ const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
 /** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
 const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
