@@ -179,3 +179,32 @@ test('the asker sees the unread count rise live, opens the inbox and lands on th
   expect(helperKinds).not.toContain('MESSAGE_NEW');
   expect(helperKinds.filter((k) => k.startsWith('DRAFT'))).toEqual([]);
 });
+
+test('forgot password: the link arrives by e-mail, sets a new password once, and the old sessions end', async () => {
+  const person = await demo('lena');
+  const browser = await openBrowser();
+  browsers.push(browser);
+  const page = browser.page;
+  await visit(page, `${stack.webUrl}/signin`);
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  await page.getByTestId('reset-sent').waitFor();
+
+  await until(async () => mails.some((m) => m.to === person.email && m.raw.includes('/reset-password/')), 'the reset mail');
+  const received = decode(mails.filter((m) => m.to === person.email && m.raw.includes('/reset-password/')).at(-1)!.raw);
+  const link = new RegExp(`${stack.webUrl}/reset-password/[\\w-]+`).exec(received)![0];
+  await visit(page, link);
+  const fresh = 'a fresh lantern password 2026';
+  await page.getByLabel('New password').fill(fresh);
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await page.getByTestId('reset-done').waitFor();
+
+  // The api session from before the reset has ended; the new password signs in; the link is spent.
+  await expect(person.client.request(`query { me { id } }`)).resolves.toEqual({ me: null });
+  await signIn(page, stack.webUrl, person.email, fresh);
+  await visit(page, link);
+  await page.getByLabel('New password').fill('another lantern password 77');
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await page.getByText('This link is not valid any more').waitFor();
+});

@@ -9,6 +9,7 @@ import { EscalationPause1795472576804 } from './1795472576804-EscalationPause.js
 import { SearchPostings1796000000000 } from './1796000000000-SearchPostings.js';
 import { Notifications1796100000000 } from './1796100000000-Notifications.js';
 import { MailOutbox1796100000001 } from './1796100000001-MailOutbox.js';
+import { PasswordResets1796100000002 } from './1796100000002-PasswordResets.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -23,4 +24,5 @@ export const migrations: Function[] = [
   SearchPostings1796000000000,
   Notifications1796100000000,
   MailOutbox1796100000001,
+  PasswordResets1796100000002,
 ];

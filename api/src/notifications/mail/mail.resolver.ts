@@ -8,6 +8,7 @@ import type { RequestContext } from '../../platform/graphql/request-context';
 import { LocaleValue } from '../../platform/locale';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination';
 import { MailService } from './mail.service';
+import { PasswordResetService } from './password-reset.service';
 import { NotificationSettingsInput, NotificationSettingsModel, OutgoingMailConnection } from './mail.models';
 
 @Resolver()
@@ -16,7 +17,26 @@ export class MailResolver {
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly resets: PasswordResetService,
   ) {}
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: 'Sends a password reset link if the address has an account; the answer is the same either way.',
+  })
+  async requestPasswordReset(@Ctx() ctx: RequestContext, @Args('email') email: string): Promise<boolean> {
+    await this.resets.request(email, ctx.req.ip ?? 'unknown');
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password with a reset link (once, within an hour); every session of the account ends.',
+  })
+  async resetPassword(@Args('token') token: string, @Args('password') password: string): Promise<boolean> {
+    await this.resets.reset(token, password);
+    return true;
+  }
 
   @Query(() => OutgoingMailConnection, { description: 'Admins: outgoing notification mail, newest first.' })
   async outgoingMail(

@@ -286,7 +286,10 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
         questionId: r.question_id === null ? null : String(r.question_id),
       })),
     );
-    return new Set(rows.filter((_, i) => verdicts[i]).map((r) => String(r.mail_id)));
+    const wanted = new Set(rows.filter((_, i) => verdicts[i]).map((r) => String(r.mail_id)));
+    // Account mail (a password reset) has no notification behind it: it is always sent.
+    for (const mail of due) if (mail.notification_id === null) wanted.add(String(mail.id));
+    return wanted;
   }
 
   /** One click from a mail (or its List-Unsubscribe-Post): e-mail notifications off for that user. */

@@ -234,6 +234,63 @@ describe('notification mail', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  describe('password reset by e-mail', () => {
+    const REQUEST = `mutation ($email: String!) { requestPasswordReset(email: $email) }`;
+    const RESET = `mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }`;
+    const ME = `query { me { id } }`;
+    const NEW_PASSWORD = 'a brand new lantern staple 7';
+
+    const resetLink = (user: TestUser): string => {
+      const mails = smtp.to(user).filter((m) => /reset-password/.test(m.body));
+      return /https:\/\/community\.example\.test\/reset-password\/([\w-]+)/.exec(mails.at(-1)!.body)![1]!;
+    };
+
+    it('answers alike for unknown addresses; the link works once, within the hour, and ends every session', async () => {
+      await t.dataSource.query(`DELETE FROM rate_limit_buckets`);
+      const unknown = await t.gql(REQUEST, { email: 'nobody-here@example.com' });
+      expect(unknown.errors).toBeUndefined();
+      const user = await signUp('Forgetful Fritz');
+      const known = await t.gql(REQUEST, { email: user.email.toUpperCase() });
+      expect(known.data).toEqual(unknown.data);
+      await mail.drain();
+      expect(smtp.received.filter((m) => m.to === 'nobody-here@example.com')).toEqual([]);
+      const token = resetLink(user);
+      const [{ token_hash }] = await t.dataSource.query(`SELECT token_hash FROM password_resets WHERE user_id = $1`, [user.id]);
+      expect(token_hash).not.toContain(token);
+
+      expectError(await t.gql(RESET, { token, password: 'short' }), 'BAD_USER_INPUT', { field: 'password', code: 'weak' });
+      expectError(await t.gql(RESET, { token: `${token.slice(0, -2)}xx`, password: NEW_PASSWORD }), 'BAD_USER_INPUT', {
+        field: 'token',
+        code: 'invalid',
+      });
+      expect((await t.gql<{ me: { id: string } }>(ME, {}, user.cookie)).data.me?.id).toBe(user.id);
+      expect((await t.gql(RESET, { token, password: NEW_PASSWORD })).errors).toBeUndefined();
+      // Every session ended; the new password signs in; the link is spent.
+      expect((await t.gql<{ me: unknown }>(ME, {}, user.cookie)).data.me).toBeNull();
+      const signIn = await t.gql(`mutation ($input: SignInInput!) { signIn(input: $input) { viewer { id } } }`, {
+        input: { email: user.email, password: NEW_PASSWORD },
+      });
+      expect(signIn.errors).toBeUndefined();
+      expectError(await t.gql(RESET, { token, password: 'yet another lantern staple 9' }), 'BAD_USER_INPUT', {
+        field: 'token',
+        code: 'invalid',
+      });
+    });
+
+    it('refuses an expired link and limits requests per address', async () => {
+      await t.dataSource.query(`DELETE FROM rate_limit_buckets`);
+      const user = await signUp('Late Lars');
+      await t.gql(REQUEST, { email: user.email });
+      await mail.drain();
+      const token = resetLink(user);
+      await t.dataSource.query(`UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+      expectError(await t.gql(RESET, { token, password: NEW_PASSWORD }), 'BAD_USER_INPUT', { field: 'token', code: 'invalid' });
+      await t.gql(REQUEST, { email: user.email });
+      await t.gql(REQUEST, { email: user.email });
+      expectError(await t.gql(REQUEST, { email: user.email }), 'RATE_LIMITED');
+    });
+  });
+
   it('without SMTP the mail is kept and admins (only) read it, marked not delivered', async () => {
     mail.useTransport(null);
     try {
