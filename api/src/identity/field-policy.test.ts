@@ -17,8 +17,21 @@ const SRC = path.join(API, 'src');
 const POLICY = path.join(SRC, 'identity', 'policy.ts');
 /** Policy helpers that decide without an action (role or trust checks outside the table). */
 const POLICY_HELPERS = new Set(['isStaff', 'hasPrivilege', 'isSuspended']);
-/** Mutations that take no policy decision on purpose (the session guard or nothing stands before them). */
-const MUTATIONS_WITHOUT_RULE = new Set(['signIn', 'signOut', 'signUp', 'recordSuggestionOpened']);
+/**
+ * Mutations that take no policy decision on purpose: signing in and up, token-carrying links
+ * (password reset, mail unsubscribe), the viewer's own settings (the session guard suffices), and
+ * anonymous search analytics. Add to this list only in review.
+ */
+const MUTATIONS_WITHOUT_RULE = new Set([
+  'signIn',
+  'signOut',
+  'signUp',
+  'requestPasswordReset',
+  'resetPassword',
+  'unsubscribeFromMail',
+  'updateNotificationSettings',
+  'recordSuggestionOpened',
+]);
 /** An action passed in by the caller (`authorize(actor, action, …)` with `action` the function's n-th parameter). */
 const PARAM = '$param:';
 
@@ -254,7 +267,9 @@ describe('per-field policy', () => {
         "Mutation.removeTeamMember [session]: team.manage",
         "Mutation.reopenQuestion [session]: question.reopen",
         "Mutation.requestCallback [session]: console.use, conversation.requestCallback, conversation.takePart",
+        "Mutation.requestPasswordReset [public]: —",
         "Mutation.requestStaffDraftChanges [session]: draft.approve, draft.see",
+        "Mutation.resetPassword [public]: —",
         "Mutation.resolveEscalation [session]: activity.unmetered, answer.create, console.use, draft.write, escalation.act, post.linkFreely, post.publishWithoutReview, post.view, reply.publish, staff.speakPublicly",
         "Mutation.resolveReviewItem [session]: review.moderate",
         "Mutation.revokeReviewBypass [session]: review.configure",
@@ -270,7 +285,9 @@ describe('per-field policy', () => {
         "Mutation.signUp [public]: —",
         "Mutation.suspendUser [session]: user.suspend",
         "Mutation.unlockQuestion [session]: question.lock",
+        "Mutation.unsubscribeFromMail [public]: —",
         "Mutation.unverifyAnswer [session]: answer.verify",
+        "Mutation.updateNotificationSettings [session]: —",
         "Mutation.updateReputationSettings [session]: reputation.configure",
         "Mutation.updateStaffName [session]: staff.editFace, staff.speakPublicly",
         "Mutation.verifyAnswer [session]: answer.verify",
@@ -288,6 +305,8 @@ describe('per-field policy', () => {
         "Query.moderationQueue [session]: review.moderate",
         "Query.myStaffFace [session]: staff.editFace, staff.speakPublicly",
         "Query.notifications [session]: console.use, conversation.takePart, draft.approve, draft.see, escalation.act, post.view",
+        "Query.notificationSettings [session]: —",
+        "Query.outgoingMail [session]: mail.readOutgoing",
         "Query.postRedactions [session]: post.seeRedactions",
         "Query.question [public]: post.view",
         "Query.questions [public]: —",
