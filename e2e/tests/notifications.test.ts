@@ -174,10 +174,28 @@ test('the asker sees the unread count rise live, opens the inbox and lands on th
   await until(async () => (await kindsFor(asker.client, question.id)).includes('MESSAGE_NEW'), 'the asker to hear of the private message');
   await until(async () => (await kindsFor(reviewer.client, question.id)).includes('DRAFT_REVIEW'), 'a reviewer to hear of the draft');
   expect(draft.saveStaffDraft.id).toBeTruthy();
+  // The agent is told of the new escalation for their team.
+  expect(await kindsFor(agent.client, question.id)).toContain('ESCALATION_NEW');
   expect(await kindsFor(asker.client, question.id)).not.toContain('DRAFT_REVIEW');
   const helperKinds = await kindsFor(helper.client, question.id);
   expect(helperKinds).not.toContain('MESSAGE_NEW');
   expect(helperKinds.filter((k) => k.startsWith('DRAFT'))).toEqual([]);
+});
+
+test('admins read outgoing mail at /admin/mail', async () => {
+  const browser = await openBrowser();
+  browsers.push(browser);
+  const page = browser.page;
+  const admin = demoUsers.find((user) => user.key === 'katrin')!;
+  await signIn(page, stack.webUrl, admin.email, DEMO_PASSWORD);
+  await visit(page, `${stack.webUrl}/admin/mail`);
+  expect(await page.getByTestId('mail-delivery').innerText()).toContain('delivered through the configured SMTP server');
+  await page.getByTestId('outgoing-mail').first().waitFor();
+  await screenshot(page, 'admin-mail-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await visit(page, `${stack.webUrl}/admin/mail`);
+  await screenshot(page, 'admin-mail-390');
+  expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
 });
 
 test('forgot password: the link arrives by e-mail, sets a new password once, and the old sessions end', async () => {
