@@ -206,3 +206,31 @@ describe('further label words', () => {
     expect(numbers(text)).toEqual([[kind, match, expect.any(String)]]);
   });
 });
+
+describe('more label shapes', () => {
+  it.each([
+    ['KNR 6620931 bitte umstellen', 'customer_number', '6620931'],
+    ['customer-id=8830192 in the export', 'customer_number', '8830192'],
+    ['KD 5501283, Anschluss gestört', 'customer_number', '5501283'],
+    ['billing account 60018822 shows two plans', 'customer_number', '60018822'],
+    ['Client ID 20-KX-7713 was merged', 'customer_number', '20-KX-7713'],
+    ['Versicherungsschein Nr 33 018 229', 'contract_number', '33 018 229'],
+    ['the policy 7Y-330912 covers the car', 'contract_number', '7Y-330912'],
+    ['Ordernummer 66102 fehlt', 'order_number', '66102'],
+    ['Ich bin Kunde unter der Nummer 7710293.', 'customer_number', '7710293'],
+    ['Kundennummer neu 8810294', 'customer_number', '8810294'],
+    ['Die Lieferung zum Auftrag mit der Nummer 550128 fehlt.', 'order_number', '550128'],
+    ['Bestellung vom 14. Mai, Nr. 7703915, kam leer an.', 'order_number', '7703915'],
+    ['my contract from 2 June 2024, no. 44-1189-0, was renewed', 'contract_number', '44-1189-0'],
+  ])('reads %j', (text, kind, match) => {
+    expect(numbers(text)).toEqual([[kind, match, expect.any(String)]]);
+  });
+
+  it.each([
+    'Bestellung vom 14. Mai, Ticket Nr. 7703915 offen',
+    'our privacy policy 2025 changed',
+    'Vertrag vom 01.02.2024, Zählernummer 1EMH0012345678',
+  ])('ignores %j', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});

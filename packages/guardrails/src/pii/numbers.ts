@@ -6,15 +6,15 @@ const REF = String.raw`ref(?:\.|erence|erenz)?`;
 const CUES: readonly [NumberKind, string][] = [
   [
     'customer_number',
-    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|knr\.|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer\s?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number)|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card\s)?(?:number|no\.?|id)|(?:meine|my)\s(?:nummer|nr\.|number|no\.|id)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
+    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|kd(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number)|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|account\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card\s)?(?:number|no\.?|id)|(?:meine|my)\s(?:nummer|nr\.|number|no\.|id)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
   ],
   [
     'contract_number',
-    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|schein-?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abo(?:nnement)?-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})|darlehens-?(?:nummer|nr\.?|konto)|kredit-?(?:nummer|nr\.?|konto)|loan\s(?:number|no\.?|id|ref|account(?:\s(?:number|no\.?))?)|mortgage\s(?:number|no\.?|account(?:\s(?:number|no\.?))?)|leasing-?(?:nummer|nr\.?|vertrag)|lease\s(?:number|no\.?|id)|vsnr\.?`,
+    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|schein[\s-]?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abo(?:nnement)?-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})|darlehens-?(?:nummer|nr\.?|konto)|kredit-?(?:nummer|nr\.?|konto)|loan\s(?:number|no\.?|id|ref|account(?:\s(?:number|no\.?))?)|mortgage\s(?:number|no\.?|account(?:\s(?:number|no\.?))?)|leasing-?(?:nummer|nr\.?|vertrag)|lease\s(?:number|no\.?|id)|vsnr\.?`,
   ],
   [
     'order_number',
-    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s-]?(?:number|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|order(?=\s?#)|purchase\s(?:number|no\.?)|buchungs-?(?:nummer|nr\.?|code)|booking\s(?:number|no\.?|id|code|${REF})|reservierungs-?(?:nummer|nr\.?)|reservation\s(?:number|no\.?|id|code)`,
+    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s-]?(?:number|nummer|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|order(?=\s?#)|purchase\s(?:number|no\.?)|buchungs-?(?:nummer|nr\.?|code)|booking\s(?:number|no\.?|id|code|${REF})|reservierungs-?(?:nummer|nr\.?)|reservation\s(?:number|no\.?|id|code)`,
   ],
 ];
 /** German compounds end in the cue: "Rahmenvertragsnummer", "Mobilfunkvertrags-Nr.", "Sammelbestellnummer". */
@@ -23,7 +23,7 @@ const COMPOUND_TAIL = /^(?:vertrags?(?:-?(?:nummer|nr))?|kunden-?(?:nummer|nr)|b
 /** Bare nouns ("Bestellung 2024-118823", "my order 55812003") name a number only when it is long enough (no quantities or years). */
 const BARE_CUES: readonly [NumberKind, string][] = [
   ['customer_number', String.raw`kunde|customer|kundenkonto|account|acct`],
-  ['contract_number', String.raw`vertrag|contract`],
+  ['contract_number', String.raw`vertrag|contract|police|policy|polizze`],
   ['order_number', String.raw`bestellung|auftrag|order`],
 ];
 const BARE_MIN_DIGITS = 5;
@@ -32,9 +32,9 @@ const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
 /** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
-const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
+const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
 const GROUPS = [...CUES.map(([kind, cue]) => `(?<${kind}>${cue})`), ...BARE_CUES.map(([kind, cue]) => `(?<bare_${kind}>${cue})`)];
 // Cue words first (a fast scan), then what follows them; a leading look-behind would slow the scan down several times.
@@ -46,6 +46,10 @@ const CUED_VALUE = new RegExp(FILLER + VALUE, 'iuy');
  */
 const WORDS_THEN = String.raw`(?:(?![,;|&/]|\s(?:und|and|oder|or|sowie|plus)\s)[^\d\n.!:]){1,40}?(?::|\s(?:ist|is|lautet|was|war)\s)`;
 const LOOSE_VALUE = new RegExp(WORDS_THEN + FILLER + VALUE, 'iuy');
+/** After a bare noun, a few words (often a date) and then a number label: "Bestellung vom 3. März, Nr. 4471", "the order placed on 2 May, no. 5512". */
+const BARE_THEN_LABEL = new RegExp(String.raw`[^\n!?:;]{1,32}?(?<![\p{L}-])(?:nr\.|no\.|nummer|number)\s?:?\s?#?` + VALUE, 'iuy');
+const OTHER_LABEL =
+  /ticket|rechnung|invoice|sendung|tracking|\bfall\b|\bcase\b|artikel|\bitem|sku|seri|teil|part\b|model|gerät|device|tel|fon|phone|handy|zähler|meter|kunde|customer|vertrag|contract|bestell|order|auftrag/iu;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 /** The number before its label: "PX-20931877 (das ist meine Vertragsnummer)", "77120934, which is my customer no.". */
 const VALUE_BEFORE =
@@ -220,6 +224,12 @@ function references(text: string): [NumberKind, number, number][] {
   return found;
 }
 
+/** A letter prefix set off by a space ("VN 4419 2203") is part of the number only when typed in capitals ("order of 15000" is not). */
+function lowercasePrefix(value: string): boolean {
+  const spaced = /^[-/A-Za-z]*?([A-Za-z]{1,4}) \d/.exec(value);
+  return spaced !== null && spaced[1] !== spaced[1]!.toUpperCase();
+}
+
 export function detectCuedNumbers(text: string): Candidate[] {
   const found: Candidate[] = [];
   const push = (kind: NumberKind, start: number, end: number) => {
@@ -238,6 +248,15 @@ export function detectCuedNumbers(text: string): Candidate[] {
       pattern = LOOSE_VALUE;
       pattern.lastIndex = cueEnd;
       value = pattern.exec(text)?.[1];
+    }
+    // "Bestellung vom 3. März, Nr. 4471": the date right after the noun is not its number; a number label further on may be.
+    if (bare && (value === undefined || DATE_LIKE.test(value) || lowercasePrefix(value))) {
+      BARE_THEN_LABEL.lastIndex = cueEnd;
+      const later = BARE_THEN_LABEL.exec(text);
+      if (later && !OTHER_LABEL.test(later[0].slice(0, later[0].length - later[1]!.length))) {
+        pattern = BARE_THEN_LABEL;
+        value = later[1];
+      }
     }
     if (value === undefined) {
       PLURAL.lastIndex = cueEnd;
@@ -261,9 +280,7 @@ export function detectCuedNumbers(text: string): Candidate[] {
       for (const [start, end] of answerValues(text, m.index, cueEnd, bare)) push(kind, start, end);
       continue;
     }
-    // A letter prefix set off by a space ("VN 4419 2203") is part of the number only when typed in capitals ("order of 15000" is not).
-    const spaced = /^[-/A-Za-z]*?([A-Za-z]{1,4}) \d/.exec(value);
-    if (spaced && spaced[1] !== spaced[1]!.toUpperCase()) continue;
+    if (lowercasePrefix(value)) continue;
     const digits = value.replace(/\D/g, '').length;
     const labelled = LABELLED.test(text.slice(cueEnd, cueEnd + 3));
     // A bare "Kunde" names a number only as a label ("Kunde: 4711") or when the number is long ("customer 48812093").
