@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import {
+  INDEXING_TIMEOUT,
   markedToHtml,
   MARK_END,
   MARK_START,
@@ -50,10 +51,15 @@ const TITLE_TERM_BOOST = 4;
  */
 const RANKED = `
   stats AS (SELECT greatest(documents, 1)::float8 AS n, greatest(total_length::float8 / greatest(documents, 1), 1) AS avglen FROM search_stats),
+  words AS (
+    SELECT w, count(*) AS n FROM regexp_split_to_table(pd_fold($1), '[^[:alnum:]]+') w WHERE length(w) BETWEEN 1 AND 60 GROUP BY w
+  ),
   terms AS (
-    SELECT l.lexeme, coalesce(t.df, 0) AS df, (l.lexeme = ANY(tsvector_to_array(pd_tsvector($2)))) AS in_title,
-           coalesce(array_length(l.positions, 1), 1) AS qtf
-      FROM unnest(pd_tsvector($1)) AS l LEFT JOIN search_terms t ON t.lexeme = l.lexeme
+    SELECT x.lexeme, coalesce(t.df, 0) AS df, (x.lexeme = ANY(tsvector_to_array(pd_tsvector($2)))) AS in_title, sum(x.share) AS qtf
+      FROM (SELECT l.lexeme, q.n::float8 / count(*) OVER (PARTITION BY q.w) AS share
+              FROM words q, unnest(tsvector_to_array(pd_tsvector(q.w))) AS l(lexeme)) x
+      LEFT JOIN search_terms t ON t.lexeme = x.lexeme
+     GROUP BY x.lexeme, t.df
   ),
   weighted AS (
     SELECT t.lexeme, t.df, (CASE WHEN t.in_title THEN ${TITLE_TERM_BOOST} ELSE 1 END) * (t.qtf * 3.0 / (t.qtf + 2.0))
@@ -169,6 +175,7 @@ export class PostgresSearchIndex implements SearchIndex {
     if (documents.length === 0) return;
     const ids = documents.map((d) => d.questionId);
     await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL statement_timeout = '${INDEXING_TIMEOUT}'`);
       await this.updateTermStats(manager, ids, -1);
       await manager.query(
         `INSERT INTO search_documents AS s (question_id, space_id, status, tags, title, title_folded, body_text, answers_text, accepted_excerpt,

@@ -105,3 +105,10 @@ export function markedToHtml(text: string): string {
 export function stripMarkers(text: string): string {
   return text.replace(/[\u0001-\u0004]/g, '');
 }
+
+/**
+ * Statement timeout for index writes. Indexing is background work (the indexer, reindex): on a busy
+ * machine a batch may take longer than the limit that bounds requests, and a batch that always timed
+ * out would be retried forever.
+ */
+export const INDEXING_TIMEOUT = '5min';

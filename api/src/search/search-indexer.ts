@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import type { OutboxMessage } from '../platform/outbox/outbox';
-import { SEARCH_INDEX, type SearchIndex } from './search-index';
+import { INDEXING_TIMEOUT, SEARCH_INDEX, type SearchIndex } from './search-index';
 import { loadSearchDocuments } from './search-documents';
 
 /** An outbox row; the topic names the payload's shape (topics are declared by the domains that write them). */
@@ -13,6 +13,8 @@ type OutboxRow = OutboxMessage & { id: string };
 const BATCH = 200;
 const POLL_MS = 2_000;
 const MAX_BACKOFF_MS = 60_000;
+/** Threads loaded and written per step: an import announces thousands in one event. */
+const THREADS_PER_STEP = 200;
 
 /** Which threads an outbox event changes in the index (comments and answer votes change nothing searchable). */
 export function questionsTouchedBy(event: OutboxMessage): string[] {
@@ -122,14 +124,19 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
 
   private processBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Background work: a busy machine must not make a batch time out under the limit that bounds
+      // requests, or it would be retried forever (the index's own writes say the same).
+      await manager.query(`SET LOCAL statement_timeout = '${INDEXING_TIMEOUT}'`);
       const events: OutboxRow[] = await manager.query(
         `SELECT id, topic, aggregate_id, payload FROM outbox_events WHERE processed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (events.length === 0) return 0;
       const ids = [...new Set(events.flatMap(questionsTouchedBy))];
-      const { documents, missing } = await loadSearchDocuments(manager, ids);
-      await this.index.upsert(documents);
-      await this.index.remove(missing);
+      for (let from = 0; from < ids.length; from += THREADS_PER_STEP) {
+        const { documents, missing } = await loadSearchDocuments(manager, ids.slice(from, from + THREADS_PER_STEP));
+        await this.index.upsert(documents);
+        await this.index.remove(missing);
+      }
       await manager.query(`UPDATE outbox_events SET processed_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
       return events.length;
     });
