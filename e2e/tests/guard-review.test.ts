@@ -199,11 +199,7 @@ test('a second agent approves a clean draft; the asker sees it with the agent’
   expect(await photo.getAttribute('src')).toMatch(/^\/team\/photos\/\d+\?v=[0-9a-f]{32}$/);
   // The image really loads through the web (its natural width is that of the re-encoded photo).
   await expect
-    .poll(() =>
-      photo.evaluate((img) =>
-        (img as { complete: boolean; naturalWidth: number }).complete ? (img as { naturalWidth: number }).naturalWidth : 0,
-      ),
-    )
+    .poll(() => photo.evaluate((img) => ((img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0)))
     .toBe(256);
 
   const auditor = await open();
