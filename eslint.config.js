@@ -24,6 +24,7 @@ const API_DOMAINS = {
   escalation: ['four-eyes', 'identity', 'platform', 'qa', 'teams'],
   moderation: ['audit', 'escalation', 'identity', 'platform', 'qa', 'reputation'],
   importer: ['platform', 'qa', 'reputation'],
+  discovery: ['identity', 'platform', 'qa'],
   demo: ['escalation', 'identity', 'platform', 'qa', 'reputation', 'staff', 'teams'],
   /** A listener at the edge: it may read every domain, none imports it. */
   notifications: [

@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
+import { DiscoveryModule } from './discovery/discovery.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { IdentityModule } from './identity/identity.module';
 import { SESSION_COOKIE, SessionService } from './identity/session.service';
@@ -98,6 +99,7 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
       PrivacyModule,
       StaffModule,
       FourEyesModule,
+      DiscoveryModule,
     ],
     controllers: [HealthController],
     providers: [{ provide: APP_GUARD, useClass: SessionGuard }],
