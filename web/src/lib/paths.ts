@@ -246,3 +246,22 @@ export function parseUserRef(value: string): string | null {
   const match = /^(?:.*\/users\/)?#?([1-9]\d{0,17})(?:[/?#].*)?$/.exec(value.trim());
   return match ? match[1]! : null;
 }
+
+/** The RSS feed of a space's newest public threads. */
+export function spaceFeedPath(slug: string): ResolvedPathname {
+  return resolve('/spaces/[slug]/feed.xml', { slug: enc(slug) });
+}
+
+/** The RSS feed of the newest public threads with a tag. */
+export function tagFeedPath(slug: string): ResolvedPathname {
+  return resolve('/tags/[slug]/feed.xml', { slug: enc(slug) });
+}
+
+/** The RSS feed of a search (same query and filters as the search page, no cursor). */
+export function searchFeedPath(q: string, filters: SearchFilters = {}): ResolvedPathname {
+  const params = new URLSearchParams({ q });
+  if (filters.space) params.set('space', filters.space);
+  for (const tag of filters.tags ?? []) params.append('tag', tag);
+  if (filters.status) params.set('status', filters.status);
+  return resolve(`/search/feed.xml?${params.toString()}`);
+}

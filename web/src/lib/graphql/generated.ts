@@ -212,6 +212,20 @@ export type PostType =
   | 'COMMENT'
   | 'QUESTION';
 
+export type QuestionFilter = {
+  authorId?: string | number | null | undefined;
+  spaceSlug?: string | null | undefined;
+  status?: QuestionStatus | null | undefined;
+  tag?: string | null | undefined;
+};
+
+export type QuestionSort =
+  | 'ACTIVE'
+  | 'NEWEST'
+  | 'RECENTLY_SOLVED'
+  | 'UNANSWERED'
+  | 'VOTES';
+
 export type QuestionStatus =
   | 'ANSWERED'
   | 'CLOSED'
@@ -414,6 +428,69 @@ export type WeeklyWindowInput = {
   /** HH:MM */
   start: string;
 };
+
+export type QuestionsPageQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  sort: QuestionSort;
+  filter?: QuestionFilter | null | undefined;
+}>;
+
+
+export type QuestionsPageQuery = { questions: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, spaces: Array<{ slug: string, name: string }> };
+
+export type TagsPageQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type TagsPageQuery = { tags: Array<{ id: string, slug: string, questionCount: number }> };
+
+export type TagPageQueryVariables = Exact<{
+  slug: string;
+  first: number;
+  after?: string | null | undefined;
+  sort: QuestionSort;
+  status?: QuestionStatus | null | undefined;
+}>;
+
+
+export type TagPageQuery = { tag: { id: string, slug: string, questionCount: number } | null, questions: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UsersPageQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  name?: string | null | undefined;
+}>;
+
+
+export type UsersPageQuery = { users: { edges: Array<{ cursor: string, node: { reputation: number, trustLevel: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FeedQuestionFragment = { id: string, slug: string, title: string, excerpt: string, createdAt: string, author: { displayName: string }, space: { name: string }, tags: Array<{ slug: string }> };
+
+export type FeedQuestionsQueryVariables = Exact<{
+  first: number;
+  filter?: QuestionFilter | null | undefined;
+}>;
+
+
+export type FeedQuestionsQuery = { questions: { edges: Array<{ node: { id: string, slug: string, title: string, excerpt: string, createdAt: string, author: { displayName: string }, space: { name: string }, tags: Array<{ slug: string }> } }> } };
+
+export type FeedSpaceQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type FeedSpaceQuery = { space: { slug: string, name: string, description: string } | null };
+
+export type FeedSearchQueryVariables = Exact<{
+  query: string;
+  first: number;
+  filter?: SearchFilterInput | null | undefined;
+}>;
+
+
+export type FeedSearchQuery = { search: { edges: Array<{ node: { question: { id: string, slug: string, title: string, excerpt: string, createdAt: string, author: { displayName: string }, space: { name: string }, tags: Array<{ slug: string }> } } }> } };
 
 export type StaffPromiseFieldsFragment = { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean };
 
@@ -1072,6 +1149,24 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const FeedQuestionFragmentDoc = new TypedDocumentString(`
+    fragment FeedQuestion on Question {
+  id
+  slug
+  title
+  excerpt
+  createdAt
+  author {
+    displayName
+  }
+  space {
+    name
+  }
+  tags {
+    slug
+  }
+}
+    `, {"fragmentName":"FeedQuestion"}) as unknown as TypedDocumentString<FeedQuestionFragment, unknown>;
 export const StaffPromiseFieldsFragmentDoc = new TypedDocumentString(`
     fragment StaffPromiseFields on StaffPromise {
   teamName
@@ -1507,6 +1602,229 @@ fragment StaffDraftSummary on StaffDraft {
     messageDe
   }
 }`, {"fragmentName":"StaffDraftFields"}) as unknown as TypedDocumentString<StaffDraftFieldsFragment, unknown>;
+export const QuestionsPageDocument = new TypedDocumentString(`
+    query QuestionsPage($first: Int!, $after: String, $sort: QuestionSort!, $filter: QuestionFilter) {
+  questions(first: $first, after: $after, sort: $sort, filter: $filter) {
+    ...QuestionConnectionFields
+  }
+  spaces {
+    slug
+    name
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}
+fragment QuestionSummary on Question {
+  id
+  slug
+  title
+  excerpt
+  status
+  score
+  answerCount
+  createdAt
+  lastActivityAt
+  solvedAt
+  author {
+    ...UserChip
+  }
+  space {
+    id
+    slug
+    name
+  }
+  tags {
+    id
+    slug
+  }
+}
+fragment QuestionConnectionFields on QuestionConnection {
+  edges {
+    cursor
+    node {
+      ...QuestionSummary
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+}`) as unknown as TypedDocumentString<QuestionsPageQuery, QuestionsPageQueryVariables>;
+export const TagsPageDocument = new TypedDocumentString(`
+    query TagsPage($first: Int!) {
+  tags(first: $first) {
+    id
+    slug
+    questionCount
+  }
+}
+    `) as unknown as TypedDocumentString<TagsPageQuery, TagsPageQueryVariables>;
+export const TagPageDocument = new TypedDocumentString(`
+    query TagPage($slug: String!, $first: Int!, $after: String, $sort: QuestionSort!, $status: QuestionStatus) {
+  tag(slug: $slug) {
+    id
+    slug
+    questionCount
+  }
+  questions(
+    first: $first
+    after: $after
+    sort: $sort
+    filter: {tag: $slug, status: $status}
+  ) {
+    ...QuestionConnectionFields
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}
+fragment QuestionSummary on Question {
+  id
+  slug
+  title
+  excerpt
+  status
+  score
+  answerCount
+  createdAt
+  lastActivityAt
+  solvedAt
+  author {
+    ...UserChip
+  }
+  space {
+    id
+    slug
+    name
+  }
+  tags {
+    id
+    slug
+  }
+}
+fragment QuestionConnectionFields on QuestionConnection {
+  edges {
+    cursor
+    node {
+      ...QuestionSummary
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+}`) as unknown as TypedDocumentString<TagPageQuery, TagPageQueryVariables>;
+export const UsersPageDocument = new TypedDocumentString(`
+    query UsersPage($first: Int!, $after: String, $name: String) {
+  users(first: $first, after: $after, filter: {name: $name}) {
+    edges {
+      cursor
+      node {
+        ...UserChip
+        reputation
+        trustLevel
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<UsersPageQuery, UsersPageQueryVariables>;
+export const FeedQuestionsDocument = new TypedDocumentString(`
+    query FeedQuestions($first: Int!, $filter: QuestionFilter) {
+  questions(first: $first, sort: NEWEST, filter: $filter) {
+    edges {
+      node {
+        ...FeedQuestion
+      }
+    }
+  }
+}
+    fragment FeedQuestion on Question {
+  id
+  slug
+  title
+  excerpt
+  createdAt
+  author {
+    displayName
+  }
+  space {
+    name
+  }
+  tags {
+    slug
+  }
+}`) as unknown as TypedDocumentString<FeedQuestionsQuery, FeedQuestionsQueryVariables>;
+export const FeedSpaceDocument = new TypedDocumentString(`
+    query FeedSpace($slug: String!) {
+  space(slug: $slug) {
+    slug
+    name
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<FeedSpaceQuery, FeedSpaceQueryVariables>;
+export const FeedSearchDocument = new TypedDocumentString(`
+    query FeedSearch($query: String!, $first: Int!, $filter: SearchFilterInput) {
+  search(query: $query, first: $first, filter: $filter) {
+    edges {
+      node {
+        question {
+          ...FeedQuestion
+        }
+      }
+    }
+  }
+}
+    fragment FeedQuestion on Question {
+  id
+  slug
+  title
+  excerpt
+  createdAt
+  author {
+    displayName
+  }
+  space {
+    name
+  }
+  tags {
+    slug
+  }
+}`) as unknown as TypedDocumentString<FeedSearchQuery, FeedSearchQueryVariables>;
 export const ThreadEscalationDocument = new TypedDocumentString(`
     query ThreadEscalation($id: ID!, $locale: Locale!) {
   question(id: $id) {

@@ -29,6 +29,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 
   return {
     space,
+    // The layout writes it as the page's one meta description.
+    metaDescription: space.description || undefined,
     filter,
     questions: questions.edges.map((edge) => edge.node),
     olderHref: questions.pageInfo.hasNextPage && questions.pageInfo.endCursor ? query({ after: questions.pageInfo.endCursor }) : null,

@@ -19,13 +19,14 @@ import {
   VoteDocument,
 } from '#lib/graphql/generated.ts';
 import { createTranslator, fieldErrorMessage } from '#lib/i18n/index.ts';
-import { canonicalQuestionRedirect, parseQuestionRef, questionPath } from '#lib/paths.ts';
+import { canonicalQuestionRedirect, parseQuestionRef, questionPath, userPath } from '#lib/paths.ts';
 import { formFailure, readClientMutationId, readText, requireViewer, type FormFailure } from '#lib/server/forms.ts';
 import { newMutationId, orNotFound } from '#lib/server/load.ts';
 import { readAcknowledgement } from '#lib/personal-data.ts';
 import { redactFromForm, redactionsFor } from '#lib/server/redaction.ts';
 import { STAFF_DRAFTS_ANCHOR, submitStaffDraft, withdrawStaffDraft } from '#lib/server/staff-drafts.ts';
 import { loadThreadEscalation } from '#lib/server/thread-escalation.ts';
+import { jsonLdScript, qaPageJsonLd } from '#lib/seo/json-ld.ts';
 import { escalateAction, openConversationAction, requestCallbackAction, sendMessageAction } from '#lib/server/escalation-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,12 +48,39 @@ export const load: PageServerLoad = async ({ params, locals, url, request }) => 
   const commentMutationIds: Record<string, string> = { [`q:${question.id}`]: newMutationId() };
   for (const answer of answers) commentMutationIds[`a:${answer.id}`] = newMutationId();
 
+  const canonicalUrl = PUBLIC_URL + questionPath(question.id, question.slug);
+  // Only a published thread is for search engines: one held for review, hidden or deleted (seen by
+  // its author or staff) gets `noindex` and no description, canonical link, cards or structured data.
+  const indexable = question.moderationState === 'PUBLISHED';
   return {
     question,
     answers,
     answerMutationId: newMutationId(),
     commentMutationIds,
-    canonicalUrl: PUBLIC_URL + questionPath(question.id, question.slug),
+    canonicalUrl,
+    indexable,
+    metaDescription: indexable ? question.excerpt : undefined,
+    jsonLd: indexable
+      ? jsonLdScript(
+          qaPageJsonLd({
+            url: canonicalUrl,
+            title: question.title,
+            bodyHtml: question.bodyHtml,
+            score: question.score,
+            createdAt: question.createdAt,
+            author: { name: question.author.displayName, url: PUBLIC_URL + userPath(question.author.id) },
+            answers: answers.map((answer) => ({
+              url: PUBLIC_URL + questionPath(question.id, question.slug, `answer-${answer.id}`),
+              bodyHtml: answer.bodyHtml,
+              score: answer.score,
+              createdAt: answer.createdAt,
+              isAccepted: answer.isAccepted,
+              published: answer.moderationState === 'PUBLISHED',
+              author: { name: answer.author.displayName, url: PUBLIC_URL + userPath(answer.author.id) },
+            })),
+          }),
+        )
+      : null,
     escalation: await escalation,
     redactions: await redactions,
   };
