@@ -25,6 +25,8 @@ const API_DOMAINS = {
   moderation: ['audit', 'escalation', 'identity', 'platform', 'qa', 'reputation'],
   importer: ['platform', 'qa', 'reputation'],
   discovery: ['identity', 'platform', 'qa'],
+  /** Staff reporting: reads other domains' tables through SQL; imports only teams' calendar mapping. */
+  insights: ['identity', 'platform', 'teams'],
   demo: ['escalation', 'identity', 'platform', 'qa', 'reputation', 'staff', 'teams'],
   /** A listener at the edge: it may read every domain, none imports it. */
   notifications: [

@@ -28,6 +28,7 @@ import { FourEyesModule } from './four-eyes/four-eyes.module';
 import { StaffModule } from './staff/staff.module';
 import { SearchModule } from './search/search.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { InsightsModule } from './insights/insights.module';
 
 export { MAX_QUERY_COST, MAX_QUERY_DEPTH };
 
@@ -99,6 +100,7 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
       PrivacyModule,
       StaffModule,
       FourEyesModule,
+      InsightsModule,
       DiscoveryModule,
     ],
     controllers: [HealthController],

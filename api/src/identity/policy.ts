@@ -119,6 +119,8 @@ interface Resources {
   'user.pinTrustLevel': undefined;
   /** Reading outgoing notification mail (kept, not delivered, without SMTP_URL). */
   'mail.readOutgoing': undefined;
+  /** Staff reporting: self-service, promises kept, four-eyes figures and their CSV exports. */
+  'insights.read': undefined;
 }
 export type Action = keyof Resources;
 
@@ -252,6 +254,7 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'reputation.configure': (actor) => actor.role === 'admin' || 'Only admins change reputation values.',
   'user.pinTrustLevel': (actor) => moderates(actor) || 'Only moderators can pin a trust level.',
   'mail.readOutgoing': (actor) => actor.role === 'admin' || 'Only admins read outgoing mail.',
+  'insights.read': (actor) => isStaff(actor.role) || 'Only staff read insights.',
   'post.linkFreely': (actor) => isStaff(actor.role) || hasPrivilege(actor, 'post.links') || 'New members can post only a few links.',
 };
 

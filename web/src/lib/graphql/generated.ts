@@ -158,6 +158,16 @@ export type GrantReviewBypassInput = {
   userId: string | number;
 };
 
+export type InsightsFilter = {
+  /** Start of the period (inclusive). */
+  from: string;
+  spaceId?: string | number | null | undefined;
+  /** Questions of the spaces routed to this team; escalations of this team. */
+  teamId?: string | number | null | undefined;
+  /** End of the period (exclusive); at most 366 days after `from`. */
+  to: string;
+};
+
 export type LeaderboardPeriod =
   | 'ALL_TIME'
   | 'MONTH'
@@ -667,6 +677,13 @@ export type AnswerFieldsFragment = { id: string, bodyHtml: string, score: number
 export type FacetFieldsFragment = { value: string, label: string, count: number };
 
 export type SimilarQuestionFieldsFragment = { acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } };
+
+export type InsightsQueryVariables = Exact<{
+  filter: InsightsFilter;
+}>;
+
+
+export type InsightsQuery = { insights: { from: string, to: string, selfService: { questionsAsked: number, solved: number, solvedWithoutStaff: number, firstAnsweredByCommunity: number, firstAnsweredByStaff: number, unanswered: number, medianFirstCommunityAnswerMinutes: number | null, medianFirstStaffAnswerMinutes: number | null, medianAcceptedCommunityAnswerMinutes: number | null, medianAcceptedStaffAnswerMinutes: number | null, suggestionSessions: number, deflectedSessions: number }, promises: { escalationsOpened: number, firstResponseMedian: number | null, firstResponseP90: number | null, resolutionMedian: number | null, resolutionP90: number | null, firstResponseBreaches: number, resolutionBreaches: number, pausedMinutes: number, escalationsPaused: number, attainment: Array<{ teamId: string, teamName: string, priority: string, opened: number, firstResponseDecided: number, firstResponseMet: number, resolutionDecided: number, resolutionMet: number }> }, fourEyes: { reviewed: number, approved: number, changesRequested: number, medianTurnaroundMinutes: number | null }, days: Array<{ day: string, questionsAsked: number, escalationsOpened: number }> }, teams: Array<{ id: string, name: string }>, spaces: Array<{ id: string, name: string }> };
 
 export type ThreadActivitySubscriptionVariables = Exact<{
   questionId: string | number;
@@ -2261,6 +2278,68 @@ export const ConversationMessageAddedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConversationMessageAddedSubscription, ConversationMessageAddedSubscriptionVariables>;
+export const InsightsDocument = new TypedDocumentString(`
+    query Insights($filter: InsightsFilter!) {
+  insights(filter: $filter) {
+    from
+    to
+    selfService {
+      questionsAsked
+      solved
+      solvedWithoutStaff
+      firstAnsweredByCommunity
+      firstAnsweredByStaff
+      unanswered
+      medianFirstCommunityAnswerMinutes
+      medianFirstStaffAnswerMinutes
+      medianAcceptedCommunityAnswerMinutes
+      medianAcceptedStaffAnswerMinutes
+      suggestionSessions
+      deflectedSessions
+    }
+    promises {
+      escalationsOpened
+      firstResponseMedian
+      firstResponseP90
+      resolutionMedian
+      resolutionP90
+      firstResponseBreaches
+      resolutionBreaches
+      pausedMinutes
+      escalationsPaused
+      attainment {
+        teamId
+        teamName
+        priority
+        opened
+        firstResponseDecided
+        firstResponseMet
+        resolutionDecided
+        resolutionMet
+      }
+    }
+    fourEyes {
+      reviewed
+      approved
+      changesRequested
+      medianTurnaroundMinutes
+    }
+    days {
+      day
+      questionsAsked
+      escalationsOpened
+    }
+  }
+  teams {
+    id
+    name
+  }
+  spaces {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<InsightsQuery, InsightsQueryVariables>;
 export const ThreadActivityDocument = new TypedDocumentString(`
     subscription ThreadActivity($questionId: ID!) {
   threadActivity(questionId: $questionId) {

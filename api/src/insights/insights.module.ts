@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { InsightsResolver } from './insights.resolver';
+import { InsightsService } from './insights.service';
+
+/** Staff reporting; reads the other domains' tables through SQL and imports none of their services. */
+@Module({
+  providers: [InsightsService, InsightsResolver],
+})
+export class InsightsModule {}

@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { businessMinutesBetween, type OpeningHours, type WeeklyWindow } from '@peerdesk/business-time';
+import { DataSource } from 'typeorm';
+import { authorize, type Actor } from '../identity/policy';
+import { fieldError } from '../platform/errors';
+import { isId } from '../platform/ids';
+import { hoursOf } from '../teams/opening-hours';
+import type {
+  FourEyesInsightsModel,
+  InsightsDayModel,
+  InsightsFilter,
+  InsightsModel,
+  PromiseInsightsModel,
+  SelfServiceInsightsModel,
+  SlaAttainmentModel,
+} from './insights.models';
+import { percentile } from './percentile';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The longest period one request may cover. */
+export const MAX_PERIOD_DAYS = 366;
+/**
+ * Escalations whose business-time durations are computed per request (in the team's calendar, which
+ * SQL cannot do). Beyond this the figures come from the earliest ones and `truncated` would be needed:
+ * the 1 M-post target needs durations stored when an escalation is answered or resolved (see README).
+ */
+const MAX_DURATION_ROWS = 20_000;
+
+/** Parameters shared by every statement: $1 from, $2 to, $3 space, $4 team, $5 now. */
+type Params = [Date, Date, string | null, string | null, Date];
+
+/** Questions of the period in the filtered spaces (alias q); uses questions_created_idx / questions_space_created_idx. */
+const QUESTION_SCOPE = `q.created_at >= $1 AND q.created_at < $2 AND q.moderation_state <> 'deleted'
+  AND ($3::bigint IS NULL OR q.space_id = $3::bigint)
+  AND ($4::bigint IS NULL OR q.space_id IN (SELECT st.space_id FROM space_teams st WHERE st.team_id = $4::bigint))`;
+/** Questions of any time in the filtered spaces (alias q), for events that happen in the period. */
+const SPACE_SCOPE = `($3::bigint IS NULL OR q.space_id = $3::bigint)
+  AND ($4::bigint IS NULL OR q.space_id IN (SELECT st.space_id FROM space_teams st WHERE st.team_id = $4::bigint))`;
+/** Escalations opened in the period (alias e, its question q). */
+const ESCALATION_SCOPE = `e.created_at >= $1 AND e.created_at < $2
+  AND ($3::bigint IS NULL OR q.space_id = $3::bigint) AND ($4::bigint IS NULL OR e.team_id = $4::bigint)`;
+
+const minutes = (value: string | number | null): number | null => (value === null ? null : Number(value));
+
+/**
+ * Staff reporting: what the community answers itself and how staff keep their promises. Counts and
+ * wall-clock medians are aggregated in SQL over the period's index ranges; business-time durations
+ * use each team's calendar through `@peerdesk/business-time`, exactly as the SLA clocks do.
+ */
+@Injectable()
+export class InsightsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insights(actor: Actor | null, filter: InsightsFilter, now = new Date()): Promise<InsightsModel> {
+    authorize(actor, 'insights.read', undefined);
+    const params = this.params(filter, now);
+    const [selfService, promises, fourEyes, days] = await Promise.all([
+      this.selfService(params),
+      this.promises(params),
+      this.fourEyes(params),
+      this.days(params),
+    ]);
+    return { from: params[0], to: params[1], selfService, promises, fourEyes, days };
+  }
+
+  private params(filter: InsightsFilter, now: Date): Params {
+    const { from, to } = filter;
+    if (Number.isNaN(from.getTime())) throw fieldError('from', 'invalid', 'Not a date.');
+    if (Number.isNaN(to.getTime()) || to <= from) throw fieldError('to', 'invalid', 'The end of the period comes after its start.');
+    if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS)
+      throw fieldError('to', 'too_long', `A period covers at most ${MAX_PERIOD_DAYS} days.`);
+    if (filter.spaceId && !isId(filter.spaceId)) throw fieldError('spaceId', 'invalid', 'Not a space id.');
+    if (filter.teamId && !isId(filter.teamId)) throw fieldError('teamId', 'invalid', 'Not a team id.');
+    return [from, to, filter.spaceId || null, filter.teamId || null, now];
+  }
+
+  private async selfService(params: Params): Promise<SelfServiceInsightsModel> {
+    const [row] = (await this.dataSource.query(
+      `WITH asked AS (
+         SELECT q.id, q.created_at, q.status, q.solved_at,
+           (SELECT min(a.created_at) FROM answers a JOIN users u ON u.id = a.author_id
+             WHERE a.question_id = q.id AND a.moderation_state = 'published' AND u.role = 'member') AS first_community,
+           (SELECT min(a.created_at) FROM answers a JOIN users u ON u.id = a.author_id
+             WHERE a.question_id = q.id AND a.moderation_state = 'published' AND u.role <> 'member') AS first_staff,
+           (SELECT u.role FROM answers a JOIN users u ON u.id = a.author_id WHERE a.id = q.accepted_answer_id) AS accepted_role,
+           EXISTS (SELECT 1 FROM escalations e WHERE e.question_id = q.id) AS escalated
+         FROM questions q WHERE ${QUESTION_SCOPE} AND $5::timestamptz IS NOT NULL
+       )
+       SELECT count(*)::int AS asked,
+         count(*) FILTER (WHERE status = 'solved')::int AS solved,
+         count(*) FILTER (WHERE status = 'solved' AND accepted_role = 'member' AND first_staff IS NULL AND NOT escalated)::int AS solved_without_staff,
+         count(*) FILTER (WHERE first_community IS NOT NULL AND (first_staff IS NULL OR first_community <= first_staff))::int AS by_community,
+         count(*) FILTER (WHERE first_staff IS NOT NULL AND (first_community IS NULL OR first_staff < first_community))::int AS by_staff,
+         count(*) FILTER (WHERE first_community IS NULL AND first_staff IS NULL)::int AS unanswered,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_community - created_at) / 60) AS first_community_minutes,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_staff - created_at) / 60) AS first_staff_minutes,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60)
+           FILTER (WHERE status = 'solved' AND accepted_role = 'member') AS accepted_community_minutes,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60)
+           FILTER (WHERE status = 'solved' AND accepted_role <> 'member') AS accepted_staff_minutes
+       FROM asked`,
+      params,
+    )) as Record<string, string | number | null>[];
+    const [deflection] = (await this.dataSource.query(
+      `SELECT count(*)::int AS sessions, count(*) FILTER (WHERE NOT asked)::int AS deflected
+       FROM (SELECT d.ask_session, bool_or(d.asked) AS asked
+             FROM deflection_events d JOIN questions q ON q.id = d.question_id
+             WHERE d.created_at >= $1 AND d.created_at < $2 AND ${SPACE_SCOPE} AND $5::timestamptz IS NOT NULL
+             GROUP BY d.ask_session) s`,
+      params,
+    )) as { sessions: number; deflected: number }[];
+    const r = row!;
+    return {
+      questionsAsked: Number(r.asked),
+      solved: Number(r.solved),
+      solvedWithoutStaff: Number(r.solved_without_staff),
+      firstAnsweredByCommunity: Number(r.by_community),
+      firstAnsweredByStaff: Number(r.by_staff),
+      unanswered: Number(r.unanswered),
+      medianFirstCommunityAnswerMinutes: minutes(r.first_community_minutes ?? null),
+      medianFirstStaffAnswerMinutes: minutes(r.first_staff_minutes ?? null),
+      medianAcceptedCommunityAnswerMinutes: minutes(r.accepted_community_minutes ?? null),
+      medianAcceptedStaffAnswerMinutes: minutes(r.accepted_staff_minutes ?? null),
+      suggestionSessions: deflection!.sessions,
+      deflectedSessions: deflection!.deflected,
+    };
+  }
+
+  private async promises(params: Params): Promise<PromiseInsightsModel> {
+    // Attainment reads the due times the escalation clocks wrote (business time, pauses included).
+    // A target is decided once met, marked breached, or its due time passed (a pause stops the clock).
+    const rows = (await this.dataSource.query(
+      `SELECT e.team_id, t.name AS team_name, e.priority, count(*)::int AS opened,
+         count(*) FILTER (WHERE e.first_responded_at IS NOT NULL OR e.first_response_breached_at IS NOT NULL
+           OR coalesce(e.paused_at, $5) > e.first_response_due_at)::int AS fr_decided,
+         count(*) FILTER (WHERE e.first_responded_at IS NOT NULL AND e.first_responded_at <= e.first_response_due_at
+           AND e.first_response_breached_at IS NULL)::int AS fr_met,
+         count(*) FILTER (WHERE e.resolved_at IS NOT NULL OR e.resolution_breached_at IS NOT NULL
+           OR coalesce(e.paused_at, $5) > e.resolution_due_at)::int AS res_decided,
+         count(*) FILTER (WHERE e.resolved_at IS NOT NULL AND e.resolved_at <= e.resolution_due_at
+           AND e.resolution_breached_at IS NULL)::int AS res_met,
+         coalesce(sum(e.paused_business_minutes), 0)::int AS paused_minutes,
+         count(*) FILTER (WHERE e.paused_business_minutes > 0 OR e.paused_at IS NOT NULL)::int AS paused
+       FROM escalations e JOIN questions q ON q.id = e.question_id JOIN teams t ON t.id = e.team_id
+       WHERE ${ESCALATION_SCOPE}
+       GROUP BY e.team_id, t.name, e.priority
+       ORDER BY t.name, e.team_id, array_position(ARRAY['urgent', 'high', 'normal', 'low']::varchar[], e.priority)`,
+      params,
+    )) as {
+      team_id: string;
+      team_name: string;
+      priority: string;
+      opened: number;
+      fr_decided: number;
+      fr_met: number;
+      res_decided: number;
+      res_met: number;
+      paused_minutes: number;
+      paused: number;
+    }[];
+    const attainment: SlaAttainmentModel[] = rows.map((r) => ({
+      teamId: String(r.team_id),
+      teamName: r.team_name,
+      priority: r.priority,
+      opened: r.opened,
+      firstResponseDecided: r.fr_decided,
+      firstResponseMet: r.fr_met,
+      resolutionDecided: r.res_decided,
+      resolutionMet: r.res_met,
+    }));
+    const sum = (pick: (r: (typeof rows)[number]) => number): number => rows.reduce((total, r) => total + pick(r), 0);
+    const durations = await this.businessDurations(params);
+    return {
+      escalationsOpened: sum((r) => r.opened),
+      firstResponseMedian: percentile(durations.firstResponse, 0.5),
+      firstResponseP90: percentile(durations.firstResponse, 0.9),
+      resolutionMedian: percentile(durations.resolution, 0.5),
+      resolutionP90: percentile(durations.resolution, 0.9),
+      firstResponseBreaches: sum((r) => r.fr_decided - r.fr_met),
+      resolutionBreaches: sum((r) => r.res_decided - r.res_met),
+      pausedMinutes: sum((r) => r.paused_minutes),
+      escalationsPaused: sum((r) => r.paused),
+      attainment,
+    };
+  }
+
+  /**
+   * Business minutes to the first response and to resolution, in the escalation team's calendar and
+   * without the time waited on the customer — the measure the SLA due times are set in
+   * (`escalation/sla.ts`: due = start + target + paused business minutes).
+   */
+  private async businessDurations(params: Params): Promise<{ firstResponse: number[]; resolution: number[] }> {
+    const rows = (await this.dataSource.query(
+      `SELECT e.team_id, e.created_at, e.first_responded_at, e.resolved_at,
+              e.first_response_paused_minutes, e.paused_business_minutes
+       FROM escalations e JOIN questions q ON q.id = e.question_id
+       WHERE ${ESCALATION_SCOPE} AND (e.first_responded_at IS NOT NULL OR e.resolved_at IS NOT NULL) AND $5::timestamptz IS NOT NULL
+       ORDER BY e.created_at LIMIT ${MAX_DURATION_ROWS}`,
+      params,
+    )) as {
+      team_id: string;
+      created_at: Date;
+      first_responded_at: Date | null;
+      resolved_at: Date | null;
+      first_response_paused_minutes: number;
+      paused_business_minutes: number;
+    }[];
+    const teamIds = [...new Set(rows.map((r) => String(r.team_id)))];
+    const teams = (await this.dataSource.query(`SELECT id, time_zone, weekly, holidays FROM teams WHERE id = ANY($1::bigint[])`, [
+      teamIds,
+    ])) as { id: string; time_zone: string; weekly: WeeklyWindow[]; holidays: string[] }[];
+    const calendars = new Map<string, OpeningHours>(
+      teams.map((t) => [String(t.id), hoursOf({ timeZone: t.time_zone, weekly: t.weekly, holidays: t.holidays })]),
+    );
+    const firstResponse: number[] = [];
+    const resolution: number[] = [];
+    for (const r of rows) {
+      const hours = calendars.get(String(r.team_id))!;
+      const since = (end: Date, paused: number): number =>
+        Math.max(0, Math.round(businessMinutesBetween(hours, r.created_at, end)) - paused);
+      if (r.first_responded_at) firstResponse.push(since(r.first_responded_at, r.first_response_paused_minutes));
+      if (r.resolved_at) resolution.push(since(r.resolved_at, r.paused_business_minutes));
+    }
+    return { firstResponse, resolution };
+  }
+
+  private async fourEyes(params: Params): Promise<FourEyesInsightsModel> {
+    // Decisions are audit entries (audit_log_action_idx over the period); turnaround runs from the
+    // draft's last submission (created or edited) before the decision.
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS reviewed,
+         count(*) FILTER (WHERE l.action = 'draft.approved')::int AS approved,
+         count(*) FILTER (WHERE l.action = 'draft.changes_requested')::int AS changes_requested,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.created_at - s.submitted_at) / 60) AS turnaround
+       FROM audit_log l
+       JOIN staff_drafts d ON d.id = CASE WHEN l.subject_id ~ '^[0-9]{1,18}$' THEN l.subject_id::bigint END
+       JOIN questions q ON q.id = d.question_id
+       CROSS JOIN LATERAL (
+         SELECT max(p.created_at) AS submitted_at FROM audit_log p
+         WHERE p.subject_type = 'staff_draft' AND p.subject_id = l.subject_id
+           AND p.action IN ('draft.created', 'draft.edited') AND p.created_at <= l.created_at) s
+       WHERE l.action IN ('draft.approved', 'draft.changes_requested') AND l.subject_type = 'staff_draft'
+         AND l.created_at >= $1 AND l.created_at < $2 AND ${SPACE_SCOPE} AND $5::timestamptz IS NOT NULL`,
+      params,
+    )) as { reviewed: number; approved: number; changes_requested: number; turnaround: string | number | null }[];
+    return {
+      reviewed: row!.reviewed,
+      approved: row!.approved,
+      changesRequested: row!.changes_requested,
+      medianTurnaroundMinutes: minutes(row!.turnaround),
+    };
+  }
+
+  private async days(params: Params): Promise<InsightsDayModel[]> {
+    return (await this.dataSource.query(
+      `WITH days AS (
+         SELECT generate_series(date_trunc('day', $1::timestamptz AT TIME ZONE 'UTC'),
+                                ($2::timestamptz AT TIME ZONE 'UTC') - interval '1 millisecond', interval '1 day') AS day
+       ), asked AS (
+         SELECT date_trunc('day', q.created_at AT TIME ZONE 'UTC') AS day, count(*)::int AS n
+         FROM questions q WHERE ${QUESTION_SCOPE} GROUP BY 1
+       ), opened AS (
+         SELECT date_trunc('day', e.created_at AT TIME ZONE 'UTC') AS day, count(*)::int AS n
+         FROM escalations e JOIN questions q ON q.id = e.question_id WHERE ${ESCALATION_SCOPE} AND $5::timestamptz IS NOT NULL GROUP BY 1
+       )
+       SELECT to_char(days.day, 'YYYY-MM-DD') AS day, coalesce(asked.n, 0) AS "questionsAsked", coalesce(opened.n, 0) AS "escalationsOpened"
+       FROM days LEFT JOIN asked USING (day) LEFT JOIN opened USING (day) ORDER BY days.day`,
+      params,
+    )) as InsightsDayModel[];
+  }
+}

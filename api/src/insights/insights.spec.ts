@@ -1,0 +1,254 @@
+// Insights on a small constructed history: every figure is what the rows imply — medians of
+// wall-clock answer times, deflection per ask session, and business time (DST change, holidays,
+// time waited on the customer) measured in the team's calendar exactly like the SLA due times.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSpace, setRole, signUp, type TestUser } from '../test-support/builders';
+import { createTestApp, type TestApp } from '../test-support/test-app';
+import { dueTimes } from '../escalation/sla';
+import type { TeamEntity } from '../teams/team.entity';
+
+const INSIGHTS = `query ($filter: InsightsFilter!) { insights(filter: $filter) {
+  selfService { questionsAsked solved solvedWithoutStaff firstAnsweredByCommunity firstAnsweredByStaff unanswered
+    medianFirstCommunityAnswerMinutes medianFirstStaffAnswerMinutes medianAcceptedCommunityAnswerMinutes medianAcceptedStaffAnswerMinutes
+    suggestionSessions deflectedSessions }
+  promises { escalationsOpened firstResponseMedian firstResponseP90 resolutionMedian resolutionP90 firstResponseBreaches resolutionBreaches
+    pausedMinutes escalationsPaused attainment { teamName priority opened firstResponseDecided firstResponseMet resolutionDecided resolutionMet } }
+  fourEyes { reviewed approved changesRequested medianTurnaroundMinutes }
+  days { day questionsAsked escalationsOpened } } }`;
+const PERIOD = { from: '2026-03-01T00:00:00Z', to: '2026-04-30T00:00:00Z' };
+const min = (iso: string, minutes: number): Date => new Date(new Date(iso).getTime() + minutes * 60_000);
+
+// Berlin, Mon–Fri 09:00–17:00; Good Friday and Easter Monday 2026 closed. Summer time starts Sunday 29 March.
+const CALENDAR = {
+  timeZone: 'Europe/Berlin',
+  weekly: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
+  holidays: ['2026-04-03', '2026-04-06'],
+};
+const TARGETS = {
+  normal: { firstResponseMinutes: 60, resolutionMinutes: 480 },
+  high: { firstResponseMinutes: 120, resolutionMinutes: 240 },
+};
+
+describe('insights', () => {
+  let t: TestApp;
+  let agent: TestUser;
+  let member: TestUser;
+  let spaceId: string;
+
+  const question = async (createdAt: string): Promise<string> => {
+    const [row] = (await t.dataSource.query(
+      `INSERT INTO questions (space_id, author_id, title, body_markdown, body_html, created_at, last_activity_at)
+       VALUES ($1, $2, 'How do I read my meter?', 'Body text of the question.', '<p>Body text of the question.</p>', $3, $3) RETURNING id`,
+      [spaceId, member.id, createdAt],
+    )) as { id: string }[];
+    return row!.id;
+  };
+  const answerAt = async (questionId: string, author: TestUser, createdAt: Date): Promise<string> => {
+    const [row] = (await t.dataSource.query(
+      `INSERT INTO answers (question_id, author_id, body_markdown, body_html, created_at) VALUES ($1, $2, 'An answer.', '<p>An answer.</p>', $3) RETURNING id`,
+      [questionId, author.id, createdAt],
+    )) as { id: string }[];
+    return row!.id;
+  };
+  const accept = (questionId: string, answerId: string, at: Date) =>
+    t.dataSource.query(`UPDATE questions SET status = 'solved', accepted_answer_id = $2, solved_at = $3 WHERE id = $1`, [
+      questionId,
+      answerId,
+      at,
+    ]);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedSpace(t.dataSource);
+    spaceId = ((await t.dataSource.query(`SELECT id FROM spaces WHERE slug = 'billing'`)) as [{ id: string }])[0].id;
+    member = await signUp(t, 'Mia Member');
+    const helper = await signUp(t, 'Hank Helper');
+    agent = await signUp(t, 'Alma Agent');
+    await setRole(t.dataSource, agent.id, 'agent');
+
+    // Self-service: Q1 solved by the community; Q2 answered by staff first and solved by staff;
+    // Q3 unanswered; Q4 answered by the community, not solved; Q0 lies before the period.
+    const q0 = await question('2026-02-20T10:00:00Z');
+    await answerAt(q0, helper, min('2026-02-20T10:00:00Z', 1));
+    const q1 = await question('2026-03-10T10:00:00Z');
+    await accept(q1, await answerAt(q1, helper, min('2026-03-10T10:00:00Z', 30)), min('2026-03-10T10:00:00Z', 120));
+    const q2 = await question('2026-03-11T10:00:00Z');
+    await answerAt(q2, helper, min('2026-03-11T10:00:00Z', 90));
+    await accept(q2, await answerAt(q2, agent, min('2026-03-11T10:00:00Z', 60)), min('2026-03-11T10:00:00Z', 200));
+    const q3 = await question('2026-03-12T10:00:00Z');
+    const q4 = await question('2026-03-13T10:00:00Z');
+    await answerAt(q4, helper, min('2026-03-13T10:00:00Z', 10));
+
+    // Deflection: s1 opened two suggestions and left, s2 asked afterwards, s3 left, s4 lies after the period.
+    for (const [session, asked, at] of [
+      ['s1', false, '2026-03-05T08:00:00Z'],
+      ['s1', false, '2026-03-05T08:01:00Z'],
+      ['s2', true, '2026-03-06T08:00:00Z'],
+      ['s3', false, '2026-03-07T08:00:00Z'],
+      ['s4', false, '2026-05-07T08:00:00Z'],
+    ] as const)
+      await t.dataSource.query(`INSERT INTO deflection_events (ask_session, question_id, asked, created_at) VALUES ($1, $2, $3, $4)`, [
+        session,
+        q1,
+        asked,
+        at,
+      ]);
+
+    // Promises: one team, its calendar and targets; due times set by the escalation clocks' own function.
+    const [{ id: teamId }] = (await t.dataSource.query(
+      `INSERT INTO teams (name, time_zone, weekly, holidays) VALUES ('Care', $1, $2, $3) RETURNING id`,
+      [CALENDAR.timeZone, JSON.stringify(CALENDAR.weekly), JSON.stringify(CALENDAR.holidays)],
+    )) as [{ id: string }];
+    for (const [priority, target] of Object.entries(TARGETS))
+      await t.dataSource.query(
+        `INSERT INTO sla_targets (team_id, priority, first_response_minutes, resolution_minutes) VALUES ($1, $2, $3, $4)`,
+        [teamId, priority, target.firstResponseMinutes, target.resolutionMinutes],
+      );
+    const team = { id: teamId, ...CALENDAR } as unknown as TeamEntity;
+    const escalate = async (
+      priority: keyof typeof TARGETS,
+      createdAt: string,
+      firstRespondedAt: string,
+      resolvedAt: string | null,
+      paused = { firstResponse: 0, resolution: 0 },
+    ) => {
+      const due = dueTimes(team, TARGETS[priority], new Date(createdAt), new Date(firstRespondedAt), paused);
+      await t.dataSource.query(
+        `INSERT INTO escalations (question_id, team_id, priority, status, source, first_response_due_at, resolution_due_at, next_due_at,
+           first_responded_at, resolved_at, first_response_paused_minutes, paused_business_minutes, created_at)
+         VALUES ($1, $2, $3, $4, 'staff', $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          await question(createdAt),
+          teamId,
+          priority,
+          resolvedAt ? 'resolved' : 'assigned',
+          due.firstResponseDueAt,
+          due.resolutionDueAt,
+          due.nextDueAt,
+          firstRespondedAt,
+          resolvedAt,
+          paused.firstResponse,
+          paused.resolution,
+          createdAt,
+        ],
+      );
+    };
+    // E1 across the DST change: Fri 27 Mar 16:00 CET → Mon 30 Mar 10:00 CEST = 60 + 60 business minutes
+    // (due Fri 17:00: breached); resolved Tue 31 Mar 09:30 CEST = 60 + 480 + 30 = 570 (due Mon 16:00: breached).
+    await escalate('normal', '2026-03-27T15:00:00Z', '2026-03-30T08:00:00Z', '2026-03-31T07:30:00Z');
+    // E2 across Good Friday, the weekend and Easter Monday: Thu 2 Apr 16:30 → Tue 7 Apr 09:15 = 30 + 15 = 45 (met);
+    // resolved Tue 11:00 = 30 + 120 = 150, less 30 minutes waited on the customer = 120 (due Tue 13:00: met).
+    await escalate('high', '2026-04-02T14:30:00Z', '2026-04-07T07:15:00Z', '2026-04-07T09:00:00Z', { firstResponse: 0, resolution: 30 });
+    // E3: Wed 8 Apr 10:00 → 10:10 = 10 (met); never resolved, due Thu 9 Apr 10:00 long passed: breached.
+    await escalate('normal', '2026-04-08T08:00:00Z', '2026-04-08T08:10:00Z', null);
+
+    // Four-eyes: D1 sent back after 20 minutes, edited, approved 10 minutes later; D2 approved after 30 minutes.
+    const draft = async () =>
+      (
+        (await t.dataSource.query(
+          `INSERT INTO staff_drafts (author_id, question_id, kind, body_markdown, findings) VALUES ($1, $2, 'answer', 'Draft.', '[]') RETURNING id`,
+          [agent.id, q3],
+        )) as { id: string }[]
+      )[0]!.id;
+    const audit = (action: string, draftId: string, at: Date) =>
+      t.dataSource.query(
+        `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, details, created_at) VALUES ($1, $2, 'staff_draft', $3, '{}', $4)`,
+        [agent.id, action, draftId, at],
+      );
+    const d1 = await draft();
+    const d2 = await draft();
+    const t1 = '2026-04-14T09:00:00Z';
+    await audit('draft.created', d1, min(t1, 0));
+    await audit('draft.changes_requested', d1, min(t1, 20));
+    await audit('draft.edited', d1, min(t1, 40));
+    await audit('draft.approved', d1, min(t1, 50));
+    await audit('draft.created', d2, min(t1, 100));
+    await audit('draft.approved', d2, min(t1, 130));
+  });
+  afterAll(() => t.close());
+
+  it('shows staff exactly what the history implies', async () => {
+    const res = await t.gql<{ insights: Record<string, unknown> }>(INSIGHTS, { filter: PERIOD }, agent.cookie);
+    expect(res.errors).toBeUndefined();
+    const { selfService, promises, fourEyes, days } = res.data.insights as {
+      selfService: unknown;
+      promises: unknown;
+      fourEyes: unknown;
+      days: { day: string; questionsAsked: number; escalationsOpened: number }[];
+    };
+    expect(selfService).toEqual({
+      questionsAsked: 7, // Q1–Q4 and the three escalated questions
+      solved: 2,
+      solvedWithoutStaff: 1,
+      firstAnsweredByCommunity: 2,
+      firstAnsweredByStaff: 1,
+      unanswered: 4,
+      medianFirstCommunityAnswerMinutes: 30, // 10, 30, 90
+      medianFirstStaffAnswerMinutes: 60,
+      medianAcceptedCommunityAnswerMinutes: 120,
+      medianAcceptedStaffAnswerMinutes: 200,
+      suggestionSessions: 3,
+      deflectedSessions: 2,
+    });
+    expect(promises).toEqual({
+      escalationsOpened: 3,
+      firstResponseMedian: 45, // 10, 45, 120
+      firstResponseP90: 105, // 45 + 0.8 × (120 − 45)
+      resolutionMedian: 345, // 120, 570
+      resolutionP90: 525, // 120 + 0.9 × 450
+      firstResponseBreaches: 1,
+      resolutionBreaches: 2,
+      pausedMinutes: 30,
+      escalationsPaused: 1,
+      attainment: [
+        {
+          teamName: 'Care',
+          priority: 'high',
+          opened: 1,
+          firstResponseDecided: 1,
+          firstResponseMet: 1,
+          resolutionDecided: 1,
+          resolutionMet: 1,
+        },
+        {
+          teamName: 'Care',
+          priority: 'normal',
+          opened: 2,
+          firstResponseDecided: 2,
+          firstResponseMet: 1,
+          resolutionDecided: 2,
+          resolutionMet: 0,
+        },
+      ],
+    });
+    expect(fourEyes).toEqual({ reviewed: 3, approved: 2, changesRequested: 1, medianTurnaroundMinutes: 20 }); // 10, 20, 30
+    expect(days).toHaveLength(60);
+    expect(days.find((d) => d.day === '2026-03-10')).toEqual({ day: '2026-03-10', questionsAsked: 1, escalationsOpened: 0 });
+    expect(days.find((d) => d.day === '2026-03-27')).toEqual({ day: '2026-03-27', questionsAsked: 1, escalationsOpened: 1 });
+  });
+
+  it('narrows to a team and a space', async () => {
+    const none = await t.gql<{ insights: { selfService: { questionsAsked: number }; promises: { escalationsOpened: number } } }>(
+      INSIGHTS,
+      { filter: { ...PERIOD, teamId: '999999' } },
+      agent.cookie,
+    );
+    expect(none.data.insights.selfService.questionsAsked).toBe(0);
+    expect(none.data.insights.promises.escalationsOpened).toBe(0);
+    const space = await t.gql<{ insights: { selfService: { questionsAsked: number } } }>(
+      INSIGHTS,
+      { filter: { ...PERIOD, spaceId } },
+      agent.cookie,
+    );
+    expect(space.data.insights.selfService.questionsAsked).toBe(7);
+  });
+
+  it('refuses members and anonymous visitors, and periods over a year', async () => {
+    const asMember = await t.gql(INSIGHTS, { filter: PERIOD }, member.cookie);
+    expect(asMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await t.gql(INSIGHTS, { filter: PERIOD });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const long = await t.gql(INSIGHTS, { filter: { from: '2025-01-01T00:00:00Z', to: '2026-04-30T00:00:00Z' } }, agent.cookie);
+    expect(long.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
