@@ -10,6 +10,7 @@ import { SearchPostings1796000000000 } from './1796000000000-SearchPostings.js';
 import { Notifications1796100000000 } from './1796100000000-Notifications.js';
 import { MailOutbox1796100000001 } from './1796100000001-MailOutbox.js';
 import { PasswordResets1796100000002 } from './1796100000002-PasswordResets.js';
+import { BrowsingIndexes1796652000071 } from './1796652000071-BrowsingIndexes.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -25,4 +26,5 @@ export const migrations: Function[] = [
   Notifications1796100000000,
   MailOutbox1796100000001,
   PasswordResets1796100000002,
+  BrowsingIndexes1796652000071,
 ];

@@ -1,11 +1,11 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { CookieOptions } from 'express';
 import { AppConfig } from '../platform/config';
 import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AuthService, type SignedIn } from './auth.service';
 import { SignInInput, SignUpInput } from './dto/auth.input';
-import { AuthPayload, SignUpPayload, UserModel, ViewerModel } from './models/user.model';
+import { AuthPayload, SignUpPayload, UserConnection, UserFilter, UserModel, ViewerModel } from './models/user.model';
 import { SESSION_COOKIE, SessionService } from './session.service';
 import { UserService } from './user.service';
 
@@ -39,6 +39,16 @@ export class IdentityResolver {
   @Query(() => UserModel, { nullable: true })
   user(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<UserModel | null> {
     return /^\d{1,18}$/.test(id) ? this.users.load(ctx, id) : Promise.resolve(null);
+  }
+
+  @Public()
+  @Query(() => UserConnection, { name: 'users', description: 'The user directory: people by reputation, with an optional name filter.' })
+  userDirectory(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 30 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => UserFilter, nullable: true }) filter: UserFilter | null,
+  ): Promise<UserConnection> {
+    return this.users.directory(first, after, filter?.name);
   }
 
   @Public()

@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 @Check('users_role_check', `"role" IN ('member', 'moderator', 'agent', 'admin')`)
 @Check('users_trust_level_check', `"trust_level" BETWEEN 0 AND 4`)
 @Check('users_pinned_trust_level_check', `"pinned_trust_level" BETWEEN 0 AND 4`)
+@Index('users_reputation_idx', ['reputation', 'id'])
 export class UserEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

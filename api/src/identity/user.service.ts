@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
+import { fieldError } from '../platform/errors';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { UserModel } from './models/user.model';
+import { isId } from '../platform/ids';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../platform/pagination';
+import { UserModel, type UserConnection } from './models/user.model';
 import { UserEntity } from './user.entity';
 
 const USERS_BY_ID = Symbol('usersById');
@@ -23,6 +26,35 @@ export class UserService {
     });
     const byId = new Map(users.map((u) => [u.id, UserModel.from(u)]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** The user directory: public fields only (never e-mail), keyset-paged by reputation and id. */
+  async directory(
+    first: number | null | undefined,
+    after: string | null | undefined,
+    name: string | null | undefined,
+  ): Promise<UserConnection> {
+    const size = pageSize(first, 30);
+    const query = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.displayName', 'u.role', 'u.trustLevel', 'u.reputation', 'u.createdAt']);
+    const needle = name?.trim().slice(0, 80);
+    if (needle) query.andWhere(`u.displayName ILIKE :name ESCAPE '\\'`, { name: `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const cursor = decodeCursor(after, 2);
+    if (cursor) {
+      if (!Number.isInteger(cursor[0]) || typeof cursor[1] !== 'string' || !isId(cursor[1]))
+        throw fieldError('after', 'invalid', 'The cursor is not valid; start again from the first page.');
+      query.andWhere('(u.reputation, u.id) < (:reputation, :id)', { reputation: cursor[0], id: cursor[1] });
+    }
+    const rows = await query
+      .orderBy('u.reputation', 'DESC')
+      .addOrderBy('u.id', 'DESC')
+      .limit(size + 1)
+      .getMany();
+    const page = toPage(rows, size);
+    const edges = page.nodes.map((u) => ({ cursor: encodeCursor([u.reputation, u.id]), node: UserModel.from(u) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   findEntity(id: string): Promise<UserEntity | null> {

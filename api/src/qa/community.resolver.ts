@@ -60,7 +60,16 @@ export class SpaceResolver {
 
 @Resolver(() => TagModel)
 export class TagResolver {
-  constructor(private readonly loaders: ThreadLoaders) {}
+  constructor(
+    private readonly loaders: ThreadLoaders,
+    private readonly spaceService: SpaceService,
+  ) {}
+
+  @Public()
+  @Query(() => TagModel, { nullable: true, description: 'Null when there is no such tag.' })
+  tag(@Args('slug') slug: string): Promise<TagModel | null> {
+    return this.spaceService.tagBySlug(slug);
+  }
 
   @ResolveField(() => Int)
   questionCount(@Ctx() ctx: RequestContext, @Parent() tag: TagModel): Promise<number> {

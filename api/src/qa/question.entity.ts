@@ -18,6 +18,8 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 @Index('questions_activity_idx', ['lastActivityAt', 'id'])
 @Index('questions_space_created_idx', ['spaceId', 'createdAt', 'id'])
 @Index('questions_solved_idx', ['solvedAt', 'id'], { where: `"status" = 'solved'` })
+@Index('questions_score_idx', ['score', 'id'])
+@Index('questions_unanswered_idx', ['createdAt', 'id'], { where: `"status" = 'open' AND "answer_count" = 0` })
 @Index('questions_author_idx', ['authorId', 'createdAt'])
 @Index('questions_client_mutation_key', ['authorId', 'clientMutationId'], { unique: true, where: '"client_mutation_id" IS NOT NULL' })
 export class QuestionEntity {

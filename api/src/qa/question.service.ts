@@ -19,11 +19,18 @@ import { SpaceEntity } from './space.entity';
 import { QuestionTagEntity, TagEntity } from './tag.entity';
 import { isVisible } from './visibility';
 
-const SORT_COLUMN: Record<QuestionSort, 'createdAt' | 'lastActivityAt' | 'solvedAt'> = {
+/** The sort key of each order; the cursor holds its value and the id (ties broken by id, descending). */
+const SORT_COLUMN: Record<QuestionSort, 'createdAt' | 'lastActivityAt' | 'solvedAt' | 'score'> = {
   [QuestionSort.NEWEST]: 'createdAt',
   [QuestionSort.ACTIVE]: 'lastActivityAt',
   [QuestionSort.RECENTLY_SOLVED]: 'solvedAt',
+  [QuestionSort.VOTES]: 'score',
+  [QuestionSort.UNANSWERED]: 'createdAt',
 };
+
+function sortKey(value: Date | number | null): string | number {
+  return value instanceof Date ? value.toISOString() : (value ?? 0);
+}
 
 @Injectable()
 export class QuestionService {
@@ -71,15 +78,22 @@ export class QuestionService {
     if (filter?.authorId) query.andWhere('q.authorId = :authorId', { authorId: parseId(filter.authorId, 'User') });
     if (sort === QuestionSort.RECENTLY_SOLVED) query.andWhere(`q.status = 'solved'`);
     else if (filter?.status) query.andWhere('q.status = :status', { status: filter.status });
+    if (sort === QuestionSort.UNANSWERED) query.andWhere(`q.status = 'open' AND q.answerCount = 0`);
     const cursor = decodeCursor(after, 2);
-    if (cursor) query.andWhere(`(q.${column}, q.id) < (:at, :id)`, { at: cursor[0], id: cursor[1] });
+    if (cursor) {
+      const valid =
+        column === 'score' ? Number.isInteger(cursor[0]) : typeof cursor[0] === 'string' && !Number.isNaN(Date.parse(cursor[0]));
+      if (!valid || typeof cursor[1] !== 'string' || !isId(cursor[1]))
+        throw fieldError('after', 'invalid', 'The cursor is not valid; start again from the first page.');
+      query.andWhere(`(q.${column}, q.id) < (:at, :id)`, { at: cursor[0], id: cursor[1] });
+    }
     const rows = await query
       .orderBy(`q.${column}`, 'DESC')
       .addOrderBy('q.id', 'DESC')
       .limit(size + 1)
       .getMany();
     const page = toPage(rows, size);
-    const edges = page.nodes.map((q) => ({ cursor: encodeCursor([(q[column] as Date).toISOString(), q.id]), node: toQuestionModel(q) }));
+    const edges = page.nodes.map((q) => ({ cursor: encodeCursor([sortKey(q[column]), q.id]), node: toQuestionModel(q) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfo } from '../../platform/graphql/page-info.model';
 import type { Role, UserEntity } from '../user.entity';
 
 export enum RoleValue {
@@ -38,6 +39,23 @@ export class UserModel {
       createdAt: user.createdAt,
     });
   }
+}
+
+@ObjectType('UserEdge')
+export class UserEdge {
+  @Field() cursor: string;
+  @Field(() => UserModel) node: UserModel;
+}
+
+@ObjectType('UserConnection', { description: 'People by reputation, highest first (ties: newest account first).' })
+export class UserConnection {
+  @Field(() => [UserEdge]) edges: UserEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+@InputType()
+export class UserFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the display name, any case.' }) name?: string | null;
 }
 
 @ObjectType('Viewer', { description: 'The signed-in account; only ever about yourself.' })

@@ -16,6 +16,10 @@ export enum QuestionSort {
   NEWEST = 'newest',
   ACTIVE = 'active',
   RECENTLY_SOLVED = 'recently_solved',
+  /** Highest score first. */
+  VOTES = 'votes',
+  /** Open questions without any published answer, newest first. */
+  UNANSWERED = 'unanswered',
 }
 registerEnumType(QuestionSort, { name: 'QuestionSort' });
 
