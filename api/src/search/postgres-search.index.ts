@@ -31,7 +31,7 @@ const RARE_DF = 400;
 const RARE_IMPACT = 0.4;
 const CANDIDATES = 120;
 /** Facets and the total count are taken over the best FACETED matches. */
-const FACETED = 1_000;
+const FACETED = 500;
 const TYPO_MATCHES = 100;
 /**
  * Typo matching only runs when the words themselves found fewer threads: the query's trigrams against
