@@ -10,6 +10,7 @@ import { openBrowser, type Browser } from '../support/browser.ts';
 import { BILLING, demoUsers } from '../support/demo.ts';
 import { DEMO_PASSWORD, freePort, repoRoot, startStack, type Stack } from '../support/stack.ts';
 import { answers, visit } from '../support/ui.ts';
+import { liveSubscriptions, subscriptionsAbove } from '../support/live.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -73,10 +74,11 @@ test('a reader sees that a reply arrived and loads it with one click, without re
       }),
     ),
   );
+  const subscriptions = await liveSubscriptions(stack.apiUrl);
   await visit(reader, `${stack.webUrl}/questions/${question.id}`);
   expect(await answers(reader).count()).toBe(0);
   await acknowledged;
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await subscriptionsAbove(stack.apiUrl, subscriptions);
   await helper.answerQuestion(question.id, 'Advance payments follow your last meter reading; the new amount is on your latest bill.');
   const notice = reader.getByRole('status').filter({ hasText: '1 new reply since you opened this page' });
   await notice.waitFor({ timeout: 10_000 });
@@ -122,6 +124,7 @@ test.skipIf(!redisUp)('with REDIS_URL, an answer posted through one api process 
     body: 'The portal rejects the photo of my meter reading twice now, saying it is unreadable. What can I do?',
   });
 
+  const subscriptions = await liveSubscriptions(secondUrl);
   const subscriber = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
   const received = new Promise<{ kind: string; authorId: string }>((resolve, reject) => {
     subscriber.subscribe<{ threadActivity: { kind: string; authorId: string } }>(
@@ -129,7 +132,7 @@ test.skipIf(!redisUp)('with REDIS_URL, an answer posted through one api process 
       { next: ({ data }) => data && resolve(data.threadActivity), error: reject, complete: () => undefined },
     );
   });
-  await new Promise<void>((resolve) => subscriber.on('connected', () => setTimeout(resolve, 300)));
+  await subscriptionsAbove(secondUrl, subscriptions);
   await helper.answerQuestion(question.id, 'Take the photo in daylight without flash, straight on; the digits need to fill the frame.');
   expect(await received).toEqual({ kind: 'ANSWER_ADDED', authorId: helperId });
   await subscriber.dispose();

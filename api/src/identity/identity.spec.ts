@@ -164,7 +164,7 @@ describe('identity', () => {
   it('reports database readiness on /health', async () => {
     const res = await request(t.app.getHttpServer()).get('/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'ready', live: 'in-process' });
+    expect(res.body).toEqual({ status: 'ok', database: 'ready', live: 'in-process', subscriptions: expect.any(Number) });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InProcessLiveEvents, pushIterator } from './live-events';
+import { activeLiveSubscriptions, InProcessLiveEvents, pushIterator } from './live-events';
 
 describe('InProcessLiveEvents', () => {
   it('delivers to every subscriber of a channel, in order, and to no other channel', async () => {
@@ -51,5 +51,20 @@ describe('pushIterator', () => {
     expect(await waiting).toEqual({ value: undefined, done: true });
     expect(await iterator.next()).toEqual({ value: undefined, done: true });
     expect(stops).toBe(1);
+  });
+});
+
+describe('activeLiveSubscriptions', () => {
+  it('counts subscriptions while they are open', async () => {
+    const live = new InProcessLiveEvents();
+    const before = activeLiveSubscriptions();
+    const first = live.subscribe<number>('count:1');
+    const second = live.subscribe<number>('count:2');
+    expect(activeLiveSubscriptions()).toBe(before + 2);
+    await first.return!();
+    await first.return!();
+    expect(activeLiveSubscriptions()).toBe(before + 1);
+    await second.return!();
+    expect(activeLiveSubscriptions()).toBe(before);
   });
 });

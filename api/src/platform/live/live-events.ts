@@ -21,6 +21,13 @@ export abstract class LiveEvents {
 /** A subscriber that reads slower than events arrive loses the oldest ones, never the process's memory. */
 const MAX_BUFFERED = 256;
 
+let active = 0;
+
+/** Live subscriptions open in this process (shown by `/health`, so tests can wait for theirs to be in place). */
+export function activeLiveSubscriptions(): number {
+  return active;
+}
+
 /**
  * Turns a push source into the async iterator GraphQL subscriptions consume. `listen` starts
  * delivery and returns the function that stops it; it runs once the iterator is created and the
@@ -30,6 +37,7 @@ export function pushIterator<T>(listen: (push: (value: T) => void) => () => void
   const buffered: T[] = [];
   const waiting: ((result: IteratorResult<T>) => void)[] = [];
   let done = false;
+  active += 1;
   const stop = listen((value) => {
     if (done) return;
     const next = waiting.shift();
@@ -42,6 +50,7 @@ export function pushIterator<T>(listen: (push: (value: T) => void) => () => void
   const finish = (): Promise<IteratorResult<T>> => {
     if (!done) {
       done = true;
+      active -= 1;
       stop();
       for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
       buffered.length = 0;
