@@ -4,6 +4,7 @@ import { moderationDe } from './domains/moderation.ts';
 import { reputationDe } from './domains/reputation.ts';
 import { reviewDe } from './domains/review.ts';
 import { notificationsDe } from './domains/notifications.ts';
+import { insightsDe } from './domains/insights.ts';
 
 /** Deutsche Oberflächentexte; gleiche Schlüssel wie `en.ts`. */
 export const de: Messages = {
@@ -277,4 +278,5 @@ export const de: Messages = {
   ...reputationDe,
   ...reviewDe,
   ...notificationsDe,
+  ...insightsDe,
 };

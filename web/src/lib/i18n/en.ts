@@ -3,6 +3,7 @@ import { moderationEn } from './domains/moderation.ts';
 import { reputationEn } from './domains/reputation.ts';
 import { reviewEn } from './domains/review.ts';
 import { notificationsEn } from './domains/notifications.ts';
+import { insightsEn } from './domains/insights.ts';
 
 /** Plural forms, chosen with Intl.PluralRules (English and German need `one` and `other`). */
 export interface Plural {
@@ -280,6 +281,7 @@ export const en = {
   ...reputationEn,
   ...reviewEn,
   ...notificationsEn,
+  ...insightsEn,
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;
