@@ -44,6 +44,22 @@ try {
     `\nloaded ${total.toLocaleString('en')} questions (${published.toLocaleString('en')} public) in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`,
   );
 
+  // The api's public index alone (what the web reads), to tell the database and api from the web's XML.
+  const [apiEntries, apiMs] = await timed(async () => {
+    let count = 0;
+    let after = '0';
+    for (;;) {
+      const page = (await (await fetch(`${stack.apiUrl}/discovery/questions?after=${after}&first=10000`)).json()) as {
+        entries: unknown[];
+        endCursor: string | null;
+      };
+      count += page.entries.length;
+      if (!page.endCursor) return count;
+      after = page.endCursor;
+    }
+  });
+  console.log(`api index alone: ${apiEntries.toLocaleString('en')} entries in ${(apiMs / 1000).toFixed(2)} s`);
+
   for (const round of [1, 2]) {
     let urls = 0;
     let bytes = 0;

@@ -3,12 +3,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Browser } from '../support/browser.ts';
-import { BILLING, demoThreads } from '../support/demo.ts';
+import { BILLING, demoThreads, INVOICE_TAG } from '../support/demo.ts';
 import { startStack, type Stack } from '../support/stack.ts';
+import { ask, signUp } from '../support/ui.ts';
 
 let stack: Stack;
 let browser: Browser;
 let page: Page;
+let asker: Browser | undefined;
 
 beforeAll(async () => {
   stack = await startStack({ demo: true, name: 'being-found' });
@@ -16,6 +18,7 @@ beforeAll(async () => {
   page = browser.page;
 });
 afterAll(async () => {
+  await asker?.close();
   await browser?.close();
   await stack?.stop();
 });
@@ -132,5 +135,30 @@ describe('being found', () => {
       const feed = await parseXml(await (await get(path)).text(), 'title');
       expect(feed.root, path).toBe('rss');
     }
+  });
+
+  test('a thread held for review shows its asker noindex and no metadata, and is in no sitemap or feed', async () => {
+    asker = await openBrowser();
+    const title = 'Held question about a meter reading that nobody else may see';
+    await signUp(asker.page, stack.webUrl, 'Held Hanna');
+    const url = await ask(asker.page, stack.webUrl, {
+      space: BILLING.name,
+      title,
+      body: 'My meter reading was not accepted in the portal. Why could that be, and what should I do now?',
+      tags: [INVOICE_TAG],
+    });
+    await asker.page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await asker.page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    expect(await asker.page.locator('script[type="application/ld+json"]').count()).toBe(0);
+    expect(await asker.page.locator('link[rel="canonical"], meta[property^="og:"], meta[name^="twitter:"]').count()).toBe(0);
+    const description = await asker.page.locator('meta[name="description"]').getAttribute('content');
+    expect(description).not.toContain('meter reading');
+
+    const id = new URL(url).pathname.split('/')[2]!;
+    expect(await (await get('/sitemap/1.xml')).text()).not.toContain(`/questions/${id}/`);
+    expect(await (await get(`/spaces/${BILLING.slug}/feed.xml`)).text()).not.toContain(title);
+    // Not even when the asker's own session asks for the feed.
+    const own = await asker.page.request.get(`${stack.webUrl}/spaces/${BILLING.slug}/feed.xml`);
+    expect(await own.text()).not.toContain(title);
   });
 });

@@ -22,6 +22,8 @@ export interface SitemapChunk {
   lastModified: string;
 }
 
+const MAX_ID = '9223372036854775807';
+
 /** Only published questions are public: held for review, hidden and deleted ones are never listed. */
 const PUBLIC = `moderation_state = 'published'`;
 
@@ -39,9 +41,9 @@ export class DiscoveryService {
     const first = Math.min(Math.max(1, options.first), MAX_INDEX_PAGE);
     const rows: { id: string; title: string; last_activity_at: Date }[] = await this.dataSource.query(
       `SELECT id, title, last_activity_at FROM questions
-        WHERE ${PUBLIC} AND id > $1 AND ($2::bigint IS NULL OR id <= $2::bigint)
+        WHERE id > $1::bigint AND id <= $2::bigint AND ${PUBLIC}
         ORDER BY id LIMIT $3`,
-      [options.after, options.until, first + 1],
+      [options.after, options.until ?? MAX_ID, first + 1],
     );
     const more = rows.length > first;
     const page = more ? rows.slice(0, first) : rows;
