@@ -265,3 +265,31 @@ export function searchFeedPath(q: string, filters: SearchFilters = {}): Resolved
   if (filters.status) params.set('status', filters.status);
   return resolve(`/search/feed.xml?${params.toString()}`);
 }
+
+/** Query values as they appear in browsing URLs; empty values are left out. */
+function browseQuery(query: Record<string, string | null | undefined>): string {
+  return new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1])).toString();
+}
+
+/** All questions, with sort, filters (space, tag, status) and cursor in the query string. */
+export function questionsPath(query: Record<string, string | null | undefined> = {}): ResolvedPathname {
+  const search = browseQuery(query);
+  return search ? resolve(`/questions?${search}`) : resolve('/questions');
+}
+
+/** Every tag with its question count, most used first. */
+export function tagsPath(): ResolvedPathname {
+  return resolve('/tags');
+}
+
+/** The questions with one tag, with sort, status and cursor in the query string. */
+export function tagPath(slug: string, query: Record<string, string | null | undefined> = {}): ResolvedPathname {
+  const search = browseQuery(query);
+  return search ? resolve(`/tags/[slug]?${search}`, { slug: enc(slug) }) : resolve('/tags/[slug]', { slug: enc(slug) });
+}
+
+/** The user directory, with the name filter and cursor in the query string. */
+export function usersPath(query: Record<string, string | null | undefined> = {}): ResolvedPathname {
+  const search = browseQuery(query);
+  return search ? resolve(`/users?${search}`) : resolve('/users');
+}

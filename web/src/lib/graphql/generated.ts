@@ -447,7 +447,7 @@ export type QuestionsPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionsPageQuery = { questions: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, spaces: Array<{ slug: string, name: string }> };
+export type QuestionsPageQuery = { questions: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, createdAt: string, lastActivityAt: string, solvedAt: string | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, spaces: Array<{ slug: string, name: string }>, tags: Array<{ id: string, slug: string }> };
 
 export type TagsPageQueryVariables = Exact<{
   first: number;
@@ -1627,6 +1627,10 @@ export const QuestionsPageDocument = new TypedDocumentString(`
   spaces {
     slug
     name
+  }
+  tags(first: 100) {
+    id
+    slug
   }
 }
     fragment UserChip on User {

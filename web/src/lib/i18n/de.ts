@@ -2,6 +2,7 @@ import type { Messages } from './en.ts';
 import { escalationDe } from './domains/escalation.ts';
 import { moderationDe } from './domains/moderation.ts';
 import { reputationDe } from './domains/reputation.ts';
+import { browsingDe } from './domains/browsing.ts';
 import { reviewDe } from './domains/review.ts';
 import { notificationsDe } from './domains/notifications.ts';
 import { insightsDe } from './domains/insights.ts';
@@ -276,6 +277,7 @@ export const de: Messages = {
   ...escalationDe,
   ...moderationDe,
   ...reputationDe,
+  ...browsingDe,
   ...reviewDe,
   ...notificationsDe,
   ...insightsDe,

@@ -1,6 +1,7 @@
 import { escalationEn } from './domains/escalation.ts';
 import { moderationEn } from './domains/moderation.ts';
 import { reputationEn } from './domains/reputation.ts';
+import { browsingEn } from './domains/browsing.ts';
 import { reviewEn } from './domains/review.ts';
 import { notificationsEn } from './domains/notifications.ts';
 import { insightsEn } from './domains/insights.ts';
@@ -279,6 +280,7 @@ export const en = {
   ...escalationEn,
   ...moderationEn,
   ...reputationEn,
+  ...browsingEn,
   ...reviewEn,
   ...notificationsEn,
   ...insightsEn,
