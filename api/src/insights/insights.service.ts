@@ -22,7 +22,7 @@ export const MAX_PERIOD_DAYS = 366;
 /**
  * Escalations whose business-time durations are computed per request (in the team's calendar, which
  * SQL cannot do). Beyond this the figures come from the earliest ones and `truncated` would be needed:
- * the 1 M-post target needs durations stored when an escalation is answered or resolved (see README).
+ * the 1 M-post target needs durations stored when an escalation is answered or resolved (docs/ARCHITECTURE.md, Insights).
  */
 const MAX_DURATION_ROWS = 20_000;
 
