@@ -1,7 +1,7 @@
 import { API_URL, PUBLIC_URL } from '$app/env/private';
 import { FeedQuestionsDocument } from '#lib/graphql/generated.ts';
 import { createTranslator } from '#lib/i18n/index.ts';
-import { searchPath } from '#lib/paths.ts';
+import { tagPath } from '#lib/paths.ts';
 import { anonymousApi, feedItems, FEED_SIZE, XML_HEADERS } from '#lib/server/discovery.ts';
 import { rssFeed } from '#lib/seo/xml.ts';
 import type { RequestHandler } from './$types';
@@ -13,7 +13,7 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
   const t = createTranslator(locals.locale);
   const body = rssFeed({
     title: `#${params.slug} · ${t('site.name')}`,
-    link: PUBLIC_URL + searchPath(params.slug),
+    link: PUBLIC_URL + tagPath(params.slug),
     self: PUBLIC_URL + url.pathname,
     description: `#${params.slug}`,
     language: locals.locale,
