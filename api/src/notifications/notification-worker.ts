@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../platform/config';
 import { LiveEvents } from '../platform/live/live-events';
 import type { Logger } from '../platform/logger';
+import { OutboxLoop } from '../platform/outbox/outbox-loop';
 import { mayBeTold } from './notification-access';
 import { unreadChannel, type NotificationCandidate } from './notification-kinds';
 import { candidatesFor, NOTIFICATION_TOPICS, type OutboxEventRow } from './notification-topics';
@@ -12,8 +12,6 @@ const CONSUMER = 'notifications';
 const BATCH = 200;
 /** A batch stops taking events once this many notifications are pending (one event may exceed it alone). */
 const MAX_ROWS = 5_000;
-const POLL_MS = 2_000;
-const MAX_BACKOFF_MS = 60_000;
 /**
  * Events consumed longer ago than this move below the watermark. An event with a smaller id that is
  * still invisible by then belongs to a transaction open for this long, which the statement timeout
@@ -30,12 +28,7 @@ const SETTLE = `interval '5 minutes'`;
  */
 @Injectable()
 export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private listener: Client | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private again = false;
-  private failures = 0;
-  private stopped = false;
+  private loop: OutboxLoop | null = null;
   /** Called after each committed batch with the recipients told (the e-mail queue listens). */
   private readonly afterBatch: ((notificationIds: string[]) => Promise<void>)[] = [];
 
@@ -59,22 +52,13 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.notificationWorker || !this.dataSource.isInitialized) return;
-    const url = (this.dataSource.options as { url?: string }).url;
-    this.listener = new Client({ connectionString: url, application_name: 'peerdesk-notifications' });
-    this.listener.on('notification', () => this.wake());
-    this.listener.on('error', (error) =>
-      this.logger.warn('notification worker lost its LISTEN connection; polling only', { error: error.message }),
-    );
-    await this.listener.connect();
-    await this.listener.query('LISTEN outbox_events');
-    this.schedule(0);
+    const url = (this.dataSource.options as { url?: string }).url!;
+    this.loop = new OutboxLoop({ name: 'notifications', url, drain: () => this.drain(), logger: this.logger });
+    await this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => 0);
-    await this.listener?.end().catch(() => undefined);
+    await this.loop?.stop();
   }
 
   /** Processes every pending event now; resolves with how many were handled. */
@@ -97,37 +81,6 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
         );
     if (notificationIds.length === 0) return;
     for (const handler of this.afterBatch) await handler(notificationIds);
-  }
-
-  private wake(): void {
-    if (this.running) this.again = true;
-    else this.schedule(0);
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delay);
-  }
-
-  private async tick(): Promise<void> {
-    this.running = this.drain();
-    try {
-      await this.running;
-      this.failures = 0;
-    } catch (error) {
-      this.failures += 1;
-      this.logger.warn('notifications failed; events stay pending and are retried', {
-        attempt: this.failures,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    } finally {
-      this.running = null;
-    }
-    const backoff = this.failures > 0 ? Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.failures) : POLL_MS;
-    const again = this.again && this.failures === 0;
-    this.again = false;
-    this.schedule(again ? 0 : backoff);
   }
 
   private processBatch(): Promise<{ handled: number; notificationIds: string[]; recipients: string[] }> {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
+import { OutboxLoop } from '../platform/outbox/outbox-loop';
 import type { OutboxMessage } from '../platform/outbox/outbox';
 import { INDEXING_TIMEOUT, SEARCH_INDEX, type SearchIndex } from './search-index';
 import { loadSearchDocuments } from './search-documents';
@@ -11,8 +11,6 @@ import { loadSearchDocuments } from './search-documents';
 type OutboxRow = OutboxMessage & { id: string };
 
 const BATCH = 200;
-const POLL_MS = 2_000;
-const MAX_BACKOFF_MS = 60_000;
 /** Threads loaded and written per step: an import announces thousands in one event. */
 const THREADS_PER_STEP = 200;
 
@@ -46,12 +44,7 @@ export function questionsTouchedBy(event: OutboxMessage): string[] {
  */
 @Injectable()
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private listener: Client | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private again = false;
-  private failures = 0;
-  private stopped = false;
+  private loop: OutboxLoop | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,22 +55,13 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.searchWorker || !this.dataSource.isInitialized) return;
-    const url = (this.dataSource.options as { url?: string }).url;
-    this.listener = new Client({ connectionString: url, application_name: 'peerdesk-search-indexer' });
-    this.listener.on('notification', () => this.wake());
-    this.listener.on('error', (error) =>
-      this.logger.warn('search indexer lost its LISTEN connection; polling only', { error: error.message }),
-    );
-    await this.listener.connect();
-    await this.listener.query('LISTEN outbox_events');
-    this.schedule(0);
+    const url = (this.dataSource.options as { url?: string }).url!;
+    this.loop = new OutboxLoop({ name: 'search indexing', url, drain: () => this.drain(), logger: this.logger });
+    await this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => 0);
-    await this.listener?.end().catch(() => undefined);
+    await this.loop?.stop();
   }
 
   /** Processes every pending event now; resolves with how many were handled. */
@@ -88,38 +72,6 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
       total += handled;
       if (handled < BATCH) return total;
     }
-  }
-
-  private wake(): void {
-    if (this.running) this.again = true;
-    else this.schedule(0);
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delay);
-  }
-
-  private async tick(): Promise<void> {
-    this.running = this.drain();
-    try {
-      await this.running;
-      this.failures = 0;
-    } catch (error) {
-      this.failures += 1;
-      this.logger.warn('search indexing failed; events stay pending and are retried', {
-        engine: this.index.name,
-        attempt: this.failures,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    } finally {
-      this.running = null;
-    }
-    const backoff = this.failures > 0 ? Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.failures) : POLL_MS;
-    const again = this.again && this.failures === 0;
-    this.again = false;
-    this.schedule(again ? 0 : backoff);
   }
 
   private processBatch(): Promise<number> {
