@@ -44,7 +44,9 @@ test('a newcomer’s first question waits for review and is published once a mod
   const newcomer = await open();
   await signUp(newcomer, stack.webUrl, 'Newcomer Nils');
   const questionUrl = await ask(newcomer, stack.webUrl, { space: BILLING.name, title, body, tags: [INVOICE_TAG] });
-  await newcomer.getByText('Waiting for review').waitFor();
+  // The asker is told what happens and roughly when (issue 15), not just that the post waits.
+  await newcomer.getByText('Your post is waiting for a moderator').waitFor();
+  expect(await newcomer.getByText('usually within a few hours').count()).toBeGreaterThan(0);
 
   const visitor = await open({ javaScriptEnabled: false });
   expect((await visitor.goto(questionUrl))!.status()).toBe(404);
