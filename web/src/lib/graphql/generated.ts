@@ -355,6 +355,11 @@ export type SendMessageInput = {
   conversationId: string | number;
 };
 
+export type SetAffectedInput = {
+  affected: boolean;
+  questionId: string | number;
+};
+
 export type SetSpaceReviewInput = {
   reviewStaffReplies: boolean;
   spaceSlug: string;
@@ -428,6 +433,17 @@ export type WarnUserInput = {
   /** The review item that prompted the warning. */
   reviewItemId?: string | number | null | undefined;
   userId: string | number;
+};
+
+/** Whether the viewer hears about new replies on a thread. */
+export type WatchLevel =
+  | 'MUTED'
+  | 'NONE'
+  | 'WATCHING';
+
+export type WatchThreadInput = {
+  level: WatchLevel;
+  questionId: string | number;
 };
 
 export type WeeklyWindowInput = {
@@ -928,6 +944,27 @@ export type ResetPasswordMutationVariables = Exact<{
 
 
 export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type ThreadWatchQueryVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type ThreadWatchQuery = { threadWatch: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number } };
+
+export type WatchThreadMutationVariables = Exact<{
+  input: WatchThreadInput;
+}>;
+
+
+export type WatchThreadMutation = { watchThread: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number } };
+
+export type SetAffectedMutationVariables = Exact<{
+  input: SetAffectedInput;
+}>;
+
+
+export type SetAffectedMutation = { setAffected: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2708,6 +2745,36 @@ export const ResetPasswordDocument = new TypedDocumentString(`
   resetPassword(token: $token, password: $password)
 }
     `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ThreadWatchDocument = new TypedDocumentString(`
+    query ThreadWatch($questionId: ID!) {
+  threadWatch(questionId: $questionId) {
+    questionId
+    level
+    affected
+    affectedCount
+  }
+}
+    `) as unknown as TypedDocumentString<ThreadWatchQuery, ThreadWatchQueryVariables>;
+export const WatchThreadDocument = new TypedDocumentString(`
+    mutation WatchThread($input: WatchThreadInput!) {
+  watchThread(input: $input) {
+    questionId
+    level
+    affected
+    affectedCount
+  }
+}
+    `) as unknown as TypedDocumentString<WatchThreadMutation, WatchThreadMutationVariables>;
+export const SetAffectedDocument = new TypedDocumentString(`
+    mutation SetAffected($input: SetAffectedInput!) {
+  setAffected(input: $input) {
+    questionId
+    level
+    affected
+    affectedCount
+  }
+}
+    `) as unknown as TypedDocumentString<SetAffectedMutation, SetAffectedMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -15,8 +15,12 @@ import {
   UnverifyAnswerDocument,
   VerifyAnswerDocument,
   type FlagReason,
+  type WatchLevel,
   QuestionPageDocument,
+  SetAffectedDocument,
+  ThreadWatchDocument,
   VoteDocument,
+  WatchThreadDocument,
 } from '#lib/graphql/generated.ts';
 import { createTranslator, fieldErrorMessage } from '#lib/i18n/index.ts';
 import { canonicalQuestionRedirect, parseQuestionRef, questionPath, userPath } from '#lib/paths.ts';
@@ -33,6 +37,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url, request }) => {
   const escalation = loadThreadEscalation(locals, params.id);
   const redactions = redactionsFor(locals.api, params.id, locals.viewer?.isStaff ?? false);
+  const watch = locals.api.request(ThreadWatchDocument, { questionId: params.id }).then(
+    (result) => result.threadWatch,
+    () => null,
+  );
   const { question } = await orNotFound(locals.api.request(QuestionPageDocument, { id: params.id }));
   if (!question) error(404, 'Not found');
 
@@ -83,6 +91,7 @@ export const load: PageServerLoad = async ({ params, locals, url, request }) => 
       : null,
     escalation: await escalation,
     redactions: await redactions,
+    watch: await watch,
   };
 };
 
@@ -203,6 +212,30 @@ export const actions: Actions = {
     redirect(303, `${url.pathname}#${anchor}`);
   },
 
+  /** Watch, mute or stop watching this thread (`level`: watching, muted or none). */
+  watch: async ({ request, locals, url, params }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const level = readWatchLevel((await request.formData()).get('level'));
+    try {
+      await locals.api.request(WatchThreadDocument, { input: { questionId: params.id, level } });
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: 'watch', values: {}, fields: [], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}#watch`);
+  },
+
+  /** "I have this problem too", or take it back (`affected`: 1 or 0). */
+  affected: async ({ request, locals, url, params }) => {
+    requireViewer({ locals, url }, url.pathname);
+    const affected = (await request.formData()).get('affected') === '1';
+    try {
+      await locals.api.request(SetAffectedDocument, { input: { questionId: params.id, affected } });
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: 'watch', values: {}, fields: [], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}#watch`);
+  },
+
   /** Moderators: replace personal data in the question or an answer with "[removed]". */
   redact: async ({ request, locals, url }) => {
     requireViewer({ locals, url }, url.pathname);
@@ -302,6 +335,10 @@ export const actions: Actions = {
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];
+
+function readWatchLevel(value: FormDataEntryValue | null): WatchLevel {
+  return value === 'WATCHING' || value === 'MUTED' ? value : 'NONE';
+}
 
 /** Staff verification of one answer (or its removal), back at that answer. */
 async function answerModeration(request: Request, locals: ActionEvent['locals'], url: URL, send: (answerId: string) => Promise<unknown>) {

@@ -1,0 +1,105 @@
+// Following a thread and the account basics: watch and mute a thread with plain form posts (no
+// JavaScript), "I have this problem too" counts each person once, signed-out visitors are asked to
+// sign in to follow.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApiClient, PASSWORD, signedUpClient } from '../support/api.ts';
+import { openBrowser, type Browser } from '../support/browser.ts';
+import { BILLING, demoUsers } from '../support/demo.ts';
+import { DEMO_PASSWORD, repoRoot, startStack, type Stack } from '../support/stack.ts';
+import { signIn, textOf, visit } from '../support/ui.ts';
+
+let stack: Stack;
+const browsers: Browser[] = [];
+const shots = join(repoRoot, 'e2e', 'results', 'watch');
+
+async function browser(javaScriptEnabled = true): Promise<Page> {
+  const opened = await openBrowser({ javaScriptEnabled });
+  browsers.push(opened);
+  return opened.page;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function noSidewaysScroll(page: Page): Promise<void> {
+  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+  expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+}
+
+beforeAll(async () => {
+  stack = await startStack({ demo: true, name: 'settings-and-watch' });
+});
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await stack?.stop();
+});
+
+test('a thread is watched and muted without JavaScript; "I have this problem too" counts each person once', async () => {
+  const asker = new ApiClient(stack.apiUrl);
+  await asker.signIn(demoUsers.find((user) => user.key === 'priya')!.email, DEMO_PASSWORD);
+  const question = await asker.askQuestion({
+    spaceSlug: BILLING.slug,
+    title: 'Direct debit taken twice this month',
+    body: 'My bank statement shows the monthly instalment twice in November. Is that a known problem?',
+  });
+  const path = `${stack.webUrl}/questions/${question.id}`;
+
+  // Signed out: an offer to sign in, no forms.
+  const visitor = await browser(false);
+  await visit(visitor, path);
+  const visitorWatch = visitor.getByTestId('thread-watch');
+  expect(await textOf(visitorWatch)).toContain('Sign in to follow');
+  expect(await visitorWatch.locator('form').count()).toBe(0);
+
+  // Signed in, without JavaScript: every click is a form post and a redirect back.
+  const { account } = await signedUpClient(stack.apiUrl, 'Watcher One');
+  const page = await browser(false);
+  await signIn(page, stack.webUrl, account.email, PASSWORD);
+  await visit(page, path);
+  const watch = page.getByTestId('thread-watch');
+  await watch.getByRole('button', { name: 'Watch', exact: true }).click();
+  await watch.getByRole('button', { name: 'Watching' }).waitFor();
+  expect(await watch.getByRole('button', { name: 'Watching' }).getAttribute('aria-pressed')).toBe('true');
+
+  await watch.getByRole('button', { name: 'Mute' }).click();
+  await watch.getByRole('button', { name: 'Muted' }).waitFor();
+  expect(await watch.getByRole('button', { name: 'Watch', exact: true }).getAttribute('aria-pressed')).toBe('false');
+
+  const affected = watch.getByTestId('affected');
+  expect(await textOf(affected)).toBe('I have this problem too (0)');
+  await affected.click();
+  await watch.getByRole('button', { name: 'I have this problem too (1)' }).waitFor();
+  expect(await affected.getAttribute('aria-pressed')).toBe('true');
+  // Saying so watches the thread again.
+  await watch.getByRole('button', { name: 'Watching' }).waitFor();
+  await page.reload();
+  expect(await textOf(page.getByTestId('affected'))).toBe('I have this problem too (1)');
+
+  // A second person, with JavaScript: the count rises to 2 in place.
+  const second = await signedUpClient(stack.apiUrl, 'Watcher Two');
+  const withJs = await browser(true);
+  await signIn(withJs, stack.webUrl, second.account.email, PASSWORD);
+  await visit(withJs, path);
+  await withJs.getByTestId('affected').click();
+  await withJs.getByRole('button', { name: 'I have this problem too (2)' }).waitFor();
+  await screenshot(withJs, 'thread-1280');
+  await withJs.setViewportSize({ width: 390, height: 844 });
+  await visit(withJs, path);
+  await withJs.getByTestId('thread-watch').scrollIntoViewIfNeeded();
+  await screenshot(withJs, 'thread-390');
+  await noSidewaysScroll(withJs);
+
+  // The asker sees the count but is not offered to count themselves.
+  const askerPage = await browser(true);
+  await signIn(askerPage, stack.webUrl, demoUsers.find((user) => user.key === 'priya')!.email, DEMO_PASSWORD);
+  await visit(askerPage, path);
+  expect(await textOf(askerPage.getByTestId('affected-count'))).toBe('2 people have this problem too');
+  expect(await askerPage.getByTestId('affected').count()).toBe(0);
+  await visit(visitor, path);
+  expect(await textOf(visitor.getByTestId('affected-count'))).toBe('2 people have this problem too');
+});
