@@ -12,6 +12,8 @@ export interface BrowserOptions {
   javaScriptEnabled?: boolean;
   /** Sent as Accept-Language; English unless a test asks for another. */
   locale?: string;
+  /** The system colour scheme pages see (`prefers-color-scheme`); light unless a test asks for dark. */
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface Browser {
@@ -42,6 +44,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
     args: FLAGS,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
   });
   context.setDefaultTimeout(15_000);
