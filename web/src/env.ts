@@ -17,6 +17,11 @@ function httpUrl(name: string, fallback: string) {
   };
 }
 
+/** Like httpUrl, but optional: unset or empty gives undefined. */
+function optionalHttpUrl(name: string) {
+  return (value: string | undefined): string | undefined => (value?.trim() ? httpUrl(name, '')(value) : undefined);
+}
+
 export const variables = defineEnvVars({
   API_URL: {
     description: 'Base URL of the Peerdesk API; GraphQL is posted to `${API_URL}/graphql`.',
@@ -25,5 +30,16 @@ export const variables = defineEnvVars({
   PUBLIC_URL: {
     description: 'The URL people use to reach the web app (origin for CSRF checks, canonical links, secure cookies when https).',
     schema: httpUrl('PUBLIC_URL', `http://localhost:${process.env.PORT || 3000}`),
+  },
+  PUBLIC_IMPRINT_URL: {
+    description:
+      'The operator’s imprint (legal notice), linked in the footer. Unset: the built-in /imprint page asks the operator to set it.',
+    public: true,
+    schema: optionalHttpUrl('PUBLIC_IMPRINT_URL'),
+  },
+  PUBLIC_PRIVACY_URL: {
+    description: 'The operator’s privacy policy, linked in the footer. Unset: the built-in /privacy page asks the operator to set it.',
+    public: true,
+    schema: optionalHttpUrl('PUBLIC_PRIVACY_URL'),
   },
 });

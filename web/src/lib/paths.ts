@@ -203,6 +203,15 @@ export function teamPath(): ResolvedPathname {
   return resolve('/team');
 }
 
+/** The built-in imprint and privacy pages (they forward to the configured ones, if any). */
+export function imprintPath(): ResolvedPathname {
+  return resolve('/imprint');
+}
+
+export function privacyPath(): ResolvedPathname {
+  return resolve('/privacy');
+}
+
 /** A staff member's own face: real name and photo. */
 export function staffProfilePath(query: Record<string, string> = {}): ResolvedPathname {
   const search = new URLSearchParams(query).toString();

@@ -14,6 +14,16 @@ export const de: Messages = {
   'site.description': 'Finde Antworten aus der Community und von unserem Support-Team oder stelle deine Frage öffentlich.',
   'footer.text': 'Erst suchen, dann öffentlich fragen — Community und Team antworten.',
   'footer.privacy': 'Veröffentliche niemals persönliche Daten wie Adresse, Vertrags- oder Kundennummer.',
+  'footer.legal': 'Rechtliches',
+  'footer.imprint': 'Impressum',
+  'footer.privacyPolicy': 'Datenschutzerklärung',
+  'legal.imprint.title': 'Impressum',
+  'legal.privacy.title': 'Datenschutzerklärung',
+  'legal.notConfigured': 'Der Betreiber dieser Community hat diese Seite noch nicht veröffentlicht.',
+  'legal.operatorHint':
+    'Wenn du diese Community betreibst: Setze die Umgebungsvariable {variable} auf die Adresse {page} und starte die Web-App neu. Der Footer verlinkt dann dorthin, und diese Seite leitet dorthin weiter.',
+  'legal.imprint.page': 'deines Impressums',
+  'legal.privacy.page': 'deiner Datenschutzerklärung',
 
   'nav.main': 'Hauptnavigation',
   'nav.skip': 'Zum Inhalt springen',

@@ -22,6 +22,16 @@ export const en = {
   'site.description': 'Search answers from the community and our support team, or ask your question in public.',
   'footer.text': 'Search first, ask in public — peers and staff answer.',
   'footer.privacy': 'Never post personal data such as addresses, contract or account numbers in public.',
+  'footer.legal': 'Legal',
+  'footer.imprint': 'Imprint',
+  'footer.privacyPolicy': 'Privacy policy',
+  'legal.imprint.title': 'Imprint',
+  'legal.privacy.title': 'Privacy policy',
+  'legal.notConfigured': 'The operator of this community has not published this page yet.',
+  'legal.operatorHint':
+    'If you run this community: set the environment variable {variable} to the address of {page} and restart the web app. The footer then links there, and this page forwards to it.',
+  'legal.imprint.page': 'your imprint (legal notice)',
+  'legal.privacy.page': 'your privacy policy',
 
   'nav.main': 'Main navigation',
   'nav.skip': 'Skip to content',
