@@ -15,6 +15,9 @@ describe('values shown as samples, formats or test values', () => {
     'Die Kartennummer 4111 1111 1111 1111 ist natürlich eine Testkarte.',
     'The slide says "NHS number 943 476 5919" — isn\'t that the standard test number?',
     'Im Screenshot „Kundennummer 44021987“ – bitte nicht wörtlich abtippen.',
+    'Mit der Testkarte 5555 5555 5555 4444 klappt der Checkout auch nicht.',
+    'Your FAQ lists 4012 8888 8888 1881 as a test card, is it still valid?',
+    'Die Hilfeseite nennt 4000 0566 5566 5556 – geht die noch?',
   ])('reports nothing in %j', (text) => {
     expect(found(text)).toEqual([]);
   });

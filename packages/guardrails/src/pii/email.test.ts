@@ -31,6 +31,18 @@ describe('e-mail detection', () => {
     expect(emails(text)).toEqual([match]);
   });
 
+  it.each([
+    'Das Formular zeigt vorname.nachname@example.org als Hinweis',
+    'the sign-up hint reads jane.doe@example.net, I typed mine instead',
+    'Rundmails von xxxx@xxxx.com landen im Spam',
+  ])('ignores generic placeholders on example domains and x-masked addresses: %j', (text) => {
+    expect(emails(text)).toEqual([]);
+  });
+
+  it('still finds a named mailbox on an example domain', () => {
+    expect(emails('bitte an ruth.olsen@example.com schreiben')).toEqual(['ruth.olsen@example.com']);
+  });
+
   it.each(['I work at example.com now', 'She is at home.de today', 'Antwort kam von noreply@shop.example.com', 'test@demo.invalid'])(
     'ignores prose before a bare "at", no-reply senders and .invalid domains: %j',
     (text) => {

@@ -14,6 +14,12 @@ const SPELLED = /(?:at|ät|@)\s{0,2}[\])}>]|\b(?:dot|punkt)\b|\sat\s[\w-]+\.[a-z
 const SPELLED_LOCAL = /[\p{L}\p{N}_%+-]{1,64}\s(?:dot|punkt)\s$/iu;
 /** Addresses that reach no person: the reserved never-resolving .invalid and .localhost (RFC 2606) and no-reply senders. */
 const NOT_A_MAILBOX = /^(?:no-?reply|do-?not-?reply|mailer-daemon)@|\.(?:invalid|localhost)$/i;
+/**
+ * Placeholders: a generic mailbox on a reserved example domain ("name@example.com", "john.doe@example.org" in a form
+ * hint or template) and an address masked with x's ("xxx@xxx.de").
+ */
+const PLACEHOLDER =
+  /^(?:(?:name|user(?:name)?|you|your[._]?name|(?:john|jane)[._]?doe|first[._]?name[._]?last[._]?name|vorname[._]?nachname|e?-?mail)@(?:[\w-]+\.)*example\.(?:com|org|net)|x+@x+(?:\.x+)*\.[a-z]{2,6})$/i;
 const DOT_WORD = /\s{0,2}[[({<]\s{0,2}(?:dot|punkt)\s{0,2}[\])}>]\s{0,2}|\s(?:dot|punkt)\s/iuy;
 
 function localStart(text: string, at: number): number {
@@ -58,7 +64,7 @@ export function detectEmails(text: string): Candidate[] {
     // An SSH remote (git@github.com:org/repo.git) or a URL's user (ssh://git@host/…) is not a mailbox.
     if (domain && (/^:[\w~/.-]/.test(text.slice(domain.end, domain.end + 2)) || text.slice(Math.max(0, start - 3), start) === '://'))
       continue;
-    if (domain && NOT_A_MAILBOX.test(text.slice(start, domain.end))) continue;
+    if (domain && (NOT_A_MAILBOX.test(text.slice(start, domain.end)) || PLACEHOLDER.test(text.slice(start, domain.end)))) continue;
     if (domain) found.push({ kind: 'email', start, end: domain.end, rule: 'email' });
   }
   if (SPELLED.test(text)) {
