@@ -234,3 +234,40 @@ describe('more label shapes', () => {
     expect(numbers(text)).toEqual([]);
   });
 });
+
+describe('corrections, registrations, casual labels and catalogue numbers', () => {
+  const cued = (text: string) => numbers(text).map(([kind, match]) => [kind, match]);
+
+  it.each([
+    ['Kundennr. 3381920 stimmt nicht, richtig ist 3381902.', 'customer_number', '3381902'],
+    ['account no 66120934 — sorry, typo, it is 66120943', 'customer_number', '66120943'],
+    ['Vertragsnummer (alt): 55410, neu: 0055410-02', 'contract_number', '0055410-02'],
+  ])('a correction replaces the retracted value in %j', (text, kind, match) => {
+    expect(cued(text)).toEqual([[kind, match]]);
+  });
+
+  it.each([
+    ['Ich bin bei Ihnen unter 7781203 registriert.', '7781203'],
+    ['bei euch bin ich als KD2231907 geführt', 'KD2231907'],
+    ['Ich bin Kundin mit der Nummer 60993127.', '60993127'],
+    ['Die Kundennummer ist die 71 402 889, danke', '71 402 889'],
+    ['my account is 5530917, please check', '5530917'],
+  ])('finds a casually named customer number in %j', (text, match) => {
+    expect(cued(text)).toEqual([['customer_number', match]]);
+  });
+
+  it('reads a year-first order number that is no date', () => {
+    expect(cued('Bestellnr. 2025-03-0412 kam unvollständig')).toEqual([['order_number', '2025-03-0412']]);
+  });
+
+  it.each(['Die Bestellnummer laut Katalog ist 7720-114-00.', 'the product order number 5512-340 for the adapter'])(
+    'ignores an article number in %j',
+    (text) => {
+      expect(cued(text)).toEqual([]);
+    },
+  );
+
+  it('does not take an account that is not the writer\'s for a customer number', () => {
+    expect(cued('the account was 4410992 days old')).toEqual([]);
+  });
+});

@@ -22,7 +22,7 @@ const COMPOUND_TAIL = /^(?:vertrags?(?:-?(?:nummer|nr))?|kunden-?(?:nummer|nr)|b
 
 /** Bare nouns ("Bestellung 2024-118823", "my order 55812003") name a number only when it is long enough (no quantities or years). */
 const BARE_CUES: readonly [NumberKind, string][] = [
-  ['customer_number', String.raw`kunde|customer|kundenkonto|account|acct`],
+  ['customer_number', String.raw`kunde|kundin|customer|kundenkonto|account|acct`],
   ['contract_number', String.raw`vertrag|contract|police|policy|polizze`],
   ['order_number', String.raw`bestellung|auftrag|order`],
 ];
@@ -32,7 +32,7 @@ const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
 /** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
 const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
@@ -50,7 +50,7 @@ const LOOSE_VALUE = new RegExp(WORDS_THEN + FILLER + VALUE, 'iuy');
 const BARE_THEN_LABEL = new RegExp(String.raw`[^\n!?:;]{1,32}?(?<![\p{L}-])(?:nr\.|no\.|nummer|number)\s?:?\s?#?` + VALUE, 'iuy');
 const OTHER_LABEL =
   /ticket|rechnung|invoice|sendung|tracking|\bfall\b|\bcase\b|artikel|\bitem|sku|seri|teil|part\b|model|gerät|device|tel|fon|phone|handy|zähler|meter|kunde|customer|vertrag|contract|bestell|order|auftrag/iu;
-const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+const DATE_LIKE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{1,4}|\d{3,4}[./-]\d{1,2}[./-]\d{1,2})$/;
 /** The number before its label: "PX-20931877 (das ist meine Vertragsnummer)", "77120934, which is my customer no.". */
 const VALUE_BEFORE =
   /(?<![\p{L}\p{N}-])((?:[A-Z]{1,4}[-/]){0,2}[A-Z]{0,4}\d[\dA-Z]{0,19}(?:[-/.][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})\s{0,2}[(,–—-]?\s{0,2}(?:that'?s|that\sis|which\sis|is|=|ist|das\sist)?\s{0,2}(?:(?:my|meine?|the|die|our|unsere?)\s(?:\p{L}{2,20}\s)?)?$/u;
@@ -224,6 +224,37 @@ function references(text: string): [NumberKind, number, number][] {
   return found;
 }
 
+/**
+ * A correction replaces the value before it: "Kdnr 1234567 ist falsch, richtig ist 1234576", "order no 5512, sorry
+ * typo, it's 5521", "(alt): 4711, neu: 004711-02". The corrected value takes the kind; the retracted one is dropped.
+ */
+const CORRECTION = new RegExp(
+  String.raw`(?:[^\n\d]{0,40}?(?:falsch|wrong|incorrect|typo|tippfehler|vertippt|verschrieben|sorry|stimmt\snicht|not\sright)[^\n\d]{0,30}?(?:richtig|correct(?:ly)?|right|it'?s|it\sis|gemeint|i\smean|sondern|neu|new)|\s?[,;]?\s?(?:neu|new)\s?:)[^\n\d\p{L}]{0,4}(?:(?:ist|is|wäre|die|the)\s){0,2}` +
+    VALUE,
+  'iuy',
+);
+
+function correction(text: string, end: number): [number, number] | null {
+  CORRECTION.lastIndex = end;
+  const value = CORRECTION.exec(text)?.[1];
+  if (!value || value.replace(/\D/g, '').length < 4 || DATE_LIKE.test(value)) return null;
+  return [CORRECTION.lastIndex - value.length, CORRECTION.lastIndex];
+}
+
+/**
+ * Registered under a number with the company: "bin bei euch unter 5510098 gemeldet", "bei Ihnen als K 4471 geführt",
+ * "I'm listed with you under 88120045".
+ */
+const REGISTERED = new RegExp(
+  String.raw`(?<![\p{L}])(?:unter|als|under|as)\s(?:(?:der|the)\s)?(?:(?:nummer|nr\.?|number|no\.?)\s)?` +
+    VALUE +
+    String.raw`\s(?:bei\s(?:euch|ihnen|dir)\s|with\syou\s|in\syour\ssystem\s)?(?:gemeldet|geführt|registriert|angemeldet|gelistet|registered|listed|on\sfile)`,
+  'giu',
+);
+const WITH_YOU = /bei\s(?:euch|ihnen|dir)|with\syou|in\syour\ssystem|on\sfile/iu;
+/** "Bestellnummer des Artikels laut Katalog: …", "catalogue order number …": an article's number, no one's order. */
+const CATALOGUE = /katalog|catalog|artikel|article|\bitem\b|product|produkt/iu;
+
 /** A letter prefix set off by a space ("VN 4419 2203") is part of the number only when typed in capitals ("order of 15000" is not). */
 function lowercasePrefix(value: string): boolean {
   const spaced = /^[-/A-Za-z]*?([A-Za-z]{1,4}) \d/.exec(value);
@@ -281,16 +312,31 @@ export function detectCuedNumbers(text: string): Candidate[] {
       continue;
     }
     if (lowercasePrefix(value)) continue;
+    if (kind === 'order_number' && CATALOGUE.test(text.slice(Math.max(0, m.index - 24), pattern.lastIndex))) continue;
     const digits = value.replace(/\D/g, '').length;
     const labelled = LABELLED.test(text.slice(cueEnd, cueEnd + 3));
     // A bare "Kunde" names a number only as a label ("Kunde: 4711") or when the number is long ("customer 48812093").
-    if (bare && cue === 'bare_customer_number' && !labelled && (digits < 6 || /^ac/i.test(m[0]))) continue;
+    const mine = /(?:my|mein)\s$/i.test(text.slice(Math.max(0, m.index - 5), m.index));
+    if (bare && cue === 'bare_customer_number' && !labelled && (digits < 6 || (/^ac/i.test(m[0]) && !mine))) continue;
     const minDigits = bare ? (labelled ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
     if (digits < minDigits || DATE_LIKE.test(value) || (bare && /^(?:19|20)\d\d$/.test(value))) continue;
     const end = pattern.lastIndex;
+    const corrected = correction(text, end);
+    if (corrected) {
+      push(kind, ...corrected);
+      continue;
+    }
     push(kind, end - value.length, end);
     for (const [start, next] of listAfter(text, end, digits)) push(kind, start, next);
   }
+  if (WITH_YOU.test(text))
+    for (const m of text.matchAll(REGISTERED)) {
+      const sentence = text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40);
+      const value = m[1]!;
+      if (!WITH_YOU.test(sentence) || value.replace(/\D/g, '').length < 5 || DATE_LIKE.test(value)) continue;
+      const start = m.index + m[0].indexOf(value, m[0].search(/\s/));
+      push('customer_number', start, start + value.length);
+    }
   for (const [kind, start, end] of tableColumns(text)) push(kind, start, end);
   if (text.includes('.') || /aktenzeichen|referenz|zeichen/i.test(text))
     for (const [kind, start, end] of references(text)) push(kind, start, end);
