@@ -37,4 +37,16 @@ describe('payment card detection', () => {
     expect(isCardNumber('378282246310005')).toBe(true);
     expect(isCardNumber('3782822463100050')).toBe(false);
   });
+
+  it.each([
+    ['Kreditkarte 40128888 88881881, Ablauf 07/28', '40128888 88881881'],
+    ['my mastercard 55 5555 5555 5544 44 expires 11/27', '55 5555 5555 5544 44'],
+    ['Kartennummer 601 1111 1111 11117 (falsch getippt)', '601 1111 1111 11117'],
+  ])('after a card word, takes the writer\'s own grouping in %j', (text, match) => {
+    expect(cards(text)).toEqual([match]);
+  });
+
+  it('needs the card word for an unusual grouping', () => {
+    expect(cards('Referenz 40128888 88881881 im Betreff')).toEqual([]);
+  });
 });

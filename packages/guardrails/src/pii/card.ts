@@ -52,11 +52,17 @@ export function detectCards(text: string, runs: readonly NumberRun[]): Candidate
       continue;
     // The card may be followed in the same run by an expiry date or CVC: keep the longest valid prefix.
     let best = -1;
+    // After a card word the writer's own grouping counts too ("Karte 45253780 30478893", "mastercard 56 4022 … 62").
+    const named = CARD_WORD.test(lineBefore(text, run.start, 60));
     for (let g = 0; g < run.groups.length; g++) {
       const groups = run.groups.slice(0, g + 1);
       const count = digitCount(groups);
       if (count > 19) break;
-      if (count >= 13 && printedLikeACard(printedLengths(groups, run.separators)) && isCardNumber(digitsOf(text, groups))) {
+      if (
+        count >= 13 &&
+        (printedLikeACard(printedLengths(groups, run.separators)) || (named && count >= 14)) &&
+        isCardNumber(digitsOf(text, groups))
+      ) {
         if (count === 13 && !CARD_WORD.test(lineBefore(text, run.start, 60))) continue;
         best = g;
       }

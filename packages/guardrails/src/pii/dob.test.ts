@@ -60,4 +60,19 @@ describe('date of birth detection', () => {
   ])('ignores %j', (text) => {
     expect(births(text)).toEqual([]);
   });
+
+  it.each([
+    ['Ruth Keller *14.02.1949, bitte Vertrag übertragen', '14.02.1949'],
+    ['Mein Vater (*3.11.1951) ist umgezogen', '3.11.1951'],
+    ['GebDat 09.06.1983, Tel folgt', '09.06.1983'],
+  ])('takes the genealogical star and "GebDat" as birth cues in %j', (text, match) => {
+    expect(births(text)).toEqual([match]);
+  });
+
+  it.each(['* 12.05.2019 Rechnung erhalten', '**12.05.2019** war die Abrechnung', 'Preis 9,99 €*12.05.2019'])(
+    'does not take a markdown bullet, bold or footnote star for one in %j',
+    (text) => {
+      expect(births(text)).toEqual([]);
+    },
+  );
 });

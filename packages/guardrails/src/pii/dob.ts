@@ -2,10 +2,15 @@ import { lineAfter, lineBefore } from '../text.js';
 import { findDates } from './dates.js';
 import type { Candidate } from './types.js';
 
-const CUE = /geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day/gi;
-/** A date is only a date of birth when the text says so, just before it ("geb. am", "DOB:") or just after ("… geboren"). */
+const CUE = /(?<!\*)\*(?=\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day/gi;
+/**
+ * A date is only a date of birth when the text says so, just before it ("geb. am", "DOB:", the genealogical star
+ * "*12.3.1960") or just after ("… geboren").
+ */
 const CUE_BEFORE =
-  /(?:\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\.|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bgeb\b|\bb-?day)[^.!?\n\d]{0,24}$/iu;
+  /(?:\bgebdat\.?|\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\.|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bgeb\b|\bb-?day)[^.!?\n\d]{0,24}$/iu;
+/** The star right before the date, not a markdown bullet or bold: "Jonas *3.4.1961", "(*1958-02-11)". */
+const STAR_BEFORE = /(?:^|[\s([])\*$/;
 /** "Jahrgang 57, genauer 17.09.1957": the birth year names the date that carries it. */
 const BIRTH_YEAR_BEFORE = /(?:\bjahrgang|\bjg\.)\s?(?:19|20)?(\d\d)\b[^.!?\n\d]{0,24}$/iu;
 const CUE_AFTER = /^[\s,)]{0,3}(?:geboren|\(geb|born\b|\(dob|\(date of birth)/iu;
@@ -41,6 +46,7 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
       const birthYear = BIRTH_YEAR_BEFORE.exec(before);
       const cued =
         CUE_BEFORE.test(before) ||
+        STAR_BEFORE.test(before) ||
         CUE_AFTER.test(lineAfter(text, date.end, AFTER)) ||
         (birthYear !== null && date.year % 100 === Number(birthYear[1]));
       const previous = found[found.length - 1];
