@@ -30,3 +30,21 @@ describe('values shown as samples, formats or test values', () => {
     expect(found(text)).toContainEqual([kind, match]);
   });
 });
+
+describe("a company's own numbers", () => {
+  it.each([
+    'Ist 030 12345678 wirklich eure Hotline? Ich bin unsicher.',
+    'Got a call from +49 89 2233 4455 — is that really your support team?',
+    'Die 0800 4411223 steht auf eurer Webseite, erreiche aber niemanden.',
+    'Unsere Firma hat die Steuernummer 21/815/08150, bitte auf die Rechnung.',
+  ])('reports nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Ich habe eure Hotline angerufen, bitte ruft mich auf 0171 2233445 zurück.', 'phone', '0171 2233445'],
+    ['Meine Steuernummer ist 21/815/08150, die Firma ist schon abgemeldet.', 'person_id', '21/815/08150'],
+  ])('still reports the writer\'s own in %j', (text, kind, match) => {
+    expect(found(text)).toContainEqual([kind, match]);
+  });
+});

@@ -22,3 +22,17 @@ const SAMPLE_AFTER = new RegExp(String.raw`^[^\n\p{L}\d]{0,6}(?:${BRACKETED}|${S
 export function isSample(text: string, start: number, end: number): boolean {
   return SAMPLE_BEFORE.test(lineBefore(text, start, 48)) || SAMPLE_AFTER.test(lineAfter(text, end, 48));
 }
+
+/**
+ * A company's own numbers are no one's personal data: the support line the writer asks about ("Is +44 … your official
+ * support number?", "… steht auf eurer Website als Kundenservice") and a company's tax number ("Steuernummer der Firma").
+ */
+const COMPANY_PHONE_AFTER =
+  /^[^\n]{0,100}?(?:(?:your|eure[rnm]?|ihre[rnm]?|euer)\s(?:official\s|offizielle[rn]?\s)?(?:support|service|hotline|kundenservice|kundendienst|help\s?desk)|(?:auf|on)\s(?:eurer|ihrer|your)\s(?:website|webseite|homepage|contact\spage|kontaktseite)|(?:ist\sdas|is\sthis|is\sthat)\s(?:wirklich|really)\s(?:euer|eure|ihr|you|your))/iu;
+const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|verein)[^\n\d]{0,30}$/iu;
+
+export function isCompanys(text: string, kind: string, start: number, end: number): boolean {
+  if (kind === 'phone') return COMPANY_PHONE_AFTER.test(text.slice(end, end + 120));
+  if (kind === 'person_id') return COMPANY_BEFORE.test(lineBefore(text, start, 48));
+  return false;
+}

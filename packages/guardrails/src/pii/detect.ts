@@ -3,7 +3,7 @@ import { normalizeText, toOriginalSpan } from '../normalize.js';
 import { detectGermanAddresses } from './address-de.js';
 import { detectEnglishAddresses } from './address-en.js';
 import { detectCards } from './card.js';
-import { isSample } from './context.js';
+import { isCompanys, isSample } from './context.js';
 import { detectDatesOfBirth } from './dob.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
@@ -38,7 +38,7 @@ export function detectPii(text: string, options: PiiOptions = {}): PiiFinding[] 
   for (const candidates of ranked) {
     // A value shown as a sample, format or test value is no one's, whatever its kind.
     const longestFirst = candidates
-      .filter((c) => (!wanted || wanted.has(c.kind)) && !isSample(t, c.start, c.end))
+      .filter((c) => (!wanted || wanted.has(c.kind)) && !isSample(t, c.start, c.end) && !isCompanys(t, c.kind, c.start, c.end))
       .sort((a, b) => b.end - b.start - (a.end - a.start));
     for (const c of longestFirst) {
       if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
