@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
+import { AccountService } from './account.service';
 import { AuthService } from './auth.service';
 import { IdentityResolver } from './identity.resolver';
 import { SessionService } from './session.service';
 import { UserService } from './user.service';
 
 @Module({
-  providers: [AuthService, SessionService, UserService, RateLimitService, IdentityResolver],
+  providers: [AccountService, AuthService, SessionService, UserService, RateLimitService, IdentityResolver],
   exports: [SessionService, UserService, RateLimitService],
 })
 export class IdentityModule {}

@@ -4,7 +4,8 @@ import { AppConfig } from '../platform/config';
 import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AuthService, type SignedIn } from './auth.service';
-import { SignInInput, SignUpInput } from './dto/auth.input';
+import { AccountService } from './account.service';
+import { ChangePasswordInput, SignInInput, SignUpInput, UpdateProfileInput } from './dto/auth.input';
 import { AuthPayload, SignUpPayload, UserConnection, UserFilter, UserModel, ViewerModel } from './models/user.model';
 import { SESSION_COOKIE, SessionService } from './session.service';
 import { UserService } from './user.service';
@@ -16,6 +17,7 @@ export class IdentityResolver {
     private readonly sessions: SessionService,
     private readonly users: UserService,
     private readonly config: AppConfig,
+    private readonly account: AccountService,
   ) {}
 
   private get cookieOptions(): CookieOptions {
@@ -70,5 +72,23 @@ export class IdentityResolver {
     await this.sessions.destroy(ctx.req.cookies?.[SESSION_COOKIE] as string | undefined);
     ctx.res.clearCookie(SESSION_COOKIE, this.cookieOptions);
     return true;
+  }
+
+  @Mutation(() => ViewerModel, { description: 'The viewer’s display name (staff: in their staff profile).' })
+  async updateProfile(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProfileInput): Promise<ViewerModel> {
+    return ViewerModel.from(await this.account.updateProfile(ctx.actor, input));
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'A new password, given the current one; every other session of the account ends, this one stays.',
+  })
+  async changePassword(@Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput): Promise<boolean> {
+    await this.account.changePassword(ctx.actor, input, ctx.req.cookies?.[SESSION_COOKIE] as string | undefined);
+    return true;
+  }
+
+  @Mutation(() => Int, { description: 'Ends every other session of the viewer (their live updates close too); how many ended.' })
+  signOutOtherSessions(@Ctx() ctx: RequestContext): Promise<number> {
+    return this.account.signOutOtherSessions(ctx.actor, ctx.req.cookies?.[SESSION_COOKIE] as string | undefined);
   }
 }

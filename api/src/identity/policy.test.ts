@@ -104,6 +104,10 @@ const SCENARIOS: Scenario[] = [
   ['reputation.configure', 'reputation.configure', () => undefined],
   ['user.pinTrustLevel', 'user.pinTrustLevel', () => undefined],
   ['mail.readOutgoing', 'mail.readOutgoing', () => undefined],
+  ['account.manage', 'account.manage', () => ({ userId: OTHER })],
+  ['account.manage (own)', 'account.manage', (c) => ({ userId: c.self })],
+  ['account.rename', 'account.rename', () => ({ userId: OTHER })],
+  ['account.rename (own)', 'account.rename', (c) => ({ userId: c.self })],
 ];
 
 function table(): string[] {
@@ -194,6 +198,10 @@ describe('policy', () => {
         "reputation.configure                  ·    ·    ·    ·    ·    ·    ·    ·    ·    yes  ·",
         "user.pinTrustLevel                    ·    ·    ·    ·    ·    ·    ·    ·    yes  yes  ·",
         "mail.readOutgoing                     ·    ·    ·    ·    ·    ·    ·    ·    ·    yes  ·",
+        "account.manage                        ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    ·",
+        "account.manage (own)                  ·    yes  yes  yes  yes  yes  yes  yes  yes  yes  yes",
+        "account.rename                        ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    ·",
+        "account.rename (own)                  ·    yes  yes  yes  yes  yes  ·    ·    ·    ·    yes",
       ]
     `);
   });

@@ -121,6 +121,10 @@ interface Resources {
   'mail.readOutgoing': undefined;
   /** Staff reporting: self-service, promises kept, four-eyes figures and their CSV exports. */
   'insights.read': undefined;
+  /** The viewer's own account: password and sessions. */
+  'account.manage': { userId: string };
+  /** The viewer's own display name (staff names go through their audited staff profile). */
+  'account.rename': { userId: string };
 }
 export type Action = keyof Resources;
 
@@ -255,6 +259,12 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'user.pinTrustLevel': (actor) => moderates(actor) || 'Only moderators can pin a trust level.',
   'mail.readOutgoing': (actor) => actor.role === 'admin' || 'Only admins read outgoing mail.',
   'insights.read': (actor) => isStaff(actor.role) || 'Only staff read insights.',
+  'account.manage': (actor, account) => account.userId === actor.id || 'Only you change your account.',
+  'account.rename': (actor, account) =>
+    allOf(
+      account.userId === actor.id || 'Only you change your account.',
+      !isStaff(actor.role) || 'Staff change their name in their staff profile.',
+    ),
   'post.linkFreely': (actor) => isStaff(actor.role) || hasPrivilege(actor, 'post.links') || 'New members can post only a few links.',
 };
 

@@ -12,7 +12,8 @@ const SESSION_ENDED = 'sessions:ended';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 /** What identifies a session on sockets and on the live channel: never the token, nor what the table stores. */
-export const sessionKey = (token: string): string => hashToken(`session-key:${hashToken(token)}`);
+export const sessionKey = (token: string): string => keyOfHash(hashToken(token));
+const keyOfHash = (tokenHash: string): string => hashToken(`session-key:${tokenHash}`);
 
 /** Server-side sessions in PostgreSQL: the cookie carries a random token, the table its hash. */
 @Injectable()
@@ -76,6 +77,20 @@ export class SessionService implements OnModuleDestroy {
       ]);
     }
     return { id: row.id, role: row.role, trustLevel: row.trust_level, suspendedUntil: row.suspended_until };
+  }
+
+  /**
+   * Ends every session of `userId` except the one of `keepToken` (the caller's); their open sockets are
+   * closed like on sign-out. Returns how many ended.
+   */
+  async endOthers(userId: string, keepToken: string | undefined): Promise<number> {
+    // For DELETE, TypeORM answers [rows, affectedCount].
+    const [ended]: [{ token_hash: string }[], number] = await this.dataSource.query(
+      `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2 RETURNING token_hash`,
+      [userId, keepToken ? hashToken(keepToken) : ''],
+    );
+    for (const { token_hash } of ended) await this.live.publish(SESSION_ENDED, { key: keyOfHash(token_hash) });
+    return ended.length;
   }
 
   /** Ends a session; its open sockets (live updates) are closed by whoever listens through `onEnded`. */

@@ -12,3 +12,14 @@ export class SignInInput {
   @Field() email: string;
   @Field() password: string;
 }
+
+@InputType()
+export class UpdateProfileInput {
+  @Field() displayName: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field() currentPassword: string;
+  @Field() newPassword: string;
+}
