@@ -45,6 +45,18 @@ const CUE_WORD = /wohn|adresse|anschrift|zustell|liefer|paket|päckchen|sendung|
 const LOOSE_STREET_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}-]{2,30}(?:\s\p{Lu}[\p{L}\p{M}-]{1,30})?\s?$`, 'u');
 const LOOSE_CUE = /(?:adress|anschrift|wohn|liefer|zustell|schick|send|stra(?:ß|ss)e|\ban|\bnach)[^\n\d]{0,30}$/iu;
 
+/** A post office box: "Postfach 10 20 30, 70173 Stuttgart", "Pf. 1234, 80331 München". */
+const PO_BOX = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:Postfach|Pf\.|PF)\s?\d{1,6}(?:\s\d{2,3}){0,3},?\s(?:D-)?\d{5}\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?`,
+  'gu',
+);
+const PO_BOX_CUE = /(?:adress|anschrift|liefer|zustell|schick|send|post|mail|\ban|\bnach|\bto)[^\n\d]{0,30}$/iu;
+/** Typed all in lower case, also misspelt: "lindenstrase 4 04109 leipzig", "in der bahnhofstraße 3 in 67655 kaiserslautern". */
+const LOWER_CASE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}-]{1,30}(?:stra(?:ß|ss|s)e|str\.|weg|allee|platz|gasse|ring|damm|ufer)\s?\d{1,4}\s?[a-z]?(?:,\s?|\s(?:in\s)?)\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30}`,
+  'gu',
+);
+
 /** Street and house number, then a postcode and a city: "Hauptstraße 12, 10115 Berlin", "Bahnhofstrasse 10, 8001 Zürich". */
 export function detectGermanAddresses(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -73,5 +85,11 @@ export function detectGermanAddresses(text: string): Candidate[] {
     }
     found.push({ kind: 'address', start: numberStart - street[0].length, end: m.index + m[0].length, rule: 'address-de' });
   }
+  for (const pattern of [PO_BOX, LOWER_CASE])
+    for (const m of text.matchAll(pattern)) {
+      // A post office box is someone's only when the text sends something there ("Post bitte an Postfach …").
+      if (pattern === PO_BOX && !PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-de' });
+    }
   return found;
 }

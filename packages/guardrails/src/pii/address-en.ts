@@ -52,6 +52,19 @@ const CUED_STREET = new RegExp(
 );
 const CUE_WORD = /\b(?:I|we)(?:'m|'re|\sam|\sare|\slive|\smoved)|\blives?\sat|\bliving\sat|\baddress|\bship|\bdeliver|\bsend/i;
 
+/** A post office box with its town: "P.O. Box 1180, Denver, CO 80201", "PO Box 77, Leeds LS1 4AP". */
+const PO_BOX = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])P\.?\s?O\.?\s?Box\s\d{1,6},?\s(?:${WORD},?\s){1,3}(?:(?:${US_STATES.replace(/ /g, '|')}),?\s\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\p{L}\p{N}])`,
+  'gu',
+);
+/** It is someone's only when the text sends something there: "mail only to: P.O. Box …", "my address is PO Box …". */
+const PO_BOX_CUE = /(?:address|mail|post|send|ship|deliver|write|\bto)[^\n\d]{0,30}$/iu;
+/** A British address typed in lower case after an address word: "address is 12 elmway, leeds ls6 2pq". */
+const LOWER_UK = new RegExp(
+  String.raw`(?:address|live\sat|living\sat|ship\sto|send\sto|deliver\sto)[^\n\d]{0,16}?(?<![\p{L}\p{N}])(\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){0,3}[a-z][a-z'-]{2,24},\s[a-z][a-z'-]{2,24},?\s[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})(?![\p{L}\p{N}])`,
+  'giu',
+);
+
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(anchor)) {
@@ -86,6 +99,13 @@ export function detectEnglishAddresses(text: string): Candidate[] {
       const end = m.index + m[0].length;
       found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-en' });
     }
+    for (const m of text.matchAll(LOWER_UK)) {
+      const end = m.index + m[0].length;
+      found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-uk' });
+    }
   }
+  for (const m of text.matchAll(PO_BOX))
+    if (PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)))
+      found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-en' });
   return found;
 }

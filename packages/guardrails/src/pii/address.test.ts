@@ -127,4 +127,22 @@ describe('Australian addresses', () => {
   it('needs the street before the state and postcode', () => {
     expect(detectPii('Our warehouse is somewhere in VIC 3065 I think', { kinds: ['address'] })).toEqual([]);
   });
+
+  it.each([
+    ['Schickt die Unterlagen an Postfach 40 11 22, 50667 Köln', 'Postfach 40 11 22, 50667 Köln'],
+    ['Lieferadresse: Pf. 2210, 80331 München bitte', 'Pf. 2210, 80331 München'],
+    ['please mail it to P.O. Box 9921, Boise, ID 83707 thanks', 'P.O. Box 9921, Boise, ID 83707'],
+    ['neue adresse: ahornstrase 7 28195 bremen', 'ahornstrase 7 28195 bremen'],
+    ['ich wohne in der gartenweg 12 in 79098 freiburg', 'gartenweg 12 in 79098 freiburg'],
+    ['my address is 14 eastgate, leeds ls2 7jq', '14 eastgate, leeds ls2 7jq'],
+  ])('finds post office boxes and addresses typed in lower case in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each(['Postfach 20 30 40, 50667 Köln – ist das eure Rechnungsstelle?', 'the form has 14 fields, version 2 3ab'])(
+    'ignores a post office box nothing is sent to, and lower-case text without a postcode, in %j',
+    (text) => {
+      expect(addresses(text)).toEqual([]);
+    },
+  );
 });

@@ -26,6 +26,7 @@ describe('person_id', () => {
   it.each([
     ['Meine Steuer-ID ist 86095742719.', 'steuer-id', '86095742719'],
     ['Steueridentifikationsnummer: 86 095 742 719', 'steuer-id', '86 095 742 719'],
+    ['Steuer-Identifikationsnr. 86 095 742 719 liegt bei', 'steuer-id', '86 095 742 719'],
     ['Die steuerliche Identifikationsnummer lautet 65929970489', 'steuer-id', '65929970489'],
     ['Steuernummer 12/345/67890 beim Finanzamt Köln', 'steuernummer', '12/345/67890'],
     ['St.-Nr. 123/456/78901', 'steuernummer', '123/456/78901'],

@@ -119,7 +119,7 @@ const drivingLicence: Validator = ({ compact, raw }) =>
 const CUES: readonly [string, string, readonly Validator[]][] = [
   [
     'steuerid',
-    String.raw`steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|id)|identifikationsnummer|idnr\.?|ident-nr\.?`,
+    String.raw`steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|identifikations-?nr\.?|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|id)|identifikationsnummer|idnr\.?|ident-nr\.?`,
     [steuerId],
   ],
   ['steuernummer', String.raw`steuer-?\s?(?:nummer|nr\.?)|st\.?-?\s?nr\.?`, [steuernummer, steuerId]],
