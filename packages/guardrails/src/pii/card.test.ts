@@ -42,7 +42,7 @@ describe('payment card detection', () => {
     ['Kreditkarte 40128888 88881881, Ablauf 07/28', '40128888 88881881'],
     ['my mastercard 55 5555 5555 5544 44 expires 11/27', '55 5555 5555 5544 44'],
     ['Kartennummer 601 1111 1111 11117 (falsch getippt)', '601 1111 1111 11117'],
-  ])('after a card word, takes the writer\'s own grouping in %j', (text, match) => {
+  ])("after a card word, takes the writer's own grouping in %j", (text, match) => {
     expect(cards(text)).toEqual([match]);
   });
 

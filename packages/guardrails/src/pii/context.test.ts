@@ -44,7 +44,7 @@ describe("a company's own numbers", () => {
   it.each([
     ['Ich habe eure Hotline angerufen, bitte ruft mich auf 0171 2233445 zurück.', 'phone', '0171 2233445'],
     ['Meine Steuernummer ist 21/815/08150, die Firma ist schon abgemeldet.', 'person_id', '21/815/08150'],
-  ])('still reports the writer\'s own in %j', (text, kind, match) => {
+  ])("still reports the writer's own in %j", (text, kind, match) => {
     expect(found(text)).toContainEqual([kind, match]);
   });
 });

@@ -267,7 +267,7 @@ describe('corrections, registrations, casual labels and catalogue numbers', () =
     },
   );
 
-  it('does not take an account that is not the writer\'s for a customer number', () => {
+  it("does not take an account that is not the writer's for a customer number", () => {
     expect(cued('the account was 4410992 days old')).toEqual([]);
   });
 });
