@@ -103,3 +103,41 @@ test('a thread is watched and muted without JavaScript; "I have this problem too
   await visit(visitor, path);
   expect(await textOf(visitor.getByTestId('affected-count'))).toBe('2 people have this problem too');
 });
+
+test('settings: the display name changes; signing out of other sessions ends the other browser’s session', async () => {
+  const { account } = await signedUpClient(stack.apiUrl, 'Settings Person');
+  const page = await browser(true);
+  const other = await browser(true);
+  await signIn(page, stack.webUrl, account.email, PASSWORD);
+  await signIn(other, stack.webUrl, account.email, PASSWORD);
+
+  // From the header's account links.
+  const settingsLink = page.locator('header a[href="/settings"]:visible').first();
+  if ((await settingsLink.count()) === 0) await page.getByTestId('site-menu').locator('summary').click();
+  await settingsLink.click();
+  await page.waitForURL(`${stack.webUrl}/settings`);
+  await page.getByLabel('Display name').fill('Renamed Person');
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await page.getByText('Saved.').waitFor();
+  expect(await textOf(page.locator('header .me-name').first())).toBe('Renamed Person');
+
+  // A bad new password is explained at its field.
+  await page.getByLabel('Current password').fill(PASSWORD);
+  await page.getByLabel('New password').fill('password123');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.locator('#newPassword-error').waitFor();
+
+  await screenshot(page, 'settings-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await visit(page, `${stack.webUrl}/settings`);
+  await screenshot(page, 'settings-390');
+  await noSidewaysScroll(page);
+
+  await page.getByRole('button', { name: 'Sign out of all other sessions' }).click();
+  // Two: the other browser and the api client that created the account.
+  await page.getByText('2 other sessions ended.').waitFor();
+  await visit(other, `${stack.webUrl}/settings`);
+  await other.waitForURL(/\/signin/);
+  await visit(page, `${stack.webUrl}/settings`);
+  expect(page.url()).toBe(`${stack.webUrl}/settings`);
+});

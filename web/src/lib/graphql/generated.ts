@@ -50,6 +50,11 @@ export type AuditLogFilter = {
   to?: string | null | undefined;
 };
 
+export type ChangePasswordInput = {
+  currentPassword: string;
+  newPassword: string;
+};
+
 export type ConversationMessageKind =
   | 'CALLBACK_REQUEST'
   | 'TEXT';
@@ -416,6 +421,10 @@ export type TextSpanInput = {
 export type ThreadActivityKind =
   | 'ANSWER_ADDED'
   | 'COMMENT_ADDED';
+
+export type UpdateProfileInput = {
+  displayName: string;
+};
 
 export type UpdateStaffNameInput = {
   displayName: string;
@@ -965,6 +974,25 @@ export type SetAffectedMutationVariables = Exact<{
 
 
 export type SetAffectedMutation = { setAffected: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number } };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { id: string, displayName: string } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type SignOutOtherSessionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutOtherSessionsMutation = { signOutOtherSessions: number };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2775,6 +2803,24 @@ export const SetAffectedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetAffectedMutation, SetAffectedMutationVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SignOutOtherSessionsDocument = new TypedDocumentString(`
+    mutation SignOutOtherSessions {
+  signOutOtherSessions
+}
+    `) as unknown as TypedDocumentString<SignOutOtherSessionsMutation, SignOutOtherSessionsMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

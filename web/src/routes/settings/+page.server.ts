@@ -1,0 +1,83 @@
+import { redirect } from '@sveltejs/kit';
+import {
+  ChangePasswordDocument,
+  NotificationSettingsDocument,
+  SignOutOtherSessionsDocument,
+  UpdateNotificationSettingsDocument,
+  UpdateProfileDocument,
+} from '#lib/graphql/generated.ts';
+import { formFailure, readText, requireViewer } from '#lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The signed-in person's own settings: name, e-mail notifications and their language, password, sessions. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const viewer = requireViewer({ locals, url });
+  const { notificationSettings } = await locals.api.request(NotificationSettingsDocument);
+  return {
+    displayName: viewer.displayName,
+    isStaff: viewer.isStaff,
+    notifications: notificationSettings,
+    saved: url.searchParams.get('saved'),
+    ended: url.searchParams.get('ended'),
+  };
+};
+
+export const actions: Actions = {
+  profile: async ({ request, locals, url }) => {
+    requireViewer({ locals, url });
+    const { displayName } = readText(await request.formData(), ['displayName']);
+    try {
+      await locals.api.request(UpdateProfileDocument, { input: { displayName } });
+    } catch (cause) {
+      return formFailure(cause, {
+        locale: locals.locale,
+        form: 'profile',
+        values: { displayName },
+        fields: ['displayName'],
+        returnTo: url.pathname,
+      });
+    }
+    redirect(303, `${url.pathname}?saved=profile#profile`);
+  },
+
+  notifications: async ({ request, locals, url }) => {
+    requireViewer({ locals, url });
+    const data = await request.formData();
+    const locale = data.get('locale') === 'DE' ? 'DE' : 'EN';
+    try {
+      await locals.api.request(UpdateNotificationSettingsDocument, { input: { email: data.get('email') === 'on', locale } });
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: 'notifications', values: {}, fields: [], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}?saved=notifications#notifications`);
+  },
+
+  password: async ({ request, locals, url }) => {
+    requireViewer({ locals, url });
+    const { currentPassword, newPassword } = readText(await request.formData(), ['currentPassword', 'newPassword']);
+    try {
+      await locals.api.request(ChangePasswordDocument, { input: { currentPassword, newPassword } });
+    } catch (cause) {
+      // Passwords are never sent back into the page.
+      return formFailure(cause, {
+        locale: locals.locale,
+        form: 'password',
+        values: {},
+        fields: ['currentPassword', 'newPassword'],
+        returnTo: url.pathname,
+      });
+    }
+    redirect(303, `${url.pathname}?saved=password#password`);
+  },
+
+  sessions: async ({ locals, url }) => {
+    requireViewer({ locals, url });
+    let ended: number;
+    try {
+      ({ signOutOtherSessions: ended } = await locals.api.request(SignOutOtherSessionsDocument));
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: 'sessions', values: {}, fields: [], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}?ended=${ended}#sessions`);
+  },
+};
