@@ -33,6 +33,8 @@ async function open(options?: Parameters<typeof openBrowser>[0]) {
 test('an agent reads insights, downloads a CSV, and the page fits a phone', async () => {
   const page = await open();
   await signIn(page, stack.webUrl, agent.email, DEMO_PASSWORD);
+  // Staff links live in the header's menu.
+  await page.getByTestId('site-menu').locator('summary').click();
   await page.getByRole('link', { name: 'Console' }).first().click();
   await page.getByRole('link', { name: 'Insights' }).click();
   await page.waitForURL(/\/console\/insights/);
