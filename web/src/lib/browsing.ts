@@ -4,6 +4,10 @@ import type { QuestionSort, QuestionStatus } from '#lib/graphql/generated.ts';
 export const SORTS = ['newest', 'active', 'votes', 'unanswered'] as const;
 export type Sort = (typeof SORTS)[number];
 
+/** The status tabs of a space's question list. */
+export const STATUS_FILTERS = ['all', 'open', 'answered', 'solved'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
 const SORT_VALUE = { newest: 'NEWEST', active: 'ACTIVE', votes: 'VOTES', unanswered: 'UNANSWERED' } as const satisfies Record<
   Sort,
   QuestionSort
