@@ -1,0 +1,79 @@
+/**
+ * Accuracy and macro-F1 of scoreTone on corpus/labelled.jsonl against a majority-label baseline.
+ * Run: `pnpm --filter @peerdesk/tone run eval` (add `--errors` to list the development split's misses).
+ * Odd-numbered posts (en-001, de-001, …) are the development split the lexicons were adjusted on;
+ * even-numbered posts are held out and never listed by `--errors`.
+ */
+import { readFileSync } from 'node:fs';
+import { tone } from './scripts/source.ts';
+
+type Label = 'negative' | 'neutral' | 'positive';
+interface Sample {
+  id: string;
+  lang: 'de' | 'en';
+  label: Label;
+  text: string;
+}
+
+const LABELS: Label[] = ['negative', 'neutral', 'positive'];
+const samples: Sample[] = readFileSync(new URL('corpus/labelled.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as Sample);
+
+const isDevelopment = (s: Sample) => Number(s.id.split('-')[1]) % 2 === 1;
+
+function metrics(pairs: { expected: Label; predicted: Label }[]) {
+  const accuracy = pairs.filter((p) => p.expected === p.predicted).length / pairs.length;
+  const f1 = LABELS.map((label) => {
+    const tp = pairs.filter((p) => p.predicted === label && p.expected === label).length;
+    const fp = pairs.filter((p) => p.predicted === label && p.expected !== label).length;
+    const fn = pairs.filter((p) => p.predicted !== label && p.expected === label).length;
+    const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+    const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+    return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  });
+  return { accuracy, macroF1: f1.reduce((a, b) => a + b, 0) / LABELS.length, f1 };
+}
+
+function majority(of: Sample[]): Label {
+  const counts = LABELS.map((label) => of.filter((s) => s.label === label).length);
+  return LABELS[counts.indexOf(Math.max(...counts))] ?? 'neutral';
+}
+
+const baselineLabel = majority(samples.filter(isDevelopment));
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`.padStart(8);
+const rows: string[][] = [];
+for (const [name, subset] of [
+  ['all', samples],
+  ['development (odd ids)', samples.filter(isDevelopment)],
+  ['held out (even ids)', samples.filter((s) => !isDevelopment(s))],
+  ['held out, de', samples.filter((s) => !isDevelopment(s) && s.lang === 'de')],
+  ['held out, en', samples.filter((s) => !isDevelopment(s) && s.lang === 'en')],
+] as const) {
+  const scorer = metrics(subset.map((s) => ({ expected: s.label, predicted: tone.scoreTone(s.text).label })));
+  const baseline = metrics(subset.map((s) => ({ expected: s.label, predicted: baselineLabel })));
+  rows.push([
+    `${name} (n=${subset.length})`,
+    pct(scorer.accuracy),
+    pct(scorer.macroF1),
+    scorer.f1.map((f) => f.toFixed(2)).join(' / '),
+    pct(baseline.accuracy),
+    pct(baseline.macroF1),
+  ]);
+}
+console.log(`majority baseline always answers "${baselineLabel}"`);
+console.log(['split', 'accuracy', 'macro-F1', 'F1 neg/neu/pos', 'baseline acc', 'baseline F1'].join(' | '));
+for (const row of rows) console.log(row.join(' | '));
+
+const languageMisses = samples.filter((s) => tone.scoreTone(s.text).language !== s.lang).length;
+console.log(`language detected wrongly: ${languageMisses} of ${samples.length}`);
+
+if (process.argv.includes('--errors')) {
+  for (const s of samples.filter(isDevelopment)) {
+    const result = tone.scoreTone(s.text);
+    if (result.label !== s.label) {
+      console.log(`${s.id} expected ${s.label}, got ${result.label} (${result.score}) ${JSON.stringify(result.hits)}: ${s.text}`);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+import { detectLanguage, type ToneLanguage } from './language.js';
+import { ENGLISH_INTENSIFIERS, ENGLISH_LEXICON, ENGLISH_NEGATORS, ENGLISH_PHRASES } from './lexicon-en.js';
+import { GERMAN_INTENSIFIERS, GERMAN_NEGATORS, GERMAN_PHRASES, lookupGerman } from './lexicon-de.js';
+import { tokenize, type Token } from './tokenize.js';
+
+export type ToneLabel = 'negative' | 'neutral' | 'positive';
+
+export interface ToneHit {
+  /** The word or phrase as found (lower case). */
+  text: string;
+  /** Its contribution after negation, intensifiers and damping. */
+  value: number;
+}
+
+export interface Tone {
+  label: ToneLabel;
+  language: ToneLanguage;
+  /** Positive minus negative weight; negative weight counts 1.2×, since a complaint rarely ends in praise. */
+  score: number;
+  positive: number;
+  negative: number;
+  hits: ToneHit[];
+}
+
+interface Language {
+  lookup: (word: string) => number | undefined;
+  negators: ReadonlySet<string>;
+  intensifiers: ReadonlyMap<string, number>;
+  phrases: PhraseIndex;
+  /** German negation often follows the verb ("funktioniert jetzt nicht"). */
+  negationFollows: boolean;
+}
+
+type PhraseIndex = ReadonlyMap<string, readonly { words: readonly string[]; value: number }[]>;
+
+function indexPhrases(phrases: ReadonlyMap<string, number>): PhraseIndex {
+  const index = new Map<string, { words: string[]; value: number }[]>();
+  for (const [phrase, value] of phrases) {
+    const words = phrase.split(' ');
+    const first = words[0] ?? '';
+    const list = index.get(first) ?? [];
+    list.push({ words, value });
+    list.sort((a, b) => b.words.length - a.words.length);
+    index.set(first, list);
+  }
+  return index;
+}
+
+const LANGUAGES: Record<ToneLanguage, Language> = {
+  en: {
+    lookup: (word) => ENGLISH_LEXICON.get(word),
+    negators: ENGLISH_NEGATORS,
+    intensifiers: ENGLISH_INTENSIFIERS,
+    phrases: indexPhrases(ENGLISH_PHRASES),
+    negationFollows: false,
+  },
+  de: {
+    lookup: lookupGerman,
+    negators: GERMAN_NEGATORS,
+    intensifiers: GERMAN_INTENSIFIERS,
+    phrases: indexPhrases(GERMAN_PHRASES),
+    negationFollows: true,
+  },
+};
+
+/** Words of exclamation that open a sarcastic complaint ("Great, another update that breaks …"). */
+const SARCASTIC_OPENERS = new Set([
+  'great',
+  'wonderful',
+  'perfect',
+  'brilliant',
+  'sure',
+  'fantastic',
+  'loving',
+  'toll',
+  'super',
+  'perfekt',
+  'klar',
+  'großartig',
+  'wunderbar',
+  'genial',
+  'excellent',
+  'prima',
+  'liebe',
+]);
+
+const NEGATION_REACH = 3;
+const NEGATIVE_WEIGHT = 1.2;
+/** A label needs at least this much weight; a single "leider" or "slow" leaves a post neutral. */
+export const TONE_THRESHOLD = 2;
+
+interface Item {
+  at: number;
+  clause: number;
+  text: string;
+  value: number;
+  phrase: boolean;
+  negated: boolean;
+}
+
+function readItems(tokens: readonly Token[], language: Language): { items: Item[]; negators: number[] } {
+  const items: Item[] = [];
+  const negators: number[] = [];
+  let boost = 1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token || token.quoted) continue;
+    const phrase = language.phrases
+      .get(token.word)
+      ?.find((p) => p.words.every((w, k) => tokens[i + k]?.word === w && !tokens[i + k]?.quoted));
+    if (phrase) {
+      items.push({ at: i, clause: token.clause, text: phrase.words.join(' '), value: phrase.value * boost, phrase: true, negated: false });
+      boost = 1;
+      i += phrase.words.length - 1;
+      continue;
+    }
+    if (language.negators.has(token.word)) negators.push(i);
+    const intensity = language.intensifiers.get(token.word);
+    if (intensity !== undefined) {
+      boost = intensity;
+      continue;
+    }
+    const value = language.lookup(token.word);
+    if (value !== undefined && value !== 0) {
+      items.push({ at: i, clause: token.clause, text: token.word, value: value * boost, phrase: false, negated: false });
+      boost = 1;
+    }
+  }
+  return { items, negators };
+}
+
+function applyNegation(items: Item[], negators: readonly number[], tokens: readonly Token[], language: Language): void {
+  for (const at of negators) {
+    const clause = tokens[at]?.clause;
+    const canNegate = (item: Item) => !item.phrase && !item.negated && item.clause === clause && item.at !== at;
+    let target = items.find((item) => canNegate(item) && item.at > at && item.at - at <= NEGATION_REACH);
+    if (!target && language.negationFollows) {
+      target = items.findLast((item) => canNegate(item) && item.at < at && at - item.at <= NEGATION_REACH);
+    }
+    if (!target) continue;
+    target.negated = true;
+    // "not bad" is faint praise, "not good" a real complaint.
+    target.value = target.value < 0 ? -target.value * 0.5 : -target.value * 0.8;
+  }
+}
+
+/** A post that opens with a question asks about a symptom; one that opens with a statement reports it. */
+function isQuestion(text: string): boolean {
+  const end = /[.!?]/.exec(text);
+  return end?.[0] === '?' && !text.includes('!');
+}
+
+/** Scores one post; pure and allocation-light enough for thousands of posts a second. */
+export function scoreTone(text: string): Tone {
+  const tokens = tokenize(text);
+  const languageCode = detectLanguage(tokens.map((t) => t.word));
+  const language = LANGUAGES[languageCode];
+  const { items, negators } = readItems(tokens, language);
+  applyNegation(items, negators, tokens, language);
+
+  let negative = 0;
+  for (const item of items) if (item.value < 0) negative -= item.value;
+  if (isQuestion(text)) {
+    for (const item of items) if (item.value < 0) item.value /= 2;
+    negative /= 2;
+  }
+  if (negative >= TONE_THRESHOLD) {
+    for (const item of items) {
+      if (item.value > 0 && SARCASTIC_OPENERS.has(item.text) && isExclamation(tokens, item)) {
+        item.value = -1;
+        negative += 1;
+      }
+    }
+  }
+  let positive = 0;
+  for (const item of items) if (item.value > 0) positive += item.value;
+  const score = round(positive - NEGATIVE_WEIGHT * negative);
+  const label: ToneLabel = score <= -TONE_THRESHOLD ? 'negative' : score >= TONE_THRESHOLD ? 'positive' : 'neutral';
+  return {
+    label,
+    language: languageCode,
+    score,
+    positive: round(positive),
+    negative: round(negative),
+    hits: items.map((item) => ({ text: item.text, value: round(item.value) })),
+  };
+}
+
+/** The post's first or second word ("Great, …", "Oh wonderful, …") or a clause of its own ("… Brilliant."). */
+function isExclamation(tokens: readonly Token[], item: Item): boolean {
+  if (item.at <= 1 && item.clause === 0) return true;
+  return tokens[item.at - 1]?.clause !== item.clause && tokens[item.at + 1]?.clause !== item.clause;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
