@@ -12,6 +12,8 @@
  * is a further development split of the same kind: its own section, and `--errors` lists its items too.
  * `corpus/pii-dev-4.jsonl` (split "dev-4", messy real-world writing and many hard negatives) is a further
  * development split: its own section, and `--errors` lists its items too.
+ * `corpus/pii-dev-5.jsonl` (split "dev-5", customer numbers in many phrasings and phone false alarms) is a further
+ * development split: its own section, and `--errors` lists its items too.
  *
  * `corpus/pii-independent.jsonl` is written by someone who has not read the detector, and the detector is not
  * tuned on it: it is scored as its own section, and `--errors` never lists its items.
@@ -167,6 +169,9 @@ const dev3 = section(DEV_3, `dev-3 corpus (${DEV_3}; written independently of th
 const DEV_4 = 'corpus/pii-dev-4.jsonl';
 const dev4 = section(DEV_4, `dev-4 corpus (${DEV_4}; written independently of the detector, a development split: tuned on)`);
 
+const DEV_5 = 'corpus/pii-dev-5.jsonl';
+const dev5 = section(DEV_5, `dev-5 corpus (${DEV_5}; written independently of the detector, a development split: tuned on)`);
+
 const INDEPENDENT = 'corpus/pii-independent.jsonl';
 // Aggregate figures only: the held-out corpus's errors are dropped here and never printed.
 section(INDEPENDENT, `independent corpus (${INDEPENDENT}; not tuned on, its errors are never listed)`);
@@ -176,4 +181,5 @@ if (process.argv.includes('--errors')) {
   if (dev2) console.log('\ndev-2 corpus:\n' + dev2.errors.join('\n'));
   if (dev3) console.log('\ndev-3 corpus:\n' + dev3.errors.join('\n'));
   if (dev4) console.log('\ndev-4 corpus:\n' + dev4.errors.join('\n'));
+  if (dev5) console.log('\ndev-5 corpus:\n' + dev5.errors.join('\n'));
 }
