@@ -271,3 +271,35 @@ describe('corrections, registrations, casual labels and catalogue numbers', () =
     expect(cued('the account was 4410992 days old')).toEqual([]);
   });
 });
+
+describe('customer numbers under account, login, membership and subscription labels', () => {
+  const cued = (text: string) => numbers(text).map(([kind, match]) => [kind, match]);
+
+  it.each([
+    ['Login-ID 4471203 geht seit gestern nicht mehr', 'customer_number', '4471203'],
+    ['my login id is 220918, reset fails', 'customer_number', '220918'],
+    ['player ID 55-210-8841 lost all items after the patch', 'customer_number', '55-210-8841'],
+    ['Patron ID P-55120 shows as expired', 'customer_number', 'P-55120'],
+    ['Viele Grüße, A. Weber (Kd. 4471209)', 'customer_number', '4471209'],
+    ['Vertragspartnernummer 200 5512 771 – Abschlag erhöht', 'customer_number', '200 5512 771'],
+    ['acct 5512 7730 19 - login fails since the update', 'customer_number', '5512 7730 19'],
+    ['Regards,\nJo Smith (acct 66120934)', 'customer_number', '66120934'],
+    ['Acct ref Q-5512-8830, still waiting for a reply', 'customer_number', 'Q-5512-8830'],
+    ['we are on account 441 220 9931 and got switched to a new tariff', 'customer_number', '441 220 9931'],
+    ['Abo-Nr. ZX-441208, die Zeitung fehlt', 'customer_number', 'ZX-441208'],
+    ['Abonummer B-55120934 – seit Montag keine Zeitung', 'customer_number', 'B-55120934'],
+    ['Mein Konto bei euch: KX55120. Seit dem Update geht nichts.', 'customer_number', 'KX55120'],
+    ['Plan ID PLN-5512093 still shows as active', 'contract_number', 'PLN-5512093'],
+  ])('reads %j', (text, kind, match) => {
+    expect(cued(text)).toEqual([[kind, match]]);
+  });
+
+  it.each([
+    'The account page shows 2 devices.',
+    'Login-ID vergessen, wie setze ich sie zurück?',
+    'Mein Konto bei euch ist seit 2019 aktiv.',
+    'on account of the 3 outages last week',
+  ])('ignores %j', (text) => {
+    expect(cued(text)).toEqual([]);
+  });
+});
