@@ -13,6 +13,8 @@ import ts from 'typescript-eslint';
 const API_DOMAINS = {
   platform: [],
   identity: ['platform'],
+  /** Images in posts: storage and serving; posts embed them by URL, so no domain needs to import it. */
+  uploads: ['identity', 'platform'],
   qa: ['identity', 'platform'],
   audit: ['identity', 'platform', 'qa'],
   reputation: ['audit', 'identity', 'platform', 'qa'],

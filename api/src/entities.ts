@@ -26,6 +26,7 @@ import { ReputationSettingsEntity } from './reputation/reputation-settings.entit
 import { UserBadgeEntity } from './reputation/user-badge.entity';
 import { OutboxEventEntity } from './platform/outbox/outbox-event.entity';
 import { RateLimitBucketEntity } from './platform/rate-limit/rate-limit-bucket.entity';
+import { UploadEntity } from './uploads/upload.entity';
 
 export const entities = [
   UserEntity,
@@ -65,4 +66,5 @@ export const entities = [
   ThreadReadEntity,
   UserOriginEntity,
   UserBadgeEntity,
+  UploadEntity,
 ];

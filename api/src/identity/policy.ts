@@ -57,6 +57,8 @@ interface Resources {
   'question.ask': undefined;
   'answer.create': undefined;
   'comment.create': undefined;
+  /** Uploading an image for a post. */
+  'upload.create': undefined;
   'vote.cast': PostRef;
   'post.edit': PostRef;
   'answer.accept': AcceptRef;
@@ -170,6 +172,7 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'question.ask': notSuspended,
   'answer.create': notSuspended,
   'comment.create': notSuspended,
+  'upload.create': notSuspended,
   'vote.cast': (actor, post) => allOf(post.authorId !== actor.id || 'You cannot vote on your own post.', notSuspended(actor)),
   'post.edit': (actor, post) =>
     post.authorId === actor.id ||

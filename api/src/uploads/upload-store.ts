@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { idempotentCreate } from '../platform/idempotent-create';
+import { UploadEntity } from './upload.entity';
+
+export type UploadRecord = Omit<UploadEntity, 'bytes'>;
+export type NewUpload = Omit<UploadEntity, 'id' | 'createdAt'>;
+
+/**
+ * Where uploaded images live. PostgreSQL is the one implementation; an object store would implement
+ * the same two calls (the row keeps the metadata, the store the bytes).
+ */
+export abstract class UploadStore {
+  /** Stores an image; the same owner storing the same bytes again gets the first record back. */
+  abstract save(upload: NewUpload): Promise<UploadRecord>;
+  abstract open(id: string): Promise<{ upload: UploadRecord; bytes: Buffer } | null>;
+}
+
+const RECORD_COLUMNS = {
+  id: true,
+  ownerId: true,
+  mime: true,
+  width: true,
+  height: true,
+  size: true,
+  sha256: true,
+  createdAt: true,
+} as const;
+
+@Injectable()
+export class PostgresUploadStore extends UploadStore {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  save(upload: NewUpload): Promise<UploadRecord> {
+    const uploads = this.dataSource.getRepository(UploadEntity);
+    return idempotentCreate(upload.sha256, {
+      constraint: 'uploads_owner_sha256_key',
+      find: (sha256) => uploads.findOne({ select: RECORD_COLUMNS, where: { ownerId: upload.ownerId, sha256 } }),
+      create: async () => {
+        const { bytes: _bytes, ...record } = await uploads.save(uploads.create({ ...upload, id: randomUUID() }));
+        return record;
+      },
+    });
+  }
+
+  async open(id: string): Promise<{ upload: UploadRecord; bytes: Buffer } | null> {
+    const row = await this.dataSource.getRepository(UploadEntity).findOneBy({ id });
+    if (!row) return null;
+    const { bytes, ...upload } = row;
+    return { upload, bytes };
+  }
+}

@@ -1,0 +1,43 @@
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { UserEntity } from '../identity/user.entity';
+
+/**
+ * An image uploaded for a post, as the api re-encoded it (never the uploaded bytes). Kept in PostgreSQL,
+ * so api replicas stay stateless and a backup holds everything. The same owner uploading the same
+ * image again gets the first row back (`sha256` of the stored bytes).
+ */
+@Entity('uploads')
+@Index('uploads_owner_sha256_key', ['ownerId', 'sha256'], { unique: true })
+@Check('uploads_mime_check', `"mime" IN ('image/png', 'image/jpeg', 'image/webp')`)
+@Check('uploads_size_check', `"size" = octet_length("bytes")`)
+@Check('uploads_dimensions_check', `"width" BETWEEN 1 AND 2560 AND "height" BETWEEN 1 AND 2560`)
+export class UploadEntity {
+  /** Random (v4), made by the api: the URL of an image cannot be guessed from another's. */
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE' })
+  @Column({ name: 'owner_id', type: 'bigint' })
+  ownerId: string;
+
+  @Column({ type: 'bytea' })
+  bytes: Buffer;
+
+  @Column({ type: 'varchar', length: 32 })
+  mime: string;
+
+  @Column({ type: 'integer' })
+  width: number;
+
+  @Column({ type: 'integer' })
+  height: number;
+
+  @Column({ type: 'integer' })
+  size: number;
+
+  @Column({ type: 'char', length: 64 })
+  sha256: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
