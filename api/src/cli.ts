@@ -13,6 +13,7 @@ import { MeiliSearchIndex } from './search/meili-search.index';
 import { PostgresSearchIndex } from './search/postgres-search.index';
 import { reindexAll } from './search/reindex';
 import { recomputeReputation } from './reputation/recompute';
+import { buildDueDigests } from './notifications/mail/digest';
 import { IMPORT_USAGE, parseImportArgs, runImportCommand } from './importer/cli-import';
 
 interface Command {
@@ -188,6 +189,27 @@ const commands: Record<string, Command> = {
         const started = Date.now();
         const changed = await db.dataSource.transaction((manager) => recomputeReputation(manager));
         console.log(`Recomputed reputation and trust levels in ${((Date.now() - started) / 1000).toFixed(1)} s; ${changed} users changed.`);
+        return 0;
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  digests: {
+    summary: 'Build the daily and weekly digest mails that are due now (the api does this every 15 minutes).',
+    usage: 'pnpm cli digests\n\nSafe while the app runs: batches are claimed row by row, and a period is never mailed twice.',
+    run: async () => {
+      const db = await openDatabase(config, logger);
+      try {
+        const started = Date.now();
+        const [row]: { secret: string }[] = await db.dataSource.query(`SELECT secret FROM mail_secret`);
+        const result = await buildDueDigests((work) => db.dataSource.transaction(work), {
+          publicUrl: config.publicUrl,
+          secret: row!.secret,
+          now: new Date(),
+        });
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(`Digests: ${result.users} users due, ${result.mails} mails queued in ${seconds} s.`);
         return 0;
       } finally {
         await db.close();

@@ -1,0 +1,32 @@
+import { Initial1795457617208 } from './1795457617208-Initial.js';
+import { AuditLog1795468350221 } from './1795468350221-AuditLog.js';
+import { Moderation1795468513123 } from './1795468513123-Moderation.js';
+import { Escalation1795468643674 } from './1795468643674-Escalation.js';
+import { GuardReviewStaff1795468885930 } from './1795468885930-GuardReviewStaff.js';
+import { Reputation1795468981840 } from './1795468981840-Reputation.js';
+import { ImportedReputation1795472458664 } from './1795472458664-ImportedReputation.js';
+import { EscalationPause1795472576804 } from './1795472576804-EscalationPause.js';
+import { SearchPostings1796000000000 } from './1796000000000-SearchPostings.js';
+import { Notifications1796100000000 } from './1796100000000-Notifications.js';
+import { MailOutbox1796100000001 } from './1796100000001-MailOutbox.js';
+import { PasswordResets1796100000002 } from './1796100000002-PasswordResets.js';
+import { BrowsingIndexes1796652000071 } from './1796652000071-BrowsingIndexes.js';
+import { Follows1797400000000 } from './1797400000000-Follows.js';
+
+/** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
+export const migrations: Function[] = [
+  Initial1795457617208,
+  AuditLog1795468350221,
+  Moderation1795468513123,
+  Escalation1795468643674,
+  GuardReviewStaff1795468885930,
+  Reputation1795468981840,
+  ImportedReputation1795472458664,
+  EscalationPause1795472576804,
+  SearchPostings1796000000000,
+  Notifications1796100000000,
+  MailOutbox1796100000001,
+  PasswordResets1796100000002,
+  BrowsingIndexes1796652000071,
+  Follows1797400000000,
+];

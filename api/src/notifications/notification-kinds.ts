@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 
 /** What a notification is about; stored as the enum's value. */
 export enum NotificationKind {
+  QUESTION_NEW = 'question.new',
   ANSWER_NEW = 'answer.new',
   COMMENT_NEW = 'comment.new',
   ANSWER_ACCEPTED = 'answer.accepted',
@@ -16,10 +17,15 @@ export enum NotificationKind {
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
-  description: 'What a notification tells: a new answer or comment, a decision on my post, a private message, staff work.',
+  description:
+    'What a notification tells: a new question where I follow, a new answer or comment, a decision on my post, a private message, staff work.',
 });
 
 export type NotificationKindName = `${NotificationKind}`;
+
+/** Kinds that reach e-mail only through the daily or weekly digest, never as a mail each. */
+export const DIGEST_KINDS: readonly NotificationKindName[] = ['question.new'];
+export type ImmediateMailKind = Exclude<NotificationKindName, 'question.new'>;
 
 export type SubjectType = 'question' | 'answer' | 'comment' | 'message' | 'escalation' | 'draft';
 

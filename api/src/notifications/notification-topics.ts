@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { followersOfQuestion } from './follows.service';
 import type { NotificationCandidate, NotificationKindName, SubjectType } from './notification-kinds';
 
 /**
@@ -102,6 +103,11 @@ async function replyPublished(db: Db, type: 'answer' | 'comment', id: string): P
   return candidate(recipients, 'comment.new', 'comment', id, questionId, String(c.author_id), { onAnswer: c.answer_id !== null });
 }
 
+/** A question became visible: followers of its space and tags hear of it. */
+async function questionPublished(db: Db, id: string, authorId: string): Promise<NotificationCandidate[]> {
+  return candidate(await followersOfQuestion(db, id), 'question.new', 'question', id, id, authorId);
+}
+
 async function postAuthor(db: Db, type: SubjectType, id: string): Promise<{ authorId: string; questionId: string } | null> {
   const table = type === 'question' ? 'questions' : type === 'answer' ? 'answers' : type === 'comment' ? 'comments' : null;
   if (!table) return null;
@@ -136,9 +142,14 @@ export async function candidatesFor(db: Db, event: OutboxEventRow): Promise<Noti
   const id = event.aggregate_id;
   switch (event.topic) {
     case 'question.created': {
-      const post = await postAuthor(db, 'question', id);
-      if (post) await autoWatch(db, post.authorId, id, 'asked');
-      return [];
+      const [q]: { author_id: string; moderation_state: string }[] = await db.query(
+        `SELECT author_id, moderation_state FROM questions WHERE id = $1`,
+        [id],
+      );
+      if (!q) return [];
+      await autoWatch(db, String(q.author_id), id, 'asked');
+      // A held question is announced when a moderator approves it (post.moderated).
+      return q.moderation_state === 'published' ? questionPublished(db, id, String(q.author_id)) : [];
     }
     case 'answer.created': {
       const [a]: { author_id: string; question_id: string; moderation_state: string }[] = await db.query(
@@ -179,7 +190,8 @@ export async function candidatesFor(db: Db, event: OutboxEventRow): Promise<Noti
       if (!post) return [];
       if (p.to === 'published' && p.from === 'pending_review') {
         const approved = candidate([post.authorId], 'post.approved', type, id, post.questionId, null);
-        const announced = type === 'question' ? [] : await replyPublished(db, type as 'answer' | 'comment', id);
+        const announced =
+          type === 'question' ? await questionPublished(db, id, post.authorId) : await replyPublished(db, type as 'answer' | 'comment', id);
         return [...approved, ...announced];
       }
       if (p.to === 'hidden') {

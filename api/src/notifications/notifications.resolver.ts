@@ -4,11 +4,15 @@ import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { LiveEvents, perEvent } from '../platform/live/live-events';
 import { currentActor } from '../platform/live/subscriptions';
+import { FollowService } from './follows.service';
 import {
+  FollowModel,
+  FollowTarget,
   MarkNotificationsReadInput,
   MarkNotificationsReadPayload,
   NotificationConnection,
   SetAffectedInput,
+  SetFollowInput,
   ThreadWatchModel,
   WatchThreadInput,
 } from './models/notification.models';
@@ -52,6 +56,7 @@ function mapEach<T, U>(source: AsyncIterableIterator<T>, initial: () => Promise<
 export class NotificationsResolver {
   constructor(
     private readonly inbox: NotificationService,
+    private readonly follows: FollowService,
     private readonly live: LiveEvents,
   ) {}
 
@@ -91,6 +96,21 @@ export class NotificationsResolver {
   @Mutation(() => ThreadWatchModel, { description: '“I have this problem too” (or take it back); it also watches the thread.' })
   setAffected(@Ctx() ctx: RequestContext, @Args('input') input: SetAffectedInput): Promise<ThreadWatchModel> {
     return this.inbox.setAffected(ctx.actor, input);
+  }
+
+  @Public()
+  @Query(() => FollowModel, { description: 'Whether the viewer follows a space or a tag (by slug), and how many do.' })
+  follow(
+    @Ctx() ctx: RequestContext,
+    @Args('target', { type: () => FollowTarget }) target: FollowTarget,
+    @Args('slug') slug: string,
+  ): Promise<FollowModel> {
+    return this.follows.follow(ctx.actor, target, slug);
+  }
+
+  @Mutation(() => FollowModel, { description: 'Follow, mute or stop following a space or a tag.' })
+  setFollow(@Ctx() ctx: RequestContext, @Args('input') input: SetFollowInput): Promise<FollowModel> {
+    return this.follows.setFollow(ctx.actor, input);
   }
 
   @Subscription(() => UnreadNotificationsModel, {

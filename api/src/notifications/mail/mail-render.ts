@@ -1,11 +1,11 @@
 import { renderMarkdown } from '@peerdesk/markdown';
-import type { NotificationKindName } from '../notification-kinds';
+import type { ImmediateMailKind } from '../notification-kinds';
 
 export type MailLocale = 'en' | 'de';
 
 /** What a notification mail says, gathered from the database by the queue. */
 export interface MailFacts {
-  kind: NotificationKindName;
+  kind: ImmediateMailKind;
   locale: MailLocale;
   recipientName: string;
   questionTitle: string | null;
@@ -26,10 +26,7 @@ export interface RenderedMail {
   html: string;
 }
 
-type Texts = Record<
-  NotificationKindName,
-  { subject: string; lead: string; open: string; why: 'thread' | 'post' | 'conversation' | 'staff' }
->;
+type Texts = Record<ImmediateMailKind, { subject: string; lead: string; open: string; why: 'thread' | 'post' | 'conversation' | 'staff' }>;
 
 const EN: Texts = {
   'answer.new': { subject: 'New answer on “{title}”', lead: '{actor} answered:', open: 'Open the answer', why: 'thread' },
@@ -175,9 +172,10 @@ const COMMON = {
   },
 } as const;
 
-const fill = (text: string, params: Record<string, string>): string => text.replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+export const fill = (text: string, params: Record<string, string>): string =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
 
-const escapeHtml = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** One post goes to many watchers: its HTML is rendered once (a small cache of recent posts). */
@@ -208,35 +206,67 @@ export function renderMail(facts: MailFacts): RenderedMail {
   const why = fill(common.why[texts.why], params);
   const reason = facts.reason ? fill(common.reason, params) : null;
 
+  const quote = facts.postMarkdown
+    ? `<blockquote style="margin: 0 0 1rem; padding: 0.5rem 1rem; border-left: 3px solid #1d4ed8;">${postHtml(facts.postMarkdown)}</blockquote>`
+    : '';
+  return framedMail({
+    locale: facts.locale,
+    subject,
+    hello: fill(common.hello, params),
+    text: [
+      lead,
+      ...(facts.postMarkdown ? ['', facts.postMarkdown.trim()] : []),
+      ...(reason ? ['', reason] : []),
+      '',
+      `${texts.open}: ${facts.postUrl}`,
+    ],
+    html: `<p>${escapeHtml(lead)}</p>\n${quote}\n${reason ? `<p>${escapeHtml(reason)}</p>` : ''}\n${buttonHtml(texts.open, facts.postUrl)}`,
+    why,
+    unsubscribeUrl: facts.unsubscribeUrl,
+    settingsUrl: facts.settingsUrl,
+  });
+}
+
+export const buttonHtml = (label: string, url: string): string =>
+  `<p><a href="${escapeHtml(url)}" style="display: inline-block; padding: 0.5rem 1rem; background: #1d4ed8; color: #fff; border-radius: 6px; text-decoration: none;">${escapeHtml(label)}</a></p>`;
+
+/** The parts every mail shares: greeting, body, and a footer saying why it came with one-click unsubscribe. */
+export function framedMail(parts: {
+  locale: MailLocale;
+  subject: string;
+  hello: string;
+  /** Body lines of the text part. */
+  text: string[];
+  /** Body of the HTML part, already escaped. */
+  html: string;
+  why: string;
+  unsubscribeUrl: string;
+  settingsUrl: string;
+}): RenderedMail {
+  const common = COMMON[parts.locale];
   const text = [
-    fill(common.hello, params),
+    parts.hello,
     '',
-    lead,
-    ...(facts.postMarkdown ? ['', facts.postMarkdown.trim()] : []),
-    ...(reason ? ['', reason] : []),
-    '',
-    `${texts.open}: ${facts.postUrl}`,
+    ...parts.text,
     '',
     '-- ',
-    why,
-    `${common.unsubscribe}: ${facts.unsubscribeUrl}`,
-    `${common.settings}: ${facts.settingsUrl}`,
+    parts.why,
+    `${common.unsubscribe}: ${parts.unsubscribeUrl}`,
+    `${common.settings}: ${parts.settingsUrl}`,
     '',
   ].join('\n');
-
-  const e = (value: string) => escapeHtml(value);
+  const e = escapeHtml;
   const html = `<!doctype html>
-<html lang="${facts.locale}"><head><meta charset="utf-8"><title>${e(subject)}</title></head>
+<html lang="${parts.locale}"><head><meta charset="utf-8"><title>${e(parts.subject)}</title></head>
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2933; max-width: 40rem; margin: 0 auto; padding: 1rem;">
-<p>${e(fill(common.hello, params))}</p>
-<p>${e(lead)}</p>
-${facts.postMarkdown ? `<blockquote style="margin: 0 0 1rem; padding: 0.5rem 1rem; border-left: 3px solid #1d4ed8;">${postHtml(facts.postMarkdown)}</blockquote>` : ''}
-${reason ? `<p>${e(reason)}</p>` : ''}
-<p><a href="${e(facts.postUrl)}" style="display: inline-block; padding: 0.5rem 1rem; background: #1d4ed8; color: #fff; border-radius: 6px; text-decoration: none;">${e(texts.open)}</a></p>
+<p>${e(parts.hello)}</p>
+${parts.html}
 <hr style="border: 0; border-top: 1px solid #d8dee4; margin: 1.5rem 0 1rem;">
-<p style="font-size: 0.875rem; color: #52606d;">${e(why)}<br>
-<a href="${e(facts.unsubscribeUrl)}">${e(common.unsubscribe)}</a> · <a href="${e(facts.settingsUrl)}">${e(common.settings)}</a></p>
+<p style="font-size: 0.875rem; color: #52606d;">${e(parts.why)}<br>
+<a href="${e(parts.unsubscribeUrl)}">${e(common.unsubscribe)}</a> · <a href="${e(parts.settingsUrl)}">${e(common.settings)}</a></p>
 </body></html>
 `;
-  return { subject, text, html };
+  return { subject: parts.subject, text, html };
 }
+
+export const greeting = (locale: MailLocale, name: string): string => fill(COMMON[locale].hello, { name });

@@ -64,3 +64,24 @@ export class SetAffectedInput {
   @Field(() => ID) questionId: string;
   @Field() affected: boolean;
 }
+
+export enum FollowTarget {
+  SPACE = 'space',
+  TAG = 'tag',
+}
+registerEnumType(FollowTarget, { name: 'FollowTarget', description: 'What one can follow besides a thread.' });
+
+@ObjectType('Follow', { description: 'Whether the viewer follows a space or a tag: new questions there, and a digest by e-mail.' })
+export class FollowModel {
+  @Field(() => FollowTarget) target: FollowTarget;
+  @Field() slug: string;
+  @Field(() => WatchLevel) level: WatchLevel;
+  @Field(() => Int, { description: 'How many people follow it.' }) followers: number;
+}
+
+@InputType()
+export class SetFollowInput {
+  @Field(() => FollowTarget) target: FollowTarget;
+  @Field() slug: string;
+  @Field(() => WatchLevel) level: WatchLevel;
+}
