@@ -11,6 +11,7 @@ import { Notifications1796100000000 } from './1796100000000-Notifications.js';
 import { MailOutbox1796100000001 } from './1796100000001-MailOutbox.js';
 import { PasswordResets1796100000002 } from './1796100000002-PasswordResets.js';
 import { BrowsingIndexes1796652000071 } from './1796652000071-BrowsingIndexes.js';
+import { Uploads1797200000000 } from './1797200000000-Uploads.js';
 import { Follows1797400000000 } from './1797400000000-Follows.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
@@ -28,5 +29,6 @@ export const migrations: Function[] = [
   MailOutbox1796100000001,
   PasswordResets1796100000002,
   BrowsingIndexes1796652000071,
+  Uploads1797200000000,
   Follows1797400000000,
 ];
