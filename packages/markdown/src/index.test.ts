@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExternalHref, markdownExcerpt, renderMarkdown } from './index.js';
+import { isExternalHref, isUploadPath, markdownExcerpt, renderMarkdown } from './index.js';
 
 describe('renderMarkdown', () => {
   it('renders ordinary Markdown', () => {
@@ -88,9 +88,50 @@ describe('renderMarkdown', () => {
     expect(isExternalHref(href)).toBe(external);
   });
 
-  it('embeds only https images', () => {
-    expect(renderMarkdown('![meter](https://example.com/m.png)')).toContain('<img src="https://example.com/m.png"');
-    expect(renderMarkdown('![meter](http://example.com/m.png)')).not.toContain('<img');
+  const UPLOAD = '/uploads/0b9c1c5e-6f1a-4c3e-9d2b-8a7e6f5d4c3b';
+
+  it('embeds images uploaded to the site, with their alt text', () => {
+    for (const ext of ['png', 'jpg', 'webp'])
+      expect(renderMarkdown(`![Error **dialog** "x"](${UPLOAD}.${ext})`)).toBe(
+        `<p><img src="${UPLOAD}.${ext}" alt="Error dialog &quot;x&quot;" loading="lazy"></p>\n`,
+      );
+    expect(isUploadPath(`${UPLOAD}.png`)).toBe(true);
+  });
+
+  it.each([
+    [
+      'another site',
+      'https://example.com/m.png',
+      '<a href="https://example.com/m.png" rel="nofollow ugc noopener noreferrer" target="_blank">meter</a>',
+    ],
+    [
+      'plain http',
+      'http://example.com/m.png',
+      '<a href="http://example.com/m.png" rel="nofollow ugc noopener noreferrer" target="_blank">meter</a>',
+    ],
+    [
+      'protocol-relative',
+      '//evil.example/uploads/x.png',
+      '<a href="//evil.example/uploads/x.png" rel="nofollow ugc noopener noreferrer" target="_blank">meter</a>',
+    ],
+    [
+      'an upload on another site',
+      `https://evil.example${UPLOAD}.png`,
+      `<a href="https://evil.example${UPLOAD}.png" rel="nofollow ugc noopener noreferrer" target="_blank">meter</a>`,
+    ],
+    ['another path of the site', '/team/photos/1', '<a href="/team/photos/1">meter</a>'],
+    ['an upload with another extension', `${UPLOAD}.svg`, `<a href="${UPLOAD}.svg">meter</a>`],
+    ['an upload with a query', `${UPLOAD}.png?x=1`, `<a href="${UPLOAD}.png?x=1">meter</a>`],
+    ['a path escaping the uploads', `/uploads/../api/${UPLOAD.slice(9)}.png`, `<a href="/uploads/../api/${UPLOAD.slice(9)}.png">meter</a>`],
+  ])('turns an image from %s into a link', (_label, src, link) => {
+    const html = renderMarkdown(`![meter](${src})`);
+    expect(html).not.toContain('<img');
+    expect(html).toBe(`<p>${link}</p>\n`);
+  });
+
+  it('never embeds images of unsafe schemes', () => {
+    expect(renderMarkdown('![x](javascript:alert(1))')).not.toMatch(/<img|<a /);
+    expect(renderMarkdown('![x](data:image/png;base64,AAAA)')).not.toMatch(/<img|<a /);
   });
 
   it('escapes attribute breakouts in link titles and code', () => {

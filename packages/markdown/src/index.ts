@@ -2,12 +2,17 @@ import MarkdownIt from 'markdown-it';
 
 /**
  * The one Markdown policy of Peerdesk. Raw HTML in the source is never passed through (it is
- * escaped as text), so the only way to produce markup is Markdown itself; links and images are
- * limited to safe schemes, and links that leave the site (protocol-relative ones included) get rel
- * attributes suitable for user content and open in a new tab.
+ * escaped as text), so the only way to produce markup is Markdown itself; links are limited to safe
+ * schemes, and links that leave the site (protocol-relative ones included) get rel attributes
+ * suitable for user content and open in a new tab. Images are embedded only from the site's own
+ * uploads (checked and re-encoded by the api); any other image becomes a link to it.
  */
 const SAFE_LINK = /^(https?:|mailto:|\/(?!\/)|#)/i;
-const SAFE_IMAGE = /^https:/i;
+
+/** An image uploaded to the site: `/uploads/<uuid>.<png|jpg|webp>`, as the api names them. */
+const UPLOAD_PATH = /^\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(png|jpg|webp)$/;
+
+export const isUploadPath = (src: string): boolean => UPLOAD_PATH.test(src);
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
@@ -41,13 +46,14 @@ const defaultImage = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   const src = String(token.attrGet('src') ?? '');
-  if (!SAFE_IMAGE.test(src)) {
-    // Only https images are embedded; anything else is shown as its alt text.
-    return md.utils.escapeHtml(token.content);
+  if (isUploadPath(src)) {
+    token.attrSet('loading', 'lazy');
+    return defaultImage(tokens, idx, options, env, self);
   }
-  token.attrSet('loading', 'lazy');
-  token.attrSet('referrerpolicy', 'no-referrer');
-  return defaultImage(tokens, idx, options, env, self);
+  // Another site's image would load from there (tracking, later swapped content): it becomes a link to it.
+  const text = md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env) || src);
+  const rel = isExternalHref(src) ? ' rel="nofollow ugc noopener noreferrer" target="_blank"' : '';
+  return `<a href="${md.utils.escapeHtml(src)}"${rel}>${text}</a>`;
 };
 
 /** Renders user Markdown to HTML that is safe to insert into a page. */
