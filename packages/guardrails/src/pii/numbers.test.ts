@@ -303,3 +303,57 @@ describe('customer numbers under account, login, membership and subscription lab
     expect(cued(text)).toEqual([]);
   });
 });
+
+describe('customer numbers as a subject line, in plural lists, as a login name and in reply to a request', () => {
+  const cued = (text: string) => numbers(text).map(([kind, match]) => [kind, match]);
+
+  it.each([
+    ['6620931: Router tot seit Freitag, bitte um Rückruf', '6620931'],
+    ['44120983 - cannot log in since the password reset', '44120983'],
+    ['  5512 2093 – Rechnung doppelt abgebucht', '5512 2093'],
+  ])('takes a number that opens a post as its subject for a customer number: %j', (text, match) => {
+    expect(cued(text)).toEqual([['customer_number', match]]);
+  });
+
+  it.each([
+    '404: page not found when I open the invoice',
+    '2025 - was für ein Jahr mit diesem Anbieter',
+    'Seit 6620931 Jahren: Kunde hier',
+    '12.05.2025: Ausfall den ganzen Tag',
+    'Error 0x80070005 - access denied',
+  ])('leaves other openings alone: %j', (text) => {
+    expect(cued(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Ich hab zwei Kundennummern bei euch (5512093 und 5512107), bitte zusammenlegen.', ['5512093', '5512107']],
+    ['I have two accounts with you (7730 1122 and 7730 1190), can you merge them?', ['7730 1122', '7730 1190']],
+    ['my customer numbers: 88120, 88127', ['88120', '88127']],
+  ])('takes every number of a plural label: %j', (text, matches) => {
+    expect(cued(text)).toEqual(matches.map((m) => ['customer_number', m]));
+  });
+
+  it.each([
+    ['My login is jsmith_4471, not the email address.', 'jsmith_4471'],
+    ['Benutzername: anna.k1988 – das Passwort geht nicht', 'anna.k1988'],
+  ])('takes a login name with digits: %j', (text, match) => {
+    expect(cued(text)).toEqual([['customer_number', match]]);
+  });
+
+  it.each(['My login is my email address, not a name.', 'Login is v2.3 compatible', 'Username: admin'])(
+    'ignores a login without a personal name: %j',
+    (text) => {
+      expect(cued(text)).toEqual([]);
+    },
+  );
+
+  it('reads the answer below a quoted request that says "nenne"', () => {
+    expect(cued('> Bitte nenne uns deine Kundennummer per PN.\n\nhab ich gemacht, 55120934, seit 3 Tagen nichts')).toEqual([
+      ['customer_number', '55120934'],
+    ]);
+  });
+});
+
+it('leaves a phone number that opens a post to the phone detector', () => {
+  expect(detectPii('030 1234 5678 - bitte ruft mich zurück').map((f) => f.kind)).toEqual(['phone']);
+});

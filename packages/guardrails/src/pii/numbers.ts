@@ -62,8 +62,12 @@ const LIST_NEXT = new RegExp(
   'iuy',
 );
 /** A plural noun before a list of values: "zwei Bestellungen, 55012 und 55013", "orders: 7710 and 7711". */
-const PLURAL = /(?:s|en)(?![\p{L}\p{N}])/uy;
-const PLURAL_VALUE = new RegExp(String.raw`\s?[:,]?\s{0,2}#?` + VALUE, 'iuy');
+const PLURAL = /(?:s|e?n)(?![\p{L}\p{N}])/uy;
+/** "…nummern bei euch (4402981 und 4402997)", "accounts with you: …". */
+const PLURAL_VALUE = new RegExp(
+  String.raw`\s?(?:(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem)\s?)?[:,(]?\s{0,2}#?` + VALUE,
+  'iuy',
+);
 
 /** Values of similar length that follow `end` as a list. */
 function listAfter(text: string, end: number, digits: number): [number, number][] {
@@ -86,7 +90,7 @@ function listAfter(text: string, end: number, digits: number): [number, number][
  * ("Sie fragten nach der Auftragsnummer. Die ist …", "asked for my order number, I gave him …"), carry the value.
  */
 const REQUEST_BEFORE =
-  /(?:fragt\p{L}*\snach|frage\snach|asked\sfor|ask(?:ing|s)?\sfor|wollte|wanted|bräucht\p{L}*|brauch\p{L}*|benötig\p{L}*|need|nennen|durchgeben|confirm|send|schick\p{L}*|give|wie\slautet|what'?s|what\sis)[^.!?\n]{0,40}$/iu;
+  /(?:fragt\p{L}*\snach|frage\snach|asked\sfor|ask(?:ing|s)?\sfor|wollte|wanted|bräucht\p{L}*|brauch\p{L}*|benötig\p{L}*|need|nenn\p{L}*|durchgeben|confirm|send|schick\p{L}*|give|wie\slautet|what'?s|what\sis)[^.!?\n]{0,40}$/iu;
 const POINTER_AFTER = /^\s?(?:steht|is|ist|folgt|follows)?\s?(?:unten|below|darunter|anbei)/iu;
 const WHICH_BEFORE = /(?:which|welche[rsmn]?|what|was\sfür)\s(?:\p{L}+\s)?$/iu;
 /** Who speaks on a line of a dialogue: "Support:", "**Support (Jana):**", "Me:", a quoted line ("> …"). */
@@ -262,6 +266,16 @@ function lowercasePrefix(value: string): boolean {
   return spaced !== null && spaced[1] !== spaced[1]!.toUpperCase();
 }
 
+/**
+ * A number that opens a post as its subject ("7723451: Internet seit Montag tot", "5521903 - locked out of account")
+ * is how customers head a message to their provider: their customer number. Digits only, six or more, no trunk 0
+ * ("030 1234 5678 - ruft mich an" is a phone number).
+ */
+const SUBJECT_NUMBER = /^\s{0,3}([1-9]\d{5,11}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?::|\s[-–—])\s+\p{L}/u;
+/** A login or user name with digits: "My login is dmorgan_8812", "Benutzername: anna.k1988". */
+const LOGIN_NAME =
+  /(?<![\p{L}])(?:login(?:\s?name)?|user\s?name|benutzer-?name|nutzername|anmeldename)\s?(?::|\s(?:is|ist|lautet))\s{1,2}(\p{L}[\p{L}._-]{2,29}\d{2,8})(?![\p{L}\p{N}@])/giu;
+
 export function detectCuedNumbers(text: string): Candidate[] {
   const found: Candidate[] = [];
   const push = (kind: NumberKind, start: number, end: number) => {
@@ -292,7 +306,7 @@ export function detectCuedNumbers(text: string): Candidate[] {
     }
     if (value === undefined) {
       PLURAL.lastIndex = cueEnd;
-      if (bare && PLURAL.test(text)) {
+      if (PLURAL.test(text)) {
         PLURAL_VALUE.lastIndex = PLURAL.lastIndex;
         const first = PLURAL_VALUE.exec(text)?.[1];
         const digits = first?.replace(/\D/g, '').length ?? 0;
@@ -339,6 +353,16 @@ export function detectCuedNumbers(text: string): Candidate[] {
       if (!WITH_YOU.test(sentence) || value.replace(/\D/g, '').length < 5 || DATE_LIKE.test(value)) continue;
       const start = m.index + m[0].indexOf(value, m[0].search(/\s/));
       push('customer_number', start, start + value.length);
+    }
+  const subject = SUBJECT_NUMBER.exec(text);
+  if (subject) {
+    const start = subject.index + subject[0].indexOf(subject[1]!);
+    push('customer_number', start, start + subject[1]!.length);
+  }
+  if (/login|name/i.test(text))
+    for (const m of text.matchAll(LOGIN_NAME)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      push('customer_number', start, start + m[1]!.length);
     }
   for (const [kind, start, end] of tableColumns(text)) push(kind, start, end);
   if (text.includes('.') || /aktenzeichen|referenz|zeichen/i.test(text))
