@@ -11,6 +11,8 @@ import { Notifications1796100000000 } from './1796100000000-Notifications.js';
 import { MailOutbox1796100000001 } from './1796100000001-MailOutbox.js';
 import { PasswordResets1796100000002 } from './1796100000002-PasswordResets.js';
 import { BrowsingIndexes1796652000071 } from './1796652000071-BrowsingIndexes.js';
+import { Accounts1797000000000 } from './1797000000000-Accounts.js';
+import { Monitoring1797100000000 } from './1797100000000-Monitoring.js';
 import { Uploads1797200000000 } from './1797200000000-Uploads.js';
 import { Follows1797400000000 } from './1797400000000-Follows.js';
 
@@ -29,6 +31,8 @@ export const migrations: Function[] = [
   MailOutbox1796100000001,
   PasswordResets1796100000002,
   BrowsingIndexes1796652000071,
+  Accounts1797000000000,
+  Monitoring1797100000000,
   Uploads1797200000000,
   Follows1797400000000,
 ];

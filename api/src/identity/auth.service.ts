@@ -1,14 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { LocaleValue } from '../platform/locale';
 import { DomainError, InputCheck } from '../platform/errors';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import type { SignInInput, SignUpInput } from './dto/auth.input';
+import { EMAIL, EmailAddressService } from './email-address.service';
 import { hashPassword, passwordWeakness, verifyPassword } from './password';
 import { SessionService } from './session.service';
 import { UserEntity } from './user.entity';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const FIFTEEN_MINUTES = 15 * 60;
 
 /**
@@ -38,6 +39,7 @@ export class AuthService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly rateLimits: RateLimitService,
+    private readonly emails: EmailAddressService,
   ) {}
 
   /** Prepares the dummy hash, so even the first sign-in for an unknown address takes the usual time. */
@@ -61,10 +63,20 @@ export class AuthService implements OnModuleInit {
     await this.rateLimits.hit({ key: `signup:ip:${ip}`, max: 10, windowSeconds: 3600 });
 
     const passwordHash = await hashPassword(input.password);
-    await this.dataSource.query(
-      `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING`,
-      [email, displayName, passwordHash],
-    );
+    const locale = input.locale ?? LocaleValue.EN;
+    await this.dataSource.transaction(async (manager) => {
+      // A self-made account starts unverified (the column's default is for operator-made ones).
+      const [created]: { id: string }[] = await manager.query(
+        `INSERT INTO users (email, display_name, password_hash, email_verified_at) VALUES ($1, $2, $3, NULL)
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [email, displayName, passwordHash],
+      );
+      if (!created) return;
+      const id = String(created.id);
+      // The language signed up in is the language of the account's mail until changed in the settings.
+      await manager.query(`INSERT INTO notification_settings (user_id, locale) VALUES ($1, $2)`, [id, locale]);
+      await this.emails.sendConfirmation(manager, { id, email, displayName, locale });
+    });
   }
 
   /** One generic answer for unknown e-mail and wrong password; see SIGN_IN_THROTTLE for the limits. */

@@ -19,7 +19,7 @@ const POLICY = path.join(SRC, 'identity', 'policy.ts');
 const POLICY_HELPERS = new Set(['isStaff', 'hasPrivilege', 'isSuspended']);
 /**
  * Mutations that take no policy decision on purpose: signing in and up, token-carrying links
- * (password reset, mail unsubscribe), the viewer's own settings (the session guard suffices), and
+ * (password reset, address confirmation, mail unsubscribe), the viewer's own settings (the session guard suffices), and
  * anonymous search analytics. Add to this list only in review.
  */
 const MUTATIONS_WITHOUT_RULE = new Set([
@@ -28,6 +28,7 @@ const MUTATIONS_WITHOUT_RULE = new Set([
   'signUp',
   'requestPasswordReset',
   'resetPassword',
+  'confirmEmail',
   'unsubscribeFromMail',
   'updateNotificationSettings',
   'recordSuggestionOpened',
@@ -247,10 +248,12 @@ describe('per-field policy', () => {
         "Mutation.approveStaffDraft [session]: activity.unmetered, answer.create, comment.create, console.use, draft.approve, draft.see, post.linkFreely, post.publishWithoutReview, post.view, reply.publish, staff.speakPublicly",
         "Mutation.askQuestion [session]: activity.unmetered, post.linkFreely, post.publishWithoutReview, question.ask, reply.publish, staff.speakPublicly",
         "Mutation.assignEscalation [session]: escalation.act",
+        "Mutation.changeEmail [session]: account.manage",
         "Mutation.changePassword [session]: account.manage",
         "Mutation.claimEscalation [session]: escalation.act",
         "Mutation.closeAsDuplicate [session]: question.closeAsDuplicate",
         "Mutation.closeAsOffTopic [session]: question.closeAsOffTopic",
+        "Mutation.confirmEmail [public]: —",
         "Mutation.dismissDraftHint [session]: draft.dismissHint, draft.see",
         "Mutation.editAnswer [session]: activity.unmetered, post.edit, post.linkFreely, post.view",
         "Mutation.editQuestion [session]: activity.unmetered, post.edit, post.linkFreely, post.view",
@@ -270,6 +273,7 @@ describe('per-field policy', () => {
         "Mutation.requestCallback [session]: console.use, conversation.requestCallback, conversation.takePart",
         "Mutation.requestPasswordReset [public]: —",
         "Mutation.requestStaffDraftChanges [session]: draft.approve, draft.see",
+        "Mutation.resendEmailConfirmation [session]: account.manage",
         "Mutation.resetPassword [public]: —",
         "Mutation.resolveEscalation [session]: activity.unmetered, answer.create, console.use, draft.write, escalation.act, post.linkFreely, post.publishWithoutReview, post.view, reply.publish, staff.speakPublicly",
         "Mutation.resolveReviewItem [session]: review.moderate",
@@ -311,6 +315,7 @@ describe('per-field policy', () => {
         "Query.notifications [session]: console.use, conversation.takePart, draft.approve, draft.see, escalation.act, post.view",
         "Query.notificationSettings [session]: —",
         "Query.outgoingMail [session]: mail.readOutgoing",
+        "Query.pendingEmailChange [session]: account.manage",
         "Query.postRedactions [session]: post.seeRedactions",
         "Query.question [public]: post.view",
         "Query.questions [public]: —",

@@ -1,14 +1,24 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import type { CookieOptions } from 'express';
 import { AppConfig } from '../platform/config';
 import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AuthService, type SignedIn } from './auth.service';
 import { AccountService } from './account.service';
-import { ChangePasswordInput, SignInInput, SignUpInput, UpdateProfileInput } from './dto/auth.input';
+import { ChangeEmailInput, ChangePasswordInput, SignInInput, SignUpInput, UpdateProfileInput } from './dto/auth.input';
+import { EmailAddressService } from './email-address.service';
 import { AuthPayload, SignUpPayload, UserConnection, UserFilter, UserModel, ViewerModel } from './models/user.model';
 import { SESSION_COOKIE, SessionService } from './session.service';
 import { UserService } from './user.service';
+
+export enum EmailConfirmation {
+  VERIFIED = 'verified',
+  CHANGED = 'changed',
+}
+registerEnumType(EmailConfirmation, {
+  name: 'EmailConfirmation',
+  description: 'What a confirmation link did: confirmed the address signed up with, or moved the account to a new one.',
+});
 
 @Resolver()
 export class IdentityResolver {
@@ -18,6 +28,7 @@ export class IdentityResolver {
     private readonly users: UserService,
     private readonly config: AppConfig,
     private readonly account: AccountService,
+    private readonly emails: EmailAddressService,
   ) {}
 
   private get cookieOptions(): CookieOptions {
@@ -90,5 +101,32 @@ export class IdentityResolver {
   @Mutation(() => Int, { description: 'Ends every other session of the viewer (their live updates close too); how many ended.' })
   signOutOtherSessions(@Ctx() ctx: RequestContext): Promise<number> {
     return this.account.signOutOtherSessions(ctx.actor, ctx.req.cookies?.[SESSION_COOKIE] as string | undefined);
+  }
+
+  @Mutation(() => Boolean, { description: 'Another confirmation mail for the viewer’s address (three per hour).' })
+  async resendEmailConfirmation(@Ctx() ctx: RequestContext): Promise<boolean> {
+    await this.emails.resendConfirmation(ctx.actor);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Asks to move the account to a new address (needs the current password); it takes effect once confirmed.',
+  })
+  async changeEmail(@Ctx() ctx: RequestContext, @Args('input') input: ChangeEmailInput): Promise<boolean> {
+    await this.emails.requestChange(ctx.actor, input);
+    return true;
+  }
+
+  @Query(() => String, { nullable: true, description: 'The new address a change of the viewer’s e-mail waits to be confirmed for.' })
+  pendingEmailChange(@Ctx() ctx: RequestContext): Promise<string | null> {
+    return this.emails.pendingChange(ctx.actor);
+  }
+
+  @Public()
+  @Mutation(() => EmailConfirmation, {
+    description: 'Follows a confirmation link from an e-mail (once, before it expires; not while signed in to another account).',
+  })
+  async confirmEmail(@Ctx() ctx: RequestContext, @Args('token') token: string): Promise<EmailConfirmation> {
+    return (await this.emails.confirm(ctx.actor, token)) === 'verified' ? EmailConfirmation.VERIFIED : EmailConfirmation.CHANGED;
   }
 }

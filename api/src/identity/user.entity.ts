@@ -44,6 +44,18 @@ export class UserEntity {
   @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })
   suspendedUntil: Date | null;
 
+  /**
+   * When the owner proved the address is theirs; notification mail goes only to verified addresses.
+   * Defaults to the creation time because every other way of creating an account (demo seed,
+   * import, `create-admin`) is run by the operator, who vouches for it; sign-up writes NULL.
+   */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true, default: () => 'now()' })
+  emailVerifiedAt: Date | null;
+
+  /** Set when the owner deleted the account: personal data erased, public posts kept under "deleted user". */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

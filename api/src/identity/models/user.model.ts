@@ -66,8 +66,9 @@ export class ViewerModel {
   @Field() initials: string;
   @Field(() => RoleValue) role: Role;
   @Field() isStaff: boolean;
+  @Field({ description: 'Whether the owner confirmed the e-mail address; notification mail waits for it.' }) emailVerified: boolean;
 
-  static from(user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role'>): ViewerModel {
+  static from(user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role' | 'emailVerifiedAt'>): ViewerModel {
     return Object.assign(new ViewerModel(), {
       id: user.id,
       email: user.email ?? '',
@@ -75,6 +76,7 @@ export class ViewerModel {
       initials: initialsOf(user.displayName),
       role: user.role,
       isStaff: user.role !== 'member',
+      emailVerified: user.emailVerifiedAt !== null,
     });
   }
 }

@@ -261,7 +261,7 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
   }
 
-  /** The mails still to send: notification unread, still visible to its recipient, e-mail still on. */
+  /** The mails still to send: notification unread, still visible to its recipient, e-mail still on, address verified. */
   private async stillWanted(manager: EntityManager, due: PendingMail[]): Promise<Set<string>> {
     const rows: {
       mail_id: string;
@@ -273,6 +273,8 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }[] = await manager.query(
       `SELECT m.id AS mail_id, n.recipient_id, n.kind, n.subject_type, n.subject_id, n.question_id
        FROM mail_outbox m JOIN notifications n ON n.id = m.notification_id
+       -- Notification mail only to an address its owner confirmed (and still has); the inbox is unaffected.
+       JOIN users u ON u.id = n.recipient_id AND u.email = m.to_address AND u.email_verified_at IS NOT NULL
        LEFT JOIN notification_settings s ON s.user_id = n.recipient_id
        WHERE m.id = ANY($1::bigint[]) AND n.read_at IS NULL AND COALESCE(s.email, true)`,
       [due.map((m) => m.id)],

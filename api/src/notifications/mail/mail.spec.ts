@@ -255,7 +255,10 @@ describe('notification mail', () => {
       await mail.drain();
       expect(smtp.received.filter((m) => m.to === 'nobody-here@example.com')).toEqual([]);
       const token = resetLink(user);
-      const [{ token_hash }] = await t.dataSource.query(`SELECT token_hash FROM password_resets WHERE user_id = $1`, [user.id]);
+      const [{ token_hash }] = await t.dataSource.query(
+        `SELECT token_hash FROM account_tokens WHERE purpose = 'password-reset' AND user_id = $1`,
+        [user.id],
+      );
       expect(token_hash).not.toContain(token);
 
       expectError(await t.gql(RESET, { token, password: 'short' }), 'BAD_USER_INPUT', { field: 'password', code: 'weak' });
@@ -283,7 +286,10 @@ describe('notification mail', () => {
       await t.gql(REQUEST, { email: user.email });
       await mail.drain();
       const token = resetLink(user);
-      await t.dataSource.query(`UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+      await t.dataSource.query(
+        `UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE purpose = 'password-reset' AND user_id = $1`,
+        [user.id],
+      );
       expectError(await t.gql(RESET, { token, password: NEW_PASSWORD }), 'BAD_USER_INPUT', { field: 'token', code: 'invalid' });
       await t.gql(REQUEST, { email: user.email });
       await t.gql(REQUEST, { email: user.email });

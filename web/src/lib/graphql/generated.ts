@@ -50,6 +50,11 @@ export type AuditLogFilter = {
   to?: string | null | undefined;
 };
 
+export type ChangeEmailInput = {
+  currentPassword: string;
+  newEmail: string;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
@@ -98,6 +103,11 @@ export type EditStaffDraftInput = {
   expectedVersion: number;
   id: string | number;
 };
+
+/** What a confirmation link did: confirmed the address signed up with, or moved the account to a new one. */
+export type EmailConfirmation =
+  | 'CHANGED'
+  | 'VERIFIED';
 
 export type EscalateQuestionInput = {
   clientMutationId?: string | null | undefined;
@@ -378,6 +388,8 @@ export type SignInInput = {
 export type SignUpInput = {
   displayName: string;
   email: string;
+  /** The language the person signed up in: of their mail until changed. */
+  locale?: Locale | null | undefined;
   password: string;
 };
 
@@ -463,6 +475,30 @@ export type WeeklyWindowInput = {
   /** HH:MM */
   start: string;
 };
+
+export type ResendEmailConfirmationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResendEmailConfirmationMutation = { resendEmailConfirmation: boolean };
+
+export type ChangeEmailMutationVariables = Exact<{
+  input: ChangeEmailInput;
+}>;
+
+
+export type ChangeEmailMutation = { changeEmail: boolean };
+
+export type ConfirmEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmEmailMutation = { confirmEmail: EmailConfirmation };
+
+export type PendingEmailChangeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingEmailChangeQuery = { pendingEmailChange: string | null };
 
 export type QuestionsPageQueryVariables = Exact<{
   first: number;
@@ -685,7 +721,7 @@ export type ConversationMessageAddedSubscriptionVariables = Exact<{
 
 export type ConversationMessageAddedSubscription = { conversationMessageAdded: { conversationId: string, messageId: string, authorId: string } };
 
-export type ViewerFieldsFragment = { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean };
+export type ViewerFieldsFragment = { id: string, email: string, emailVerified: boolean, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean };
 
 export type UserChipFragment = { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> };
 
@@ -816,7 +852,7 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { signIn: { viewer: { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } } };
+export type SignInMutation = { signIn: { viewer: { id: string, email: string, emailVerified: boolean, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -997,7 +1033,7 @@ export type SignOutOtherSessionsMutation = { signOutOtherSessions: number };
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } | null };
+export type MeQuery = { me: { id: string, email: string, emailVerified: boolean, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } | null };
 
 export type HomePageQueryVariables = Exact<{
   newest: number;
@@ -1398,6 +1434,7 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   id
   email
+  emailVerified
   displayName
   initials
   role
@@ -1684,6 +1721,26 @@ fragment StaffDraftSummary on StaffDraft {
     messageDe
   }
 }`, {"fragmentName":"StaffDraftFields"}) as unknown as TypedDocumentString<StaffDraftFieldsFragment, unknown>;
+export const ResendEmailConfirmationDocument = new TypedDocumentString(`
+    mutation ResendEmailConfirmation {
+  resendEmailConfirmation
+}
+    `) as unknown as TypedDocumentString<ResendEmailConfirmationMutation, ResendEmailConfirmationMutationVariables>;
+export const ChangeEmailDocument = new TypedDocumentString(`
+    mutation ChangeEmail($input: ChangeEmailInput!) {
+  changeEmail(input: $input)
+}
+    `) as unknown as TypedDocumentString<ChangeEmailMutation, ChangeEmailMutationVariables>;
+export const ConfirmEmailDocument = new TypedDocumentString(`
+    mutation ConfirmEmail($token: String!) {
+  confirmEmail(token: $token)
+}
+    `) as unknown as TypedDocumentString<ConfirmEmailMutation, ConfirmEmailMutationVariables>;
+export const PendingEmailChangeDocument = new TypedDocumentString(`
+    query PendingEmailChange {
+  pendingEmailChange
+}
+    `) as unknown as TypedDocumentString<PendingEmailChangeQuery, PendingEmailChangeQueryVariables>;
 export const QuestionsPageDocument = new TypedDocumentString(`
     query QuestionsPage($first: Int!, $after: String, $sort: QuestionSort!, $filter: QuestionFilter) {
   questions(first: $first, after: $after, sort: $sort, filter: $filter) {
@@ -2597,6 +2654,7 @@ export const SignInDocument = new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   id
   email
+  emailVerified
   displayName
   initials
   role
@@ -2830,6 +2888,7 @@ export const MeDocument = new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   id
   email
+  emailVerified
   displayName
   initials
   role

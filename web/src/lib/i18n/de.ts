@@ -5,6 +5,7 @@ import { reputationDe } from './domains/reputation.ts';
 import { browsingDe } from './domains/browsing.ts';
 import { reviewDe } from './domains/review.ts';
 import { notificationsDe } from './domains/notifications.ts';
+import { accountDe } from './domains/account.ts';
 import { insightsDe } from './domains/insights.ts';
 
 /** Deutsche Oberflächentexte; gleiche Schlüssel wie `en.ts`. */
@@ -291,4 +292,5 @@ export const de: Messages = {
   ...reviewDe,
   ...notificationsDe,
   ...insightsDe,
+  ...accountDe,
 };

@@ -4,6 +4,7 @@ import { reputationEn } from './domains/reputation.ts';
 import { browsingEn } from './domains/browsing.ts';
 import { reviewEn } from './domains/review.ts';
 import { notificationsEn } from './domains/notifications.ts';
+import { accountEn } from './domains/account.ts';
 import { insightsEn } from './domains/insights.ts';
 
 /** Plural forms, chosen with Intl.PluralRules (English and German need `one` and `other`). */
@@ -294,6 +295,7 @@ export const en = {
   ...reviewEn,
   ...notificationsEn,
   ...insightsEn,
+  ...accountEn,
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import {
+  ChangeEmailDocument,
   ChangePasswordDocument,
   NotificationSettingsDocument,
+  PendingEmailChangeDocument,
   SignOutOtherSessionsDocument,
   UpdateNotificationSettingsDocument,
   UpdateProfileDocument,
@@ -9,12 +11,18 @@ import {
 import { formFailure, readText, requireViewer } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The signed-in person's own settings: name, e-mail notifications and their language, password, sessions. */
+/** The signed-in person's own settings: name, e-mail address, e-mail notifications and their language, password, sessions. */
 export const load: PageServerLoad = async ({ locals, url }) => {
   const viewer = requireViewer({ locals, url });
-  const { notificationSettings } = await locals.api.request(NotificationSettingsDocument);
+  const [{ notificationSettings }, { pendingEmailChange }] = await Promise.all([
+    locals.api.request(NotificationSettingsDocument),
+    locals.api.request(PendingEmailChangeDocument),
+  ]);
   return {
     displayName: viewer.displayName,
+    email: viewer.email,
+    emailVerified: viewer.emailVerified,
+    pendingEmail: pendingEmailChange,
     isStaff: viewer.isStaff,
     notifications: notificationSettings,
     saved: url.searchParams.get('saved'),
@@ -50,6 +58,23 @@ export const actions: Actions = {
       return formFailure(cause, { locale: locals.locale, form: 'notifications', values: {}, fields: [], returnTo: url.pathname });
     }
     redirect(303, `${url.pathname}?saved=notifications#notifications`);
+  },
+
+  email: async ({ request, locals, url }) => {
+    requireViewer({ locals, url });
+    const { newEmail, currentPassword } = readText(await request.formData(), ['newEmail', 'currentPassword']);
+    try {
+      await locals.api.request(ChangeEmailDocument, { input: { newEmail, currentPassword } });
+    } catch (cause) {
+      return formFailure(cause, {
+        locale: locals.locale,
+        form: 'email',
+        values: { newEmail },
+        fields: ['newEmail', 'currentPassword'],
+        returnTo: url.pathname,
+      });
+    }
+    redirect(303, `${url.pathname}?saved=email#email`);
   },
 
   password: async ({ request, locals, url }) => {

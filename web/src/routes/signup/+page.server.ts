@@ -18,7 +18,7 @@ export const actions: Actions = {
     const { email, displayName, password, redirectTo } = readText(data, ['email', 'displayName', 'password', 'redirectTo']);
     const values = { email: email.trim(), displayName: displayName.trim() };
     try {
-      await locals.api.request(SignUpDocument, { input: { ...values, password } });
+      await locals.api.request(SignUpDocument, { input: { ...values, password, locale: locals.locale === 'de' ? 'DE' : 'EN' } });
       // Sign-up answers alike for free and taken addresses and starts no session; signing in does.
       await locals.api.request(SignInDocument, { input: { email: values.email, password } });
     } catch (cause) {
