@@ -48,3 +48,22 @@ describe("a company's own numbers", () => {
     expect(found(text)).toContainEqual([kind, match]);
   });
 });
+
+describe("a company's mailbox, a value disowned, and a placeholder called one", () => {
+  it.each([
+    'Support-Adresse laut Impressum: kundenservice@stadtwerke-sued.de – keine Antwort seit Tagen.',
+    'The support email on your website is care@broadband-north.co.uk, but it bounces.',
+    'anna.berg@example.com steht im Screenshot der Anleitung, nicht meine Adresse.',
+    'Die Lindenstraße 4, 12345 Beispielstadt im Formular ist wohl ein Platzhalter.',
+  ])('reports nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['I wrote to help@fennwatt.example.com twice, no answer.', 'email', 'help@fennwatt.example.com'],
+    ['Meine Adresse laut Impressum meiner Firma: jana.roth@roth-design.de', 'email', 'jana.roth@roth-design.de'],
+    ['Schreibt mir an info@solarsepp.example.org, da schaue ich öfter rein.', 'email', 'info@solarsepp.example.org'],
+  ])('still reports %j', (text, kind, match) => {
+    expect(found(text)).toContainEqual([kind, match]);
+  });
+});

@@ -16,7 +16,7 @@ const BRACKETED = String.raw`[([]\s?(?:z\.\s?b\.|e\.g\.|beispiel|example|dummy|f
 /** A few words on: "… ist natürlich fiktiv", "… as an example", "… not a real one", "… bitte nicht wörtlich übernehmen". */
 const SAID_SAMPLE = String.raw`(?:[\p{L}']+[\s,]+){0,4}?(?:made[\s-]up|fiktiv|fictional|erfunden|ausgedacht|(?:as|als)\s(?:an?\s|eine?\s)?(?:example|beispiel|sample|placeholder|platzhalter|test[\s-]?(?:card|karte|number|nummer|value|wert|iban))|not\sa\sreal|kein(?:e|en)?\secht|nicht\swörtlich|(?:example|beispiel)\sonly)`;
 /** "… – das ist doch eine Test-IBAN", "… isn't that the standard test IBAN?". */
-const CALLED_TEST = String.raw`(?:[\p{L}']+\s){0,2}?(?:is|ist|isn'?t\sthat|ist\sdas|das\sist)\s(?:doch\s|nur\s|just\s|only\s|obviously\s|natürlich\s|the\s|die\s|eine?\s|an?\s|standard[\s-]?)*(?:test|beispiel|example|sample|dummy|muster)[\s-]?\p{L}*`;
+const CALLED_TEST = String.raw`(?:[\p{L}']+\s){0,2}?(?:is|ist|isn'?t\sthat|ist\sdas|das\sist)\s(?:doch\s|nur\s|just\s|only\s|obviously\s|clearly\s|probably\s|natürlich\s|wohl\s|offenbar\s|offensichtlich\s|the\s|die\s|eine?\s|an?\s|standard[\s-]?)*(?:test|beispiel|example|sample|dummy|muster|platzhalter|placeholder)[\s-]?\p{L}*`;
 const SAMPLE_AFTER = new RegExp(String.raw`^[^\n\p{L}\d]{0,6}(?:${BRACKETED}|${SAID_SAMPLE}|${CALLED_TEST})`, 'iu');
 
 export function isSample(text: string, start: number, end: number): boolean {
@@ -24,15 +24,32 @@ export function isSample(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A company's own numbers are no one's personal data: the support line the writer asks about ("Is +44 … your official
+ * The writer says an e-mail address is not theirs: "… steht im Screenshot der Anleitung, nicht meine Adresse",
+ * "… is in your guide, not my email". Only for e-mail: "not mine" further on in a post often means something else.
+ */
+const DISOWNED_MAIL_AFTER =
+  /^[^\n\d@]{0,60}?(?<!\p{L})(?:nicht|not)\s(?:meine?|my)\s(?:e-?mail-?)?(?:adresse|address|e-?mail|mail)(?!\p{L})/iu;
+
+/**
+ * A company's own numbers and mailboxes are no one's personal data, nor an address the writer disowns: the support line the writer asks about ("Is +44 … your official
  * support number?", "… steht auf eurer Website als Kundenservice") and a company's tax number ("Steuernummer der Firma").
  */
 const COMPANY_PHONE_AFTER =
   /^[^\n]{0,100}?(?:(?:your|eure[rnm]?|ihre[rnm]?|euer)\s(?:official\s|offizielle[rn]?\s)?(?:support|service|hotline|kundenservice|kundendienst|help\s?desk)|(?:auf|on)\s(?:eurer|ihrer|your)\s(?:website|webseite|homepage|contact\spage|kontaktseite)|(?:ist\sdas|is\sthis|is\sthat)\s(?:wirklich|really)\s(?:euer|eure|ihr|you|your))/iu;
+/** A company's mailbox named as such in the sentence before it: "Support-Adresse laut Impressum: …", "the support email on your website is …". */
+const COMPANY_MAIL_BEFORE =
+  /(?:(?:support|service|kundenservice|kundendienst|kontakt|contact|help\s?desk)[-\s]?(?:adresse|address|e-?mail|mail)|impressum|imprint|(?:auf|on)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|site|contact\spage|kontaktseite))[^.!?\n]{0,40}$/iu;
+const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
 const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|verein)[^\n\d]{0,30}$/iu;
 
 export function isCompanys(text: string, kind: string, start: number, end: number): boolean {
   if (kind === 'phone') return COMPANY_PHONE_AFTER.test(text.slice(end, end + 120));
   if (kind === 'person_id') return COMPANY_BEFORE.test(lineBefore(text, start, 48));
+  if (kind === 'email') {
+    if (DISOWNED_MAIL_AFTER.test(lineAfter(text, end, 80))) return true;
+    const before = lineBefore(text, start, 64);
+    const sentence = before.slice(before.search(/[^.!?]*$/));
+    return COMPANY_MAIL_BEFORE.test(sentence) && !FIRST_PERSON.test(sentence);
+  }
   return false;
 }
