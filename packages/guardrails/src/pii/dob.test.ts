@@ -76,3 +76,21 @@ describe('date of birth detection', () => {
     },
   );
 });
+
+describe('dates near a birth word that are no birth dates, and corrected ones', () => {
+  it.each([
+    'Happy 10th birthday to our club, founded 3 March 2016!',
+    'Zum Geburtstag des Vereins, gegründet am 12.04.2001, gibt es Kuchen.',
+    'Das Formular hat mein Geburtsdatum auf 01.01.1900 gesetzt.',
+  ])('ignores %j', (text) => {
+    expect(births(text)).toEqual([]);
+  });
+
+  it.each([
+    ['d.o.b 7th Dec 1961 for the security questions', ['7th Dec 1961']],
+    ['The form set my date of birth to 01/01/1900, it should be 1984-03-17.', ['1984-03-17']],
+    ['Geburtsdatum steht als 01.01.1900 drin, richtig wäre 17.03.1984.', ['17.03.1984']],
+  ])('reads %j', (text, matches) => {
+    expect(births(text)).toEqual(matches);
+  });
+});

@@ -8,7 +8,7 @@ const CUE = /(?<!\*)\*(?=\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|
  * "*12.3.1960") or just after ("… geboren").
  */
 const CUE_BEFORE =
-  /(?:\bgebdat\.?|\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\.|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bgeb\b|\bb-?day)[^.!?\n\d]{0,24}$/iu;
+  /(?:\bgebdat\.?|\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\b\.?|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bgeb\b|\bb-?day)[^.!?\n\d]{0,24}$/iu;
 /** The star right before the date, not a markdown bullet or bold: "Jonas *3.4.1961", "(*1958-02-11)". */
 const STAR_BEFORE = /(?:^|[\s([])\*$/;
 /** "Jahrgang 57, genauer 17.09.1957": the birth year names the date that carries it. */
@@ -26,6 +26,11 @@ const NEXT_BIRTH_DATE =
 const NOT_BIRTH =
   /termin|appointment|since|seit|\bbis\b|until|rechnung|invoice|liefer|deliver|gültig|valid|expir|ablauf|vertrag|contract|zähler|meter/i;
 const NEXT_REACH = 80;
+/** A date something was founded, opened or started on is no one's birth date ("Happy birthday, forum – founded 14 May 2014"). */
+const FOUNDED_BEFORE = /(?:founded|gegründet|established|launched|eröffnet|opened|started|gestartet)\s(?:on\s|am\s|im\s|in\s)?$/iu;
+/** A birth date corrected right after a wrong one: "… changed my date of birth to 01/01/1900, it should be 1990-07-22". */
+const CORRECTED_TO =
+  /^(?:\s\p{L}{1,10}){0,2}[\s,;–-]{0,4}(?:but\s|aber\s|und\s|and\s)?(?:it\s|es\s)?(?:should\sbe|is\sactually|correct(?:ly)?\s(?:is|would\sbe)|richtig\s(?:ist|wäre)|korrekt\s(?:ist|wäre)|sollte\s(?:aber\s)?sein|muss\s(?:aber\s)?)[\s:]{0,3}(?:der\s|the\s)?$/iu;
 
 export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] {
   const thisYear = now.getFullYear();
@@ -39,16 +44,23 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
     if (last && from <= last[1]) last[1] = to;
     else windows.push([from, to]);
   }
+  // The end of the last date named as a birth date, kept even when it was rejected as a placeholder (01.01.1900).
+  let lastCued = -1;
   for (const [from, to] of windows) {
     for (const date of findDates(text, from, to)) {
       if (date.year < 1900 || date.year > thisYear) continue;
       const before = lineBefore(text, date.start, BEFORE);
+      if (FOUNDED_BEFORE.test(before)) continue;
       const birthYear = BIRTH_YEAR_BEFORE.exec(before);
       const cued =
         CUE_BEFORE.test(before) ||
         STAR_BEFORE.test(before) ||
         CUE_AFTER.test(lineAfter(text, date.end, AFTER)) ||
-        (birthYear !== null && date.year % 100 === Number(birthYear[1]));
+        (birthYear !== null && date.year % 100 === Number(birthYear[1])) ||
+        (lastCued >= 0 && date.start - lastCued <= 40 && CORRECTED_TO.test(text.slice(lastCued, date.start)));
+      if (cued) lastCued = date.end;
+      // 1 January 1900 is the null date forms fill in, no one's birthday.
+      if (date.year === 1900) continue;
       const previous = found[found.length - 1];
       const between = previous && date.start - previous.end <= NEXT_REACH ? text.slice(previous.end, date.start) : null;
       const listed = between !== null && NEXT_BIRTH_DATE.test(between) && !NOT_BIRTH.test(between);
