@@ -130,3 +130,20 @@ describe('organisations’ lines, extensions and numbers read out as words', () 
     expect(phones(text)).toEqual([]);
   });
 });
+
+describe('lines priced per minute, and digits read out with hundreds', () => {
+  const phones = (text: string) => detectPii(text, { kinds: ['phone'] }).map((f) => text.slice(f.start, f.end));
+
+  it.each(['Calls to 0345 600 1234 cost me 45p/min on PAYG.', 'Anrufe bei 01806 123456 kosten 20 ct/min aus dem Festnetz.'])(
+    'takes a number charged per minute for a service line: %j',
+    (text) => {
+      expect(phones(text)).toEqual([]);
+    },
+  );
+
+  it('reads "nine hundred" as three digits', () => {
+    expect(phones('ring me on oh seven seven double oh nine hundred one two three')).toEqual([
+      'oh seven seven double oh nine hundred one two three',
+    ]);
+  });
+});

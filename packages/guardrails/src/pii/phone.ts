@@ -39,7 +39,7 @@ const ORGANISATION_LINE = new RegExp(
 );
 /** Opening hours or a free-call note right after the number: "(werktags 8–18 Uhr)", "(Mo–Fr …)", "24/7", "(freephone)". */
 const SERVICE_AFTER =
-  /^[\s(,–-]{0,4}(?:werktags|mo(?:ntags?)?\.?\s?[-–]|mon(?:day)?\.?\s?[-–]|24\/7|rund\sum\sdie\suhr|gebührenfrei|kostenlos|kostenfrei|free(?:phone|fone|call)?\b|toll-?free|office\shours|business\shours|opening\shours|(?:während\sder\s|zu\sden\s)?(?:geschäfts|öffnungs|service)zeiten)/iu;
+  /^[\s(,–-]{0,4}(?:(?:\p{L}+\s){0,3}\d{1,3}(?:[.,]\d{1,2})?\s?(?:p|ct|cent|cents|pence|c)\s?(?:\/|per\s|pro\s)\s?min|werktags|mo(?:ntags?)?\.?\s?[-–]|mon(?:day)?\.?\s?[-–]|24\/7|rund\sum\sdie\suhr|gebührenfrei|kostenlos|kostenfrei|free(?:phone|fone|call)?\b|toll-?free|office\shours|business\shours|opening\shours|(?:während\sder\s|zu\sden\s)?(?:geschäfts|öffnungs|service)zeiten)/iu;
 /** In a team's signature: under a sign-off and a line naming the team ("Viele Grüße\nJonas vom Peerdesk-Support\nTel. …"). */
 const SIGNED_BY_TEAM =
   /(?:grü(?:ß|ss)e|grü(?:ß|ss)en|gruß|regards|cheers|sincerely|best|thanks)[^\n]{0,4}\n(?:[^\n]{0,60}\n)?[^\n]{0,60}(?:team|support|kundenservice|customer\s(?:care|service))[^\S\n]*\n[^\n]{0,48}$/iu;
@@ -136,8 +136,9 @@ function isCompound(separator: string): boolean {
 
 /** Digits written as words, read out for someone to note down: "null-eins-sieben-sechs, zwo-zwo-vier …", "five five five, oh one …". */
 const DIGIT_WORD = String.raw`(?:null|eins|ein|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zero|oh|one|two|three|four|five|six|seven|eight|nine)`;
+const HUNDRED = String.raw`(?:[\s-](?:hundred|hundert))?`;
 const SPOKEN_DIGITS = new RegExp(
-  String.raw`(?<!\p{L})${DIGIT_WORD}(?:[\s,–-]{1,3}(?:(?:area\scode|vorwahl)\s)?(?:(?:double|triple|doppel)[\s-]?)?${DIGIT_WORD}(?!\p{L})){6,}`,
+  String.raw`(?<!\p{L})${DIGIT_WORD}${HUNDRED}(?:[\s,–-]{1,3}(?:(?:area\scode|vorwahl)\s)?(?:(?:double|triple|doppel)[\s-]?)?${DIGIT_WORD}${HUNDRED}(?!\p{L})){6,}`,
   'giu',
 );
 const SPOKEN_HINT = /(?<!\p{L})(?:null|zwo|zero|oh|five|fünf|eins|one|neun|nine)[\s,–-]/iu;
@@ -149,7 +150,7 @@ function spokenPhones(text: string): Candidate[] {
     const digits =
       (m[0].match(new RegExp(DIGIT_WORD, 'giu'))?.length ?? 0) +
       (m[0].match(/double|doppel/gi)?.length ?? 0) +
-      2 * (m[0].match(/triple/gi)?.length ?? 0);
+      2 * (m[0].match(/triple|hundred|hundert/gi)?.length ?? 0);
     if (digits < 7 || digits > 15 || !PHONE_CUE.test(lineBefore(text, m.index, 48))) continue;
     found.push({ kind: 'phone', start: m.index, end: m.index + m[0].length, rule: 'phone-spoken' });
   }
