@@ -51,9 +51,12 @@ const PO_BOX = new RegExp(
   'gu',
 );
 const PO_BOX_CUE = /(?:adress|anschrift|liefer|zustell|schick|send|post|mail|\ban|\bnach|\bto)[^\n\d]{0,30}$/iu;
-/** Typed all in lower case, also misspelt: "lindenstrase 4 04109 leipzig", "in der bahnhofstraße 3 in 67655 kaiserslautern". */
+/**
+ * Typed all in lower case, also misspelt or without the dot: "lindenstrase 4 04109 leipzig", "in der bahnhofstraße 3 in
+ * 67655 kaiserslautern", "hauptstr 112 66111 saarbrücken".
+ */
 const LOWER_CASE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}-]{1,30}(?:stra(?:ß|ss|s)e|str\.|weg|allee|platz|gasse|ring|damm|ufer)\s?\d{1,4}\s?[a-z]?(?:,\s?|\s(?:in\s)?)\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30}`,
+  String.raw`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}-]{1,30}(?:stra(?:ß|ss|s)e|(?<=\p{Ll}{4})str\.?|weg|allee|platz|gasse|ring|damm|ufer)\s?\d{1,4}\s?[a-z]?(?:,\s?|\s(?:in\s)?)\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30}`,
   'gu',
 );
 

@@ -59,9 +59,9 @@ const PO_BOX = new RegExp(
 );
 /** It is someone's only when the text sends something there: "mail only to: P.O. Box …", "my address is PO Box …". */
 const PO_BOX_CUE = /(?:address|mail|post|send|ship|deliver|write|\bto)[^\n\d]{0,30}$/iu;
-/** A British address typed in lower case after an address word: "address is 12 elmway, leeds ls6 2pq". */
+/** A British address typed in lower case after an address word, with or without commas: "address is 12 elmway, leeds ls6 2pq". */
 const LOWER_UK = new RegExp(
-  String.raw`(?:address|live\sat|living\sat|ship\sto|send\sto|deliver\sto)[^\n\d]{0,16}?(?<![\p{L}\p{N}])(\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){0,3}[a-z][a-z'-]{2,24},\s[a-z][a-z'-]{2,24},?\s[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})(?![\p{L}\p{N}])`,
+  String.raw`(?:address|live\sat|living\sat|ship\sto|send\sto|deliver\sto)[^\n\d]{0,16}?(?<![\p{L}\p{N}])(\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){0,3}[a-z][a-z'-]{2,24},?\s[a-z][a-z'-]{2,24},?\s[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})(?![\p{L}\p{N}])`,
   'giu',
 );
 

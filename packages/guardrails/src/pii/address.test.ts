@@ -146,3 +146,16 @@ describe('Australian addresses', () => {
     },
   );
 });
+
+describe('addresses typed in lower case without punctuation', () => {
+  it.each([
+    ['neue anschrift: bahnhofstr 18 79098 freiburg, bitte ändern', 'bahnhofstr 18 79098 freiburg'],
+    ['we live at 22 mill lane oxford ox1 4ab and the parcel went to 12', '22 mill lane oxford ox1 4ab'],
+  ])('finds %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each(['we live at the end of the street, see 12 photos', 'das instr 12 34567 abc ist kaputt'])('ignores %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
