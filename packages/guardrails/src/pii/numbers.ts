@@ -50,7 +50,7 @@ const LOOSE_VALUE = new RegExp(WORDS_THEN + FILLER + VALUE, 'iuy');
 /** After a bare noun, a few words (often a date) and then a number label: "Bestellung vom 3. März, Nr. 4471", "the order placed on 2 May, no. 5512". */
 const BARE_THEN_LABEL = new RegExp(String.raw`[^\n!?:;]{1,32}?(?<![\p{L}-])(?:nr\.|no\.|nummer|number)\s?:?\s?#?` + VALUE, 'iuy');
 const OTHER_LABEL =
-  /ticket|rechnung|invoice|sendung|tracking|\bfall\b|\bcase\b|artikel|\bitem|sku|seri|teil|part\b|model|gerät|device|tel|fon|phone|handy|zähler|meter|kunde|customer|vertrag|contract|bestell|order|auftrag/iu;
+  /ticket|rechnung|invoice|sendung|tracking|\bfall\b|\bcase\b|artikel|\bitem|sku|seri|teil|part\b|model|gerät|device|tel|fon|phone|handy|fax|hotline|helpline|service|support|notruf|zentrale|switchboard|zähler|meter|kunde|customer|vertrag|contract|bestell|order|auftrag/iu;
 const DATE_LIKE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{1,4}|\d{3,4}[./-]\d{1,2}[./-]\d{1,2})$/;
 /** The number before its label: "PX-20931877 (das ist meine Vertragsnummer)", "77120934, which is my customer no.". */
 const VALUE_BEFORE =

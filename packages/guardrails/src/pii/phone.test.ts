@@ -147,3 +147,24 @@ describe('lines priced per minute, and digits read out with hundreds', () => {
     ]);
   });
 });
+
+describe("a company's, office's or emergency line named as such", () => {
+  const all = (text: string) => detectPii(text).map((f) => [f.kind, text.slice(f.start, f.end)]);
+
+  it.each([
+    'Customer service number 0345 600 1234 from the website never answers.',
+    'Fax der Firma: 030 123456-99',
+    'WhatsApp-Business der Firma: +49 151 2345 6789',
+    'Notruf 112, Polizei 110, Giftnotruf 030 19240',
+    'The emergency line 0161 496 0000 is staffed 24 hours.',
+  ])('reports nothing in %j', (text) => {
+    expect(all(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Meine Firma: 030 1234567, da bin ich tagsüber.', '030 1234567'],
+    ['Fax: 030 123456-99, Firma habe ich nicht.', '030 123456-99'],
+  ])('still reports %j', (text, match) => {
+    expect(all(text)).toEqual([['phone', match]]);
+  });
+});

@@ -32,9 +32,12 @@ const DATE_LIKE =
  */
 const SERVICE_NATIONAL = /^0(?:80[08]|180|900|137)/;
 const SERVICE_INTERNATIONAL = /^\+(?:(?:49|43|41|44|31)80[08]|49(?:180|900|137))/;
-/** The organisation's own line: "unsere zentrale Hotline erreichen Sie unter", "call our customer care team on", "Störungsnummer der …". */
+/**
+ * The organisation's own line: "unsere zentrale Hotline erreichen Sie unter", "call our customer care team on", "Störungsnummer der …",
+ * "Fax der Firma:", "Giftnotruf …", "the emergency line …".
+ */
 const ORGANISATION_LINE = new RegExp(
-  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service-?(?:nummer|line|telefon|center|centre)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus)(?:(?![.!?]\s)[^\n]){0,60}$`,
+  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|\p{L}*notruf|emergency|(?:der|des)\s(?:firma|praxis|behörde|unternehmens|kanzlei)|(?:company|firm|office)'s|of\sthe\s(?:company|firm|office)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus)(?:(?![.!?]\s)[^\n]){0,60}$`,
   'iu',
 );
 /** Opening hours or a free-call note right after the number: "(werktags 8–18 Uhr)", "(Mo–Fr …)", "24/7", "(freephone)". */
