@@ -357,3 +357,29 @@ describe('customer numbers as a subject line, in plural lists, as a login name a
 it('leaves a phone number that opens a post to the phone detector', () => {
   expect(detectPii('030 1234 5678 - bitte ruft mich zurück').map((f) => f.kind)).toEqual(['phone']);
 });
+
+describe('customer numbers after a relative clause, on loyalty cards, and as the customer one is registered as', () => {
+  const cued = (text: string) => numbers(text).map(([kind, match]) => [kind, match]);
+
+  it.each([
+    ['Die Kundennummer, die auf meiner Rechnung steht, ist 6610392.', 'customer_number', '6610392'],
+    ['The customer number that is printed on the letter is 44-901-77.', 'customer_number', '44-901-77'],
+    ['Ich bin unter 7730192 bei euch Kunde.', 'customer_number', '7730192'],
+    ['Payback-Karte 3083 1234 5678 90 wird nicht erkannt', 'customer_number', '3083 1234 5678 90'],
+    ['Kundenkarte Nr. 4471 2093 abgelaufen', 'customer_number', '4471 2093'],
+    ['club card 6301 4471 2093 not linked to the app', 'customer_number', '6301 4471 2093'],
+    ['frequent flyer number 992004471209 missing miles', 'customer_number', '992004471209'],
+    ['K.-Nr. 4471209, bitte um Rückruf', 'customer_number', '4471209'],
+    ['cust. ref 4471209 on the bill', 'customer_number', '4471209'],
+  ])('reads %j', (text, kind, match) => {
+    expect(cued(text)).toEqual([[kind, match]]);
+  });
+
+  it.each([
+    'Die Kundennummer, die ihr wollt, steht nicht auf der Karte.',
+    'Die Kundenkarte habe ich 2019 bekommen.',
+    'I was a customer under 3 different names.',
+  ])('ignores %j', (text) => {
+    expect(cued(text)).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ const REF = String.raw`ref(?:\.|erence|erenz)?`;
 const CUES: readonly [NumberKind, string][] = [
   [
     'customer_number',
-    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number)|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card\s)?(?:number|no\.?|id)|(?:meine?|my)\s(?:nummer|nr\.|number|no\.|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
+    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|k\.-?\s?nr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number|${REF})|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card\s)?(?:number|no\.?|id)|(?:payback|bonus|club|treue|mitglieds)-?karte(?:n-?(?:nummer|nr\.?))?|(?:club|member(?:ship)?|library|store|bonus)\scard(?:\s(?:number|no\.?|#))?|frequent\sflyer\s(?:number|no\.?|id)|vielflieger-?(?:nummer|nr\.?)|(?:meine?|my)\s(?:nummer|nr\.|number|no\.|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
   ],
   [
     'contract_number',
@@ -41,11 +41,13 @@ const GROUPS = [...CUES.map(([kind, cue]) => `(?<${kind}>${cue})`), ...BARE_CUES
 // Cue words first (a fast scan), then what follows them; a leading look-behind would slow the scan down several times.
 const CUE = new RegExp(GROUPS.join('|'), 'gi');
 const CUED_VALUE = new RegExp(FILLER + VALUE, 'iuy');
+/** Or a relative clause set off by commas: "Die Kundennummer, die auf meiner Rechnung steht, ist 4711", "the number that is on the letter is …". */
+const RELATIVE_CLAUSE = String.raw`(?:,\s(?:die|der|das|den|which|that)\s[^,\n\d.!?]{1,50},|\s(?:that|which)\s[^,\n\d.!?]{1,40}?)\s(?:ist|is|lautet|was|war)\s`;
 /**
  * After a full label a few words may come before the value ("Kundennummer (steht auf der Rechnung): 4711",
  * "customer number on my letter is 4711"), but not a further item of a list ("Vertragsnummer und Telefon: …").
  */
-const WORDS_THEN = String.raw`(?:(?![,;|&/]|\s(?:und|and|oder|or|sowie|plus)\s)[^\d\n.!:]){1,40}?(?::|\s(?:ist|is|lautet|was|war)\s)`;
+const WORDS_THEN = String.raw`(?:(?:(?![,;|&/]|\s(?:und|and|oder|or|sowie|plus)\s)[^\d\n.!:]){1,40}?(?::|\s(?:ist|is|lautet|was|war)\s)|${RELATIVE_CLAUSE})`;
 const LOOSE_VALUE = new RegExp(WORDS_THEN + FILLER + VALUE, 'iuy');
 /** After a bare noun, a few words (often a date) and then a number label: "Bestellung vom 3. März, Nr. 4471", "the order placed on 2 May, no. 5512". */
 const BARE_THEN_LABEL = new RegExp(String.raw`[^\n!?:;]{1,32}?(?<![\p{L}-])(?:nr\.|no\.|nummer|number)\s?:?\s?#?` + VALUE, 'iuy');
@@ -253,7 +255,7 @@ function correction(text: string, end: number): [number, number] | null {
 const REGISTERED = new RegExp(
   String.raw`(?<![\p{L}])(?:unter|als|under|as)\s(?:(?:der|the)\s)?(?:(?:nummer|nr\.?|number|no\.?)\s)?` +
     VALUE +
-    String.raw`\s(?:bei\s(?:euch|ihnen|dir)\s|with\syou\s|in\syour\ssystem\s)?(?:gemeldet|geführt|registriert|angemeldet|gelistet|registered|listed|on\sfile)`,
+    String.raw`\s(?:bei\s(?:euch|ihnen|dir)\s|with\syou\s|in\syour\ssystem\s)?(?:gemeldet|geführt|registriert|angemeldet|gelistet|registered|listed|on\sfile|kunde|kundin|customer)(?![\p{L}])`,
   'giu',
 );
 const WITH_YOU = /bei\s(?:euch|ihnen|dir)|with\syou|in\syour\ssystem|on\sfile/iu;
