@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import { attachLiveProxy } from './live-proxy.ts';
 import { attachUnsubscribeRelay } from './unsubscribe-relay.ts';
+import { attachPageCache } from './src/lib/server/page-cache-server.ts';
 import { securityHeaders } from './src/lib/server/security-headers.ts';
 
 // Form posts up to 6 MB: staff photo uploads (the api takes at most 5 MB) pass through the web.
@@ -19,3 +20,6 @@ server.prependListener('request', (_request, response) => {
 });
 attachLiveProxy(server, process.env.API_URL ?? 'http://127.0.0.1:4000');
 attachUnsubscribeRelay(server, process.env.API_URL ?? 'http://127.0.0.1:4000');
+// Anonymous visitors' public pages from memory, in front of everything else (PAGE_CACHE_MB, default 32; 0 turns it off).
+const pageCacheMiB = Number(process.env.PAGE_CACHE_MB ?? 32);
+if (pageCacheMiB > 0) attachPageCache(server, pageCacheMiB * 1024 * 1024);

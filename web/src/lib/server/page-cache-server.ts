@@ -1,0 +1,116 @@
+// Puts the anonymous page cache (page-cache.ts) in front of SvelteKit in the production server.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { isShareable, matchesEtag, PageCache, pageCacheKey, type CachedPage, type RenderedPage } from './page-cache.ts';
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A thread's pages, by the path a write goes to (`/questions/12/slug?/answer`, `/questions/12/answers/…`). */
+const THREAD_PATH = /^\/questions\/\d{1,18}/;
+
+function send(req: IncomingMessage, res: ServerResponse, page: CachedPage, hit: boolean): void {
+  const requestId = { 'x-request-id': randomUUID(), 'x-page-cache': hit ? 'hit' : 'miss' };
+  if (matchesEtag(req.headers['if-none-match'], page.etag)) {
+    const { vary, 'cache-control': cacheControl } = page.headers;
+    res.writeHead(304, { etag: page.etag, vary, 'cache-control': cacheControl, ...requestId }).end();
+  } else {
+    res.writeHead(200, { ...page.headers, ...requestId }).end(page.body);
+  }
+}
+
+/**
+ * Lets SvelteKit answer, but keeps what it writes instead of sending it, so the render can be
+ * stored before the visitor gets it (with its ETag). Resolves to the render, or to null when the
+ * response went out as is (the connection closed, or SvelteKit wrote in an unexpected way).
+ */
+function capture(req: IncomingMessage, res: ServerResponse, listeners: Listener[], server: Server): Promise<RenderedPage | null> {
+  return new Promise((resolve) => {
+    const writeHead = res.writeHead;
+    const write = res.write;
+    const end = res.end;
+    const chunks: Buffer[] = [];
+    let status = 200;
+    const restore = () => Object.assign(res, { writeHead, write, end });
+    const toBuffer = (chunk: unknown, encoding?: unknown) =>
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+        : Buffer.from(chunk as Uint8Array);
+    res.writeHead = function (code: number, ...rest: unknown[]) {
+      status = code;
+      const headers = rest.find((arg) => typeof arg === 'object' && arg !== null) as OutgoingHttpHeaders | undefined;
+      if (Array.isArray(headers)) {
+        restore();
+        resolve(null);
+        return writeHead.call(res, code, ...(rest as [OutgoingHttpHeaders]));
+      }
+      for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) res.setHeader(name, value);
+      return res;
+    } as ServerResponse['writeHead'];
+    res.write = function (chunk: unknown, encoding?: unknown) {
+      chunks.push(toBuffer(chunk, encoding));
+      return true;
+    } as ServerResponse['write'];
+    res.end = function (chunk?: unknown, encoding?: unknown) {
+      if (chunk !== undefined && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
+      restore();
+      resolve({ status, headers: res.getHeaders(), body: Buffer.concat(chunks) });
+      return res;
+    } as ServerResponse['end'];
+    res.once('close', () => {
+      restore();
+      resolve(null);
+    });
+    for (const listener of listeners) listener.call(server, req, res);
+  });
+}
+
+/** Sends a render that is not shared exactly as SvelteKit wrote it. */
+function sendAsRendered(res: ServerResponse, page: RenderedPage): void {
+  res.writeHead(page.status).end(page.body);
+}
+
+/**
+ * Anonymous GETs of public pages are answered from a bounded in-memory cache (see
+ * docs/ARCHITECTURE.md, "Page cache"); everything else goes on to SvelteKit unchanged. Concurrent
+ * misses of one page wait for one render. A form post to a thread drops that thread's pages.
+ */
+export function attachPageCache(server: Server, maxBytes: number): PageCache {
+  const cache = new PageCache({ maxBytes });
+  const rendering = new Map<string, Promise<CachedPage | null>>();
+  const listeners = server.listeners('request') as Listener[];
+  server.removeAllListeners('request');
+  const pass: Listener = (req, res) => {
+    for (const listener of listeners) listener.call(server, req, res);
+  };
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const key = pageCacheKey(req);
+    if (key === null) {
+      if (req.method === 'POST') {
+        const thread = THREAD_PATH.exec(req.url ?? '')?.[0];
+        if (thread) res.once('finish', () => cache.deletePath(thread));
+      }
+      return pass(req, res);
+    }
+    const cached = cache.fresh(key);
+    if (cached) return send(req, res, cached, true);
+    const waiting = rendering.get(key);
+    if (waiting) {
+      void waiting.then((page) => (page ? send(req, res, page, true) : pass(req, res)));
+      return;
+    }
+    const render = capture(req, res, listeners, server).then((page) => {
+      rendering.delete(key);
+      if (!page) return null;
+      if (!isShareable(page)) {
+        sendAsRendered(res, page);
+        return null;
+      }
+      const entry = cache.store(key, page);
+      send(req, res, entry, false);
+      return entry;
+    });
+    rendering.set(key, render);
+  });
+  return cache;
+}
