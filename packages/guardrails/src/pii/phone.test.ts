@@ -168,3 +168,27 @@ describe("a company's, office's or emergency line named as such", () => {
     expect(all(text)).toEqual([['phone', match]]);
   });
 });
+
+describe('numbers from a website, letterhead or imprint, and switchboards', () => {
+  const phones = (text: string) => detectPii(text, { kinds: ['phone'] }).map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    'Auf der Website steht 030 2345 6789 als Kontakt, da geht keiner ran.',
+    'Die Nummer auf eurer Seite, 089 2345 6789, ist falsch.',
+    'the number on your letterhead 0161 496 0123 does not work',
+    'Impressum: Tel. 040 234567-0, Fax -99',
+    'Telefon 0221 23456-0 (Zentrale)',
+    'Tel. +44 20 7946 0123 (head office)',
+  ])('ignores %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Auf der Website steht meine alte Nummer, die neue ist 0171 2345678.', '0171 2345678'],
+    ['Tel. 040 234567-12 (mein Büro)', '040 234567-12'],
+    ['ruft mich an: 040 234567-0, das ist mein eigenes Büro', '040 234567-0'],
+    ['Phone: +44 20 7946 0123 (Leeds office)', '+44 20 7946 0123'],
+  ])('still reads %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+});

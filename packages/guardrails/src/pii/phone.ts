@@ -37,19 +37,32 @@ const SERVICE_INTERNATIONAL = /^\+(?:(?:49|43|41|44|31)80[08]|49(?:180|900|137))
  * "Fax der Firma:", "Giftnotruf …", "the emergency line …".
  */
 const ORGANISATION_LINE = new RegExp(
-  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|\p{L}*notruf|emergency|(?:der|des)\s(?:firma|praxis|behörde|unternehmens|kanzlei)|(?:company|firm|office)'s|of\sthe\s(?:company|firm|office)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus)(?:(?![.!?]\s)[^\n]){0,60}$`,
+  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|\p{L}*notruf|emergency|(?:der|des)\s(?:firma|praxis|behörde|unternehmens|kanzlei)|(?:company|firm|office)'s|of\sthe\s(?:company|firm|office)|(?:auf|on|in)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|seite|site|contact\spage|kontaktseite|letterhead|briefkopf)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus)(?:(?<=\b(?:tel|nr|no|fon))\.\s|(?![.!?]\s)[^\n]){0,60}$`,
   'iu',
 );
 /** Opening hours or a free-call note right after the number: "(werktags 8–18 Uhr)", "(Mo–Fr …)", "24/7", "(freephone)". */
 const SERVICE_AFTER =
-  /^[\s(,–-]{0,4}(?:(?:\p{L}+\s){0,3}\d{1,3}(?:[.,]\d{1,2})?\s?(?:p|ct|cent|cents|pence|c)\s?(?:\/|per\s|pro\s)\s?min|werktags|mo(?:ntags?)?\.?\s?[-–]|mon(?:day)?\.?\s?[-–]|24\/7|rund\sum\sdie\suhr|gebührenfrei|kostenlos|kostenfrei|free(?:phone|fone|call)?\b|toll-?free|office\shours|business\shours|opening\shours|(?:während\sder\s|zu\sden\s)?(?:geschäfts|öffnungs|service)zeiten)/iu;
+  /^[\s(,–-]{0,4}(?:zentrale\)|switchboard\)|head\soffice\)|hauptsitz\)|(?:\p{L}+\s){0,3}\d{1,3}(?:[.,]\d{1,2})?\s?(?:p|ct|cent|cents|pence|c)\s?(?:\/|per\s|pro\s)\s?min|werktags|mo(?:ntags?)?\.?\s?[-–]|mon(?:day)?\.?\s?[-–]|24\/7|rund\sum\sdie\suhr|gebührenfrei|kostenlos|kostenfrei|free(?:phone|fone|call)?\b|toll-?free|office\shours|business\shours|opening\shours|(?:während\sder\s|zu\sden\s)?(?:geschäfts|öffnungs|service)zeiten)/iu;
 /** In a team's signature: under a sign-off and a line naming the team ("Viele Grüße\nJonas vom Peerdesk-Support\nTel. …"). */
 const SIGNED_BY_TEAM =
   /(?:grü(?:ß|ss)e|grü(?:ß|ss)en|gruß|regards|cheers|sincerely|best|thanks)[^\n]{0,4}\n(?:[^\n]{0,60}\n)?[^\n]{0,60}(?:team|support|kundenservice|customer\s(?:care|service))[^\S\n]*\n[^\n]{0,48}$/iu;
 /** The writer's own number even near those words: "hab die Hotline nicht erreicht, ruft mich zurück: …". */
 const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
 
+/**
+ * A German company's switchboard ends in the extension "-0": "040 123456-0" (not when a direct extension follows,
+ * "-0 bzw. -57", nor when the writer calls it theirs, "… – das ist mein eigenes Büro").
+ */
+const SWITCHBOARD_END = /-\s?0$/;
+const DIRECT_AFTER = /^\s?(?:bzw\.?|oder|or|\/)\s?-\s?\d/iu;
+
 function serviceLine(text: string, start: number, end: number, digits: string, rule: string): boolean {
+  if (
+    SWITCHBOARD_END.test(text.slice(end - 3, end)) &&
+    !DIRECT_AFTER.test(lineAfter(text, end, 16)) &&
+    !FIRST_PERSON.test(lineBefore(text, start, 48) + ' ' + lineAfter(text, end, 48))
+  )
+    return true;
   const international = text.slice(start, start + 2).includes('+') || digits.startsWith('00');
   if (
     international ? SERVICE_INTERNATIONAL.test(digits.replace(/^(?:00)?/, '+')) : rule === 'phone-national' && SERVICE_NATIONAL.test(digits)
