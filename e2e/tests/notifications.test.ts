@@ -12,6 +12,7 @@ import { openBrowser, type Browser } from '../support/browser.ts';
 import { BILLING, demoUsers } from '../support/demo.ts';
 import { DEMO_PASSWORD, freePort, repoRoot, startStack, type Stack } from '../support/stack.ts';
 import { signIn, visit } from '../support/ui.ts';
+import { until } from '../support/until.ts';
 
 let stack: Stack;
 const browsers: Browser[] = [];
@@ -35,14 +36,6 @@ async function demo(key: string): Promise<{ client: ApiClient; id: string; email
 async function kindsFor(client: ApiClient, questionId: string): Promise<string[]> {
   const data = await client.request<{ notifications: { edges: { node: { kind: string; questionId: string | null } }[] } }>(INBOX);
   return data.notifications.edges.filter((e) => e.node.questionId === questionId).map((e) => e.node.kind);
-}
-
-async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** The number on the header's bell (0 when it shows none). */

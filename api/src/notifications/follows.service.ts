@@ -8,6 +8,28 @@ type Db = Pick<EntityManager, 'query'>;
 
 const TABLE: Record<FollowTarget, string> = { [FollowTarget.SPACE]: 'spaces', [FollowTarget.TAG]: 'tags' };
 
+interface FollowRow {
+  target_type: FollowTarget;
+  slug: string;
+  name: string;
+  level: string | null;
+  followers: number;
+}
+
+const toModel = (row: FollowRow): FollowModel => ({
+  target: row.target_type,
+  slug: row.slug,
+  name: row.name,
+  level: toLevel(row.level),
+  followers: row.followers,
+});
+
+/** A space or tag with the viewer's level and its follower count; `$1` is the viewer (or null). */
+const FOLLOW_SELECT = `SELECT t.target_type, t.slug, t.name,
+    (SELECT level FROM follows f WHERE f.user_id = $1 AND f.target_type = t.target_type AND f.target_id = t.id) AS level,
+    (SELECT count(*)::int FROM follows f WHERE f.target_type = t.target_type AND f.target_id = t.id AND f.level = 'watching') AS followers
+  FROM (SELECT 'space'::varchar AS target_type, id, slug, name FROM spaces UNION ALL SELECT 'tag', id, slug, slug FROM tags) t`;
+
 /**
  * Following a space or a tag: each new question there is a notification in the app, and the
  * period's questions come by e-mail as one digest (`digest.service.ts`), never as a mail each.
@@ -24,13 +46,24 @@ export class FollowService {
   }
 
   async follow(actor: Actor | null, target: FollowTarget, slug: string): Promise<FollowModel> {
-    const id = await this.targetId(target, slug);
-    const [row]: { level: WatchLevel | null; followers: number }[] = await this.dataSource.query(
-      `SELECT (SELECT level FROM follows WHERE user_id = $3 AND target_type = $1 AND target_id = $2) AS level,
-         (SELECT count(*)::int FROM follows WHERE target_type = $1 AND target_id = $2 AND level = 'watching') AS followers`,
-      [target, id, actor?.id ?? null],
+    const [row]: FollowRow[] = await this.dataSource.query(`${FOLLOW_SELECT} WHERE t.target_type = $2 AND t.slug = $3`, [
+      actor?.id ?? null,
+      target,
+      slug,
+    ]);
+    if (!row) throw notFound(target === FollowTarget.SPACE ? 'Space' : 'Tag');
+    return toModel(row);
+  }
+
+  /** The spaces and tags the viewer follows or muted, spaces first. */
+  async followed(actor: Actor | null): Promise<FollowModel[]> {
+    authorize(actor, 'account.manage', { userId: actor?.id ?? '' });
+    const rows: FollowRow[] = await this.dataSource.query(
+      `${FOLLOW_SELECT} JOIN follows mine ON mine.user_id = $1 AND mine.target_type = t.target_type AND mine.target_id = t.id
+       ORDER BY t.target_type, t.name`,
+      [actor.id],
     );
-    return { target, slug, level: toLevel(row?.level ?? null), followers: row?.followers ?? 0 };
+    return rows.map(toModel);
   }
 
   async setFollow(actor: Actor | null, input: SetFollowInput): Promise<FollowModel> {

@@ -101,6 +101,15 @@ describe('following spaces and tags', () => {
     const told = await newQuestions(follower);
     expect(told).toContain(heard);
     expect(told).not.toContain(quiet);
+    const list = await t.gql<{ followed: { target: string; slug: string; name: string; level: string }[] }>(
+      `query { followed { target slug name level } }`,
+      {},
+      follower.cookie,
+    );
+    expect(list.data.followed).toEqual([
+      { target: 'SPACE', slug: 'billing', name: 'Billing', level: 'WATCHING' },
+      { target: 'TAG', slug: 'outage', name: 'outage', level: 'MUTED' },
+    ]);
   });
 
   it('a held question is announced only once a moderator approves it', async () => {

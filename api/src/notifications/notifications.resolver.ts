@@ -108,6 +108,11 @@ export class NotificationsResolver {
     return this.follows.follow(ctx.actor, target, slug);
   }
 
+  @Query(() => [FollowModel], { description: 'The spaces and tags the viewer follows or muted.' })
+  followed(@Ctx() ctx: RequestContext): Promise<FollowModel[]> {
+    return this.follows.followed(ctx.actor);
+  }
+
   @Mutation(() => FollowModel, { description: 'Follow, mute or stop following a space or a tag.' })
   setFollow(@Ctx() ctx: RequestContext, @Args('input') input: SetFollowInput): Promise<FollowModel> {
     return this.follows.setFollow(ctx.actor, input);

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { LocaleValue } from '../../platform/locale';
 import { PageInfo } from '../../platform/graphql/page-info.model';
 
@@ -29,14 +29,24 @@ export class OutgoingMailConnection {
   @Field({ description: 'Whether mail is delivered (SMTP_URL is set) or only kept here.' }) delivering: boolean;
 }
 
+export enum DigestFrequency {
+  OFF = 'off',
+  DAILY = 'daily',
+  WEEKLY = 'weekly',
+}
+registerEnumType(DigestFrequency, { name: 'DigestFrequency', description: 'How often the digest of followed spaces and tags comes.' });
+
 @ObjectType('NotificationSettings', { description: 'How the viewer hears about things beyond the inbox.' })
 export class NotificationSettingsModel {
   @Field({ description: 'E-mail for notifications.' }) email: boolean;
   @Field(() => LocaleValue, { description: 'The language of notification mail.' }) locale: LocaleValue;
+  @Field(() => DigestFrequency, { description: 'The digest of new questions in followed spaces and tags (needs e-mail on).' })
+  digest: DigestFrequency;
 }
 
 @InputType()
 export class NotificationSettingsInput {
   @Field(() => Boolean, { nullable: true }) email?: boolean | null;
   @Field(() => LocaleValue, { nullable: true }) locale?: LocaleValue | null;
+  @Field(() => DigestFrequency, { nullable: true }) digest?: DigestFrequency | null;
 }

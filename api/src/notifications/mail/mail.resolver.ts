@@ -9,7 +9,7 @@ import { LocaleValue } from '../../platform/locale';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination';
 import { MailService } from './mail.service';
 import { PasswordResetService } from './password-reset.service';
-import { NotificationSettingsInput, NotificationSettingsModel, OutgoingMailConnection } from './mail.models';
+import { DigestFrequency, NotificationSettingsInput, NotificationSettingsModel, OutgoingMailConnection } from './mail.models';
 
 @Resolver()
 export class MailResolver {
@@ -86,24 +86,26 @@ export class MailResolver {
   @Query(() => NotificationSettingsModel, { description: 'The viewer’s notification settings.' })
   async notificationSettings(@Ctx() ctx: RequestContext): Promise<NotificationSettingsModel> {
     if (!ctx.actor) throw unauthenticated();
-    const [row]: { email: boolean; locale: LocaleValue }[] = await this.dataSource.query(
-      `SELECT email, locale FROM notification_settings WHERE user_id = $1`,
+    const [row]: { email: boolean; locale: LocaleValue; digest: DigestFrequency }[] = await this.dataSource.query(
+      `SELECT email, locale, digest FROM notification_settings WHERE user_id = $1`,
       [ctx.actor.id],
     );
-    return row ?? { email: true, locale: LocaleValue.EN };
+    return row ?? { email: true, locale: LocaleValue.EN, digest: DigestFrequency.WEEKLY };
   }
 
-  @Mutation(() => NotificationSettingsModel, { description: 'E-mail on or off, and the language of notification mail.' })
+  @Mutation(() => NotificationSettingsModel, {
+    description: 'E-mail on or off, the language of notification mail, and how often the digest comes.',
+  })
   async updateNotificationSettings(
     @Ctx() ctx: RequestContext,
     @Args('input') input: NotificationSettingsInput,
   ): Promise<NotificationSettingsModel> {
     if (!ctx.actor) throw unauthenticated();
     await this.dataSource.query(
-      `INSERT INTO notification_settings (user_id, email, locale) VALUES ($1, COALESCE($2, true), COALESCE($3, 'en'))
+      `INSERT INTO notification_settings (user_id, email, locale, digest) VALUES ($1, COALESCE($2, true), COALESCE($3, 'en'), COALESCE($4, 'weekly'))
        ON CONFLICT (user_id) DO UPDATE SET email = COALESCE($2, notification_settings.email),
-         locale = COALESCE($3, notification_settings.locale), updated_at = now()`,
-      [ctx.actor.id, input.email ?? null, input.locale ?? null],
+         locale = COALESCE($3, notification_settings.locale), digest = COALESCE($4, notification_settings.digest), updated_at = now()`,
+      [ctx.actor.id, input.email ?? null, input.locale ?? null, input.digest ?? null],
     );
     return this.notificationSettings(ctx);
   }

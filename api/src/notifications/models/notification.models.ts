@@ -75,6 +75,7 @@ registerEnumType(FollowTarget, { name: 'FollowTarget', description: 'What one ca
 export class FollowModel {
   @Field(() => FollowTarget) target: FollowTarget;
   @Field() slug: string;
+  @Field({ description: 'The space’s name, or the tag itself.' }) name: string;
   @Field(() => WatchLevel) level: WatchLevel;
   @Field(() => Int, { description: 'How many people follow it.' }) followers: number;
 }

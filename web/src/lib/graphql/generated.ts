@@ -5,6 +5,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** My questions, my answers, my private conversations with staff, and (staff) my drafts. */
+export type ActivitySection =
+  | 'ANSWERS'
+  | 'CONVERSATIONS'
+  | 'DRAFTS'
+  | 'QUESTIONS';
+
 /** Exactly one of questionId and answerId. */
 export type AddCommentInput = {
   /** The author saw the personal-data hint and posts it anyway (never possible for bank or card numbers). */
@@ -68,6 +75,16 @@ export type DecideStaffDraftInput = {
   expectedVersion: number;
   id: string | number;
 };
+
+export type DeleteAccountInput = {
+  currentPassword: string;
+};
+
+/** How often the digest of followed spaces and tags comes. */
+export type DigestFrequency =
+  | 'DAILY'
+  | 'OFF'
+  | 'WEEKLY';
 
 /** Dismisses every finding of one rule on a draft, e.g. a greeting hint the reviewer judged wrong. */
 export type DismissDraftHintInput = {
@@ -168,6 +185,11 @@ export type FlagReason =
   | 'RUDE'
   | 'SPAM';
 
+/** What one can follow besides a thread. */
+export type FollowTarget =
+  | 'SPACE'
+  | 'TAG';
+
 export type GrantReviewBypassInput = {
   reason: string;
   userId: string | number;
@@ -213,8 +235,9 @@ export type ModerationState =
   | 'PENDING_REVIEW'
   | 'PUBLISHED';
 
-/** What a notification tells: a new answer or comment, a decision on my post, a private message, staff work. */
+/** What a notification tells: a new question where I follow, a new answer or comment, a decision on my post, a private message, staff work. */
 export type NotificationKind =
+  | 'ALERT_NEW'
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_NEW'
   | 'ANSWER_VERIFIED'
@@ -225,9 +248,11 @@ export type NotificationKind =
   | 'ESCALATION_NEW'
   | 'MESSAGE_NEW'
   | 'POST_APPROVED'
-  | 'POST_HIDDEN';
+  | 'POST_HIDDEN'
+  | 'QUESTION_NEW';
 
 export type NotificationSettingsInput = {
+  digest?: DigestFrequency | null | undefined;
   email?: boolean | null | undefined;
   locale?: Locale | null | undefined;
 };
@@ -375,6 +400,12 @@ export type SetAffectedInput = {
   questionId: string | number;
 };
 
+export type SetFollowInput = {
+  level: WatchLevel;
+  slug: string;
+  target: FollowTarget;
+};
+
 export type SetSpaceReviewInput = {
   reviewStaffReplies: boolean;
   spaceSlug: string;
@@ -499,6 +530,39 @@ export type PendingEmailChangeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PendingEmailChangeQuery = { pendingEmailChange: string | null };
+
+export type MyActivityQueryVariables = Exact<{
+  section: ActivitySection;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyActivityQuery = { myActivity: { edges: Array<{ node: { id: string, questionId: string, questionSlug: string, questionTitle: string, state: string, at: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DataExportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataExportsQuery = { dataExports: Array<{ id: string, status: string, progress: number, createdAt: string, expiresAt: string | null }> };
+
+export type DataExportArchiveQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DataExportArchiveQuery = { dataExportArchive: { fileName: string, json: string } };
+
+export type RequestDataExportMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestDataExportMutation = { requestDataExport: { id: string, status: string } };
+
+export type DeleteAccountMutationVariables = Exact<{
+  input: DeleteAccountInput;
+}>;
+
+
+export type DeleteAccountMutation = { deleteAccount: boolean };
 
 export type QuestionsPageQueryVariables = Exact<{
   first: number;
@@ -966,14 +1030,14 @@ export type UnsubscribeFromMailMutation = { unsubscribeFromMail: boolean };
 export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationSettingsQuery = { notificationSettings: { email: boolean, locale: Locale } };
+export type NotificationSettingsQuery = { notificationSettings: { email: boolean, locale: Locale, digest: DigestFrequency } };
 
 export type UpdateNotificationSettingsMutationVariables = Exact<{
   input: NotificationSettingsInput;
 }>;
 
 
-export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { email: boolean, locale: Locale } };
+export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { email: boolean, locale: Locale, digest: DigestFrequency } };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
@@ -1029,6 +1093,28 @@ export type SignOutOtherSessionsMutationVariables = Exact<{ [key: string]: never
 
 
 export type SignOutOtherSessionsMutation = { signOutOtherSessions: number };
+
+export type FollowFieldsFragment = { target: FollowTarget, slug: string, name: string, level: WatchLevel, followers: number };
+
+export type FollowQueryVariables = Exact<{
+  target: FollowTarget;
+  slug: string;
+}>;
+
+
+export type FollowQuery = { follow: { target: FollowTarget, slug: string, name: string, level: WatchLevel, followers: number } };
+
+export type FollowedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FollowedQuery = { followed: Array<{ target: FollowTarget, slug: string, name: string, level: WatchLevel, followers: number }> };
+
+export type SetFollowMutationVariables = Exact<{
+  input: SetFollowInput;
+}>;
+
+
+export type SetFollowMutation = { setFollow: { target: FollowTarget, slug: string, name: string, level: WatchLevel, followers: number } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1640,6 +1726,15 @@ export const SimilarQuestionFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SimilarQuestionFields"}) as unknown as TypedDocumentString<SimilarQuestionFieldsFragment, unknown>;
+export const FollowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FollowFields on Follow {
+  target
+  slug
+  name
+  level
+  followers
+}
+    `, {"fragmentName":"FollowFields"}) as unknown as TypedDocumentString<FollowFieldsFragment, unknown>;
 export const StaffDraftSummaryFragmentDoc = new TypedDocumentString(`
     fragment StaffDraftSummary on StaffDraft {
   id
@@ -1741,6 +1836,58 @@ export const PendingEmailChangeDocument = new TypedDocumentString(`
   pendingEmailChange
 }
     `) as unknown as TypedDocumentString<PendingEmailChangeQuery, PendingEmailChangeQueryVariables>;
+export const MyActivityDocument = new TypedDocumentString(`
+    query MyActivity($section: ActivitySection!, $first: Int, $after: String) {
+  myActivity(section: $section, first: $first, after: $after) {
+    edges {
+      node {
+        id
+        questionId
+        questionSlug
+        questionTitle
+        state
+        at
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyActivityQuery, MyActivityQueryVariables>;
+export const DataExportsDocument = new TypedDocumentString(`
+    query DataExports {
+  dataExports {
+    id
+    status
+    progress
+    createdAt
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<DataExportsQuery, DataExportsQueryVariables>;
+export const DataExportArchiveDocument = new TypedDocumentString(`
+    query DataExportArchive($id: ID!) {
+  dataExportArchive(id: $id) {
+    fileName
+    json
+  }
+}
+    `) as unknown as TypedDocumentString<DataExportArchiveQuery, DataExportArchiveQueryVariables>;
+export const RequestDataExportDocument = new TypedDocumentString(`
+    mutation RequestDataExport {
+  requestDataExport {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RequestDataExportMutation, RequestDataExportMutationVariables>;
+export const DeleteAccountDocument = new TypedDocumentString(`
+    mutation DeleteAccount($input: DeleteAccountInput!) {
+  deleteAccount(input: $input)
+}
+    `) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
 export const QuestionsPageDocument = new TypedDocumentString(`
     query QuestionsPage($first: Int!, $after: String, $sort: QuestionSort!, $filter: QuestionFilter) {
   questions(first: $first, after: $after, sort: $sort, filter: $filter) {
@@ -2810,6 +2957,7 @@ export const NotificationSettingsDocument = new TypedDocumentString(`
   notificationSettings {
     email
     locale
+    digest
   }
 }
     `) as unknown as TypedDocumentString<NotificationSettingsQuery, NotificationSettingsQueryVariables>;
@@ -2818,6 +2966,7 @@ export const UpdateNotificationSettingsDocument = new TypedDocumentString(`
   updateNotificationSettings(input: $input) {
     email
     locale
+    digest
   }
 }
     `) as unknown as TypedDocumentString<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
@@ -2879,6 +3028,45 @@ export const SignOutOtherSessionsDocument = new TypedDocumentString(`
   signOutOtherSessions
 }
     `) as unknown as TypedDocumentString<SignOutOtherSessionsMutation, SignOutOtherSessionsMutationVariables>;
+export const FollowDocument = new TypedDocumentString(`
+    query Follow($target: FollowTarget!, $slug: String!) {
+  follow(target: $target, slug: $slug) {
+    ...FollowFields
+  }
+}
+    fragment FollowFields on Follow {
+  target
+  slug
+  name
+  level
+  followers
+}`) as unknown as TypedDocumentString<FollowQuery, FollowQueryVariables>;
+export const FollowedDocument = new TypedDocumentString(`
+    query Followed {
+  followed {
+    ...FollowFields
+  }
+}
+    fragment FollowFields on Follow {
+  target
+  slug
+  name
+  level
+  followers
+}`) as unknown as TypedDocumentString<FollowedQuery, FollowedQueryVariables>;
+export const SetFollowDocument = new TypedDocumentString(`
+    mutation SetFollow($input: SetFollowInput!) {
+  setFollow(input: $input) {
+    ...FollowFields
+  }
+}
+    fragment FollowFields on Follow {
+  target
+  slug
+  name
+  level
+  followers
+}`) as unknown as TypedDocumentString<SetFollowMutation, SetFollowMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -2,6 +2,7 @@ import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs
 import { createTranslator, fieldErrorMessage, type Locale, type MessageKey } from '#lib/i18n/index.ts';
 import { signInPath } from '#lib/paths.ts';
 import { isAskSession, newAskSession } from '#lib/similar.ts';
+import type { WatchLevel } from '#lib/graphql/generated.ts';
 import { isApiError } from './api.ts';
 
 /** What every failed form action returns, so forms re-render with messages and the input kept. */
@@ -115,4 +116,9 @@ export function requireViewer(event: Pick<RequestEvent, 'locals' | 'url'>, retur
   const viewer = event.locals.viewer;
   if (!viewer) redirect(303, signInPath(returnTo ?? event.url.pathname + event.url.search));
   return viewer;
+}
+
+/** A watch or follow level from a form: watching, muted, or none for anything else. */
+export function readWatchLevel(value: FormDataEntryValue | null): WatchLevel {
+  return value === 'WATCHING' || value === 'MUTED' ? value : 'NONE';
 }

@@ -1,9 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import {
+  FollowedDocument,
   MarkNotificationsReadDocument,
   NotificationSettingsDocument,
   NotificationsDocument,
+  SetFollowDocument,
   UpdateNotificationSettingsDocument,
+  type DigestFrequency,
 } from '#lib/graphql/generated.ts';
 import { isApiError } from '#lib/server/api.ts';
 import { requireViewer } from '#lib/server/forms.ts';
@@ -15,19 +18,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   requireViewer({ locals, url });
   const after = url.searchParams.get('after') || null;
   try {
-    const [{ notifications }, { notificationSettings }] = await Promise.all([
+    const [{ notifications }, { notificationSettings }, { followed }] = await Promise.all([
       locals.api.request(NotificationsDocument, { first: PAGE, after }),
       locals.api.request(NotificationSettingsDocument),
+      locals.api.request(FollowedDocument),
     ]);
     return {
       settings: notificationSettings,
+      followed,
       items: notifications.edges.map((e) => e.node),
       next: notifications.pageInfo.hasNextPage ? notifications.pageInfo.endCursor : null,
       paged: after !== null,
     };
   } catch (error) {
     // A cursor from an old link: start again from the newest.
-    if (after && isApiError(error, 'BAD_USER_INPUT')) return { settings: null, items: [], next: null, paged: true };
+    if (after && isApiError(error, 'BAD_USER_INPUT')) return { settings: null, followed: null, items: [], next: null, paged: true };
     throw error;
   }
 };
@@ -42,8 +47,22 @@ export const actions: Actions = {
     requireViewer({ locals, url });
     const form = await request.formData();
     const locale = form.get('locale') === 'DE' ? 'DE' : 'EN';
-    await locals.api.request(UpdateNotificationSettingsDocument, { input: { email: form.get('email') === 'on', locale } });
+    const digest = readDigest(form.get('digest'));
+    await locals.api.request(UpdateNotificationSettingsDocument, { input: { email: form.get('email') === 'on', locale, digest } });
     return { saved: true };
+  },
+  /** Stop following (or unmute) a space or tag from the list here. */
+  unfollow: async ({ locals, url, request }) => {
+    requireViewer({ locals, url });
+    const form = await request.formData();
+    const target = form.get('target') === 'TAG' ? 'TAG' : 'SPACE';
+    try {
+      await locals.api.request(SetFollowDocument, { input: { target, slug: String(form.get('slug') ?? ''), level: 'NONE' } });
+    } catch (error) {
+      // Gone meanwhile (a tag removed): nothing left to stop following.
+      if (!isApiError(error, 'NOT_FOUND')) throw error;
+    }
+    return { unfollowed: true };
   },
   markRead: async ({ locals, url, request }) => {
     requireViewer({ locals, url });
@@ -55,3 +74,6 @@ export const actions: Actions = {
     return { marked: true };
   },
 };
+
+const readDigest = (value: FormDataEntryValue | null): DigestFrequency =>
+  value === 'OFF' || value === 'DAILY' || value === 'WEEKLY' ? value : 'WEEKLY';

@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { SpacePageDocument, type QuestionStatus } from '#lib/graphql/generated.ts';
 import { spacePath } from '#lib/paths.ts';
+import { followAction, loadFollow } from '#lib/server/follow.ts';
 import { orNotFound } from '#lib/server/load.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
 const STATUS_BY_FILTER = { open: 'OPEN', answered: 'ANSWERED', solved: 'SOLVED' } as const satisfies Record<string, QuestionStatus>;
@@ -15,6 +16,7 @@ function toFilter(value: string | null): Filter {
 export const load: PageServerLoad = async ({ params, url, locals }) => {
   const filter = toFilter(url.searchParams.get('status'));
   const after = url.searchParams.get('after') || null;
+  const follow = loadFollow(locals.api, 'SPACE', params.slug).catch(() => null);
   const { space, questions } = await orNotFound(
     locals.api.request(SpacePageDocument, {
       slug: params.slug,
@@ -36,5 +38,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
     olderHref: questions.pageInfo.hasNextPage && questions.pageInfo.endCursor ? query({ after: questions.pageInfo.endCursor }) : null,
     newestHref: after ? query({}) : null,
     isFirstPage: after === null,
+    follow: await follow,
   };
 };
+
+export const actions: Actions = { follow: followAction('SPACE') };

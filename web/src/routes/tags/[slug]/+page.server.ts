@@ -2,8 +2,9 @@ import { error } from '@sveltejs/kit';
 import { listQuery, sortValue, toSort } from '#lib/browsing.ts';
 import { TagPageDocument } from '#lib/graphql/generated.ts';
 import { tagPath } from '#lib/paths.ts';
+import { followAction, loadFollow } from '#lib/server/follow.ts';
 import { orNotFound } from '#lib/server/load.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
 
@@ -11,6 +12,7 @@ const PAGE_SIZE = 20;
 export const load: PageServerLoad = async ({ params, url, locals }) => {
   const sort = toSort(url.searchParams.get('sort'));
   const after = url.searchParams.get('after') || null;
+  const follow = loadFollow(locals.api, 'TAG', params.slug).catch(() => null);
   const { tag, questions } = await orNotFound(
     locals.api.request(TagPageDocument, { slug: params.slug, first: PAGE_SIZE, after, sort: sortValue(sort) }),
   );
@@ -23,5 +25,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
     nextHref: questions.pageInfo.hasNextPage && questions.pageInfo.endCursor ? href(questions.pageInfo.endCursor) : null,
     firstHref: after ? href(null) : null,
     isFirstPage: after === null,
+    follow: await follow,
   };
 };
+
+export const actions: Actions = { follow: followAction('TAG') };

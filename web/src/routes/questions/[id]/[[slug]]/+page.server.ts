@@ -15,7 +15,6 @@ import {
   UnverifyAnswerDocument,
   VerifyAnswerDocument,
   type FlagReason,
-  type WatchLevel,
   QuestionPageDocument,
   SetAffectedDocument,
   ThreadWatchDocument,
@@ -24,7 +23,7 @@ import {
 } from '#lib/graphql/generated.ts';
 import { createTranslator, fieldErrorMessage } from '#lib/i18n/index.ts';
 import { canonicalQuestionRedirect, parseQuestionRef, questionPath, userPath } from '#lib/paths.ts';
-import { formFailure, readClientMutationId, readText, requireViewer, type FormFailure } from '#lib/server/forms.ts';
+import { formFailure, readClientMutationId, readText, readWatchLevel, requireViewer, type FormFailure } from '#lib/server/forms.ts';
 import { newMutationId, orNotFound } from '#lib/server/load.ts';
 import { readAcknowledgement } from '#lib/personal-data.ts';
 import { redactFromForm, redactionsFor } from '#lib/server/redaction.ts';
@@ -335,10 +334,6 @@ export const actions: Actions = {
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];
-
-function readWatchLevel(value: FormDataEntryValue | null): WatchLevel {
-  return value === 'WATCHING' || value === 'MUTED' ? value : 'NONE';
-}
 
 /** Staff verification of one answer (or its removal), back at that answer. */
 async function answerModeration(request: Request, locals: ActionEvent['locals'], url: URL, send: (answerId: string) => Promise<unknown>) {
