@@ -383,3 +383,20 @@ describe('customer numbers after a relative clause, on loyalty cards, and as the
     expect(cued(text)).toEqual([]);
   });
 });
+
+describe('adverbs and asides between a label and its value', () => {
+  const cued = (text: string) => numbers(text).map(([kind, match]) => [kind, match]);
+
+  it.each([
+    ['Meine Kundennummer ist übrigens immer noch die 0301 234 567.', 'customer_number', '0301 234 567'],
+    ['my customer number is still 0771 220 934, nothing changed', 'customer_number', '0771 220 934'],
+    ['Vertragsnummer, falls ihr die braucht: 0040 1234 567', 'contract_number', '0040 1234 567'],
+    ['order number, in case you need it: 0123-4567', 'order_number', '0123-4567'],
+  ])('reads %j', (text, kind, match) => {
+    expect(cued(text)).toEqual([[kind, match]]);
+  });
+
+  it('leaves a phone number after a list of labels to the phone detector', () => {
+    expect(detectPii('Kundennummer, falls nötig, und Telefon: 0171 2345678').map((f) => f.kind)).toEqual(['phone']);
+  });
+});

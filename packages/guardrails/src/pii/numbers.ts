@@ -33,7 +33,7 @@ const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
 /** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
 const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
@@ -41,8 +41,11 @@ const GROUPS = [...CUES.map(([kind, cue]) => `(?<${kind}>${cue})`), ...BARE_CUES
 // Cue words first (a fast scan), then what follows them; a leading look-behind would slow the scan down several times.
 const CUE = new RegExp(GROUPS.join('|'), 'gi');
 const CUED_VALUE = new RegExp(FILLER + VALUE, 'iuy');
-/** Or a relative clause set off by commas: "Die Kundennummer, die auf meiner Rechnung steht, ist 4711", "the number that is on the letter is …". */
-const RELATIVE_CLAUSE = String.raw`(?:,\s(?:die|der|das|den|which|that)\s[^,\n\d.!?]{1,50},|\s(?:that|which)\s[^,\n\d.!?]{1,40}?)\s(?:ist|is|lautet|was|war)\s`;
+/**
+ * Or a relative clause set off by commas: "Die Kundennummer, die auf meiner Rechnung steht, ist 4711", "the number that
+ * is on the letter is …"; or a conditional aside before a colon: "Vertragsnummer, falls ihr die braucht: …".
+ */
+const RELATIVE_CLAUSE = String.raw`(?:(?:,\s(?:die|der|das|den|which|that)\s[^,\n\d.!?]{1,50},|\s(?:that|which)\s[^,\n\d.!?]{1,40}?)\s(?:ist|is|lautet|was|war)\s|,\s(?:falls|wenn|sofern|if|in\scase)\s[^,;\n\d.!?:]{1,40}:)`;
 /**
  * After a full label a few words may come before the value ("Kundennummer (steht auf der Rechnung): 4711",
  * "customer number on my letter is 4711"), but not a further item of a list ("Vertragsnummer und Telefon: …").
