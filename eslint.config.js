@@ -29,6 +29,8 @@ const API_DOMAINS = {
   discovery: ['identity', 'platform', 'qa'],
   /** Staff reporting: reads other domains' tables through SQL; imports only teams' calendar mapping. */
   insights: ['identity', 'platform', 'teams'],
+  /** Tone roll-up, spike and keyword alerts, announcements: reads posts through SQL; takes only the Clock from teams. */
+  monitoring: ['identity', 'platform', 'qa', 'teams'],
   demo: ['escalation', 'identity', 'platform', 'qa', 'reputation', 'staff', 'teams'],
   /** A listener at the edge: it may read every domain, none imports it. */
   notifications: [

@@ -29,6 +29,7 @@ import { StaffModule } from './staff/staff.module';
 import { SearchModule } from './search/search.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InsightsModule } from './insights/insights.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { UploadsModule } from './uploads/uploads.module';
 
 export { MAX_QUERY_COST, MAX_QUERY_DEPTH };
@@ -102,6 +103,7 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
       StaffModule,
       FourEyesModule,
       InsightsModule,
+      MonitoringModule,
       DiscoveryModule,
       UploadsModule,
     ],

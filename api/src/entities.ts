@@ -27,6 +27,8 @@ import { UserBadgeEntity } from './reputation/user-badge.entity';
 import { OutboxEventEntity } from './platform/outbox/outbox-event.entity';
 import { RateLimitBucketEntity } from './platform/rate-limit/rate-limit-bucket.entity';
 import { UploadEntity } from './uploads/upload.entity';
+import { AlertEntity, AlertPostEntity, AnnouncementEntity, WatchTermEntity } from './monitoring/alert.entity';
+import { PostToneEntity, ToneHourEntity } from './monitoring/tone-rollup.entity';
 
 export const entities = [
   UserEntity,
@@ -67,4 +69,10 @@ export const entities = [
   UserOriginEntity,
   UserBadgeEntity,
   UploadEntity,
+  PostToneEntity,
+  ToneHourEntity,
+  AnnouncementEntity,
+  AlertEntity,
+  AlertPostEntity,
+  WatchTermEntity,
 ];

@@ -123,6 +123,14 @@ interface Resources {
   'mail.readOutgoing': undefined;
   /** Staff reporting: self-service, promises kept, four-eyes figures and their CSV exports. */
   'insights.read': undefined;
+  /** Monitoring alerts (tone spikes, watched keywords) and their evidence. */
+  'alert.read': undefined;
+  /** Acknowledging, assigning and resolving an alert. */
+  'alert.act': undefined;
+  /** Pinning a staff announcement on a space, and ending it. */
+  'announcement.publish': undefined;
+  /** The keywords that raise alerts. */
+  'watchList.manage': undefined;
   /** The viewer's own account: password and sessions. */
   'account.manage': { userId: string };
   /** The viewer's own display name (staff names go through their audited staff profile). */
@@ -262,6 +270,10 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
   'user.pinTrustLevel': (actor) => moderates(actor) || 'Only moderators can pin a trust level.',
   'mail.readOutgoing': (actor) => actor.role === 'admin' || 'Only admins read outgoing mail.',
   'insights.read': (actor) => isStaff(actor.role) || 'Only staff read insights.',
+  'alert.read': (actor) => isStaff(actor.role) || 'Only staff see alerts.',
+  'alert.act': (actor) => isStaff(actor.role) || 'Only staff work on alerts.',
+  'announcement.publish': (actor) => isStaff(actor.role) || 'Only staff publish announcements.',
+  'watchList.manage': (actor) => actor.role === 'admin' || 'Only admins manage watch-lists.',
   'account.manage': (actor, account) => account.userId === actor.id || 'Only you change your account.',
   'account.rename': (actor, account) =>
     allOf(

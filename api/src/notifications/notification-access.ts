@@ -132,6 +132,8 @@ function allowed(refs: Refs, item: AccessItem): boolean {
       if (!d || !can(actor, 'draft.see', d)) return false;
       return item.kind === 'draft.review' ? can(actor, 'draft.approve', d) : true;
     }
+    case 'alert':
+      return can(actor, 'alert.read', undefined);
   }
 }
 

@@ -14,6 +14,7 @@ export enum NotificationKind {
   ESCALATION_ASSIGNED = 'escalation.assigned',
   DRAFT_REVIEW = 'draft.review',
   DRAFT_CHANGES = 'draft.changes',
+  ALERT_NEW = 'alert.new',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -27,7 +28,7 @@ export type NotificationKindName = `${NotificationKind}`;
 export const DIGEST_KINDS: readonly NotificationKindName[] = ['question.new'];
 export type ImmediateMailKind = Exclude<NotificationKindName, 'question.new'>;
 
-export type SubjectType = 'question' | 'answer' | 'comment' | 'message' | 'escalation' | 'draft';
+export type SubjectType = 'question' | 'answer' | 'comment' | 'message' | 'escalation' | 'draft' | 'alert';
 
 /** A notification someone may receive, before the policy decides whether they may see its subject. */
 export interface NotificationCandidate {

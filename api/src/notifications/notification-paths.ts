@@ -28,5 +28,7 @@ export function pathOf(row: PathFacts): string {
       return `/console/escalations/${row.subject_id}`;
     case 'draft':
       return `/console/reviews/${row.subject_id}`;
+    case 'alert':
+      return `/console/alerts/${row.subject_id}`;
   }
 }

@@ -1,4 +1,7 @@
+import { isOpen } from '@peerdesk/business-time';
 import type { EntityManager } from 'typeorm';
+import { hoursOf } from '../teams/opening-hours';
+import type { TeamEntity } from '../teams/team.entity';
 import { followersOfQuestion } from './follows.service';
 import type { NotificationCandidate, NotificationKindName, SubjectType } from './notification-kinds';
 
@@ -32,6 +35,7 @@ export const NOTIFICATION_TOPICS = [
   'conversation.message',
   'draft.submitted',
   'draft.changes_requested',
+  'alert.raised',
 ] as const;
 
 type Db = Pick<EntityManager, 'query'>;
@@ -134,6 +138,19 @@ async function teamMembers(db: Db, teamIds: string[]): Promise<string[]> {
     teamIds,
   ]);
   return rows.map((r) => String(r.user_id));
+}
+
+/** The members of the space's teams that are open now; all of them when none is (an outage needs someone). */
+async function onDutyFor(db: Db, spaceId: string): Promise<string[]> {
+  const teams: TeamEntity[] = await db.query(
+    `SELECT t.id, t.time_zone AS "timeZone", t.weekly, t.holidays FROM teams t JOIN space_teams st ON st.team_id = t.id WHERE st.space_id = $1`,
+    [spaceId],
+  );
+  const open = teams.filter((team) => isOpen(hoursOf(team), new Date()));
+  return teamMembers(
+    db,
+    (open.length > 0 ? open : teams).map((t) => String(t.id)),
+  );
 }
 
 /** The notifications an outbox event may cause, before the privacy check; also starts automatic watches. */
@@ -277,6 +294,8 @@ export async function candidatesFor(db: Db, event: OutboxEventRow): Promise<Noti
       if (!d) return [];
       return candidate([String(d.author_id)], 'draft.changes', 'draft', id, String(d.question_id), str(d.reviewer_id));
     }
+    case 'alert.raised':
+      return candidate(await onDutyFor(db, String(p.spaceId)), 'alert.new', 'alert', id, null, null, { kind: p.kind });
     default:
       return [];
   }

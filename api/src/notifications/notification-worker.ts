@@ -4,20 +4,14 @@ import { AppConfig } from '../platform/config';
 import { LiveEvents } from '../platform/live/live-events';
 import type { Logger } from '../platform/logger';
 import { OutboxLoop } from '../platform/outbox/outbox-loop';
+import { OutboxPosition, type OutboxEventRow } from '../platform/outbox/outbox-position';
 import { mayBeTold } from './notification-access';
 import { unreadChannel, type NotificationCandidate } from './notification-kinds';
-import { candidatesFor, NOTIFICATION_TOPICS, type OutboxEventRow } from './notification-topics';
+import { candidatesFor, NOTIFICATION_TOPICS } from './notification-topics';
 
-const CONSUMER = 'notifications';
 const BATCH = 200;
 /** A batch stops taking events once this many notifications are pending (one event may exceed it alone). */
 const MAX_ROWS = 5_000;
-/**
- * Events consumed longer ago than this move below the watermark. An event with a smaller id that is
- * still invisible by then belongs to a transaction open for this long, which the statement timeout
- * and the short write transactions rule out.
- */
-const SETTLE = `interval '5 minutes'`;
 
 /**
  * Turns outbox events into notifications: woken by NOTIFY after a commit, polling as a fallback,
@@ -29,6 +23,7 @@ const SETTLE = `interval '5 minutes'`;
 @Injectable()
 export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private loop: OutboxLoop | null = null;
+  private readonly position = new OutboxPosition('notifications');
   /** Called after each committed batch with the recipients told (the e-mail queue listens). */
   private readonly afterBatch: ((notificationIds: string[]) => Promise<void>)[] = [];
 
@@ -85,25 +80,12 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
 
   private processBatch(): Promise<{ handled: number; notificationIds: string[]; recipients: string[] }> {
     return this.dataSource.transaction(async (manager) => {
-      const [cursor]: { watermark: string }[] = await manager.query(
-        `SELECT watermark FROM outbox_consumers WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
-        [CONSUMER],
-      );
+      const events = await this.position.pending(manager, BATCH);
       // Another process holds the turn (or the row is missing): nothing to do here now.
-      if (!cursor) return { handled: 0, notificationIds: [], recipients: [] };
-      const events: OutboxEventRow[] = await manager.query(
-        `SELECT e.id, e.topic, e.aggregate_id, e.payload FROM outbox_events e
-         WHERE e.id > $2 AND NOT EXISTS (SELECT 1 FROM outbox_consumed c WHERE c.consumer = $1 AND c.event_id = e.id)
-         ORDER BY e.id LIMIT ${BATCH}`,
-        [CONSUMER, cursor.watermark],
-      );
+      if (!events) return { handled: 0, notificationIds: [], recipients: [] };
       const { handled, ...written } = await this.notify(manager, events);
-      if (handled.length > 0)
-        await manager.query(`INSERT INTO outbox_consumed (consumer, event_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [
-          CONSUMER,
-          handled.map((e) => e.id),
-        ]);
-      if (events.length < BATCH && handled.length === events.length) await this.settle(manager);
+      await this.position.consumed(manager, handled);
+      if (events.length < BATCH && handled.length === events.length) await this.position.settle(manager);
       // A batch cut short by a large fan-out counts as full, so drain() goes on.
       return { handled: handled.length < events.length ? BATCH : handled.length, ...written };
     });
@@ -145,19 +127,5 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     const notificationIds = inserted.map((r) => String(r.id));
     for (const handler of this.inBatch) await handler(manager, notificationIds);
     return { handled, notificationIds, recipients: [...new Set(inserted.map((r) => String(r.recipient_id)))] };
-  }
-
-  /** Moves the watermark past events consumed long enough ago and forgets them individually. */
-  private async settle(manager: EntityManager): Promise<void> {
-    await manager.query(
-      `WITH settled AS (
-         SELECT max(event_id) AS id FROM outbox_consumed WHERE consumer = $1 AND consumed_at < now() - ${SETTLE}
-       ), moved AS (
-         UPDATE outbox_consumers SET watermark = settled.id FROM settled
-         WHERE consumer = $1 AND settled.id IS NOT NULL AND settled.id > watermark RETURNING watermark
-       )
-       DELETE FROM outbox_consumed WHERE consumer = $1 AND event_id <= (SELECT watermark FROM moved)`,
-      [CONSUMER],
-    );
   }
 }

@@ -23,6 +23,8 @@ export abstract class AppConfig {
   declare readonly searchWorker: boolean;
   /** Run the notifications worker (outbox consumer that writes in-app notifications) in this process. */
   declare readonly notificationWorker: boolean;
+  /** Run the tone roll-up (outbox consumer) and spike detection in this process. */
+  declare readonly monitoringWorker: boolean;
   /** Unset: mail is kept for admins to read (/admin/mail), not delivered. Set: sent through this SMTP server. */
   declare readonly smtpUrl: string | undefined;
   /** The sender of notification mail. */
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl,
     searchWorker: flag('SEARCH_WORKER', true),
     notificationWorker: flag('NOTIFICATION_WORKER', true),
+    monitoringWorker: flag('MONITORING_WORKER', true),
     smtpUrl,
     mailFrom: read('MAIL_FROM') ?? `Peerdesk <no-reply@${mailHost(publicUrl)}>`,
     mailDelaySeconds: count('MAIL_DELAY_SECONDS', 60, 86_400),

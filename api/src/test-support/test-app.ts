@@ -45,7 +45,14 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     await admin.end();
   }
 
-  const config = loadConfig({ DEMO_COMMUNITY: 'off', LOG_LEVEL: 'error', SEARCH_WORKER: 'off', NOTIFICATION_WORKER: 'off', ...env });
+  const config = loadConfig({
+    DEMO_COMMUNITY: 'off',
+    LOG_LEVEL: 'error',
+    SEARCH_WORKER: 'off',
+    NOTIFICATION_WORKER: 'off',
+    MONITORING_WORKER: 'off',
+    ...env,
+  });
   const queries = new QueryCounter();
   const dataSource = createDataSource(withDatabase(serverUrl, database), queries);
   await dataSource.initialize();

@@ -56,6 +56,12 @@ const EN: Texts = {
     open: 'Open the conversation',
     why: 'conversation',
   },
+  'alert.new': {
+    subject: 'New alert in the community',
+    lead: 'Monitoring raised an alert for a space your team looks after: many more posts than usual, or a watched keyword.',
+    open: 'Open the alert',
+    why: 'staff',
+  },
   'escalation.new': {
     subject: 'New escalation: “{title}”',
     lead: 'A question was escalated to your team.',
@@ -114,6 +120,12 @@ const DE: Texts = {
     lead: '{actor} hat dir im privaten Gespräch geschrieben. Lies sie auf der Seite: private Nachrichten verschicken wir nicht per E-Mail.',
     open: 'Gespräch öffnen',
     why: 'conversation',
+  },
+  'alert.new': {
+    subject: 'Neuer Alarm in der Community',
+    lead: 'Das Monitoring hat für einen Bereich deines Teams Alarm geschlagen: viel mehr Beiträge als üblich oder ein beobachtetes Stichwort.',
+    open: 'Alarm öffnen',
+    why: 'staff',
   },
   'escalation.new': {
     subject: 'Neue Eskalation: „{title}“',

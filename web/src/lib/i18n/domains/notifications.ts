@@ -20,6 +20,7 @@ export const notificationsEn = {
   'notifications.kind.POST_HIDDEN': { one: 'Your post was hidden by a moderator', other: '{count} of your posts were hidden' } as Plural,
   'notifications.kind.MESSAGE_NEW': { one: 'New private message', other: '{count} new private messages' } as Plural,
   'notifications.kind.ESCALATION_NEW': { one: 'New escalation for your team', other: '{count} new escalations for your team' } as Plural,
+  'notifications.kind.ALERT_NEW': { one: 'New alert for your team', other: '{count} new alerts for your team' } as Plural,
   'notifications.kind.ESCALATION_ASSIGNED': {
     one: 'An escalation was assigned to you',
     other: '{count} escalations were assigned to you',
@@ -143,6 +144,7 @@ export const notificationsDe: Catalog<typeof notificationsEn> = {
   },
   'notifications.kind.MESSAGE_NEW': { one: 'Neue private Nachricht', other: '{count} neue private Nachrichten' },
   'notifications.kind.ESCALATION_NEW': { one: 'Neue Eskalation für dein Team', other: '{count} neue Eskalationen für dein Team' },
+  'notifications.kind.ALERT_NEW': { one: 'Neuer Alarm für dein Team', other: '{count} neue Alarme für dein Team' },
   'notifications.kind.ESCALATION_ASSIGNED': {
     one: 'Dir wurde eine Eskalation zugewiesen',
     other: 'Dir wurden {count} Eskalationen zugewiesen',
