@@ -19,7 +19,7 @@ function clientAddressOf(event: RequestEvent): string | undefined {
 }
 
 /** Routes that pass requests through and need no viewer. */
-const NO_VIEWER_ROUTES = new Set(['/graphql', '/lang/[code]', '/team/photos/[userId]']);
+const NO_VIEWER_ROUTES = new Set(['/graphql', '/lang/[code]', '/team/photos/[userId]', '/uploads', '/uploads/[file]']);
 
 export const handle: Handle = async ({ event, resolve }) => {
   const incomingId = event.request.headers.get('x-request-id');

@@ -7,6 +7,7 @@ import { reviewDe } from './domains/review.ts';
 import { notificationsDe } from './domains/notifications.ts';
 import { accountDe } from './domains/account.ts';
 import { insightsDe } from './domains/insights.ts';
+import { uploadsDe } from './domains/uploads.ts';
 
 /** Deutsche Oberflächentexte; gleiche Schlüssel wie `en.ts`. */
 export const de: Messages = {
@@ -292,5 +293,6 @@ export const de: Messages = {
   ...reviewDe,
   ...notificationsDe,
   ...insightsDe,
+  ...uploadsDe,
   ...accountDe,
 };

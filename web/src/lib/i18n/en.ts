@@ -6,6 +6,7 @@ import { reviewEn } from './domains/review.ts';
 import { notificationsEn } from './domains/notifications.ts';
 import { accountEn } from './domains/account.ts';
 import { insightsEn } from './domains/insights.ts';
+import { uploadsEn } from './domains/uploads.ts';
 
 /** Plural forms, chosen with Intl.PluralRules (English and German need `one` and `other`). */
 export interface Plural {
@@ -295,6 +296,7 @@ export const en = {
   ...reviewEn,
   ...notificationsEn,
   ...insightsEn,
+  ...uploadsEn,
   ...accountEn,
 } satisfies Record<string, string | Plural>;
 

@@ -5,6 +5,7 @@ import { createTranslator } from '#lib/i18n/index.ts';
 import { checkFields, redactFindings, removedSummary, removedValues } from '#lib/personal-data.ts';
 import { questionPath, returnPath, signInPath } from '#lib/paths.ts';
 import { formFailure, readAskSession, readClientMutationId, readList, readText, requireViewer } from '#lib/server/forms.ts';
+import { attachImage } from '#lib/server/uploads.ts';
 import { newMutationId } from '#lib/server/load.ts';
 import { findSimilar } from '#lib/server/similar.ts';
 import { draftText, newAskSession } from '#lib/similar.ts';
@@ -124,9 +125,11 @@ export const actions: Actions = {
   },
 
   /** Without JavaScript: render the preview and the suggestions on the server and return the form as typed. */
-  preview: async ({ request, locals }) => {
-    const values = readQuestion(await request.formData());
+  preview: async ({ request, locals, fetch, cookies }) => {
+    const data = await request.formData();
+    const image = await attachImage({ fetch, cookies, locals }, data);
+    const values = readQuestion(data);
     const suggestions = await findSimilar(locals, draftText(values.title, values.body));
-    return { form: 'ask', preview: renderMarkdown(values.body), values, suggestions };
+    return { form: 'ask', preview: renderMarkdown(values.body), values, suggestions, ...image };
   },
 };

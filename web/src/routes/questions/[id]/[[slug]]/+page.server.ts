@@ -24,6 +24,7 @@ import {
 import { createTranslator, fieldErrorMessage } from '#lib/i18n/index.ts';
 import { canonicalQuestionRedirect, parseQuestionRef, questionPath, userPath } from '#lib/paths.ts';
 import { formFailure, readClientMutationId, readText, readWatchLevel, requireViewer, type FormFailure } from '#lib/server/forms.ts';
+import { attachImage } from '#lib/server/uploads.ts';
 import { newMutationId, orNotFound } from '#lib/server/load.ts';
 import { readAcknowledgement } from '#lib/personal-data.ts';
 import { redactFromForm, redactionsFor } from '#lib/server/redaction.ts';
@@ -327,9 +328,11 @@ export const actions: Actions = {
     ),
 
   /** Without JavaScript: render the answer's preview on the server and return the form. */
-  previewAnswer: async ({ request }) => {
-    const { body } = readText(await request.formData(), ['body']);
-    return { form: 'answer', preview: renderMarkdown(body), values: { body } };
+  previewAnswer: async ({ request, locals, fetch, cookies }) => {
+    const data = await request.formData();
+    const image = await attachImage({ fetch, cookies, locals }, data);
+    const { body } = readText(data, ['body']);
+    return { form: 'answer', preview: renderMarkdown(body), values: { body }, ...image };
   },
 };
 

@@ -4,6 +4,7 @@ import { EditQuestionDocument, QuestionForEditDocument } from '#lib/graphql/gene
 import { questionPath, returnPath, signInPath } from '#lib/paths.ts';
 import { readAcknowledgement } from '#lib/personal-data.ts';
 import { formFailure, readList, readText, requireViewer } from '#lib/server/forms.ts';
+import { attachImage } from '#lib/server/uploads.ts';
 import { orNotFound } from '#lib/server/load.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,8 +41,10 @@ export const actions: Actions = {
     redirect(303, questionPath(saved.id, saved.slug));
   },
 
-  preview: async ({ request }) => {
-    const values = readEdit(await request.formData());
-    return { form: 'edit', preview: renderMarkdown(values.body), values };
+  preview: async ({ request, locals, fetch, cookies }) => {
+    const data = await request.formData();
+    const image = await attachImage({ fetch, cookies, locals }, data);
+    const values = readEdit(data);
+    return { form: 'edit', preview: renderMarkdown(values.body), values, ...image };
   },
 };

@@ -3,6 +3,7 @@ import { renderMarkdown } from '@peerdesk/markdown';
 import { AnswerForEditDocument, EditAnswerDocument } from '#lib/graphql/generated.ts';
 import { questionPath, returnPath, signInPath } from '#lib/paths.ts';
 import { formFailure, readText, requireViewer } from '#lib/server/forms.ts';
+import { attachImage } from '#lib/server/uploads.ts';
 import { orNotFound } from '#lib/server/load.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { readAcknowledgement } from '#lib/personal-data.ts';
@@ -32,8 +33,10 @@ export const actions: Actions = {
     redirect(303, `${questionPath(params.id, '')}#answer-${params.answerId}`);
   },
 
-  preview: async ({ request }) => {
-    const { body } = readText(await request.formData(), ['body']);
-    return { form: 'edit', preview: renderMarkdown(body), values: { body } };
+  preview: async ({ request, locals, fetch, cookies }) => {
+    const data = await request.formData();
+    const image = await attachImage({ fetch, cookies, locals }, data);
+    const { body } = readText(data, ['body']);
+    return { form: 'edit', preview: renderMarkdown(body), values: { body }, ...image };
   },
 };
