@@ -13,7 +13,7 @@ import { SESSION_COOKIE, SessionService } from './identity/session.service';
 import { AppConfig } from './platform/config';
 import { createErrorFormatter } from './platform/graphql/error-formatter';
 import { MAX_QUERY_COST, MAX_QUERY_DEPTH, requestLimitRules } from './platform/graphql/query-limits';
-import { requestChecksPlugin, unavailableContextError } from './platform/graphql/request-checks';
+import { apolloPlugins, unavailableContextError } from './platform/graphql/request-checks';
 import { RequestContext } from './platform/graphql/request-context';
 import { SessionGuard } from './platform/graphql/session.guard';
 import { HealthController } from './platform/health.controller';
@@ -75,7 +75,7 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
             validationRules: requestLimitRules,
             formatError,
             subscriptions: { 'graphql-ws': live.config },
-            plugins: [requestChecksPlugin()],
+            plugins: apolloPlugins(),
             // Our plugin sets the status of answers with data itself (503 for a database outage); Nest would reset it to 200.
             preserveHttpStatusForExecutionErrors: false,
             context: async (http: { req: Request; res: Response } | unknown) => {

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
 import { badInput, isUnavailable, RETRY_AFTER_SECONDS, type FieldError } from '../errors';
@@ -34,6 +35,17 @@ function variableProblems(value: unknown, path: string, problems: FieldError[]):
  * cannot store NUL in text, so every text input is checked here, once, before anything runs.
  */
 export function nulInputProblems(document: DocumentNode, variables: Record<string, unknown>): FieldError[] {
+  const problems = [...literalProblemsOf(document)];
+  for (const [name, value] of Object.entries(variables)) variableProblems(value, name, problems);
+  return problems;
+}
+
+/** Apollo keeps parsed documents and hands the same one to every request with that query, so its literals are read once. */
+const literalProblemsByDocument = new WeakMap<DocumentNode, FieldError[]>();
+
+function literalProblemsOf(document: DocumentNode): FieldError[] {
+  const known = literalProblemsByDocument.get(document);
+  if (known) return known;
   const problems: FieldError[] = [];
   visit(document, {
     Argument(node) {
@@ -43,7 +55,7 @@ export function nulInputProblems(document: DocumentNode, variables: Record<strin
       if (node.defaultValue) literalProblems(node.defaultValue, node.variable.name.value, problems);
     },
   });
-  for (const [name, value] of Object.entries(variables)) variableProblems(value, name, problems);
+  literalProblemsByDocument.set(document, problems);
   return problems;
 }
 
@@ -99,4 +111,12 @@ export function requestChecksPlugin(): ApolloServerPlugin {
       };
     },
   };
+}
+
+/**
+ * The api's Apollo plugins: the request checks, and cache hints turned off (nothing reads them;
+ * computing them makes Apollo wrap every field resolver of every request).
+ */
+export function apolloPlugins(): ApolloServerPlugin[] {
+  return [requestChecksPlugin(), ApolloServerPluginCacheControlDisabled() as unknown as ApolloServerPlugin];
 }
