@@ -32,6 +32,8 @@ const API_DOMAINS = {
   /** Tone roll-up, spike and keyword alerts, announcements: reads posts through SQL; takes only the Clock from teams. */
   monitoring: ['identity', 'platform', 'qa', 'teams'],
   demo: ['escalation', 'identity', 'platform', 'qa', 'reputation', 'staff', 'teams'],
+  /** The person's own account across domains (activity, export, deletion); at the edge, none imports it. */
+  account: ['identity', 'platform', 'qa'],
   /** A listener at the edge: it may read every domain, none imports it. */
   notifications: [
     'audit',

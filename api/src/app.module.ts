@@ -28,6 +28,7 @@ import { FourEyesModule } from './four-eyes/four-eyes.module';
 import { StaffModule } from './staff/staff.module';
 import { SearchModule } from './search/search.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { AccountModule } from './account/account.module';
 import { InsightsModule } from './insights/insights.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { UploadsModule } from './uploads/uploads.module';
@@ -99,6 +100,7 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
       EscalationModule,
       SearchModule,
       NotificationsModule,
+      AccountModule,
       PrivacyModule,
       StaffModule,
       FourEyesModule,

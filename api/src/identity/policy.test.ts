@@ -113,6 +113,8 @@ const SCENARIOS: Scenario[] = [
   ['account.manage (own)', 'account.manage', (c) => ({ userId: c.self })],
   ['account.rename', 'account.rename', () => ({ userId: OTHER })],
   ['account.rename (own)', 'account.rename', (c) => ({ userId: c.self })],
+  ['account.delete', 'account.delete', () => ({ userId: OTHER })],
+  ['account.delete (own)', 'account.delete', (c) => ({ userId: c.self })],
 ];
 
 function table(): string[] {
@@ -212,6 +214,8 @@ describe('policy', () => {
         "account.manage (own)                  ·    yes  yes  yes  yes  yes  yes  yes  yes  yes  yes",
         "account.rename                        ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    ·",
         "account.rename (own)                  ·    yes  yes  yes  yes  yes  ·    ·    ·    ·    yes",
+        "account.delete                        ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    ·",
+        "account.delete (own)                  ·    yes  yes  yes  yes  yes  ·    ·    ·    ·    yes",
       ]
     `);
   });

@@ -135,6 +135,8 @@ interface Resources {
   'account.manage': { userId: string };
   /** The viewer's own display name (staff names go through their audited staff profile). */
   'account.rename': { userId: string };
+  /** Deleting one's own account (members; staff accounts are closed by an admin, their work is audited). */
+  'account.delete': { userId: string };
 }
 export type Action = keyof Resources;
 
@@ -280,6 +282,8 @@ const RULES: { [A in Action]: Rule<Resources[A]> } = {
       account.userId === actor.id || 'Only you change your account.',
       !isStaff(actor.role) || 'Staff change their name in their staff profile.',
     ),
+  'account.delete': (actor, account) =>
+    allOf(account.userId === actor.id || 'Only you delete your account.', !isStaff(actor.role) || 'Staff accounts are closed by an admin.'),
   'post.linkFreely': (actor) => isStaff(actor.role) || hasPrivilege(actor, 'post.links') || 'New members can post only a few links.',
 };
 

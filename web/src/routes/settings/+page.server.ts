@@ -1,28 +1,36 @@
 import { redirect } from '@sveltejs/kit';
+import { PUBLIC_URL } from '$app/env/private';
 import {
   ChangeEmailDocument,
   ChangePasswordDocument,
+  DataExportsDocument,
+  DeleteAccountDocument,
   NotificationSettingsDocument,
   PendingEmailChangeDocument,
+  RequestDataExportDocument,
   SignOutOtherSessionsDocument,
   UpdateNotificationSettingsDocument,
   UpdateProfileDocument,
 } from '#lib/graphql/generated.ts';
+import { SESSION_COOKIE } from '#lib/server/api.ts';
 import { formFailure, readText, requireViewer } from '#lib/server/forms.ts';
+import { sessionCookieOptions } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The signed-in person's own settings: name, e-mail address, e-mail notifications and their language, password, sessions. */
 export const load: PageServerLoad = async ({ locals, url }) => {
   const viewer = requireViewer({ locals, url });
-  const [{ notificationSettings }, { pendingEmailChange }] = await Promise.all([
+  const [{ notificationSettings }, { pendingEmailChange }, { dataExports }] = await Promise.all([
     locals.api.request(NotificationSettingsDocument),
     locals.api.request(PendingEmailChangeDocument),
+    locals.api.request(DataExportsDocument),
   ]);
   return {
     displayName: viewer.displayName,
     email: viewer.email,
     emailVerified: viewer.emailVerified,
     pendingEmail: pendingEmailChange,
+    dataExport: dataExports[0] ?? null,
     isStaff: viewer.isStaff,
     notifications: notificationSettings,
     saved: url.searchParams.get('saved'),
@@ -104,5 +112,33 @@ export const actions: Actions = {
       return formFailure(cause, { locale: locals.locale, form: 'sessions', values: {}, fields: [], returnTo: url.pathname });
     }
     redirect(303, `${url.pathname}?ended=${ended}#sessions`);
+  },
+
+  dataExport: async ({ locals, url }) => {
+    requireViewer({ locals, url });
+    try {
+      await locals.api.request(RequestDataExportDocument);
+    } catch (cause) {
+      return formFailure(cause, { locale: locals.locale, form: 'dataExport', values: {}, fields: [], returnTo: url.pathname });
+    }
+    redirect(303, `${url.pathname}#data-export`);
+  },
+
+  deleteAccount: async ({ request, locals, url, cookies }) => {
+    requireViewer({ locals, url });
+    const { currentPassword } = readText(await request.formData(), ['currentPassword']);
+    try {
+      await locals.api.request(DeleteAccountDocument, { input: { currentPassword } });
+    } catch (cause) {
+      return formFailure(cause, {
+        locale: locals.locale,
+        form: 'deleteAccount',
+        values: {},
+        fields: ['currentPassword'],
+        returnTo: url.pathname,
+      });
+    }
+    cookies.delete(SESSION_COOKIE, sessionCookieOptions(PUBLIC_URL));
+    redirect(303, '/?accountDeleted=1');
   },
 };
