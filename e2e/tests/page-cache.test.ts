@@ -50,8 +50,9 @@ describe('anonymous pages are shared and validated', () => {
     expect(first.headers.get('vary')).toContain('Cookie');
     const html = await first.text();
 
-    const second = await page(threadPath);
+    const second = await page(threadPath, { 'x-request-id': 'page-cache-test-2' });
     expect(second.headers.get('etag')).toBe(etag);
+    expect(second.headers.get('x-request-id')).toBe('page-cache-test-2');
     expect(await second.text()).toBe(html);
     // The CSP nonce of the shared copy is the one in its scripts, or the page would not hydrate.
     const nonce = /'nonce-([^']+)'/.exec(second.headers.get('content-security-policy') ?? '')?.[1];

@@ -4,10 +4,9 @@ import { API_URL, PUBLIC_URL } from '$app/env/private';
 import { MeDocument } from '#lib/graphql/generated.ts';
 import { LOCALE_COOKIE, negotiateLocale } from '#lib/i18n/locale.ts';
 import { createApiClient, isApiError, SESSION_COOKIE } from '#lib/server/api.ts';
+import { REQUEST_ID } from '#lib/server/page-cache.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
 import { sessionCookieOptions } from '#lib/server/session.ts';
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** The visitor's address as adapter-node sees it (ADDRESS_HEADER/XFF_DEPTH behind a proxy). */
 function clientAddressOf(event: RequestEvent): string | undefined {

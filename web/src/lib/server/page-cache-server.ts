@@ -1,7 +1,7 @@
 // Puts the anonymous page cache (page-cache.ts) in front of SvelteKit in the production server.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
-import { isShareable, matchesEtag, PageCache, pageCacheKey, type CachedPage, type RenderedPage } from './page-cache.ts';
+import { isShareable, matchesEtag, PageCache, pageCacheKey, REQUEST_ID, type CachedPage, type RenderedPage } from './page-cache.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -9,7 +9,9 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 const THREAD_PATH = /^\/questions\/\d{1,18}/;
 
 function send(req: IncomingMessage, res: ServerResponse, page: CachedPage, hit: boolean): void {
-  const requestId = { 'x-request-id': randomUUID(), 'x-page-cache': hit ? 'hit' : 'miss' };
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = { 'x-request-id': id, 'x-page-cache': hit ? 'hit' : 'miss' };
   if (matchesEtag(req.headers['if-none-match'], page.etag)) {
     const { vary, 'cache-control': cacheControl } = page.headers;
     res.writeHead(304, { etag: page.etag, vary, 'cache-control': cacheControl, ...requestId }).end();

@@ -17,6 +17,9 @@ export const KEEP_UNCHANGED_MS = 5 * 60_000;
 /** Browsers always revalidate (cheap: 304); shared caches may keep a page 1 s and serve it stale while they fetch it again. */
 export const CACHE_CONTROL = `public, max-age=0, s-maxage=${FRESH_MS / 1000}, stale-while-revalidate=10`;
 
+/** A caller's request id that is kept (hooks.server.ts, cache hits); any other gets a new one. */
+export const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
 /** Public pages whose HTML is the same for every anonymous visitor with the same language and time zone. */
 const CACHEABLE_PATH = /^\/(?:questions(?:\/\d{1,18}(?:\/[^/]+)?)?|tags(?:\/[^/]+)?|spaces\/[^/]+)?$/;
 
