@@ -82,11 +82,29 @@ describe('uploads (images in posts)', () => {
   });
 
   it('scales a large screenshot down to 2560 px on the long side', async () => {
-    const res = await upload(member.cookie, await picture('png', 3000, 1200));
+    const screenshot = await sharp({ create: { width: 3000, height: 1200, channels: 3, background: '#f4f6f8' } })
+      .png()
+      .toBuffer();
+    const res = await upload(member.cookie, screenshot);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ width: 2560, height: 1024 });
+    expect(res.body).toMatchObject({ mime: 'image/png', width: 2560, height: 1024 });
     const meta = await sharp((await serve(res.body.url)).body as Buffer).metadata();
-    expect([meta.width, meta.height]).toEqual([2560, 1024]);
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 2560, 1024]);
+  });
+
+  it('stores an image whose lossless encoding would exceed 5 MB as WebP', async () => {
+    // Small as uploaded (a repeating pattern), but scaling it down makes every pixel different: about 5.3 MB as PNG.
+    const pixels = Buffer.alloc(3000 * 1200 * 3);
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7 + (i >> 12)) % 256;
+    const file = await sharp(pixels, { raw: { width: 3000, height: 1200, channels: 3 } })
+      .png()
+      .toBuffer();
+    expect(file.length).toBeLessThan(200 * 1024);
+    const res = await upload(member.cookie, file);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ mime: 'image/webp', width: 2560, height: 1024 });
+    expect(res.body.url).toMatch(/\.webp$/);
+    expect(res.body.size).toBeLessThanOrEqual(5 * 1024 * 1024);
   });
 
   it('keeps one copy when the same person uploads the same image again', async () => {
