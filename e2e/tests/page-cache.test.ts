@@ -1,7 +1,8 @@
 // The anonymous page cache (web/src/lib/server/page-cache.ts): anonymous visitors share rendered
 // public pages, validated with ETag / 304. The promise: a change reaches the next anonymous visitor
-// at most 1 s after it was committed, at once when it was posted through this web server; signed-in
+// at most 1 s after it was committed, at once when it was made through this web server; signed-in
 // visitors and responses that set a cookie are never shared; each language has its own copy.
+// "At once": a signed-in person's write through this web server empties its cache.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiClient, signedUpClient } from '../support/api.ts';
 import { setTrustLevel } from '../support/db.ts';
@@ -105,6 +106,22 @@ describe('changes reach the next visitor', () => {
     });
     expect(posted.status, await posted.text()).toBe(303);
     expect(await (await page(threadPath)).text()).toContain(body);
+  });
+
+  test('a change through the web’s GraphQL relay shows on every page at once', async () => {
+    const questions = await (await page('/questions')).text();
+    const title = 'Smart meter display stays blank after the update';
+    expect(questions).not.toContain(title);
+    const asked = await fetch(`${stack.webUrl}/graphql`, {
+      method: 'POST',
+      headers: { origin: stack.webUrl, cookie: `pd_session=${helper.session}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+        variables: { input: { spaceSlug: BILLING.slug, title, body: 'Since last night the display shows nothing at all.', tags: [] } },
+      }),
+    });
+    expect(((await asked.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect(await (await page('/questions')).text()).toContain(title);
   });
 });
 

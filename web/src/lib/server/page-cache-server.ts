@@ -1,12 +1,10 @@
 // Puts the anonymous page cache (page-cache.ts) in front of SvelteKit in the production server.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { SESSION_COOKIE } from './api.ts';
 import { isShareable, matchesEtag, PageCache, pageCacheKey, REQUEST_ID, type CachedPage, type RenderedPage } from './page-cache.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** A thread's pages, by the path a write goes to (`/questions/12/slug?/answer`, `/questions/12/answers/…`). */
-const THREAD_PATH = /^\/questions\/\d{1,18}/;
 
 function send(req: IncomingMessage, res: ServerResponse, page: CachedPage, hit: boolean): void {
   const incoming = req.headers['x-request-id'];
@@ -66,6 +64,15 @@ function capture(req: IncomingMessage, res: ServerResponse, listeners: Listener[
   });
 }
 
+/**
+ * A request that may change what anonymous visitors see: a signed-in person's form post or GraphQL
+ * call through this server. One change can show on many pages (a thread, the lists, the home page),
+ * and writes are rare next to reads, so it empties the cache.
+ */
+function mayWrite(req: IncomingMessage): boolean {
+  return req.method !== 'GET' && req.method !== 'HEAD' && (req.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
+}
+
 /** Sends a render that is not shared exactly as SvelteKit wrote it. */
 function sendAsRendered(res: ServerResponse, page: RenderedPage): void {
   res.writeHead(page.status).end(page.body);
@@ -74,7 +81,8 @@ function sendAsRendered(res: ServerResponse, page: RenderedPage): void {
 /**
  * Anonymous GETs of public pages are answered from a bounded in-memory cache (see
  * docs/ARCHITECTURE.md, "Page cache"); everything else goes on to SvelteKit unchanged. Concurrent
- * misses of one page wait for one render. A form post to a thread drops that thread's pages.
+ * misses of one page wait for one render. A signed-in person's write through this server empties
+ * the cache at once.
  */
 export function attachPageCache(server: Server, maxBytes: number): PageCache {
   const cache = new PageCache({ maxBytes });
@@ -88,10 +96,7 @@ export function attachPageCache(server: Server, maxBytes: number): PageCache {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const key = pageCacheKey(req);
     if (key === null) {
-      if (req.method === 'POST') {
-        const thread = THREAD_PATH.exec(req.url ?? '')?.[0];
-        if (thread) res.once('finish', () => cache.deletePath(thread));
-      }
+      if (mayWrite(req)) res.once('finish', () => cache.clear());
       return pass(req, res);
     }
     const cached = cache.fresh(key);

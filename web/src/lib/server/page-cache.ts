@@ -182,12 +182,9 @@ export class PageCache {
     this.bytes -= entry.body.byteLength;
   }
 
-  /** Drops every entry whose URL starts with this path (a thread's page under each language and zone). */
-  deletePath(path: string): void {
-    for (const key of this.entries.keys()) {
-      const url = key.slice(key.indexOf(' ', key.indexOf(' ') + 1) + 1);
-      if (url === path || url.startsWith(`${path}/`) || url.startsWith(`${path}?`)) this.delete(key);
-    }
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
   }
 }
 
