@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logger';
 import { OutboxLoop } from '../platform/outbox/outbox-loop';
 import { OutboxPosition, type OutboxEventRow } from '../platform/outbox/outbox-position';
 import { raiseAlert } from './alerts';
+import { SpikeSweeper } from './spike-sweeper';
 import type { PostKind } from './tone-rollup.entity';
 import { matchTerms } from './watch-terms';
 
@@ -56,13 +57,20 @@ export class ToneRollupWorker implements OnApplicationBootstrap, OnApplicationSh
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sweeper: SpikeSweeper,
     @Inject('LOGGER') private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.monitoringWorker || !this.dataSource.isInitialized) return;
     const url = (this.dataSource.options as { url?: string }).url!;
-    this.loop = new OutboxLoop({ name: 'monitoring', url, drain: () => this.drain(), logger: this.logger });
+    // New counts are looked at right away, so a burst raises its alert within seconds, not at the next minute.
+    const drain = async () => {
+      const handled = await this.drain();
+      if (handled > 0) await this.sweeper.sweep();
+      return handled;
+    };
+    this.loop = new OutboxLoop({ name: 'monitoring', url, drain, logger: this.logger });
     await this.loop.start();
   }
 

@@ -22,6 +22,16 @@ export type AddCommentInput = {
   questionId?: string | number | null | undefined;
 };
 
+/** SPIKE: more posts and a larger negative share than the same hours of previous weeks; KEYWORD: a watched word. */
+export type AlertKind =
+  | 'KEYWORD'
+  | 'SPIKE';
+
+export type AlertStatus =
+  | 'ACKNOWLEDGED'
+  | 'OPEN'
+  | 'RESOLVED';
+
 export type AnswerQuestionInput = {
   /** The author saw the personal-data hint and posts it anyway (never possible for bank or card numbers). */
   acknowledgePersonalData?: boolean | null | undefined;
@@ -261,6 +271,13 @@ export type PostType =
   | 'ANSWER'
   | 'COMMENT'
   | 'QUESTION';
+
+export type PublishAnnouncementInput = {
+  /** The alert the announcement answers; it is linked and acknowledged. */
+  alertId?: string | number | null | undefined;
+  body: string;
+  spaceId: string | number;
+};
 
 export type QuestionFilter = {
   authorId?: string | number | null | undefined;
@@ -903,6 +920,89 @@ export type UnlockQuestionMutationVariables = Exact<{
 
 
 export type UnlockQuestionMutation = { unlockQuestion: { id: string } };
+
+export type AlertSummaryFragment = { id: string, kind: AlertKind, status: AlertStatus, scope: string | null, subject: string, spaceName: string, spaceSlug: string, term: string | null, detectedAt: string, posts: number, negative: number, expectedPosts: number | null, expectedNegativeShare: number | null, assigneeName: string | null, acknowledgedByName: string | null, acknowledgedAt: string | null, announcement: { id: string, body: string, endedAt: string | null } | null };
+
+export type AlertsQueryVariables = Exact<{
+  status?: AlertStatus | null | undefined;
+}>;
+
+
+export type AlertsQuery = { alerts: Array<{ id: string, kind: AlertKind, status: AlertStatus, scope: string | null, subject: string, spaceName: string, spaceSlug: string, term: string | null, detectedAt: string, posts: number, negative: number, expectedPosts: number | null, expectedNegativeShare: number | null, assigneeName: string | null, acknowledgedByName: string | null, acknowledgedAt: string | null, announcement: { id: string, body: string, endedAt: string | null } | null }> };
+
+export type OpenAlertsBannerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpenAlertsBannerQuery = { alerts: Array<{ id: string, kind: AlertKind, subject: string, spaceName: string }> };
+
+export type AlertDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AlertDetailQuery = { alert: { alert: { spaceId: string, windowStart: string, assigneeId: string | null, id: string, kind: AlertKind, status: AlertStatus, scope: string | null, subject: string, spaceName: string, spaceSlug: string, term: string | null, detectedAt: string, posts: number, negative: number, expectedPosts: number | null, expectedNegativeShare: number | null, assigneeName: string | null, acknowledgedByName: string | null, acknowledgedAt: string | null, announcement: { id: string, body: string, endedAt: string | null } | null }, evidence: Array<{ postType: string, postId: string, questionId: string, questionTitle: string, excerpt: string, createdAt: string, tone: string | null }>, series: Array<{ hour: string, posts: number, negative: number, baselinePosts: number }>, assignees: Array<{ id: string, displayName: string }> } };
+
+export type WatchTermsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WatchTermsQuery = { watchTerms: Array<{ id: string, term: string, createdAt: string }> };
+
+export type SpaceAnnouncementsQueryVariables = Exact<{
+  spaceId: string | number;
+}>;
+
+
+export type SpaceAnnouncementsQuery = { spaceAnnouncements: Array<{ id: string, body: string, authorName: string, createdAt: string }> };
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string } };
+
+export type AssignAlertMutationVariables = Exact<{
+  id: string | number;
+  assigneeId?: string | number | null | undefined;
+}>;
+
+
+export type AssignAlertMutation = { assignAlert: { id: string } };
+
+export type ResolveAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResolveAlertMutation = { resolveAlert: { id: string } };
+
+export type PublishAnnouncementMutationVariables = Exact<{
+  input: PublishAnnouncementInput;
+}>;
+
+
+export type PublishAnnouncementMutation = { publishAnnouncement: { id: string } };
+
+export type EndAnnouncementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndAnnouncementMutation = { endAnnouncement: { id: string } };
+
+export type AddWatchTermMutationVariables = Exact<{
+  term: string;
+}>;
+
+
+export type AddWatchTermMutation = { addWatchTerm: { id: string } };
+
+export type RemoveWatchTermMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveWatchTermMutation = { removeWatchTerm: boolean };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
@@ -1726,6 +1826,31 @@ export const SimilarQuestionFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SimilarQuestionFields"}) as unknown as TypedDocumentString<SimilarQuestionFieldsFragment, unknown>;
+export const AlertSummaryFragmentDoc = new TypedDocumentString(`
+    fragment AlertSummary on Alert {
+  id
+  kind
+  status
+  scope
+  subject
+  spaceName
+  spaceSlug
+  term
+  detectedAt
+  posts
+  negative
+  expectedPosts
+  expectedNegativeShare
+  assigneeName
+  acknowledgedByName
+  acknowledgedAt
+  announcement {
+    id
+    body
+    endedAt
+  }
+}
+    `, {"fragmentName":"AlertSummary"}) as unknown as TypedDocumentString<AlertSummaryFragment, unknown>;
 export const FollowFieldsFragmentDoc = new TypedDocumentString(`
     fragment FollowFields on Follow {
   target
@@ -2783,6 +2908,164 @@ export const UnlockQuestionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnlockQuestionMutation, UnlockQuestionMutationVariables>;
+export const AlertsDocument = new TypedDocumentString(`
+    query Alerts($status: AlertStatus) {
+  alerts(status: $status) {
+    ...AlertSummary
+  }
+}
+    fragment AlertSummary on Alert {
+  id
+  kind
+  status
+  scope
+  subject
+  spaceName
+  spaceSlug
+  term
+  detectedAt
+  posts
+  negative
+  expectedPosts
+  expectedNegativeShare
+  assigneeName
+  acknowledgedByName
+  acknowledgedAt
+  announcement {
+    id
+    body
+    endedAt
+  }
+}`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
+export const OpenAlertsBannerDocument = new TypedDocumentString(`
+    query OpenAlertsBanner {
+  alerts(status: OPEN, first: 5) {
+    id
+    kind
+    subject
+    spaceName
+  }
+}
+    `) as unknown as TypedDocumentString<OpenAlertsBannerQuery, OpenAlertsBannerQueryVariables>;
+export const AlertDetailDocument = new TypedDocumentString(`
+    query AlertDetail($id: ID!) {
+  alert(id: $id) {
+    alert {
+      ...AlertSummary
+      spaceId
+      windowStart
+      assigneeId
+    }
+    evidence {
+      postType
+      postId
+      questionId
+      questionTitle
+      excerpt
+      createdAt
+      tone
+    }
+    series {
+      hour
+      posts
+      negative
+      baselinePosts
+    }
+    assignees {
+      id
+      displayName
+    }
+  }
+}
+    fragment AlertSummary on Alert {
+  id
+  kind
+  status
+  scope
+  subject
+  spaceName
+  spaceSlug
+  term
+  detectedAt
+  posts
+  negative
+  expectedPosts
+  expectedNegativeShare
+  assigneeName
+  acknowledgedByName
+  acknowledgedAt
+  announcement {
+    id
+    body
+    endedAt
+  }
+}`) as unknown as TypedDocumentString<AlertDetailQuery, AlertDetailQueryVariables>;
+export const WatchTermsDocument = new TypedDocumentString(`
+    query WatchTerms {
+  watchTerms {
+    id
+    term
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<WatchTermsQuery, WatchTermsQueryVariables>;
+export const SpaceAnnouncementsDocument = new TypedDocumentString(`
+    query SpaceAnnouncements($spaceId: ID!) {
+  spaceAnnouncements(spaceId: $spaceId) {
+    id
+    body
+    authorName
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<SpaceAnnouncementsQuery, SpaceAnnouncementsQueryVariables>;
+export const AcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlert($id: ID!) {
+  acknowledgeAlert(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const AssignAlertDocument = new TypedDocumentString(`
+    mutation AssignAlert($id: ID!, $assigneeId: ID) {
+  assignAlert(id: $id, assigneeId: $assigneeId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssignAlertMutation, AssignAlertMutationVariables>;
+export const ResolveAlertDocument = new TypedDocumentString(`
+    mutation ResolveAlert($id: ID!) {
+  resolveAlert(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveAlertMutation, ResolveAlertMutationVariables>;
+export const PublishAnnouncementDocument = new TypedDocumentString(`
+    mutation PublishAnnouncement($input: PublishAnnouncementInput!) {
+  publishAnnouncement(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishAnnouncementMutation, PublishAnnouncementMutationVariables>;
+export const EndAnnouncementDocument = new TypedDocumentString(`
+    mutation EndAnnouncement($id: ID!) {
+  endAnnouncement(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EndAnnouncementMutation, EndAnnouncementMutationVariables>;
+export const AddWatchTermDocument = new TypedDocumentString(`
+    mutation AddWatchTerm($term: String!) {
+  addWatchTerm(term: $term) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddWatchTermMutation, AddWatchTermMutationVariables>;
+export const RemoveWatchTermDocument = new TypedDocumentString(`
+    mutation RemoveWatchTerm($id: ID!) {
+  removeWatchTerm(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveWatchTermMutation, RemoveWatchTermMutationVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {

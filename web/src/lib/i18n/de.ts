@@ -7,6 +7,7 @@ import { reviewDe } from './domains/review.ts';
 import { notificationsDe } from './domains/notifications.ts';
 import { accountDe } from './domains/account.ts';
 import { insightsDe } from './domains/insights.ts';
+import { monitoringDe } from './domains/monitoring.ts';
 import { uploadsDe } from './domains/uploads.ts';
 
 /** Deutsche Oberflächentexte; gleiche Schlüssel wie `en.ts`. */
@@ -293,6 +294,7 @@ export const de: Messages = {
   ...reviewDe,
   ...notificationsDe,
   ...insightsDe,
+  ...monitoringDe,
   ...uploadsDe,
   ...accountDe,
 };

@@ -6,6 +6,7 @@ import { reviewEn } from './domains/review.ts';
 import { notificationsEn } from './domains/notifications.ts';
 import { accountEn } from './domains/account.ts';
 import { insightsEn } from './domains/insights.ts';
+import { monitoringEn } from './domains/monitoring.ts';
 import { uploadsEn } from './domains/uploads.ts';
 
 /** Plural forms, chosen with Intl.PluralRules (English and German need `one` and `other`). */
@@ -296,6 +297,7 @@ export const en = {
   ...reviewEn,
   ...notificationsEn,
   ...insightsEn,
+  ...monitoringEn,
   ...uploadsEn,
   ...accountEn,
 } satisfies Record<string, string | Plural>;

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { SpacePageDocument, type QuestionStatus } from '#lib/graphql/generated.ts';
 import { spacePath } from '#lib/paths.ts';
+import { loadAnnouncements } from '#lib/server/announcements.ts';
 import { followAction, loadFollow } from '#lib/server/follow.ts';
 import { orNotFound } from '#lib/server/load.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
     }),
   );
   if (!space) error(404, 'Not found');
+  const announcements = loadAnnouncements(locals.api, space.id);
 
   const query = (extra: Record<string, string>) => spacePath(space.slug, { ...(filter === 'all' ? {} : { status: filter }), ...extra });
 
@@ -39,6 +41,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
     newestHref: after ? query({}) : null,
     isFirstPage: after === null,
     follow: await follow,
+    announcements: await announcements,
   };
 };
 

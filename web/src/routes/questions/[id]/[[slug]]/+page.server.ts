@@ -30,6 +30,7 @@ import { readAcknowledgement } from '#lib/personal-data.ts';
 import { redactFromForm, redactionsFor } from '#lib/server/redaction.ts';
 import { STAFF_DRAFTS_ANCHOR, submitStaffDraft, withdrawStaffDraft } from '#lib/server/staff-drafts.ts';
 import { loadThreadEscalation } from '#lib/server/thread-escalation.ts';
+import { loadAnnouncements } from '#lib/server/announcements.ts';
 import { jsonLdScript, qaPageJsonLd } from '#lib/seo/json-ld.ts';
 import { escalateAction, openConversationAction, requestCallbackAction, sendMessageAction } from '#lib/server/escalation-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,6 +44,7 @@ export const load: PageServerLoad = async ({ params, locals, url, request }) => 
   );
   const { question } = await orNotFound(locals.api.request(QuestionPageDocument, { id: params.id }));
   if (!question) error(404, 'Not found');
+  const announcements = loadAnnouncements(locals.api, question.space.id);
 
   // One URL per question: /questions/<id>/<current slug>. Only for GET, so a form's answer
   // (validation messages) is never lost to a redirect.
@@ -63,6 +65,7 @@ export const load: PageServerLoad = async ({ params, locals, url, request }) => 
   return {
     question,
     answers,
+    announcements: await announcements,
     answerMutationId: newMutationId(),
     commentMutationIds,
     canonicalUrl,
