@@ -27,8 +27,8 @@ async function seed(databaseUrl: string): Promise<void> {
     ]);
     await db.query(`INSERT INTO tags (slug) SELECT 'bench-tag-' || g FROM generate_series(1, $1) g`, [TAGS]);
     await db.query(
-      `INSERT INTO users (email, display_name, role, trust_level)
-       SELECT 'bench.digest.' || g || '@example.com', 'Digest Reader ' || g, 'member', 1 FROM generate_series(1, $1) g`,
+      `INSERT INTO users (email, email_verified_at, display_name, role, trust_level)
+       SELECT 'bench.digest.' || g || '@example.com', now(), 'Digest Reader ' || g, 'member', 1 FROM generate_series(1, $1) g`,
       [USERS],
     );
     const { rows } = await db.query<{ min: string }>(`SELECT min(id)::text AS min FROM users WHERE email LIKE 'bench.digest.%'`);

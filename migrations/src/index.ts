@@ -15,6 +15,7 @@ import { Accounts1797000000000 } from './1797000000000-Accounts.js';
 import { Monitoring1797100000000 } from './1797100000000-Monitoring.js';
 import { Uploads1797200000000 } from './1797200000000-Uploads.js';
 import { Follows1797400000000 } from './1797400000000-Follows.js';
+import { DueReminders1797400000001 } from './1797400000001-DueReminders.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -35,4 +36,5 @@ export const migrations: Function[] = [
   Monitoring1797100000000,
   Uploads1797200000000,
   Follows1797400000000,
+  DueReminders1797400000001,
 ];

@@ -34,6 +34,7 @@ export class AccountDeletionService {
       await manager.query(`DELETE FROM notifications WHERE recipient_id = $1`, [id]);
       await manager.query(`UPDATE notifications SET actor_id = NULL WHERE actor_id = $1`, [id]);
       await manager.query(`DELETE FROM watches WHERE user_id = $1`, [id]);
+      await manager.query(`DELETE FROM follows WHERE user_id = $1`, [id]);
       await manager.query(`DELETE FROM notification_settings WHERE user_id = $1`, [id]);
       await manager.query(`DELETE FROM account_tokens WHERE user_id = $1 OR email = $2`, [id, email]);
       await manager.query(`DELETE FROM data_exports WHERE user_id = $1`, [id]);

@@ -77,6 +77,13 @@ export class EscalationEntity {
   @Column({ name: 'resolution_breached_at', type: 'timestamptz', nullable: true })
   resolutionBreachedAt: Date | null;
 
+  /** When staff were warned that the first response is due soon (once per escalation). */
+  @Column({ name: 'first_response_warned_at', type: 'timestamptz', nullable: true })
+  firstResponseWarnedAt: Date | null;
+
+  @Column({ name: 'resolution_warned_at', type: 'timestamptz', nullable: true })
+  resolutionWarnedAt: Date | null;
+
   /** Set while the escalation waits on the customer: the SLA clocks stand still from then. */
   @Column({ name: 'paused_at', type: 'timestamptz', nullable: true })
   pausedAt: Date | null;

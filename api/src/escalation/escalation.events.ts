@@ -4,6 +4,9 @@ declare module '../platform/outbox/outbox' {
   interface OutboxTopics {
     'escalation.created': { questionId: string };
     'escalation.resolved': { questionId: string };
+    /** A first response or resolution is due within the team's warning time. */
+    'escalation.due_soon': { clock: 'first_response' | 'resolution'; dueAt: string };
+    'escalation.breached': { clock: 'first_response' | 'resolution' };
   }
 }
 

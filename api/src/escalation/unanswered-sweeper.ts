@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { businessMinutesBetween } from '@peerdesk/business-time';
+import { addBusinessMinutes, businessMinutesBetween } from '@peerdesk/business-time';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../platform/logger';
 import { Clock } from '../platform/clock';
+import { appendOutbox } from '../platform/outbox/outbox';
 import { EscalationService } from './escalation.service';
 import { hoursOf } from '../teams/opening-hours';
 import { TeamEntity } from '../teams/team.entity';
@@ -39,7 +40,7 @@ export class EscalationSweeper implements OnModuleInit, OnModuleDestroy {
     if (this.timer) clearInterval(this.timer);
   }
 
-  async sweep(): Promise<{ escalated: number; breached: number }> {
+  async sweep(): Promise<{ escalated: number; warned: number; breached: number }> {
     const now = this.clock.now();
     let escalated = 0;
     const teams = await this.dataSource
@@ -67,7 +68,35 @@ export class EscalationSweeper implements OnModuleInit, OnModuleDestroy {
         escalated++;
       }
     }
-    return { escalated, breached: await this.markBreaches(now) };
+    return { escalated, warned: await this.warnDueSoon(now), breached: await this.markBreaches(now) };
+  }
+
+  /**
+   * Tells staff (through the outbox) of targets due within their team's warning time, once per
+   * clock. "Within n business minutes" is "due before now + n business minutes", one instant per
+   * team, so the query stays on the team's queue index however many escalations are open.
+   */
+  private async warnDueSoon(now: Date): Promise<number> {
+    const teams = await this.dataSource.getRepository(TeamEntity).createQueryBuilder('t').where('t.dueWarningMinutes > 0').getMany();
+    let warned = 0;
+    for (const team of teams) {
+      const horizon = addBusinessMinutes(hoursOf(team), now, team.dueWarningMinutes);
+      await this.dataSource.transaction(async (manager) => {
+        for (const clock of CLOCKS) {
+          const [rows]: [{ id: string; due: Date }[], number] = await manager.query(
+            `UPDATE escalations SET ${clock.warned} = $2
+              WHERE team_id = $1 AND status <> 'resolved' AND paused_at IS NULL AND ${clock.warned} IS NULL ${clock.pending}
+                AND ${clock.due} > $2 AND ${clock.due} <= $3
+              RETURNING id, ${clock.due} AS due`,
+            [team.id, now, horizon],
+          );
+          for (const row of rows)
+            await appendOutbox(manager, 'escalation.due_soon', String(row.id), { clock: clock.name, dueAt: row.due.toISOString() });
+          warned += rows.length;
+        }
+      });
+    }
+    return warned;
   }
 
   private async markBreaches(now: Date): Promise<number> {
@@ -77,8 +106,15 @@ export class EscalationSweeper implements OnModuleInit, OnModuleDestroy {
         due: 'first_response_due_at',
         pending: 'AND first_responded_at IS NULL',
         kind: 'first_response_breached',
+        clock: 'first_response' as const,
       },
-      { column: 'resolution_breached_at', due: 'resolution_due_at', pending: '', kind: 'resolution_breached' },
+      {
+        column: 'resolution_breached_at',
+        due: 'resolution_due_at',
+        pending: '',
+        kind: 'resolution_breached',
+        clock: 'resolution' as const,
+      },
     ];
     const breached: { id: string; team_id: string }[] = [];
     await this.dataSource.transaction(async (manager) => {
@@ -95,6 +131,7 @@ export class EscalationSweeper implements OnModuleInit, OnModuleDestroy {
           mark.kind,
           now,
         ]);
+        for (const row of rows) await appendOutbox(manager, 'escalation.breached', String(row.id), { clock: mark.clock });
         breached.push(...rows);
       }
     });
@@ -102,5 +139,10 @@ export class EscalationSweeper implements OnModuleInit, OnModuleDestroy {
     return breached.length;
   }
 }
+
+const CLOCKS = [
+  { name: 'first_response', due: 'first_response_due_at', warned: 'first_response_warned_at', pending: 'AND first_responded_at IS NULL' },
+  { name: 'resolution', due: 'resolution_due_at', warned: 'resolution_warned_at', pending: '' },
+] as const;
 
 const formatHours = (minutes: number): string => String(Math.round((minutes / 60) * 10) / 10);

@@ -12,6 +12,8 @@ export enum NotificationKind {
   MESSAGE_NEW = 'message.new',
   ESCALATION_NEW = 'escalation.new',
   ESCALATION_ASSIGNED = 'escalation.assigned',
+  ESCALATION_DUE_SOON = 'escalation.due_soon',
+  ESCALATION_BREACHED = 'escalation.breached',
   DRAFT_REVIEW = 'draft.review',
   DRAFT_CHANGES = 'draft.changes',
   ALERT_NEW = 'alert.new',

@@ -32,6 +32,8 @@ export const NOTIFICATION_TOPICS = [
   'post.moderated',
   'escalation.created',
   'escalation.assigned',
+  'escalation.due_soon',
+  'escalation.breached',
   'conversation.message',
   'draft.submitted',
   'draft.changes_requested',
@@ -245,6 +247,18 @@ export async function candidatesFor(db: Db, event: OutboxEventRow): Promise<Noti
       );
       if (!e || !assigneeId) return [];
       return candidate([assigneeId], 'escalation.assigned', 'escalation', id, String(e.question_id), str(e.actor_id));
+    }
+    case 'escalation.due_soon':
+    case 'escalation.breached': {
+      // The assignee is told; an unassigned escalation concerns its whole team.
+      const [e]: { team_id: string; question_id: string; assignee_id: string | null; status: string }[] = await db.query(
+        `SELECT team_id, question_id, assignee_id, status FROM escalations WHERE id = $1`,
+        [id],
+      );
+      if (!e || e.status === 'resolved') return [];
+      const recipients = e.assignee_id ? [String(e.assignee_id)] : await teamMembers(db, [String(e.team_id)]);
+      const kind = event.topic === 'escalation.due_soon' ? 'escalation.due_soon' : 'escalation.breached';
+      return candidate(recipients, kind, 'escalation', id, String(e.question_id), null, { clock: p.clock, dueAt: p.dueAt ?? null });
     }
     case 'conversation.message': {
       const [m]: { author_id: string; question_id: string; asker_id: string; contact_id: string | null; assignee_id: string | null }[] =

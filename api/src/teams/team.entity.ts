@@ -19,6 +19,7 @@ export type Priority = (typeof PRIORITIES)[number];
 /** Who handles escalations: a calendar (time zone, weekly windows, holidays) and an SLA policy. */
 @Entity('teams')
 @Check('teams_unanswered_after_check', `"unanswered_after_minutes" IS NULL OR "unanswered_after_minutes" > 0`)
+@Check('teams_due_warning_check', `"due_warning_minutes" BETWEEN 0 AND 1440`)
 export class TeamEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -41,6 +42,10 @@ export class TeamEntity {
   /** Questions of this team's spaces still unanswered after this many business minutes are escalated; null: never. */
   @Column({ name: 'unanswered_after_minutes', type: 'integer', nullable: true })
   unansweredAfterMinutes: number | null;
+
+  /** Staff are told this many business minutes before a first response or resolution is due; 0: only when missed. */
+  @Column({ name: 'due_warning_minutes', type: 'integer', default: 30 })
+  dueWarningMinutes: number;
 
   /** When the unanswered rule was switched on: older questions (archives, imports) are never swept. */
   @Column({ name: 'unanswered_rule_since', type: 'timestamptz', nullable: true })

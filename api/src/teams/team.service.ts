@@ -129,6 +129,9 @@ export class TeamService {
         'not_positive',
         'Escalate unanswered questions after a positive number of business minutes, or never.',
       );
+    const dueWarning = input.dueWarningMinutes ?? 30;
+    if (!Number.isInteger(dueWarning) || dueWarning < 0 || dueWarning > 1440)
+      check.add('dueWarningMinutes', 'out_of_range', 'Warn between 0 and 1,440 business minutes (a day) before a target is due.');
     input.sla.forEach((target, index) => {
       for (const field of ['firstResponseMinutes', 'resolutionMinutes'] as const) {
         const value = target[field];
@@ -154,7 +157,11 @@ export class TeamService {
           const existing = await manager.findOne(TeamEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
           if (!existing) throw notFound('Team');
           const since = unanswered === null ? null : (existing.unansweredRuleSince ?? new Date());
-          await manager.update(TeamEntity, { id }, { name, ...hours, unansweredAfterMinutes: unanswered, unansweredRuleSince: since });
+          await manager.update(
+            TeamEntity,
+            { id },
+            { name, ...hours, unansweredAfterMinutes: unanswered, unansweredRuleSince: since, dueWarningMinutes: dueWarning },
+          );
           team = await manager.findOneByOrFail(TeamEntity, { id });
         } else {
           team = await manager.save(
@@ -163,6 +170,7 @@ export class TeamService {
               ...hours,
               unansweredAfterMinutes: unanswered,
               unansweredRuleSince: unanswered === null ? null : new Date(),
+              dueWarningMinutes: dueWarning,
             }),
           );
         }

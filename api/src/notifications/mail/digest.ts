@@ -64,7 +64,7 @@ async function buildBatch(manager: EntityManager, settings: DigestSettings): Pro
   const due: DueUser[] = await manager.query(
     `SELECT s.user_id, s.digest, s.digest_sent_at AS since, s.locale, u.email, u.display_name
      FROM notification_settings s JOIN users u ON u.id = s.user_id
-     WHERE s.digest <> 'off' AND s.digest_sent_at IS NOT NULL
+     WHERE s.digest <> 'off' AND s.digest_sent_at IS NOT NULL AND u.email_verified_at IS NOT NULL
        AND s.digest_sent_at <= $1::timestamptz - CASE s.digest WHEN 'daily' THEN interval '1 day' ELSE interval '7 days' END
      ORDER BY s.digest_sent_at, s.user_id LIMIT ${BATCH} FOR UPDATE OF s SKIP LOCKED`,
     [settings.now],

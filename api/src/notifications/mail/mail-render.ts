@@ -74,6 +74,18 @@ const EN: Texts = {
     open: 'Open the escalation',
     why: 'staff',
   },
+  'escalation.due_soon': {
+    subject: 'Due soon: “{title}”',
+    lead: 'An escalation you work on is due soon. Answer in time or tell the customer what happens next.',
+    open: 'Open the escalation',
+    why: 'staff',
+  },
+  'escalation.breached': {
+    subject: 'Overdue: “{title}”',
+    lead: 'An escalation you work on missed its target. The customer sees that we are late.',
+    open: 'Open the escalation',
+    why: 'staff',
+  },
   'draft.review': {
     subject: 'A draft waits for your review: “{title}”',
     lead: '{actor} asks for a second look.',
@@ -136,6 +148,18 @@ const DE: Texts = {
   'escalation.assigned': {
     subject: 'Dir zugewiesen: „{title}“',
     lead: 'Eine Eskalation liegt jetzt bei dir.',
+    open: 'Eskalation öffnen',
+    why: 'staff',
+  },
+  'escalation.due_soon': {
+    subject: 'Bald fällig: „{title}“',
+    lead: 'Eine Eskalation, für die du zuständig bist, ist bald fällig. Antworte rechtzeitig oder sag der Kundin oder dem Kunden, wie es weitergeht.',
+    open: 'Eskalation öffnen',
+    why: 'staff',
+  },
+  'escalation.breached': {
+    subject: 'Überfällig: „{title}“',
+    lead: 'Eine Eskalation, für die du zuständig bist, hat ihr Ziel verfehlt. Die Kundschaft sieht, dass wir spät dran sind.',
     open: 'Eskalation öffnen',
     why: 'staff',
   },

@@ -296,6 +296,7 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     if (digests.length > 0) {
       const stillOn: { id: string }[] = await manager.query(
         `SELECT m.id FROM mail_outbox m JOIN notification_settings s ON s.user_id = m.recipient_id
+           JOIN users u ON u.id = m.recipient_id AND u.email = m.to_address AND u.email_verified_at IS NOT NULL
          WHERE m.id = ANY($1::bigint[]) AND s.email AND s.digest <> 'off'`,
         [digests.map((m) => m.id)],
       );

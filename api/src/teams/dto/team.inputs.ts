@@ -23,6 +23,8 @@ export class SaveTeamInput {
   @Field(() => [WeeklyWindowInput]) weekly: WeeklyWindowInput[];
   @Field(() => [String], { defaultValue: [] }) holidays: string[];
   @Field(() => Int, { nullable: true }) unansweredAfterMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Business minutes ahead of a due time that staff are warned; 30 when left out.' })
+  dueWarningMinutes?: number | null;
   @Field(() => [SlaTargetInput], { description: 'One target per priority.' }) sla: SlaTargetInput[];
   @Field(() => [String], { defaultValue: [], description: 'Spaces whose escalations this team handles by default.' })
   spaceSlugs: string[];

@@ -33,6 +33,8 @@ export class TeamModel {
   @Field(() => [String], { description: 'Local dates (YYYY-MM-DD) the team is closed.' }) holidays: string[];
   @Field(() => Int, { nullable: true, description: 'Unanswered questions of its spaces are escalated after this many business minutes.' })
   unansweredAfterMinutes: number | null;
+  @Field(() => Int, { description: 'Staff are told this many business minutes before a target is due (0: only once missed).' })
+  dueWarningMinutes: number;
   @Field(() => [SlaTargetModel]) sla: SlaTargetModel[];
   entity: TeamEntity;
 }
@@ -45,6 +47,7 @@ export function toTeamModel(team: TeamEntity, targets: SlaTargetEntity[]): TeamM
     weekly: team.weekly,
     holidays: team.holidays,
     unansweredAfterMinutes: team.unansweredAfterMinutes,
+    dueWarningMinutes: team.dueWarningMinutes,
     sla: [...targets]
       .sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority))
       .map((t) => ({ priority: t.priority, firstResponseMinutes: t.firstResponseMinutes, resolutionMinutes: t.resolutionMinutes })),

@@ -255,6 +255,8 @@ export type NotificationKind =
   | 'DRAFT_CHANGES'
   | 'DRAFT_REVIEW'
   | 'ESCALATION_ASSIGNED'
+  | 'ESCALATION_BREACHED'
+  | 'ESCALATION_DUE_SOON'
   | 'ESCALATION_NEW'
   | 'MESSAGE_NEW'
   | 'POST_APPROVED'
@@ -388,6 +390,8 @@ export type SaveStaffDraftInput = {
 
 /** Creates a team (without id) or replaces its settings (with id). */
 export type SaveTeamInput = {
+  /** Business minutes ahead of a due time that staff are warned; 30 when left out. */
+  dueWarningMinutes?: number | null | undefined;
   holidays?: Array<string>;
   id?: string | number | null | undefined;
   name: string;
@@ -650,7 +654,7 @@ export type ConversationFieldsFragment = { id: string, questionId: string, creat
 
 export type EscalationRowFragment = { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } };
 
-export type TeamFieldsFragment = { id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> };
+export type TeamFieldsFragment = { id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, dueWarningMinutes: number, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> };
 
 export type ThreadEscalationQueryVariables = Exact<{
   id: string | number;
@@ -682,7 +686,7 @@ export type TeamsQueryVariables = Exact<{
 }>;
 
 
-export type TeamsQuery = { teams: Array<{ id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }>, me: { id: string, canManageTeams: boolean } | null };
+export type TeamsQuery = { teams: Array<{ id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, dueWarningMinutes: number, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }>, me: { id: string, canManageTeams: boolean } | null };
 
 export type EscalateQuestionMutationVariables = Exact<{
   input: EscalateQuestionInput;
@@ -1592,6 +1596,7 @@ export const TeamFieldsFragmentDoc = new TypedDocumentString(`
   }
   holidays
   unansweredAfterMinutes
+  dueWarningMinutes
   spaceSlugs
   openNow
   hoursDescription(locale: $locale)
@@ -2536,6 +2541,7 @@ export const TeamsDocument = new TypedDocumentString(`
   }
   holidays
   unansweredAfterMinutes
+  dueWarningMinutes
   spaceSlugs
   openNow
   hoursDescription(locale: $locale)

@@ -171,6 +171,8 @@ export const escalationEn = {
   'teams.none': 'None',
   'teams.unansweredAfter': 'Escalate unanswered questions after (business minutes)',
   'teams.unansweredAfterHint': 'Leave empty to escalate only by hand.',
+  'teams.dueWarning': 'Warn staff before a target is due (business minutes)',
+  'teams.dueWarningHint': 'The assignee (or the whole team while unassigned) is told this long ahead; 0 tells only once it is missed.',
   'teams.edit': 'Edit {name}',
   'teams.create': 'New team',
   'teams.name': 'Name',
@@ -376,6 +378,9 @@ export const escalationDe: Catalog<typeof escalationEn> = {
   'teams.none': 'Keine',
   'teams.unansweredAfter': 'Unbeantwortete Fragen eskalieren nach (Arbeitsminuten)',
   'teams.unansweredAfterHint': 'Leer lassen, um nur von Hand zu eskalieren.',
+  'teams.dueWarning': 'Vor Fälligkeit warnen (Arbeitsminuten)',
+  'teams.dueWarningHint':
+    'Die zuständige Person (oder, solange niemand zugewiesen ist, das ganze Team) erfährt es so lange vorher; 0 meldet erst die Überschreitung.',
   'teams.edit': '{name} bearbeiten',
   'teams.create': 'Neues Team',
   'teams.name': 'Name',

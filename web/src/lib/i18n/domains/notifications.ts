@@ -25,6 +25,8 @@ export const notificationsEn = {
     one: 'An escalation was assigned to you',
     other: '{count} escalations were assigned to you',
   } as Plural,
+  'notifications.kind.ESCALATION_DUE_SOON': { one: 'An escalation is due soon', other: '{count} escalations are due soon' } as Plural,
+  'notifications.kind.ESCALATION_BREACHED': { one: 'An escalation is overdue', other: '{count} escalations are overdue' } as Plural,
   'notifications.kind.DRAFT_REVIEW': { one: 'A draft waits for your review', other: '{count} drafts wait for your review' } as Plural,
   'notifications.kind.DRAFT_CHANGES': {
     one: 'Changes requested on your draft',
@@ -149,6 +151,8 @@ export const notificationsDe: Catalog<typeof notificationsEn> = {
     one: 'Dir wurde eine Eskalation zugewiesen',
     other: 'Dir wurden {count} Eskalationen zugewiesen',
   },
+  'notifications.kind.ESCALATION_DUE_SOON': { one: 'Eine Eskalation ist bald fällig', other: '{count} Eskalationen sind bald fällig' },
+  'notifications.kind.ESCALATION_BREACHED': { one: 'Eine Eskalation ist überfällig', other: '{count} Eskalationen sind überfällig' },
   'notifications.kind.DRAFT_REVIEW': { one: 'Ein Entwurf wartet auf deine Prüfung', other: '{count} Entwürfe warten auf deine Prüfung' },
   'notifications.kind.DRAFT_CHANGES': {
     one: 'Änderungen an deinem Entwurf erbeten',

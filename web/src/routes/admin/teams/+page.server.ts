@@ -24,6 +24,7 @@ const TEAM_FIELDS = [
   'holidays',
   'spaceSlugs',
   'unansweredAfterMinutes',
+  'dueWarningMinutes',
   ...DAYS.flatMap((day) => SLOTS.flatMap((slot) => [windowField('start', day, slot), windowField('end', day, slot)])),
   ...PRIORITIES_FIELDS.map(([priority, target]) => slaField(priority, target)),
 ];

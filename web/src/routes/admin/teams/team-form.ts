@@ -18,6 +18,7 @@ export function teamFormValues(team: TeamFieldsFragment | null): Record<string, 
     holidays: team?.holidays.join('\n') ?? '',
     spaceSlugs: team?.spaceSlugs.join(', ') ?? '',
     unansweredAfterMinutes: team?.unansweredAfterMinutes?.toString() ?? '',
+    dueWarningMinutes: team?.dueWarningMinutes.toString() ?? '30',
   };
   for (const day of DAYS) {
     const windows = team?.weekly.filter((w) => w.day === day) ?? [];
@@ -67,6 +68,7 @@ export function readTeamForm(values: Record<string, string>): { input: SaveTeamI
     holidays: (values.holidays ?? '').split(/[\s,]+/).filter(Boolean),
     spaceSlugs: (values.spaceSlugs ?? '').split(/[\s,]+/).filter(Boolean),
     unansweredAfterMinutes: unanswered === '' ? null : whole(unanswered) || -1,
+    dueWarningMinutes: /^\s*\d+\s*$/.test(values.dueWarningMinutes ?? '') ? Number(values.dueWarningMinutes) : -1,
   };
   const fieldOf = (apiField: string): string => {
     const path = apiField.replace(/^input\./, '').split('.');
