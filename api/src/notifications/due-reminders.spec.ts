@@ -28,7 +28,9 @@ describe('staff hear before and when an SLA target is missed', () => {
     await worker.drain();
     const res = await t.gql<{ notifications: { edges: { node: { kind: string; path: string } }[] } }>(INBOX, {}, cookie);
     expect(res.errors).toBeUndefined();
-    return res.data.notifications.edges.map((e) => e.node).filter((n) => n.kind.startsWith('ESCALATION_DUE') || n.kind.endsWith('BREACHED'));
+    return res.data.notifications.edges
+      .map((e) => e.node)
+      .filter((n) => n.kind.startsWith('ESCALATION_DUE') || n.kind.endsWith('BREACHED'));
   };
 
   it('warns the team of an unassigned escalation 30 business minutes ahead, once; then says when it is overdue', async () => {
