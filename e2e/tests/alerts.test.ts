@@ -2,7 +2,7 @@
 // angry posts on that tag is replayed through the outbox (as the qa services write them). The api's
 // roll-up worker scores them and raises a spike alert; an agent sees the banner on the queue, opens the
 // alert (curve and posts), acknowledges it and publishes an announcement that shows on the space and
-// its threads. A member is refused /console/alerts. Screenshots at 1280 and 390 px go to e2e/results/alerts/.
+// its threads. A member is refused /console/alerts. Screenshots at 1280 and 390 px (dark; the space in German) go to e2e/results/alerts/.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -35,8 +35,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(viewport?: { width: number; height: number }) {
-  const browser = await openBrowser();
+async function open(viewport?: { width: number; height: number }, options?: Parameters<typeof openBrowser>[0]) {
+  const browser = await openBrowser(options);
   browsers.push(browser);
   if (viewport) await browser.page.setViewportSize(viewport);
   return browser.page;
@@ -113,22 +113,24 @@ test('an agent sees the alert of a replayed burst, acknowledges it and announces
   await page.getByRole('button', { name: 'Publish announcement' }).click();
   await page.getByText('Pinned on the space:').waitFor();
 
-  // Everyone reading the space, and its threads, sees it at the top.
-  const visitor = await open({ width: 390, height: 844 });
+  // Everyone reading the space, and its threads, sees it at the top (here a German visitor on a phone).
+  const visitor = await open({ width: 390, height: 844 }, { locale: 'de-DE' });
   await visit(visitor, `${stack.webUrl}/spaces/${BILLING.slug}`);
   await expect.poll(() => textOf(visitor.getByTestId('announcement').first()), { timeout: 10_000 }).toContain(announcement);
+  expect(await textOf(visitor.getByTestId('announcement').first())).toContain('Ankündigung des Teams');
   expect(await visitor.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await visitor.screenshot({ path: join(shots, 'space-announcement-390.png'), fullPage: false });
   await visitor.getByRole('link', { name: BURST[0] }).first().click();
   await visitor.waitForURL(/\/questions\//);
   expect(await textOf(visitor.getByTestId('announcement').first())).toContain(announcement);
 
-  // The alert page fits a phone too.
-  const phone = await open({ width: 390, height: 844 });
+  // The alert page fits a phone too, in dark mode.
+  const phone = await open({ width: 390, height: 844 }, { colorScheme: 'dark' });
   await signIn(phone, stack.webUrl, agent.email, DEMO_PASSWORD);
   await visit(phone, page.url().replace(/#.*$/, ''));
+  await phone.getByRole('img', { name: 'Posts per hour' }).waitFor();
   expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await phone.screenshot({ path: join(shots, 'alert-390.png'), fullPage: true });
+  await phone.screenshot({ path: join(shots, 'alert-390-dark.png'), fullPage: true });
 
   // A member is refused the alerts.
   const member = await open();
