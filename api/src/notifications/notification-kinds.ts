@@ -5,6 +5,7 @@ export enum NotificationKind {
   QUESTION_NEW = 'question.new',
   ANSWER_NEW = 'answer.new',
   COMMENT_NEW = 'comment.new',
+  MENTION = 'mention',
   ANSWER_ACCEPTED = 'answer.accepted',
   ANSWER_VERIFIED = 'answer.verified',
   POST_APPROVED = 'post.approved',

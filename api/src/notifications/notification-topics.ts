@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { hoursOf } from '../teams/opening-hours';
 import type { TeamEntity } from '../teams/team.entity';
 import { followersOfQuestion } from './follows.service';
+import { mentionedUserIds } from './mentions';
 import type { NotificationCandidate, NotificationKindName, SubjectType } from './notification-kinds';
 
 /**
@@ -89,7 +90,8 @@ async function replyPublished(db: Db, type: 'answer' | 'comment', id: string): P
       id,
     ]);
     if (!a) return [];
-    return candidate(await watchersOf(db, a.question_id), 'answer.new', 'answer', id, String(a.question_id), String(a.author_id));
+    const told = candidate(await watchersOf(db, a.question_id), 'answer.new', 'answer', id, String(a.question_id), String(a.author_id));
+    return withMentions(db, 'answer', id, String(a.question_id), String(a.author_id), told);
   }
   const [c]: { question_id: string; answer_id: string | null; author_id: string }[] = await db.query(
     `SELECT question_id, answer_id, author_id FROM comments WHERE id = $1`,
@@ -106,12 +108,42 @@ async function replyPublished(db: Db, type: 'answer' | 'comment', id: string): P
   );
   const muted = await mutedBy(db, questionId);
   const recipients = [...(await watchersOf(db, questionId)), ...involved.map((r) => String(r.user_id)).filter((u) => !muted.has(u))];
-  return candidate(recipients, 'comment.new', 'comment', id, questionId, String(c.author_id), { onAnswer: c.answer_id !== null });
+  const told = candidate(recipients, 'comment.new', 'comment', id, questionId, String(c.author_id), { onAnswer: c.answer_id !== null });
+  return withMentions(db, 'comment', id, questionId, String(c.author_id), told);
 }
 
 /** A question became visible: followers of its space and tags hear of it. */
 async function questionPublished(db: Db, id: string, authorId: string): Promise<NotificationCandidate[]> {
-  return candidate(await followersOfQuestion(db, id), 'question.new', 'question', id, id, authorId);
+  return withMentions(
+    db,
+    'question',
+    id,
+    id,
+    authorId,
+    candidate(await followersOfQuestion(db, id), 'question.new', 'question', id, id, authorId),
+  );
+}
+
+const POST_TABLES = { question: 'questions', answer: 'answers', comment: 'comments' } as const;
+
+/**
+ * People @mentioned in a post that just became visible hear of it as a mention, instead of (not
+ * besides) the plain "new answer/comment/question" they might get as watchers.
+ */
+async function withMentions(
+  db: Db,
+  type: keyof typeof POST_TABLES,
+  id: string,
+  questionId: string,
+  authorId: string,
+  told: NotificationCandidate[],
+): Promise<NotificationCandidate[]> {
+  const [post]: { body_markdown: string }[] = await db.query(`SELECT body_markdown FROM ${POST_TABLES[type]} WHERE id = $1`, [id]);
+  const named = mentionedUserIds(post?.body_markdown ?? '');
+  if (named.length === 0) return told;
+  const people: { id: string }[] = await db.query(`SELECT id FROM users WHERE id = ANY($1::bigint[])`, [named]);
+  const mentioned = new Set(people.map((p) => String(p.id)));
+  return [...told.filter((c) => !mentioned.has(c.recipientId)), ...candidate(mentioned, 'mention', type, id, questionId, authorId)];
 }
 
 async function postAuthor(db: Db, type: SubjectType, id: string): Promise<{ authorId: string; questionId: string } | null> {

@@ -26,11 +26,15 @@ export interface RenderedMail {
   html: string;
 }
 
-type Texts = Record<ImmediateMailKind, { subject: string; lead: string; open: string; why: 'thread' | 'post' | 'conversation' | 'staff' }>;
+type Texts = Record<
+  ImmediateMailKind,
+  { subject: string; lead: string; open: string; why: 'thread' | 'post' | 'conversation' | 'staff' | 'mention' }
+>;
 
 const EN: Texts = {
   'answer.new': { subject: 'New answer on “{title}”', lead: '{actor} answered:', open: 'Open the answer', why: 'thread' },
   'comment.new': { subject: 'New comment on “{title}”', lead: '{actor} commented:', open: 'Open the comment', why: 'thread' },
+  mention: { subject: '{actor} mentioned you in “{title}”', lead: '{actor} mentioned you:', open: 'Open the post', why: 'mention' },
   'answer.accepted': {
     subject: 'Your answer on “{title}” was accepted',
     lead: 'The asker accepted your answer.',
@@ -103,6 +107,7 @@ const EN: Texts = {
 const DE: Texts = {
   'answer.new': { subject: 'Neue Antwort zu „{title}“', lead: '{actor} hat geantwortet:', open: 'Antwort öffnen', why: 'thread' },
   'comment.new': { subject: 'Neuer Kommentar zu „{title}“', lead: '{actor} hat kommentiert:', open: 'Kommentar öffnen', why: 'thread' },
+  mention: { subject: '{actor} hat dich in „{title}“ erwähnt', lead: '{actor} hat dich erwähnt:', open: 'Beitrag öffnen', why: 'mention' },
   'answer.accepted': {
     subject: 'Deine Antwort zu „{title}“ wurde akzeptiert',
     lead: 'Die fragende Person hat deine Antwort akzeptiert.',
@@ -187,6 +192,7 @@ const COMMON = {
       post: 'You receive this e-mail because it is about your post.',
       conversation: 'You receive this e-mail because you take part in this private conversation.',
       staff: 'You receive this e-mail because of your work as staff.',
+      mention: 'You receive this e-mail because someone mentioned you in a post.',
     },
     unsubscribe: 'Stop e-mail notifications',
     settings: 'Notification settings',
@@ -201,6 +207,7 @@ const COMMON = {
       post: 'Du erhältst diese E-Mail, weil es um deinen Beitrag geht.',
       conversation: 'Du erhältst diese E-Mail, weil du an diesem privaten Gespräch teilnimmst.',
       staff: 'Du erhältst diese E-Mail wegen deiner Arbeit im Team.',
+      mention: 'Du erhältst diese E-Mail, weil dich jemand in einem Beitrag erwähnt hat.',
     },
     unsubscribe: 'Keine E-Mail-Benachrichtigungen mehr',
     settings: 'Einstellungen für Benachrichtigungen',

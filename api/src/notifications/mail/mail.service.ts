@@ -139,7 +139,7 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
         questionTitle: row.question_title,
         actorName: row.actor_name,
         // Only the public posts of a thread travel by mail; messages, drafts and notes stay on the site.
-        postMarkdown: row.kind === 'answer.new' || row.kind === 'comment.new' ? row.post_markdown : null,
+        postMarkdown: row.kind === 'answer.new' || row.kind === 'comment.new' || row.kind === 'mention' ? row.post_markdown : null,
         reason: row.kind === 'post.hidden' ? (row.details?.reason ?? null) : null,
         postUrl: `${this.config.publicUrl}${pathOf(row)}`,
         unsubscribeUrl,

@@ -258,6 +258,7 @@ export type NotificationKind =
   | 'ESCALATION_BREACHED'
   | 'ESCALATION_DUE_SOON'
   | 'ESCALATION_NEW'
+  | 'MENTION'
   | 'MESSAGE_NEW'
   | 'POST_APPROVED'
   | 'POST_HIDDEN'
@@ -829,7 +830,7 @@ export type InsightsQueryVariables = Exact<{
 }>;
 
 
-export type InsightsQuery = { insights: { from: string, to: string, selfService: { questionsAsked: number, solved: number, solvedWithoutStaff: number, firstAnsweredByCommunity: number, firstAnsweredByStaff: number, unanswered: number, medianFirstCommunityAnswerMinutes: number | null, medianFirstStaffAnswerMinutes: number | null, medianAcceptedCommunityAnswerMinutes: number | null, medianAcceptedStaffAnswerMinutes: number | null, suggestionSessions: number, deflectedSessions: number }, promises: { escalationsOpened: number, firstResponseMedian: number | null, firstResponseP90: number | null, resolutionMedian: number | null, resolutionP90: number | null, firstResponseBreaches: number, resolutionBreaches: number, pausedMinutes: number, escalationsPaused: number, attainment: Array<{ teamId: string, teamName: string, priority: string, opened: number, firstResponseDecided: number, firstResponseMet: number, resolutionDecided: number, resolutionMet: number }> }, fourEyes: { reviewed: number, approved: number, changesRequested: number, medianTurnaroundMinutes: number | null }, days: Array<{ day: string, questionsAsked: number, escalationsOpened: number }> }, teams: Array<{ id: string, name: string }>, spaces: Array<{ id: string, name: string }> };
+export type InsightsQuery = { insights: { from: string, to: string, selfService: { questionsAsked: number, solved: number, solvedWithoutStaff: number, firstAnsweredByCommunity: number, firstAnsweredByStaff: number, unanswered: number, medianFirstCommunityAnswerMinutes: number | null, medianFirstStaffAnswerMinutes: number | null, medianAcceptedCommunityAnswerMinutes: number | null, medianAcceptedStaffAnswerMinutes: number | null, suggestionSessions: number, deflectedSessions: number }, promises: { escalationsOpened: number, firstResponseMedian: number | null, firstResponseP90: number | null, resolutionMedian: number | null, resolutionP90: number | null, firstResponseBreaches: number, resolutionBreaches: number, pausedMinutes: number, escalationsPaused: number, attainment: Array<{ teamId: string, teamName: string, priority: string, opened: number, firstResponseDecided: number, firstResponseMet: number, resolutionDecided: number, resolutionMet: number }> }, fourEyes: { reviewed: number, approved: number, changesRequested: number, medianTurnaroundMinutes: number | null }, days: Array<{ day: string, questionsAsked: number, escalationsOpened: number }>, powerUsers: { newcomers: number, regulars: number, contributors: Array<{ userId: string, displayName: string, answersAccepted: number, answersVerified: number, helpfulAnswers: number }>, trustMovement: { warned: number, suspended: number, pinned: number, released: number } }, hotTopics: { minimumVolume: number, tags: Array<{ id: string, name: string, questions: number, previousQuestions: number }>, spaces: Array<{ id: string, name: string, questions: number, previousQuestions: number }>, unansweredByAge: { underOneDay: number, oneToThreeDays: number, threeToSevenDays: number, overSevenDays: number } }, backlog: Array<{ day: string, open: number }> }, teams: Array<{ id: string, name: string }>, spaces: Array<{ id: string, name: string }> };
 
 export type ThreadActivitySubscriptionVariables = Exact<{
   questionId: string | number;
@@ -1219,6 +1220,13 @@ export type SetFollowMutationVariables = Exact<{
 
 
 export type SetFollowMutation = { setFollow: { target: FollowTarget, slug: string, name: string, level: WatchLevel, followers: number } };
+
+export type MentionCandidatesQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type MentionCandidatesQuery = { users: { edges: Array<{ node: { id: string, displayName: string } }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2733,6 +2741,48 @@ export const InsightsDocument = new TypedDocumentString(`
       questionsAsked
       escalationsOpened
     }
+    powerUsers {
+      contributors {
+        userId
+        displayName
+        answersAccepted
+        answersVerified
+        helpfulAnswers
+      }
+      newcomers
+      regulars
+      trustMovement {
+        warned
+        suspended
+        pinned
+        released
+      }
+    }
+    hotTopics {
+      tags {
+        id
+        name
+        questions
+        previousQuestions
+      }
+      spaces {
+        id
+        name
+        questions
+        previousQuestions
+      }
+      minimumVolume
+      unansweredByAge {
+        underOneDay
+        oneToThreeDays
+        threeToSevenDays
+        overSevenDays
+      }
+    }
+    backlog {
+      day
+      open
+    }
   }
   teams {
     id
@@ -3356,6 +3406,18 @@ export const SetFollowDocument = new TypedDocumentString(`
   level
   followers
 }`) as unknown as TypedDocumentString<SetFollowMutation, SetFollowMutationVariables>;
+export const MentionCandidatesDocument = new TypedDocumentString(`
+    query MentionCandidates($name: String!) {
+  users(first: 6, filter: {name: $name}) {
+    edges {
+      node {
+        id
+        displayName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MentionCandidatesQuery, MentionCandidatesQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

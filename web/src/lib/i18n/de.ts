@@ -210,7 +210,7 @@ export const de: Messages = {
   'editor.preview': 'Vorschau',
   'editor.previewEmpty': 'Noch nichts für die Vorschau.',
   'editor.previewHint': 'Klicke auf „Vorschau“, um zu sehen, wie dein Beitrag aussieht.',
-  'editor.help': '**fett**, *kursiv*, `Code`, [Link](https://…), - Liste',
+  'editor.help': '**fett**, *kursiv*, `Code`, [Link](https://…), - Liste, @Name',
 
   'signin.title': 'Anmelden',
   'signin.lead': 'Willkommen zurück.',

@@ -214,7 +214,7 @@ export const en = {
   'editor.preview': 'Preview',
   'editor.previewEmpty': 'Nothing to preview yet.',
   'editor.previewHint': 'Press “Preview” to see how your post will look.',
-  'editor.help': '**bold**, *italic*, `code`, [link](https://…), - list',
+  'editor.help': '**bold**, *italic*, `code`, [link](https://…), - list, @name',
 
   'signin.title': 'Sign in',
   'signin.lead': 'Welcome back.',
