@@ -146,15 +146,22 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 interface Measured extends LoadResult {
   cpu: { api: number; web: number; postgres: number };
+  /** The highest resident memory of api + web together, sampled every 100 ms during the run. */
+  peakRss: number;
 }
 
 async function measure(processes: Processes, name: string, send: () => Promise<boolean>): Promise<Measured> {
   await runLoad({ name, seconds: Math.min(3, SECONDS), concurrency: CONNECTIONS, send }); // warm-up
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, (processInfo(processes.api)?.rssMiB ?? 0) + (processInfo(processes.web)?.rssMiB ?? 0));
+  }, 100);
   const before = cpuNow(processes);
   const result = await runLoad({ name, seconds: SECONDS, concurrency: CONNECTIONS, send });
   const after = cpuNow(processes);
+  clearInterval(sampler);
   const per = (key: keyof typeof before) => (after[key] - before[key]) / Math.max(1, result.requests);
-  return { ...result, cpu: { api: per('api'), web: per('web'), postgres: per('postgres') } };
+  return { ...result, cpu: { api: per('api'), web: per('web'), postgres: per('postgres') }, peakRss };
 }
 
 async function main(): Promise<void> {
@@ -186,7 +193,7 @@ async function main(): Promise<void> {
 
     console.log(
       table(
-        ['target', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req api', 'web', 'PostgreSQL', 'total'],
+        ['target', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req api', 'web', 'PostgreSQL', 'total', 'RSS MiB api+web'],
         results.map((r) => [
           r.name,
           r.requests,
@@ -198,13 +205,14 @@ async function main(): Promise<void> {
           fmt(r.cpu.web, 2),
           fmt(r.cpu.postgres, 2),
           fmt(r.cpu.api + r.cpu.web + r.cpu.postgres, 2),
+          fmt(r.peakRss, 0),
         ]),
       ),
     );
     const rss = (pid: number) => processInfo(pid)?.rssMiB ?? NaN;
     console.log(
-      `\nResident memory: api ${fmt(rss(processes.api), 0)} MiB + web ${fmt(rss(processes.web), 0)} MiB now; ` +
-        `peak (VmHWM) api ${fmt(peakRssMiB(processes.api), 0)} + web ${fmt(peakRssMiB(processes.web), 0)} = ` +
+      `\nResident memory (RSS MiB api+web: the highest sum during each run): api ${fmt(rss(processes.api), 0)} MiB + web ${fmt(rss(processes.web), 0)} MiB now; ` +
+        `each one's peak since start (VmHWM) api ${fmt(peakRssMiB(processes.api), 0)} + web ${fmt(peakRssMiB(processes.web), 0)} = ` +
         `${fmt(peakRssMiB(processes.api) + peakRssMiB(processes.web), 0)} MiB`,
     );
     console.log(`(${CONNECTIONS} connections, ${SECONDS} s per target, Node ${process.version}, loopback; the driver shares the cores.)`);
