@@ -16,6 +16,7 @@ import { Monitoring1797100000000 } from './1797100000000-Monitoring.js';
 import { Uploads1797200000000 } from './1797200000000-Uploads.js';
 import { Follows1797400000000 } from './1797400000000-Follows.js';
 import { DueReminders1797400000001 } from './1797400000001-DueReminders.js';
+import { OutboxFromDomains1797400000002 } from './1797400000002-OutboxFromDomains.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -37,4 +38,5 @@ export const migrations: Function[] = [
   Uploads1797200000000,
   Follows1797400000000,
   DueReminders1797400000001,
+  OutboxFromDomains1797400000002,
 ];

@@ -7,6 +7,9 @@ declare module '../platform/outbox/outbox' {
     /** A first response or resolution is due within the team's warning time. */
     'escalation.due_soon': { clock: 'first_response' | 'resolution'; dueAt: string };
     'escalation.breached': { clock: 'first_response' | 'resolution' };
+    'escalation.assigned': { assigneeId: string; questionId: string };
+    /** A message in a private conversation (its content stays on the site). */
+    'conversation.message': { conversationId: string };
   }
 }
 

@@ -141,6 +141,7 @@ export class EscalationService {
     return this.act(actor, id, 'claimed', async (manager, e, who) => {
       if (e.assigneeId === who.id) return null;
       await manager.update(EscalationEntity, { id: e.id }, { assigneeId: who.id, status: e.status === 'new' ? 'assigned' : e.status });
+      await appendOutbox(manager, 'escalation.assigned', e.id, { assigneeId: who.id, questionId: e.questionId });
       return { from: e.assigneeId };
     });
   }
@@ -160,6 +161,7 @@ export class EscalationService {
         throw fieldError('assigneeId', 'not_staff', 'Assign the escalation to staff of its team.');
       if (e.assigneeId === user.id) return null;
       await manager.update(EscalationEntity, { id: e.id }, { assigneeId: user.id, status: e.status === 'new' ? 'assigned' : e.status });
+      await appendOutbox(manager, 'escalation.assigned', e.id, { assigneeId: user.id, questionId: e.questionId });
       return { assigneeId: user.id, assignee: user.displayName };
     });
   }

@@ -17,6 +17,7 @@ import { StaffFaceService } from '../staff/staff-face.service';
 import type { DecideStaffDraftInput, EditStaffDraftInput, RequestDraftChangesInput, SaveStaffDraftInput } from './dto/review.inputs';
 import { draftFindings } from './draft-findings';
 import type { ReviewedPublication } from '../qa/qa.events';
+import { appendOutbox } from '../platform/outbox/outbox';
 import { StaffDraftConnection, StaffDraftModel } from './models/review.models';
 import { StaffDraftEntity, type DraftKind, type DraftState } from './staff-draft.entity';
 
@@ -139,6 +140,7 @@ export class StaffDraftService {
           clientMutationId: key,
         }),
       );
+      await appendOutbox(manager, 'draft.submitted', draft.id, { questionId: draft.questionId, version: draft.version });
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'draft.created',
@@ -173,6 +175,8 @@ export class StaffDraftService {
           ...(byAuthor ? { state: 'draft' as const } : {}),
         },
       );
+      if (byAuthor && draft.state === 'changes_requested')
+        await appendOutbox(manager, 'draft.submitted', draft.id, { questionId: draft.questionId, version: draft.version + 1 });
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'draft.edited',
@@ -245,6 +249,7 @@ export class StaffDraftService {
         { id: draft.id },
         { state: 'changes_requested', reviewComment: comment, reviewerId: reviewer.id, version: draft.version + 1 },
       );
+      await appendOutbox(manager, 'draft.changes_requested', draft.id, { questionId: draft.questionId, version: draft.version + 1 });
       return { comment };
     });
   }

@@ -10,11 +10,10 @@ import type { NotificationCandidate, NotificationKindName, SubjectType } from '.
  * The one place that knows which outbox topics mean something to someone: each topic becomes the
  * notifications it may cause (candidates; `notification-access.ts` then drops whoever may not see
  * them) and the watches it starts. Payloads are read as they are written today and anything missing
- * is looked up; when the domains' typed event map lands, only this file changes.
+ * is looked up.
  *
- * `conversation.message`, `escalation.assigned`, `draft.submitted` and `draft.changes_requested`
- * are appended by database triggers (migration Notifications1796100000000) until escalation and
- * review announce them themselves.
+ * Every topic is appended by its owning domain in the transaction of the change (qa, escalation,
+ * four-eyes); their payloads are typed in one map (`OutboxTopics`).
  */
 export interface OutboxEventRow {
   id: string;

@@ -6,6 +6,7 @@ import { authorize, can, type Actor, type ConversationRef } from '../../identity
 import { conflict, InputCheck, notFound, unauthenticated } from '../../platform/errors';
 import type { RequestContext } from '../../platform/graphql/request-context';
 import { LiveEvents } from '../../platform/live/live-events';
+import { appendOutbox } from '../../platform/outbox/outbox';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../../platform/pagination';
 import { checkClientMutationId, idempotentCreate } from '../../platform/idempotent-create';
 import { isId, parseId } from '../../platform/ids';
@@ -270,6 +271,7 @@ export class ConversationService {
         createdAt: now,
       }),
     );
+    await appendOutbox(manager, 'conversation.message', saved.id, { conversationId: conversation.id });
     const isAsker = author.id === conversation.askerId;
     await manager.update(
       ConversationEntity,
