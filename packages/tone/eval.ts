@@ -3,6 +3,8 @@
  * Run: `pnpm --filter @peerdesk/tone run eval` (add `--errors` to list the development split's misses).
  * Odd-numbered posts (en-001, de-001, …) are the development split the lexicons were adjusted on;
  * even-numbered posts are held out and never listed by `--errors`.
+ * corpus/independent.jsonl was written by someone who never read the scorer: only its aggregate
+ * figures are printed, never its lines (do not tune on it).
  */
 import { readFileSync } from 'node:fs';
 import { tone } from './scripts/source.ts';
@@ -16,10 +18,13 @@ interface Sample {
 }
 
 const LABELS: Label[] = ['negative', 'neutral', 'positive'];
-const samples: Sample[] = readFileSync(new URL('corpus/labelled.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as Sample);
+const read = (file: string): Sample[] =>
+  readFileSync(new URL(`corpus/${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => ({ id: `independent-${index}`, ...(JSON.parse(line) as Omit<Sample, 'id'>) }));
+const samples = read('labelled.jsonl');
+const independent = read('independent.jsonl');
 
 const isDevelopment = (s: Sample) => Number(s.id.split('-')[1]) % 2 === 1;
 
@@ -50,6 +55,9 @@ for (const [name, subset] of [
   ['held out (even ids)', samples.filter((s) => !isDevelopment(s))],
   ['held out, de', samples.filter((s) => !isDevelopment(s) && s.lang === 'de')],
   ['held out, en', samples.filter((s) => !isDevelopment(s) && s.lang === 'en')],
+  ['independent', independent],
+  ['independent, de', independent.filter((s) => s.lang === 'de')],
+  ['independent, en', independent.filter((s) => s.lang === 'en')],
 ] as const) {
   const scorer = metrics(subset.map((s) => ({ expected: s.label, predicted: tone.scoreTone(s.text).label })));
   const baseline = metrics(subset.map((s) => ({ expected: s.label, predicted: baselineLabel })));
