@@ -330,6 +330,7 @@ describe('per-field policy', () => {
         "Query.myActivity [session]: account.manage",
         "Query.outgoingMail [session]: mail.readOutgoing",
         "Query.pendingEmailChange [session]: account.manage",
+        "Query.postHistory [public]: post.seeRedactions, post.view",
         "Query.postRedactions [session]: post.seeRedactions",
         "Query.question [public]: post.view",
         "Query.questions [public]: —",

@@ -7,6 +7,8 @@ import { CommentResolver, SpaceResolver, TagResolver, UserActivityResolver } fro
 import { QaEventsModule } from './qa-events.module';
 import { QuestionResolver } from './question.resolver';
 import { QuestionService } from './question.service';
+import { RevisionResolver } from './revisions.resolver';
+import { RevisionService } from './revisions.service';
 import { SpaceService } from './space.service';
 import { ThreadActivityListeners } from './thread-activity.listeners';
 import { ThreadActivityResolver } from './thread-activity.resolver';
@@ -31,6 +33,8 @@ import { VoteService } from './vote.service';
     TagResolver,
     UserActivityResolver,
     ThreadActivityResolver,
+    RevisionService,
+    RevisionResolver,
   ],
   exports: [QuestionService, AnswerService, CommentService, ThreadLoaders, QaEventsModule],
 })

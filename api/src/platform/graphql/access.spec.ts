@@ -132,6 +132,7 @@ describe('access declarations', () => {
         "Query.myActivity: session",
         "Query.outgoingMail: session",
         "Query.pendingEmailChange: session",
+        "Query.postHistory: public",
         "Query.postRedactions: session",
         "Query.question: public",
         "Query.questions: public",
