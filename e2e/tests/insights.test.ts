@@ -1,6 +1,7 @@
 // Insights, as staff read them: an agent opens /console/insights on the demo community, sees the
-// charts drawn on the server (named SVG with a table behind them), downloads a table as CSV, and the
-// page fits a 390 px phone without scrolling sideways. A member is refused the page and the export.
+// charts drawn on the server (named SVG with a table behind them), the power-user, hot-topic and
+// backlog sections, downloads tables as CSV, and the page fits a 390 px phone without scrolling
+// sideways. A member is refused the page and the export.
 // Screenshots at 1280 and 390 px go to e2e/results/insights/.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -72,6 +73,26 @@ test('an agent reads insights, downloads a CSV, and the page fits a phone', asyn
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toMatch(/^text\/csv/);
   expect((await response.text()).split('\r\n')[0]).toMatch(/^Team,Priority,Opened,/);
+
+  // The community sections: power users, hot topics and the backlog over time, each with its CSV.
+  for (const name of ['Power users', 'Hot topics', 'Escalation backlog'])
+    expect(await page.getByRole('heading', { level: 2, name }).count()).toBe(1);
+  const backlog = page.getByRole('img', { name: 'Escalation backlog' });
+  expect(await backlog.evaluate((svg) => svg.querySelector('desc')?.textContent)).toMatch(
+    /^Escalations open at the end of each day: \d+ on /,
+  );
+  expect(await page.getByText('Became regulars', { exact: true }).count()).toBe(1);
+  const backlogCsv = await page.request.get(
+    new URL(
+      (await page.getByRole('link', { name: 'Download “Escalation backlog” as CSV' }).getAttribute('href'))!,
+      stack.webUrl,
+    ).toString(),
+  );
+  expect(backlogCsv.headers()['content-type']).toMatch(/^text\/csv/);
+  const lines = (await backlogCsv.text()).trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Day (UTC),Open escalations');
+  expect(lines).toHaveLength(31); // the default period: 30 days
+  expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},\d+$/);
 
   await page.screenshot({ path: join(shots, 'insights-1280.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

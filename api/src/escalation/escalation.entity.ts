@@ -20,6 +20,7 @@ const OPEN = `"status" <> 'resolved'`;
 @Check('escalations_paused_check', `("status" = 'waiting_on_customer') = ("paused_at" IS NOT NULL)`)
 @Index('escalations_open_question_key', ['questionId'], { unique: true, where: OPEN })
 @Index('escalations_question_idx', ['questionId', 'createdAt'])
+@Index('escalations_resolved_idx', ['resolvedAt'])
 @Index('escalations_queue_idx', ['nextDueAt', 'id'], { where: OPEN })
 @Index('escalations_team_queue_idx', ['teamId', 'nextDueAt', 'id'], { where: OPEN })
 @Index('escalations_assignee_queue_idx', ['assigneeId', 'nextDueAt', 'id'], { where: OPEN })

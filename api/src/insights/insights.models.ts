@@ -70,6 +70,67 @@ export class FourEyesInsightsModel {
   medianTurnaroundMinutes: number | null;
 }
 
+@ObjectType('InsightsContributor', { description: 'A member’s answers rewarded in the period (reputation ledger, reversals excluded).' })
+export class InsightsContributorModel {
+  @Field(() => ID) userId: string;
+  @Field() displayName: string;
+  @Field(() => Int) answersAccepted: number;
+  @Field(() => Int) answersVerified: number;
+  @Field(() => Int, { description: 'Distinct answers upvoted in the period.' }) helpfulAnswers: number;
+}
+
+@ObjectType('TrustMovement', {
+  description:
+    'Trust-level changes the data dates: penalties that hold a level down, and staff pins. Promotions by the rules are not dated (levels are updated in place).',
+})
+export class TrustMovementModel {
+  @Field(() => Int, { description: 'Members warned (held at trust level 1 at most).' }) warned: number;
+  @Field(() => Int, { description: 'Members suspended (held at trust level 0).' }) suspended: number;
+  @Field(() => Int, { description: 'Trust levels pinned by staff.' }) pinned: number;
+  @Field(() => Int, { description: 'Pins released by staff.' }) released: number;
+}
+
+@ObjectType('PowerUserInsights', { description: 'Who carried the community in the period.' })
+export class PowerUserInsightsModel {
+  @Field(() => [InsightsContributorModel], { description: 'The top 10 members by accepted, then verified, then helpful answers.' })
+  contributors: InsightsContributorModel[];
+  @Field(() => Int, { description: 'Members whose first post (question or answer) was in the period.' }) newcomers: number;
+  @Field(() => Int, { description: 'Of those, members who posted on at least 3 distinct UTC days of the period.' }) regulars: number;
+  @Field(() => TrustMovementModel) trustMovement: TrustMovementModel;
+}
+
+@ObjectType('TopicRise', { description: 'Questions of a tag or space in the period and in the equally long period before.' })
+export class TopicRiseModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => Int) questions: number;
+  @Field(() => Int) previousQuestions: number;
+}
+
+@ObjectType('UnansweredByAge', { description: 'Open questions without an answer now, by how long ago they were asked.' })
+export class UnansweredByAgeModel {
+  @Field(() => Int) underOneDay: number;
+  @Field(() => Int) oneToThreeDays: number;
+  @Field(() => Int) threeToSevenDays: number;
+  @Field(() => Int) overSevenDays: number;
+}
+
+@ObjectType('HotTopicInsights', { description: 'Where volume rises, and what waits for an answer.' })
+export class HotTopicInsightsModel {
+  @Field(() => [TopicRiseModel], { description: 'Top 10 tags by rise, with at least the minimum volume in the period.' })
+  tags: TopicRiseModel[];
+  @Field(() => [TopicRiseModel], { description: 'Top 10 spaces by rise, with at least the minimum volume in the period.' })
+  spaces: TopicRiseModel[];
+  @Field(() => Int, { description: 'The fewest questions in the period for a tag or space to be listed.' }) minimumVolume: number;
+  @Field(() => UnansweredByAgeModel) unansweredByAge: UnansweredByAgeModel;
+}
+
+@ObjectType('BacklogDay', { description: 'Escalations open at the end of one UTC day of the period (or now, for today).' })
+export class BacklogDayModel {
+  @Field({ description: 'YYYY-MM-DD (UTC).' }) day: string;
+  @Field(() => Int) open: number;
+}
+
 @ObjectType('Insights', { description: 'Staff reporting for a period. Staff only.' })
 export class InsightsModel {
   @Field(() => GraphQLISODateTime) from: Date;
@@ -78,4 +139,7 @@ export class InsightsModel {
   @Field(() => PromiseInsightsModel) promises: PromiseInsightsModel;
   @Field(() => FourEyesInsightsModel) fourEyes: FourEyesInsightsModel;
   @Field(() => [InsightsDayModel]) days: InsightsDayModel[];
+  @Field(() => PowerUserInsightsModel) powerUsers: PowerUserInsightsModel;
+  @Field(() => HotTopicInsightsModel) hotTopics: HotTopicInsightsModel;
+  @Field(() => [BacklogDayModel], { description: 'Open escalations at the end of each day of the period.' }) backlog: BacklogDayModel[];
 }

@@ -14,7 +14,9 @@ import type {
   SelfServiceInsightsModel,
   SlaAttainmentModel,
 } from './insights.models';
+import { CommunityInsightsService } from './community-insights.service';
 import { percentile } from './percentile';
+import { ESCALATION_SCOPE, PERIOD_DAYS, QUESTION_SCOPE, SPACE_SCOPE, type Params } from './scope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest period one request may cover. */
@@ -26,20 +28,6 @@ export const MAX_PERIOD_DAYS = 366;
  */
 const MAX_DURATION_ROWS = 20_000;
 
-/** Parameters shared by every statement: $1 from, $2 to, $3 space, $4 team, $5 now. */
-type Params = [Date, Date, string | null, string | null, Date];
-
-/** Questions of the period in the filtered spaces (alias q); uses questions_created_idx / questions_space_created_idx. */
-const QUESTION_SCOPE = `q.created_at >= $1 AND q.created_at < $2 AND q.moderation_state <> 'deleted'
-  AND ($3::bigint IS NULL OR q.space_id = $3::bigint)
-  AND ($4::bigint IS NULL OR q.space_id IN (SELECT st.space_id FROM space_teams st WHERE st.team_id = $4::bigint))`;
-/** Questions of any time in the filtered spaces (alias q), for events that happen in the period. */
-const SPACE_SCOPE = `($3::bigint IS NULL OR q.space_id = $3::bigint)
-  AND ($4::bigint IS NULL OR q.space_id IN (SELECT st.space_id FROM space_teams st WHERE st.team_id = $4::bigint))`;
-/** Escalations opened in the period (alias e, its question q). */
-const ESCALATION_SCOPE = `e.created_at >= $1 AND e.created_at < $2
-  AND ($3::bigint IS NULL OR q.space_id = $3::bigint) AND ($4::bigint IS NULL OR e.team_id = $4::bigint)`;
-
 const minutes = (value: string | number | null): number | null => (value === null ? null : Number(value));
 
 /**
@@ -49,18 +37,24 @@ const minutes = (value: string | number | null): number | null => (value === nul
  */
 @Injectable()
 export class InsightsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly community: CommunityInsightsService,
+  ) {}
 
   async insights(actor: Actor | null, filter: InsightsFilter, now = new Date()): Promise<InsightsModel> {
     authorize(actor, 'insights.read', undefined);
     const params = this.params(filter, now);
-    const [selfService, promises, fourEyes, days] = await Promise.all([
+    const [selfService, promises, fourEyes, days, powerUsers, hotTopics, backlog] = await Promise.all([
       this.selfService(params),
       this.promises(params),
       this.fourEyes(params),
       this.days(params),
+      this.community.powerUsers(params),
+      this.community.hotTopics(params),
+      this.community.backlog(params),
     ]);
-    return { from: params[0], to: params[1], selfService, promises, fourEyes, days };
+    return { from: params[0], to: params[1], selfService, promises, fourEyes, days, powerUsers, hotTopics, backlog };
   }
 
   private params(filter: InsightsFilter, now: Date): Params {
@@ -253,10 +247,7 @@ export class InsightsService {
 
   private async days(params: Params): Promise<InsightsDayModel[]> {
     return (await this.dataSource.query(
-      `WITH days AS (
-         SELECT generate_series(date_trunc('day', $1::timestamptz AT TIME ZONE 'UTC'),
-                                ($2::timestamptz AT TIME ZONE 'UTC') - interval '1 millisecond', interval '1 day') AS day
-       ), asked AS (
+      `WITH days AS (${PERIOD_DAYS}), asked AS (
          SELECT date_trunc('day', q.created_at AT TIME ZONE 'UTC') AS day, count(*)::int AS n
          FROM questions q WHERE ${QUESTION_SCOPE} GROUP BY 1
        ), opened AS (

@@ -7,6 +7,7 @@ import { QuestionEntity } from './question.entity';
 @Check('answers_moderation_state_check', MODERATION_STATE_CHECK)
 @Index('answers_question_idx', ['questionId', 'createdAt'])
 @Index('answers_author_idx', ['authorId', 'createdAt'])
+@Index('answers_created_idx', ['createdAt', 'id'])
 @Index('answers_client_mutation_key', ['authorId', 'clientMutationId'], { unique: true, where: '"client_mutation_id" IS NOT NULL' })
 export class AnswerEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

@@ -53,7 +53,21 @@ export function insightsPath(values?: InsightsFilterValues): ResolvedPathname {
   return search ? resolve(`/console/insights?${search}`) : resolve('/console/insights');
 }
 
-export const INSIGHTS_TABLES = ['self-service', 'answered-by', 'daily', 'promises', 'sla', 'four-eyes'] as const;
+export const INSIGHTS_TABLES = [
+  'self-service',
+  'answered-by',
+  'daily',
+  'promises',
+  'sla',
+  'four-eyes',
+  'contributors',
+  'newcomers',
+  'trust',
+  'rising-tags',
+  'rising-spaces',
+  'unanswered',
+  'backlog',
+] as const;
 export type InsightsTableId = (typeof INSIGHTS_TABLES)[number];
 export const isInsightsTable = (value: string): value is InsightsTableId => (INSIGHTS_TABLES as readonly string[]).includes(value);
 
@@ -77,11 +91,29 @@ export const percent = (part: number, whole: number): number | null => (whole > 
 /** Minutes rounded to one decimal (medians of wall-clock durations are fractional). */
 const round = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 
+type Rise = InsightsData['hotTopics']['tags'][number];
+/** Growth against the period before in percent, or null for a tag or space that had no questions then. */
+export const growth = (rise: Rise): number | null =>
+  rise.previousQuestions > 0 ? Math.round(((rise.questions - rise.previousQuestions) / rise.previousQuestions) * 1000) / 10 : null;
+const riseRows = (rises: Rise[]): (string | number | null)[][] =>
+  rises.map((r) => [r.name, r.questions, r.previousQuestions, r.questions - r.previousQuestions, growth(r)]);
+const RISE_COLUMNS: MessageKey[] = ['insights.col.questions', 'insights.col.previousQuestions', 'insights.col.rise', 'insights.col.growth'];
+
+/** The unanswered-age buckets in order, with their labels. */
+export const UNANSWERED_BUCKETS = [
+  ['underOneDay', 'insights.age.underOneDay'],
+  ['oneToThreeDays', 'insights.age.oneToThreeDays'],
+  ['threeToSevenDays', 'insights.age.threeToSevenDays'],
+  ['overSevenDays', 'insights.age.overSevenDays'],
+] as const satisfies readonly (readonly [keyof InsightsData['hotTopics']['unansweredByAge'], MessageKey])[];
+
 /** Every table of the page, built once from the api's answer, for the page and the CSV exports alike. */
 export function insightsTables(data: InsightsData, t: Translate): Record<InsightsTableId, InsightsTable> {
   const s = data.selfService;
   const p = data.promises;
   const f = data.fourEyes;
+  const u = data.powerUsers;
+  const h = data.hotTopics;
   const metric = (key: MessageKey, value: number | null): (string | number | null)[] => [t(key), value];
   return {
     'self-service': {
@@ -166,6 +198,57 @@ export function insightsTables(data: InsightsData, t: Translate): Record<Insight
         metric('insights.m.changesRequested', f.changesRequested),
         metric('insights.m.medianTurnaround', round(f.medianTurnaroundMinutes)),
       ],
+    },
+    contributors: {
+      id: 'contributors',
+      title: 'insights.contributors.title',
+      columns: ['insights.col.member', 'insights.col.answersAccepted', 'insights.col.answersVerified', 'insights.col.helpfulAnswers'],
+      rows: u.contributors.map((c) => [c.displayName, c.answersAccepted, c.answersVerified, c.helpfulAnswers]),
+    },
+    newcomers: {
+      id: 'newcomers',
+      title: 'insights.newcomers.title',
+      columns: ['insights.col.metric', 'insights.col.value'],
+      rows: [
+        metric('insights.m.newcomers', u.newcomers),
+        metric('insights.m.regulars', u.regulars),
+        metric('insights.m.regularsShare', percent(u.regulars, u.newcomers)),
+      ],
+    },
+    trust: {
+      id: 'trust',
+      title: 'insights.trust.title',
+      columns: ['insights.col.metric', 'insights.col.value'],
+      rows: [
+        metric('insights.m.warned', u.trustMovement.warned),
+        metric('insights.m.suspended', u.trustMovement.suspended),
+        metric('insights.m.pinned', u.trustMovement.pinned),
+        metric('insights.m.released', u.trustMovement.released),
+      ],
+    },
+    'rising-tags': {
+      id: 'rising-tags',
+      title: 'insights.risingTags.title',
+      columns: ['insights.col.tag', ...RISE_COLUMNS],
+      rows: riseRows(h.tags),
+    },
+    'rising-spaces': {
+      id: 'rising-spaces',
+      title: 'insights.risingSpaces.title',
+      columns: ['insights.col.space', ...RISE_COLUMNS],
+      rows: riseRows(h.spaces),
+    },
+    unanswered: {
+      id: 'unanswered',
+      title: 'insights.unanswered.title',
+      columns: ['insights.col.age', 'insights.col.questions'],
+      rows: UNANSWERED_BUCKETS.map(([bucket, key]) => [t(key), h.unansweredByAge[bucket]]),
+    },
+    backlog: {
+      id: 'backlog',
+      title: 'insights.backlog.title',
+      columns: ['insights.col.day', 'insights.col.openEscalations'],
+      rows: data.backlog.map((d) => [d.day, d.open]),
     },
   };
 }

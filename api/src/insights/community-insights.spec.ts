@@ -1,0 +1,220 @@
+// Community insights on a small constructed history: who carried the community (the reputation
+// ledger, reversals and staff left out), newcomers who became regulars, penalties and pins, tags and
+// spaces whose volume rose against the period before, unanswered questions by age, and the
+// escalation backlog at the end of each day. Every figure is what the rows imply.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSpace, setRole, signUp, type TestUser } from '../test-support/builders';
+import { createTestApp, type TestApp } from '../test-support/test-app';
+
+const COMMUNITY = `query ($filter: InsightsFilter!) { insights(filter: $filter) {
+  powerUsers { contributors { displayName answersAccepted answersVerified helpfulAnswers } newcomers regulars
+    trustMovement { warned suspended pinned released } }
+  hotTopics { tags { name questions previousQuestions } spaces { name questions previousQuestions } minimumVolume
+    unansweredByAge { underOneDay oneToThreeDays threeToSevenDays overSevenDays } }
+  backlog { day open } } }`;
+const PERIOD = { from: '2026-03-01T00:00:00Z', to: '2026-03-31T00:00:00Z' };
+const HOUR = 60 * 60_000;
+
+interface Community {
+  powerUsers: {
+    contributors: { displayName: string; answersAccepted: number; answersVerified: number; helpfulAnswers: number }[];
+    newcomers: number;
+    regulars: number;
+    trustMovement: Record<string, number>;
+  };
+  hotTopics: {
+    tags: { name: string; questions: number; previousQuestions: number }[];
+    spaces: { name: string; questions: number; previousQuestions: number }[];
+    minimumVolume: number;
+    unansweredByAge: Record<string, number>;
+  };
+  backlog: { day: string; open: number }[];
+}
+
+describe('community insights', () => {
+  let t: TestApp;
+  let agent: TestUser;
+  const spaces: Record<string, string> = {};
+  let teamId: string;
+
+  const insert = async (sql: string, values: unknown[]): Promise<string> =>
+    ((await t.dataSource.query(sql, values)) as { id: string }[])[0]!.id;
+  const question = async (space: string, author: TestUser, createdAt: Date | string, tags: string[] = [], state = 'published') => {
+    const id = await insert(
+      `INSERT INTO questions (space_id, author_id, title, body_markdown, body_html, created_at, last_activity_at, moderation_state)
+       VALUES ($1, $2, 'Why did my meter stop?', 'Body text of the question.', '<p>Body text of the question.</p>', $3, $3, $4) RETURNING id`,
+      [spaces[space], author.id, createdAt, state],
+    );
+    for (const tag of tags)
+      await t.dataSource.query(`INSERT INTO question_tags (question_id, tag_id) SELECT $1, id FROM tags WHERE slug = $2`, [id, tag]);
+    return id;
+  };
+  const answer = async (questionId: string, author: TestUser, createdAt: string) => {
+    await t.dataSource.query(
+      `INSERT INTO answers (question_id, author_id, body_markdown, body_html, created_at) VALUES ($1, $2, 'An answer.', '<p>An answer.</p>', $3)`,
+      [questionId, author.id, createdAt],
+    );
+    await t.dataSource.query(`UPDATE questions SET answer_count = answer_count + 1 WHERE id = $1`, [questionId]);
+  };
+  const ledger = (user: TestUser, kind: string, subjectId: number, space: string | null, at: string, reversalOf: string | null = null) =>
+    insert(
+      `INSERT INTO reputation_events (user_id, kind, delta, subject_type, subject_id, space_id, reversal_of, created_at)
+       VALUES ($1, $2, 0, 'answer', $3, $4, $5, $6) RETURNING id`,
+      [user.id, kind, subjectId, space ? spaces[space] : null, reversalOf, at],
+    );
+  const query = async (filter: Record<string, unknown>): Promise<Community> => {
+    const res = await t.gql<{ insights: Community }>(COMMUNITY, { filter: { ...PERIOD, ...filter } }, agent.cookie);
+    expect(res.errors).toBeUndefined();
+    return res.data.insights;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedSpace(t.dataSource);
+    await t.dataSource.query(
+      `INSERT INTO spaces (slug, name) VALUES ('meters', 'Meters'), ('waiting', 'Waiting room'); INSERT INTO tags (slug) VALUES ('outage')`,
+    );
+    for (const row of (await t.dataSource.query(`SELECT id, slug FROM spaces`)) as { id: string; slug: string }[])
+      spaces[row.slug] = row.id;
+    teamId = await insert(`INSERT INTO teams (name, time_zone, weekly) VALUES ('Care', 'UTC', '[]') RETURNING id`, []);
+    await t.dataSource.query(`INSERT INTO space_teams (space_id, team_id) VALUES ($1, $2)`, [spaces.meters, teamId]);
+    agent = await signUp(t, 'Alma Agent');
+    await setRole(t.dataSource, agent.id, 'agent');
+    const [ada, ben, cleo, dan, eve, finn, gus] = await Promise.all(
+      ['Ada', 'Ben', 'Cleo', 'Dan', 'Eve', 'Finn', 'Gus'].map((name) => signUp(t, `${name} Member`)),
+    );
+
+    // Volume. The period before (30 Jan – 1 Mar): one invoice question. The period: outage 4 (meters),
+    // invoice 3 and tariff 2 (billing; tariff stays under the minimum volume); Gus's deleted question does not count.
+    const previous = await question('billing', finn!, '2026-02-10T09:00:00Z', ['invoice']);
+    await answer(previous, ben!, '2026-02-11T09:00:00Z');
+    const m1 = await question('meters', eve!, '2026-03-02T09:00:00Z', ['outage']);
+    await question('meters', eve!, '2026-03-05T09:00:00Z', ['outage']);
+    const m3 = await question('meters', finn!, '2026-03-06T09:00:00Z', ['outage']);
+    await question('meters', agent, '2026-03-07T09:00:00Z', ['outage']);
+    await question('billing', eve!, '2026-03-09T09:00:00Z', ['invoice']);
+    const b2 = await question('billing', finn!, '2026-03-10T09:00:00Z', ['invoice']);
+    await question('billing', finn!, '2026-03-11T09:00:00Z', ['invoice']);
+    await question('billing', finn!, '2026-03-12T09:00:00Z', ['tariff']);
+    await question('billing', finn!, '2026-03-13T09:00:00Z', ['tariff']);
+    await question('billing', gus!, '2026-03-14T09:00:00Z', ['tariff'], 'deleted');
+    // Newcomers: Eve posted on 2, 5 and 9 March (a regular); Dan twice on 3 March; Ben and Finn posted before.
+    await answer(m1, dan!, '2026-03-03T10:00:00Z');
+    await answer(m3, dan!, '2026-03-03T11:00:00Z');
+    await answer(b2, ben!, '2026-03-10T12:00:00Z');
+
+    // The ledger: Ada 2 accepted, 1 verified, 2 distinct answers upvoted; Ben 2 accepted, 3 upvoted;
+    // Cleo 1 accepted (a second one reversed, one in February); Dan 1 upvoted in meters; staff never listed.
+    for (const [user, kind, subject, space, at] of [
+      [ada, 'answer.accepted', 1, 'billing', '2026-03-03T10:00:00Z'],
+      [ada, 'answer.accepted', 2, 'billing', '2026-03-04T10:00:00Z'],
+      [ada, 'answer.verified', 1, 'billing', '2026-03-04T11:00:00Z'],
+      [ada, 'answer.upvoted', 1, 'billing', '2026-03-05T10:00:00Z'],
+      [ada, 'answer.upvoted', 1, 'billing', '2026-03-05T11:00:00Z'],
+      [ada, 'answer.upvoted', 2, 'billing', '2026-03-05T12:00:00Z'],
+      [ben, 'answer.accepted', 3, 'billing', '2026-03-06T10:00:00Z'],
+      [ben, 'answer.accepted', 4, 'billing', '2026-03-06T11:00:00Z'],
+      [ben, 'answer.upvoted', 3, 'billing', '2026-03-07T10:00:00Z'],
+      [ben, 'answer.upvoted', 4, 'billing', '2026-03-07T10:00:00Z'],
+      [ben, 'answer.upvoted', 5, 'billing', '2026-03-07T10:00:00Z'],
+      [cleo, 'answer.accepted', 6, 'billing', '2026-03-08T10:00:00Z'],
+      [cleo, 'answer.accepted', 7, 'billing', '2026-02-08T10:00:00Z'],
+      [dan, 'answer.upvoted', 8, 'meters', '2026-03-08T10:00:00Z'],
+      [agent, 'answer.accepted', 9, 'billing', '2026-03-08T10:00:00Z'],
+      [agent, 'answer.accepted', 10, 'billing', '2026-03-08T11:00:00Z'],
+      [agent, 'answer.accepted', 11, 'billing', '2026-03-08T12:00:00Z'],
+    ] as const)
+      await ledger(user!, kind, subject, space, at);
+    const unaccepted = await ledger(cleo!, 'answer.accepted', 12, 'billing', '2026-03-09T10:00:00Z');
+    await ledger(cleo!, 'answer.accepted', 12, 'billing', '2026-03-09T11:00:00Z', unaccepted);
+
+    // Trust: Dan warned in March, Cleo in February; Finn's suspension reversed; two pins and a release in March, a pin in April.
+    await ledger(dan!, 'penalty.warning', 1, null, '2026-03-15T10:00:00Z');
+    await ledger(cleo!, 'penalty.warning', 1, null, '2026-02-15T10:00:00Z');
+    const suspension = await ledger(finn!, 'penalty.suspension', 1, null, '2026-03-16T10:00:00Z');
+    await ledger(finn!, 'penalty.suspension', 1, null, '2026-03-17T10:00:00Z', suspension);
+    for (const [action, at] of [
+      ['user.trustLevelPinned', '2026-03-18T10:00:00Z'],
+      ['user.trustLevelPinned', '2026-03-19T10:00:00Z'],
+      ['user.trustLevelReleased', '2026-03-20T10:00:00Z'],
+      ['user.trustLevelPinned', '2026-04-02T10:00:00Z'],
+    ])
+      await t.dataSource.query(
+        `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, details, created_at) VALUES ($1, $2, 'user', $3, '{}', $4)`,
+        [agent.id, action, ada!.id, at],
+      );
+
+    // Waiting now: one question per age bucket in the waiting room, one answered and one deleted that do not count.
+    const now = Date.now();
+    for (const hours of [2, 2 * 24, 5 * 24, 10 * 24]) await question('waiting', finn!, new Date(now - hours * HOUR));
+    await answer(await question('waiting', finn!, new Date(now - HOUR)), ben!, new Date(now).toISOString());
+    await question('waiting', finn!, new Date(now - HOUR), [], 'deleted');
+
+    // Backlog (team Care): E1 open since February, resolved 3 March; E2 opened and resolved on 2 March;
+    // E3 (meters) opened 4 March, still open; E4 lies before the period; E5 opened 10 March, resolved in April.
+    for (const [space, createdAt, resolvedAt] of [
+      ['billing', '2026-02-20T10:00:00Z', '2026-03-03T12:00:00Z'],
+      ['billing', '2026-03-02T10:00:00Z', '2026-03-02T15:00:00Z'],
+      ['meters', '2026-03-04T09:00:00Z', null],
+      ['billing', '2026-01-10T10:00:00Z', '2026-02-01T10:00:00Z'],
+      ['billing', '2026-03-10T10:00:00Z', '2026-04-10T10:00:00Z'],
+    ] as const)
+      await t.dataSource.query(
+        `INSERT INTO escalations (question_id, team_id, priority, status, source, first_response_due_at, resolution_due_at, next_due_at,
+           resolved_at, created_at)
+         VALUES ($1, $2, 'normal', $3, 'staff', $4, $4, $4, $5, $4)`,
+        [await question(space, agent, '2025-06-01T10:00:00Z'), teamId, resolvedAt ? 'resolved' : 'assigned', createdAt, resolvedAt],
+      );
+  });
+  afterAll(() => t.close());
+
+  it('shows who carried the community, what rises and what waits, exactly as the history implies', async () => {
+    const { powerUsers, hotTopics, backlog } = await query({});
+    expect(powerUsers).toEqual({
+      contributors: [
+        { displayName: 'Ada Member', answersAccepted: 2, answersVerified: 1, helpfulAnswers: 2 },
+        { displayName: 'Ben Member', answersAccepted: 2, answersVerified: 0, helpfulAnswers: 3 },
+        { displayName: 'Cleo Member', answersAccepted: 1, answersVerified: 0, helpfulAnswers: 0 },
+        { displayName: 'Dan Member', answersAccepted: 0, answersVerified: 0, helpfulAnswers: 1 },
+      ],
+      newcomers: 2, // Eve and Dan
+      regulars: 1, // Eve: 2, 5 and 9 March
+      trustMovement: { warned: 1, suspended: 0, pinned: 2, released: 1 },
+    });
+    expect(hotTopics).toEqual({
+      tags: [
+        { name: 'outage', questions: 4, previousQuestions: 0 },
+        { name: 'invoice', questions: 3, previousQuestions: 1 },
+      ],
+      // Both rose by 4: the busier first.
+      spaces: [
+        { name: 'Billing', questions: 5, previousQuestions: 1 },
+        { name: 'Meters', questions: 4, previousQuestions: 0 },
+      ],
+      minimumVolume: 3,
+      unansweredByAge: expect.any(Object) as unknown,
+    });
+    expect(backlog).toHaveLength(30);
+    const open = Object.fromEntries(backlog.map((d) => [d.day, d.open]));
+    expect([open['2026-03-01'], open['2026-03-02'], open['2026-03-03'], open['2026-03-04'], open['2026-03-09']]).toEqual([1, 1, 0, 1, 1]);
+    expect([open['2026-03-10'], open['2026-03-30']]).toEqual([2, 2]);
+  });
+
+  it('narrows to a space and a team', async () => {
+    const waiting = await query({ spaceId: spaces.waiting });
+    expect(waiting.hotTopics.unansweredByAge).toEqual({ underOneDay: 1, oneToThreeDays: 1, threeToSevenDays: 1, overSevenDays: 1 });
+    expect(waiting.hotTopics.spaces).toEqual([]);
+    expect(waiting.backlog.every((d) => d.open === 0)).toBe(true);
+
+    const meters = await query({ spaceId: spaces.meters });
+    expect([meters.powerUsers.newcomers, meters.powerUsers.regulars]).toEqual([2, 0]); // Eve posted on two days in meters
+    expect(meters.hotTopics.tags).toEqual([{ name: 'outage', questions: 4, previousQuestions: 0 }]);
+    expect(meters.backlog.find((d) => d.day === '2026-03-01')?.open).toBe(0);
+    expect(meters.backlog.find((d) => d.day === '2026-03-04')?.open).toBe(1);
+
+    const care = await query({ teamId });
+    expect(care.powerUsers.contributors.map((c) => c.displayName)).toEqual(['Dan Member']);
+    expect(care.hotTopics.spaces.map((s) => s.name)).toEqual(['Meters']);
+    expect(care.backlog.find((d) => d.day === '2026-03-10')?.open).toBe(2);
+  });
+});
