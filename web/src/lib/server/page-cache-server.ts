@@ -23,7 +23,7 @@ function send(req: IncomingMessage, res: ServerResponse, page: CachedPage, hit: 
  * stored before the visitor gets it (with its ETag). Resolves to the render, or to null when the
  * response went out as is (the connection closed, or SvelteKit wrote in an unexpected way).
  */
-function capture(req: IncomingMessage, res: ServerResponse, listeners: Listener[], server: Server): Promise<RenderedPage | null> {
+function capture(req: IncomingMessage, res: ServerResponse, render: Listener): Promise<RenderedPage | null> {
   return new Promise((resolve) => {
     const writeHead = res.writeHead;
     const write = res.write;
@@ -60,7 +60,7 @@ function capture(req: IncomingMessage, res: ServerResponse, listeners: Listener[
       restore();
       resolve(null);
     });
-    for (const listener of listeners) listener.call(server, req, res);
+    render(req, res);
   });
 }
 
@@ -87,6 +87,8 @@ function sendAsRendered(res: ServerResponse, page: RenderedPage): void {
 export function attachPageCache(server: Server, maxBytes: number): PageCache {
   const cache = new PageCache({ maxBytes });
   const rendering = new Map<string, Promise<CachedPage | null>>();
+  // A render that began before a write may show the old state: it is sent, but neither stored nor shared.
+  let generation = 0;
   const listeners = server.listeners('request') as Listener[];
   server.removeAllListeners('request');
   const pass: Listener = (req, res) => {
@@ -96,7 +98,12 @@ export function attachPageCache(server: Server, maxBytes: number): PageCache {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const key = pageCacheKey(req);
     if (key === null) {
-      if (mayWrite(req)) res.once('finish', () => cache.clear());
+      if (mayWrite(req))
+        res.once('finish', () => {
+          generation++;
+          rendering.clear();
+          cache.clear();
+        });
       return pass(req, res);
     }
     const cached = cache.fresh(key);
@@ -106,10 +113,11 @@ export function attachPageCache(server: Server, maxBytes: number): PageCache {
       void waiting.then((page) => (page ? send(req, res, page, true) : pass(req, res)));
       return;
     }
-    const render = capture(req, res, listeners, server).then((page) => {
-      rendering.delete(key);
+    const started = generation;
+    const render = capture(req, res, pass).then((page) => {
+      if (rendering.get(key) === render) rendering.delete(key);
       if (!page) return null;
-      if (!isShareable(page)) {
+      if (!isShareable(page) || generation !== started) {
         sendAsRendered(res, page);
         return null;
       }
