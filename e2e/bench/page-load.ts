@@ -25,6 +25,8 @@ const FORUM_QUESTIONS = 400;
 const FORUM_ANSWERS = 3_000;
 const THREAD_POSTS = 20; // the question and 19 answers
 const HELPERS = 4;
+/** NodeBB 4.11 on the same kind of forum and thread, logged out, 32 connections (issue #15). */
+const NODEBB = { requestsPerSecond: 45, cpuMsPerPage: 33 };
 
 interface Processes {
   api: number;
@@ -208,6 +210,13 @@ async function main(): Promise<void> {
           fmt(r.peakRss, 0),
         ]),
       ),
+    );
+    const loggedOut = results[0]!;
+    const loggedOutCpu = loggedOut.cpu.api + loggedOut.cpu.web + loggedOut.cpu.postgres;
+    console.log(
+      `\nLogged out against NodeBB 4.11 (${NODEBB.requestsPerSecond} req/s, ${NODEBB.cpuMsPerPage} CPU-ms per page): ` +
+        `${fmt(loggedOut.requests / loggedOut.seconds / NODEBB.requestsPerSecond)}× the throughput, ` +
+        `${fmt(NODEBB.cpuMsPerPage / loggedOutCpu)}× less CPU per page.`,
     );
     const rss = (pid: number) => processInfo(pid)?.rssMiB ?? NaN;
     console.log(
