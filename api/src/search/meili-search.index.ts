@@ -1,4 +1,5 @@
 import { Meilisearch, type Index } from 'meilisearch';
+import { fieldError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import {
   markedToHtml,
@@ -9,6 +10,7 @@ import {
   type SearchIndex,
   type SearchPage,
   type SearchQuery,
+  type SearchSort,
   type SimilarHit,
   type SimilarQuery,
 } from './search-index';
@@ -25,6 +27,7 @@ interface MeiliDocument {
   score: number;
   solved: number;
   verified: number;
+  created_at: number;
   last_activity_at: number;
 }
 
@@ -32,8 +35,9 @@ interface MeiliDocument {
 const SETTINGS = {
   searchableAttributes: ['title', 'tags', 'body', 'answers'],
   filterableAttributes: ['space_id', 'tags', 'status', 'id'],
-  sortableAttributes: ['last_activity_at', 'score'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'solved:desc', 'verified:desc', 'score:desc'],
+  sortableAttributes: ['created_at', 'last_activity_at', 'score'],
+  // `sort` right after `words`: a sorted search orders the threads that match the most words by date or votes.
+  rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness', 'solved:desc', 'verified:desc', 'score:desc'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   synonyms: {
     login: ['sign in', 'anmelden', 'anmeldung'],
@@ -44,6 +48,13 @@ const SETTINGS = {
 };
 
 const quote = (value: string) => JSON.stringify(value);
+
+/** Without a sort parameter the ranking rules alone order the hits (best match first). */
+const SORT: Record<SearchSort, string[] | undefined> = {
+  relevance: undefined,
+  newest: ['created_at:desc'],
+  votes: ['score:desc'],
+};
 
 /** Meilisearch at scale (`MEILI_URL`), through the official client. */
 export class MeiliSearchIndex implements SearchIndex {
@@ -92,6 +103,7 @@ export class MeiliSearchIndex implements SearchIndex {
           score: d.score,
           solved: d.status === 'solved' ? 1 : 0,
           verified: d.verified ? 1 : 0,
+          created_at: d.createdAt.getTime(),
           last_activity_at: d.lastActivityAt.getTime(),
         })),
       )
@@ -114,7 +126,11 @@ export class MeiliSearchIndex implements SearchIndex {
 
   async search(query: SearchQuery): Promise<SearchPage> {
     const index = await this.index();
-    const offset = Number(decodeCursor(query.after, 1)?.[0] ?? 0);
+    const sort = query.sort ?? 'relevance';
+    const cursor = decodeCursor(query.after, 2);
+    if (cursor && cursor[0] !== sort)
+      throw fieldError('after', 'invalid', 'The cursor belongs to another order; start again from the first page.');
+    const offset = Number(cursor?.[1] ?? 0);
     const filter: string[] = [];
     if (query.filter?.spaceIds?.length) filter.push(`space_id IN [${query.filter.spaceIds.map(quote).join(', ')}]`);
     for (const tag of query.filter?.tags ?? []) filter.push(`tags = ${quote(tag)}`);
@@ -123,6 +139,7 @@ export class MeiliSearchIndex implements SearchIndex {
       offset,
       limit: query.first + 1,
       filter,
+      sort: SORT[sort],
       facets: ['space_id', 'tags', 'status'],
       attributesToHighlight: ['title'],
       attributesToCrop: ['body'],
@@ -138,7 +155,7 @@ export class MeiliSearchIndex implements SearchIndex {
         .slice(0, 20);
     const hits = response.hits.slice(0, query.first).map((hit, i) => ({
       questionId: hit.id,
-      cursor: encodeCursor([offset + i + 1]),
+      cursor: encodeCursor([sort, offset + i + 1]),
       relevance: hit._rankingScore ?? 0,
       titleHtml: markedToHtml(hit._formatted?.title ?? hit.title),
       snippetHtml: markedToHtml(hit._formatted?.body ?? hit.body.slice(0, 240)),

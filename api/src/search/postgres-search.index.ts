@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { fieldError } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import {
   INDEXING_TIMEOUT,
@@ -11,6 +12,7 @@ import {
   type SearchIndex,
   type SearchPage,
   type SearchQuery,
+  type SearchSort,
   type SimilarHit,
   type SimilarQuery,
 } from './search-index';
@@ -123,6 +125,7 @@ interface SearchRow {
   value: string;
   count: number | null;
   relevance: number | null;
+  sort_key: number | null;
   tie: number | null;
   title_marked: string | null;
   snippet_marked: string | null;
@@ -156,6 +159,17 @@ function filterSql(filter: SearchFilter | undefined, excludeQuestionId: string |
     params,
   };
 }
+
+/**
+ * What each sort orders the ranked threads by (descending; ties by the title hash and id). Sorting
+ * reorders the best-matching threads relevance finds, so a newer but barely related thread does not
+ * push the good matches away.
+ */
+const SORT_KEY: Record<SearchSort, string> = {
+  relevance: 'r.relevance',
+  newest: 'extract(epoch FROM d.created_at)::float8',
+  votes: 'd.score::float8',
+};
 
 /** The ranking statement's common part, with the filter and the weight of title similarity filled in. */
 function rankedSql(filter: FilterSql, titleWeight: number): string {
@@ -238,34 +252,38 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async search(query: SearchQuery): Promise<SearchPage> {
     const filter = filterSql(query.filter, null, 3);
-    const cursor = decodeCursor(query.after, 3);
+    const sort = query.sort ?? 'relevance';
+    const cursor = decodeCursor(query.after, 4);
+    if (cursor && cursor[0] !== sort)
+      throw fieldError('after', 'invalid', 'The cursor belongs to another order; start again from the first page.');
     const base = `WITH ${rankedSql(filter, 2)}`;
     const params = [query.text, query.text, ...filter.params];
-    const pageParams = [...params, query.first + 1, cursor?.[0] ?? null, cursor?.[1] ?? null, cursor?.[2] ?? null];
+    const pageParams = [...params, query.first + 1, cursor?.[1] ?? null, cursor?.[2] ?? null, cursor?.[3] ?? null];
     const n = params.length;
     // One statement: the page and the facet counts share the matched set (a materialized CTE), so the
     // index is scanned once per search.
     const rows: SearchRow[] = await this.dataSource.query(
       `${base},
+       keyed AS (SELECT r.*, ${SORT_KEY[sort]} AS sort_key FROM ranked r JOIN search_documents d USING (question_id)),
        page AS (
-         SELECT r.* FROM ranked r
-          WHERE $${n + 2}::float8 IS NULL OR (-r.relevance, r.tie, r.question_id) > (-$${n + 2}::float8, $${n + 3}::int, $${n + 4}::bigint)
-          ORDER BY r.relevance DESC, r.tie, r.question_id LIMIT $${n + 1}
+         SELECT k.* FROM keyed k
+          WHERE $${n + 2}::float8 IS NULL OR (-k.sort_key, k.tie, k.question_id) > (-$${n + 2}::float8, $${n + 3}::int, $${n + 4}::bigint)
+          ORDER BY k.sort_key DESC, k.tie, k.question_id LIMIT $${n + 1}
        ),
        faceted AS MATERIALIZED (SELECT d.space_id, d.status, d.tags FROM matched JOIN search_documents d USING (question_id))
-       SELECT 'hit' AS facet, p.question_id::text AS value, NULL::int AS count, p.relevance, p.tie,
+       SELECT 'hit' AS facet, p.question_id::text AS value, NULL::int AS count, p.relevance, p.sort_key, p.tie,
               ${headline('d.title', 'HighlightAll=true')} AS title_marked,
               ${headline(`left(d.body_text || ' ' || d.answers_text, 2000)`, 'MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')} AS snippet_marked
          FROM page p JOIN search_documents d USING (question_id), probe
-       UNION ALL SELECT 'total', '', count(*)::int, NULL, NULL, NULL, NULL FROM matched
-       UNION ALL SELECT 'spaceId', f.space_id::text, count(*)::int, NULL, NULL, NULL, NULL FROM faceted f GROUP BY f.space_id
-       UNION ALL SELECT 'status', f.status, count(*)::int, NULL, NULL, NULL, NULL FROM faceted f GROUP BY f.status
-       UNION ALL SELECT 'tag', tag, count(*)::int, NULL, NULL, NULL, NULL FROM faceted f, unnest(f.tags) tag GROUP BY tag`,
+       UNION ALL SELECT 'total', '', count(*)::int, NULL, NULL, NULL, NULL, NULL FROM matched
+       UNION ALL SELECT 'spaceId', f.space_id::text, count(*)::int, NULL, NULL, NULL, NULL, NULL FROM faceted f GROUP BY f.space_id
+       UNION ALL SELECT 'status', f.status, count(*)::int, NULL, NULL, NULL, NULL, NULL FROM faceted f GROUP BY f.status
+       UNION ALL SELECT 'tag', tag, count(*)::int, NULL, NULL, NULL, NULL, NULL FROM faceted f, unnest(f.tags) tag GROUP BY tag`,
       pageParams,
     );
     const hitRows = rows
       .filter((r) => r.facet === 'hit')
-      .sort((a, b) => b.relevance! - a.relevance! || a.tie! - b.tie! || Number(BigInt(a.value) - BigInt(b.value)));
+      .sort((a, b) => b.sort_key! - a.sort_key! || a.tie! - b.tie! || Number(BigInt(a.value) - BigInt(b.value)));
     const facetRows = rows.filter((r) => r.facet !== 'hit');
     const facet = (name: string): FacetCount[] =>
       facetRows
@@ -276,7 +294,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const hasNextPage = hitRows.length > query.first;
     const hits = hitRows.slice(0, query.first).map((r) => ({
       questionId: r.value,
-      cursor: encodeCursor([r.relevance!, r.tie!, r.value]),
+      cursor: encodeCursor([sort, r.sort_key!, r.tie!, r.value]),
       relevance: r.relevance!,
       titleHtml: markedToHtml(r.title_marked!),
       snippetHtml: markedToHtml(r.snippet_marked!),

@@ -9,8 +9,8 @@ import { PostgresSearchIndex } from './postgres-search.index';
 import type { SearchDocument, SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
 
-const SEARCH = `query ($q: String!, $first: Int, $after: String, $filter: SearchFilterInput) {
-  search(query: $q, first: $first, after: $after, filter: $filter) {
+const SEARCH = `query ($q: String!, $first: Int, $after: String, $filter: SearchFilterInput, $sort: SearchSort) {
+  search(query: $q, first: $first, after: $after, filter: $filter, sort: $sort) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { cursor node { titleHtml snippetHtml relevance question { id title status } } }
     facets { spaces { value label count } tags { value count } statuses { value count } }
@@ -155,6 +155,43 @@ describe.each(engines)('search contract: $name', ({ env }) => {
     }
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
+  });
+
+  it('sorts the same matches by newest or by votes, and pages within the chosen order', async () => {
+    const battery = (await search('battery storage')).data.search.edges.map((e) => e.node.question);
+    const idOf = (n: number) => battery.find((q) => q.title === `Battery storage question number ${n}`)!.id;
+    const voter = await signUp(t, 'Voting Vera');
+    for (const [user, n] of [
+      [asker, 1],
+      [asker, 3],
+      [voter, 3],
+    ] as const)
+      expect(
+        (await t.gql(`mutation { vote(input: { questionId: "${idOf(n)}", value: 1 }) { score } }`, {}, user.cookie)).errors,
+      ).toBeUndefined();
+    await t.app.get(SearchIndexer).drain();
+    const numbers = async (extra: Record<string, unknown>) =>
+      (await titles('battery storage', extra)).map((title) => Number(title.replace('Battery storage question number ', '')));
+
+    expect(await numbers({ sort: 'NEWEST' })).toEqual([4, 3, 2, 1, 0]);
+    const byVotes = await numbers({ sort: 'VOTES' });
+    expect(byVotes.slice(0, 2)).toEqual([3, 1]);
+    expect([...byVotes].sort()).toEqual([0, 1, 2, 3, 4]);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { data: SearchData } = await search('battery storage', { sort: 'NEWEST', first: 2, after });
+      seen.push(...page.data.search.edges.map((e) => e.node.question.title));
+      after = page.data.search.pageInfo.hasNextPage ? page.data.search.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.map((title) => title.at(-1))).toEqual(['4', '3', '2', '1', '0']);
+
+    const relevanceCursor = (await search('battery storage', { first: 2 })).data.search.pageInfo.endCursor;
+    expectError(await search('battery storage', { sort: 'NEWEST', first: 2, after: relevanceCursor }), 'BAD_USER_INPUT', {
+      field: 'after',
+      code: 'invalid',
+    });
   });
 
   it('suggests similar questions, solved first, with the accepted answer inline', async () => {

@@ -23,12 +23,18 @@ export interface SearchFilter {
   statuses?: SearchDocument['status'][];
 }
 
+/** Best match first, newest first, or most votes first (over the same best-matching threads). */
+export const SEARCH_SORTS = ['relevance', 'newest', 'votes'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
 export interface SearchQuery {
   text: string;
   first: number;
-  /** Opaque cursor from a previous page. */
+  /** Opaque cursor from a previous page of the same sort. */
   after?: string | null;
   filter?: SearchFilter;
+  /** Relevance when not given. */
+  sort?: SearchSort;
 }
 
 export interface SearchHit {

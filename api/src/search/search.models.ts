@@ -1,6 +1,17 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../platform/graphql/page-info.model';
 import { QuestionModel, QuestionStatusValue } from '../qa/models/qa.models';
+
+export enum SearchSortValue {
+  RELEVANCE = 'relevance',
+  NEWEST = 'newest',
+  /** Highest question score first. */
+  VOTES = 'votes',
+}
+registerEnumType(SearchSortValue, {
+  name: 'SearchSort',
+  description: 'The order of search results; NEWEST and VOTES reorder the best matches.',
+});
 
 @InputType()
 export class SearchFilterInput {

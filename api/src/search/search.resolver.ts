@@ -3,7 +3,7 @@ import { Ctx, Public } from '../platform/graphql/decorators';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { SearchRateLimit } from '../platform/rate-limit/rate-limit.guard';
 import { QuestionModel } from '../qa/models/qa.models';
-import { SearchFilterInput, SearchResultModel, SimilarQuestionModel, SuggestionOpenedInput } from './search.models';
+import { SearchFilterInput, SearchResultModel, SearchSortValue, SimilarQuestionModel, SuggestionOpenedInput } from './search.models';
 import { SearchService } from './search.service';
 
 // Prices in the query cost limit (a plain field costs 1): each call is a full-text or trigram
@@ -19,7 +19,7 @@ export class SearchResolver {
   @Public()
   @SearchRateLimit('search')
   @Query(() => SearchResultModel, {
-    description: 'Full-text search over public threads, best match first, with facet counts.',
+    description: 'Full-text search over public threads, best match first (or newest, most votes), with facet counts.',
     complexity: SEARCH_COST,
   })
   search(
@@ -27,8 +27,9 @@ export class SearchResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('filter', { type: () => SearchFilterInput, nullable: true }) filter: SearchFilterInput | null,
+    @Args('sort', { type: () => SearchSortValue, defaultValue: SearchSortValue.RELEVANCE }) sort: SearchSortValue,
   ): Promise<SearchResultModel> {
-    return this.searchService.search(query, first, after, filter);
+    return this.searchService.search(query, first, after, filter, sort);
   }
 
   @Public()

@@ -11,7 +11,7 @@ import { QuestionEntity } from '../qa/question.entity';
 import { SpaceEntity } from '../qa/space.entity';
 import { TagEntity } from '../qa/tag.entity';
 import { SEARCH_INDEX, type SearchDocument, type SearchIndex, type SimilarHit } from './search-index';
-import type { SearchFilterInput, SearchResultModel, SimilarQuestionModel } from './search.models';
+import { SearchSortValue, type SearchFilterInput, type SearchResultModel, type SimilarQuestionModel } from './search.models';
 
 /** People paste error messages and whole paragraphs; the most telling terms of a long query are used. */
 export const MAX_QUERY_LENGTH = 2_000;
@@ -36,6 +36,7 @@ export class SearchService {
     first: number | null | undefined,
     after: string | null | undefined,
     filter: SearchFilterInput | null | undefined,
+    sort: SearchSortValue = SearchSortValue.RELEVANCE,
   ): Promise<SearchResultModel> {
     const check = new InputCheck();
     const query = check.text('query', 'Search', text.replace(/\s+/g, ' '), { min: 1, max: MAX_QUERY_LENGTH });
@@ -59,6 +60,7 @@ export class SearchService {
       first: size,
       after,
       filter: { spaceIds, tags, statuses: (filter?.statuses ?? []) as SearchDocument['status'][] },
+      sort,
     });
     const questions = await this.questionsById(page.hits.map((h) => h.questionId));
     const edges = page.hits.flatMap((hit) => {
