@@ -68,3 +68,25 @@ describe('detectLanguage', () => {
     expect(detectLanguage(tokenize('I have a problem with the app').map((t) => t.word))).toBe('en');
   });
 });
+
+describe('emoji, emoticons and exasperation', () => {
+  it('reads emoji and emoticons in either language', () => {
+    expect(scoreTone('Hallo? Ist hier noch jemand? 😤').label).toBe('negative');
+    expect(scoreTone(':( the delivery was moved again').label).toBe('negative');
+    expect(scoreTone('Alles erledigt 👍 :)').label).toBe('positive');
+    expect(tokenize('ok :) 10:30').map((t) => t.word)).toEqual(['ok', ':)', '10', '30']);
+  });
+
+  it('counts repeated question and exclamation marks and shouted words as exasperation', () => {
+    expect(scoreTone('WHY DOES NOBODY ANSWER THE PHONE???').label).toBe('negative');
+    expect(scoreTone('Any update?? Waiting on the engineer.').label).toBe('negative');
+    expect(scoreTone('NEIN, ein Neustart hilft nicht. NEIN, das Kabel ist fest.').label).toBe('negative');
+    // Acronyms are not shouting.
+    expect(scoreTone('The API returns 403 for SSO users with SAML. Any idea?').label).toBe('neutral');
+  });
+
+  it('does not treat a one-word exclamation question as a calm question', () => {
+    expect(scoreTone('Really? You have lost a customer over this.').label).toBe('negative');
+    expect(scoreTone('Why does my invoice say payment failed and what is this error?').label).toBe('neutral');
+  });
+});

@@ -1,6 +1,7 @@
-import { detectLanguage, type ToneLanguage } from './language.js';
+import { detectLanguage, ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, type ToneLanguage } from './language.js';
 import { ENGLISH_INTENSIFIERS, ENGLISH_LEXICON, ENGLISH_NEGATORS, ENGLISH_PHRASES } from './lexicon-en.js';
 import { GERMAN_INTENSIFIERS, GERMAN_NEGATORS, GERMAN_PHRASES, lookupGerman } from './lexicon-de.js';
+import { EMOJI, SHOUTED } from './lexicon-shared.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export type ToneLabel = 'negative' | 'neutral' | 'positive';
@@ -29,6 +30,8 @@ interface Language {
   phrases: PhraseIndex;
   /** German negation often follows the verb ("funktioniert jetzt nicht"). */
   negationFollows: boolean;
+  /** Common words: shouted, they are emphasis ("WHY DOES NOBODY …"), not an acronym ("API"). */
+  functionWords: ReadonlySet<string>;
 }
 
 type PhraseIndex = ReadonlyMap<string, readonly { words: readonly string[]; value: number }[]>;
@@ -53,6 +56,7 @@ const LANGUAGES: Record<ToneLanguage, Language> = {
     intensifiers: ENGLISH_INTENSIFIERS,
     phrases: indexPhrases(ENGLISH_PHRASES),
     negationFollows: false,
+    functionWords: ENGLISH_FUNCTION_WORDS,
   },
   de: {
     lookup: lookupGerman,
@@ -60,6 +64,7 @@ const LANGUAGES: Record<ToneLanguage, Language> = {
     intensifiers: GERMAN_INTENSIFIERS,
     phrases: indexPhrases(GERMAN_PHRASES),
     negationFollows: true,
+    functionWords: GERMAN_FUNCTION_WORDS,
   },
 };
 
@@ -114,6 +119,12 @@ function readItems(tokens: readonly Token[], language: Language): { items: Item[
       i += phrase.words.length - 1;
       continue;
     }
+    const emoji = EMOJI.get(token.word);
+    if (emoji !== undefined) {
+      // An emoji or emoticon is a verdict of its own: never negated or intensified.
+      items.push({ at: i, clause: token.clause, text: token.word, value: emoji, phrase: true, negated: false });
+      continue;
+    }
     if (language.negators.has(token.word)) negators.push(i);
     const intensity = language.intensifiers.get(token.word);
     if (intensity !== undefined) {
@@ -144,10 +155,38 @@ function applyNegation(items: Item[], negators: readonly number[], tokens: reado
   }
 }
 
-/** A post that opens with a question asks about a symptom; one that opens with a statement reports it. */
+/**
+ * A post that opens with a question asks about a symptom; one that opens with a statement reports it.
+ * "Really?", "Hallo??" or "… ?!" are exasperation, not a question.
+ */
 function isQuestion(text: string): boolean {
   const end = /[.!?]/.exec(text);
-  return end?.[0] === '?' && !text.includes('!');
+  if (end?.[0] !== '?' || text.includes('!') || text[end.index + 1] === '?') return false;
+  return text.slice(0, end.index).trim().split(/\s+/).length >= 3;
+}
+
+const REPEATED_MARKS = /[?!]{2,}/g;
+const SHOUT = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
+const EXASPERATION_CAP = 3;
+
+/** "???", "!!!", "?!" and shouted words ("NEIN", "WHY DOES NOBODY …"): each −1 (marks −1.5), at most −3. */
+function exasperation(text: string, language: Language): ToneHit[] {
+  const hits: ToneHit[] = [];
+  let total = 0;
+  for (const [marks] of text.matchAll(REPEATED_MARKS)) {
+    if (total >= EXASPERATION_CAP) return hits;
+    hits.push({ text: marks, value: -1.5 });
+    total += 1.5;
+  }
+  if (!/\p{Ll}/u.test(text)) return hits;
+  for (const [word] of text.matchAll(SHOUT)) {
+    if (total >= EXASPERATION_CAP) return hits;
+    const lower = word.toLowerCase();
+    if (!language.functionWords.has(lower) && !SHOUTED.has(lower) && !((language.lookup(lower) ?? 0) < 0)) continue;
+    hits.push({ text: word, value: -1 });
+    total += 1;
+  }
+  return hits;
 }
 
 /** Scores one post; pure and allocation-light enough for thousands of posts a second. */
@@ -164,6 +203,8 @@ export function scoreTone(text: string): Tone {
     for (const item of items) if (item.value < 0) item.value /= 2;
     negative /= 2;
   }
+  const shouting = exasperation(text, language);
+  for (const hit of shouting) negative -= hit.value;
   if (negative >= TONE_THRESHOLD) {
     for (const item of items) {
       if (item.value > 0 && SARCASTIC_OPENERS.has(item.text) && isExclamation(tokens, item)) {
@@ -182,7 +223,7 @@ export function scoreTone(text: string): Tone {
     score,
     positive: round(positive),
     negative: round(negative),
-    hits: items.map((item) => ({ text: item.text, value: round(item.value) })),
+    hits: [...items.map((item) => ({ text: item.text, value: round(item.value) })), ...shouting],
   };
 }
 

@@ -6,7 +6,8 @@ export interface Token {
   quoted: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[.!?;:,]|["“”„«»]/gu;
+/** Words, emoticons (":(", ";-)") before the punctuation they start with, emoji, punctuation, quotes. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[:;]-?[()dp](?![\p{L}\p{N}])|\p{Extended_Pictographic}|[.!?;:,]|["“”„«»]/gu;
 const CLAUSE_END = new Set(['.', '!', '?', ';', ':', ',']);
 const QUOTE_OPEN = new Set(['„', '“', '«']);
 const QUOTE_CLOSE = new Set(['“', '”', '»']);
