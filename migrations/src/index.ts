@@ -17,6 +17,7 @@ import { Uploads1797200000000 } from './1797200000000-Uploads.js';
 import { Follows1797400000000 } from './1797400000000-Follows.js';
 import { DueReminders1797400000001 } from './1797400000001-DueReminders.js';
 import { OutboxFromDomains1797400000002 } from './1797400000002-OutboxFromDomains.js';
+import { UserNotices1797400000003 } from './1797400000003-UserNotices.js';
 import { InsightsIndexes1797500000000 } from './1797500000000-InsightsIndexes.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
@@ -40,5 +41,6 @@ export const migrations: Function[] = [
   Follows1797400000000,
   DueReminders1797400000001,
   OutboxFromDomains1797400000002,
+  UserNotices1797400000003,
   InsightsIndexes1797500000000,
 ];

@@ -14,6 +14,7 @@ import { lockPost, setPostState } from './moderated-post';
 import type { FlagModel } from './models/moderation.models';
 import { ReviewQueue } from './review-queue';
 import { isVisible } from '../qa/visibility';
+import { appendOutbox } from '../platform/outbox/outbox';
 
 /** Flags from members with `post.flagToHide` that hide a post until a moderator decides. */
 export const FLAGS_TO_HIDE = 3;
@@ -49,6 +50,12 @@ export class FlagService {
       );
       const flag = inserted[0];
       if (!flag) throw conflict('You have already flagged this post.');
+      await appendOutbox(manager, 'post.flagged', String(flag.id), {
+        postType: post.postType,
+        postId: post.postId,
+        questionId: post.questionId,
+        reason: input.reason,
+      });
 
       const itemId = await this.reviewQueue.enqueue(manager, post, 'flagged');
       // A thread that is getting flagged needs the company: at once when someone asks for staff, else at the second open flag.

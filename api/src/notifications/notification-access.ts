@@ -107,6 +107,7 @@ function allowed(refs: Refs, item: AccessItem): boolean {
     const question = refs.posts.get(`question:${item.questionId}`);
     if (!question || !can(actor, 'post.view', question)) return false;
   }
+  if (item.kind === 'post.flagged' && !can(actor, 'review.moderate', { leadsSpace: true })) return false;
   switch (item.subjectType) {
     case 'question':
     case 'answer':
@@ -134,6 +135,8 @@ function allowed(refs: Refs, item: AccessItem): boolean {
     }
     case 'alert':
       return can(actor, 'alert.read', undefined);
+    case 'user':
+      return item.subjectId === actor.id;
   }
 }
 

@@ -18,20 +18,27 @@ export enum NotificationKind {
   DRAFT_REVIEW = 'draft.review',
   DRAFT_CHANGES = 'draft.changes',
   ALERT_NEW = 'alert.new',
+  POST_FLAGGED = 'post.flagged',
+  BADGE_AWARDED = 'badge.awarded',
+  TRUST_LEVEL_RAISED = 'trust_level.raised',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description:
-    'What a notification tells: a new question where I follow, a new answer or comment, a decision on my post, a private message, staff work.',
+    'What a notification tells: a new question where I follow, a new answer or comment, a mention, a decision on my post, recognition, a private message, staff and moderation work.',
 });
 
 export type NotificationKindName = `${NotificationKind}`;
 
-/** Kinds that reach e-mail only through the daily or weekly digest, never as a mail each. */
-export const DIGEST_KINDS: readonly NotificationKindName[] = ['question.new'];
-export type ImmediateMailKind = Exclude<NotificationKindName, 'question.new'>;
+/**
+ * Kinds never mailed one by one: new questions where one follows come in the daily or weekly
+ * digest; badges and trust levels are recognition, told in the app only.
+ */
+export const UNMAILED_KINDS = ['question.new', 'badge.awarded', 'trust_level.raised'] as const satisfies readonly NotificationKindName[];
+export type ImmediateMailKind = Exclude<NotificationKindName, (typeof UNMAILED_KINDS)[number]>;
 
-export type SubjectType = 'question' | 'answer' | 'comment' | 'message' | 'escalation' | 'draft' | 'alert';
+/** What a notification is about; `user` is the recipient themself (a badge, a trust level). */
+export type SubjectType = 'question' | 'answer' | 'comment' | 'message' | 'escalation' | 'draft' | 'alert' | 'user';
 
 /** A notification someone may receive, before the policy decides whether they may see its subject. */
 export interface NotificationCandidate {

@@ -1,7 +1,8 @@
-import type { SubjectType } from './notification-kinds';
+import type { NotificationKindName, SubjectType } from './notification-kinds';
 
 /** What decides where a notification leads. */
 export interface PathFacts {
+  kind: NotificationKindName;
   recipient_id: string;
   question_id: string | null;
   subject_type: SubjectType;
@@ -13,6 +14,8 @@ export interface PathFacts {
 /** Where a notification leads in the web app. */
 export function pathOf(row: PathFacts): string {
   const thread = `/questions/${row.question_id}`;
+  // A flag is handled in the review queue, whichever post it is on.
+  if (row.kind === 'post.flagged') return '/review';
   switch (row.subject_type) {
     case 'question':
       return thread;
@@ -30,5 +33,7 @@ export function pathOf(row: PathFacts): string {
       return `/console/reviews/${row.subject_id}`;
     case 'alert':
       return `/console/alerts/${row.subject_id}`;
+    case 'user':
+      return `/users/${row.subject_id}`;
   }
 }

@@ -4,6 +4,7 @@ import { hoursOf } from '../teams/opening-hours';
 import type { TeamEntity } from '../teams/team.entity';
 import { followersOfQuestion } from './follows.service';
 import { mentionedUserIds } from './mentions';
+import { LEADER_SPACE_REPUTATION } from '../moderation/leader-spaces';
 import type { NotificationCandidate, NotificationKindName, SubjectType } from './notification-kinds';
 
 /**
@@ -34,6 +35,9 @@ export const NOTIFICATION_TOPICS = [
   'escalation.assigned',
   'escalation.due_soon',
   'escalation.breached',
+  'post.flagged',
+  'badge.awarded',
+  'trust_level.raised',
   'conversation.message',
   'draft.submitted',
   'draft.changes_requested',
@@ -291,6 +295,33 @@ export async function candidatesFor(db: Db, event: OutboxEventRow): Promise<Noti
       const kind = event.topic === 'escalation.due_soon' ? 'escalation.due_soon' : 'escalation.breached';
       return candidate(recipients, kind, 'escalation', id, String(e.question_id), null, { clock: p.clock, dueAt: p.dueAt ?? null });
     }
+    case 'post.flagged': {
+      // Moderators, and the community leaders of the thread's space; who flagged stays with the review queue.
+      const type = str(p.postType) as SubjectType | null;
+      const questionId = str(p.questionId);
+      if (!type || !questionId || !p.postId) return [];
+      const moderators: { id: string }[] = await db.query(
+        `SELECT id FROM users WHERE role IN ('moderator', 'admin')
+         UNION
+         SELECT r.user_id FROM reputation_events r JOIN users u ON u.id = r.user_id AND u.trust_level >= 4
+         WHERE r.space_id = (SELECT space_id FROM questions WHERE id = $1)
+         GROUP BY r.user_id HAVING sum(r.delta) >= $2`,
+        [questionId, LEADER_SPACE_REPUTATION],
+      );
+      return candidate(
+        moderators.map((m) => String(m.id)),
+        'post.flagged',
+        type,
+        String(p.postId),
+        questionId,
+        null,
+        { reason: p.reason ?? null },
+      );
+    }
+    case 'badge.awarded':
+      return candidate([id], 'badge.awarded', 'user', id, null, null, { badge: p.badge });
+    case 'trust_level.raised':
+      return candidate([id], 'trust_level.raised', 'user', id, null, null, { level: p.to });
     case 'conversation.message': {
       const [m]: { author_id: string; question_id: string; asker_id: string; contact_id: string | null; assignee_id: string | null }[] =
         await db.query(

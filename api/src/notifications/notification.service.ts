@@ -51,7 +51,7 @@ function toModel(row: NotificationRow): NotificationModel {
     questionId: row.question_id === null ? null : String(row.question_id),
     questionTitle: row.question_title,
     actorName: row.actor_name,
-    reason: row.kind === 'post.hidden' ? (row.details?.reason ?? null) : null,
+    reason: row.kind === 'post.hidden' || row.kind === 'post.flagged' ? (row.details?.reason ?? null) : null,
     path: pathOf(row),
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { appendOutbox } from '../platform/outbox/outbox';
 
 export type BadgeTier = 'bronze' | 'silver' | 'gold';
 
@@ -7,6 +8,8 @@ interface BadgeRule {
   tier: BadgeTier;
   /** SQL condition over `u.id`, the user being evaluated. */
   earned: string;
+  /** Awarded without telling (notifications). */
+  quiet?: boolean;
 }
 
 const acceptedAnswers = `(SELECT count(*) FROM answers an JOIN questions q ON q.id = an.question_id AND q.accepted_answer_id = an.id
@@ -23,10 +26,13 @@ const longestStreak = `(SELECT coalesce(max(run), 0) FROM (
 export const BADGES = {
   first_question: {
     tier: 'bronze',
+    // Awarded without a notification: the first post is the news, and a notice then is noise.
+    quiet: true,
     earned: `EXISTS (SELECT 1 FROM questions q WHERE q.author_id = u.id AND q.moderation_state = 'published')`,
   },
   first_answer: {
     tier: 'bronze',
+    quiet: true,
     earned: `EXISTS (SELECT 1 FROM answers a WHERE a.author_id = u.id AND a.moderation_state = 'published')`,
   },
   first_accepted: { tier: 'bronze', earned: `${acceptedAnswers} >= 1` },
@@ -52,12 +58,17 @@ const AWARD_SQL = `INSERT INTO user_badges (user_id, badge)
   ${Object.entries(BADGES)
     .map(([badge, rule]) => `SELECT u.id, '${badge}' FROM unnest($1::bigint[]) AS u(id) WHERE ${rule.earned}`)
     .join('\n  UNION ALL ')}
-  ON CONFLICT DO NOTHING`;
+  ON CONFLICT DO NOTHING
+  RETURNING user_id, badge`;
 
 @Injectable()
 export class BadgeAwards {
-  /** Awards every badge the users have newly earned, in one statement. */
+  /** Awards every badge the users have newly earned, in one statement, and announces each. */
   async award(manager: EntityManager, userIds: string[]): Promise<void> {
-    if (userIds.length > 0) await manager.query(AWARD_SQL, [userIds]);
+    if (userIds.length === 0) return;
+    const awarded: { user_id: string; badge: string }[] = await manager.query(AWARD_SQL, [userIds]);
+    for (const row of awarded)
+      if (!(BADGES[row.badge as Badge] as BadgeRule).quiet)
+        await appendOutbox(manager, 'badge.awarded', String(row.user_id), { badge: row.badge });
   }
 }

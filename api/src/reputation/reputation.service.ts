@@ -4,6 +4,7 @@ import { BadgeAwards } from './badges';
 import { kindsWhere, type ReputationKind, type ReputationSubjectType } from './reputation-kinds';
 import { ReputationSettings } from './reputation-settings';
 import { levelSql, trustStatsSql } from './trust-levels';
+import { appendOutbox } from '../platform/outbox/outbox';
 
 export type { ReputationKind, ReputationSubjectType } from './reputation-kinds';
 
@@ -114,12 +115,15 @@ export class ReputationService {
 
   /** Promotes or demotes by the trust-level table and awards earned badges. */
   async evaluate(manager: EntityManager, userIds: string[]): Promise<void> {
-    await manager.query(
+    const [moved]: [{ id: string; from: number; to: number }[], number] = await manager.query(
       `UPDATE users u SET trust_level = ${levelSql()}
-         FROM (${trustStatsSql('u.id = ANY($1::bigint[])')}) s
-        WHERE u.id = s.id AND u.trust_level <> ${levelSql()}`,
+         FROM (${trustStatsSql('u.id = ANY($1::bigint[])')}) s, (SELECT id, trust_level FROM users WHERE id = ANY($1::bigint[])) before
+        WHERE u.id = s.id AND before.id = u.id AND u.trust_level <> ${levelSql()}
+        RETURNING u.id, before.trust_level AS from, u.trust_level AS to`,
       [userIds],
     );
+    for (const user of moved)
+      if (user.to > user.from) await appendOutbox(manager, 'trust_level.raised', String(user.id), { from: user.from, to: user.to });
     await this.badges.award(manager, userIds);
   }
 }

@@ -90,6 +90,12 @@ const EN: Texts = {
     open: 'Open the escalation',
     why: 'staff',
   },
+  'post.flagged': {
+    subject: 'A post was flagged on “{title}”',
+    lead: 'A post in a space you moderate was flagged. It waits in the review queue.',
+    open: 'Open the review queue',
+    why: 'staff',
+  },
   'draft.review': {
     subject: 'A draft waits for your review: “{title}”',
     lead: '{actor} asks for a second look.',
@@ -166,6 +172,12 @@ const DE: Texts = {
     subject: 'Überfällig: „{title}“',
     lead: 'Eine Eskalation, für die du zuständig bist, hat ihr Ziel verfehlt. Die Kundschaft sieht, dass wir spät dran sind.',
     open: 'Eskalation öffnen',
+    why: 'staff',
+  },
+  'post.flagged': {
+    subject: 'Ein Beitrag zu „{title}“ wurde gemeldet',
+    lead: 'Ein Beitrag in einem Bereich, den du moderierst, wurde gemeldet. Er wartet in der Prüfwarteschlange.',
+    open: 'Prüfwarteschlange öffnen',
     why: 'staff',
   },
   'draft.review': {

@@ -5,7 +5,7 @@ import { AppConfig } from '../../platform/config';
 import { fieldError } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import { mayBeTold } from '../notification-access';
-import { DIGEST_KINDS, type ImmediateMailKind, type NotificationKindName, type SubjectType } from '../notification-kinds';
+import { UNMAILED_KINDS, type ImmediateMailKind, type NotificationKindName, type SubjectType } from '../notification-kinds';
 import { NotificationWorker } from '../notification-worker';
 import { pathOf } from '../notification-paths';
 import { renderMail, type MailLocale } from './mail-render';
@@ -126,7 +126,7 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
        LEFT JOIN answers pa ON n.subject_type = 'answer' AND pa.id = n.subject_id
        LEFT JOIN comments pc ON n.subject_type = 'comment' AND pc.id = n.subject_id
        WHERE n.id = ANY($1::bigint[]) AND u.email IS NOT NULL AND COALESCE(s.email, true) AND n.kind <> ALL($2::varchar[])`,
-      [notificationIds, DIGEST_KINDS],
+      [notificationIds, UNMAILED_KINDS],
     );
     if (rows.length === 0) return;
     const secret = await this.mailSecret(manager);
@@ -140,7 +140,7 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
         actorName: row.actor_name,
         // Only the public posts of a thread travel by mail; messages, drafts and notes stay on the site.
         postMarkdown: row.kind === 'answer.new' || row.kind === 'comment.new' || row.kind === 'mention' ? row.post_markdown : null,
-        reason: row.kind === 'post.hidden' ? (row.details?.reason ?? null) : null,
+        reason: row.kind === 'post.hidden' || row.kind === 'post.flagged' ? (row.details?.reason ?? null) : null,
         postUrl: `${this.config.publicUrl}${pathOf(row)}`,
         unsubscribeUrl,
         settingsUrl: `${this.config.publicUrl}/notifications#settings`,

@@ -90,6 +90,11 @@ export type DeleteAccountInput = {
   currentPassword: string;
 };
 
+export type DiffChange =
+  | 'ADDED'
+  | 'REMOVED'
+  | 'SAME';
+
 /** How often the digest of followed spaces and tags comes. */
 export type DigestFrequency =
   | 'DAILY'
@@ -245,12 +250,13 @@ export type ModerationState =
   | 'PENDING_REVIEW'
   | 'PUBLISHED';
 
-/** What a notification tells: a new question where I follow, a new answer or comment, a decision on my post, a private message, staff work. */
+/** What a notification tells: a new question where I follow, a new answer or comment, a mention, a decision on my post, recognition, a private message, staff and moderation work. */
 export type NotificationKind =
   | 'ALERT_NEW'
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_NEW'
   | 'ANSWER_VERIFIED'
+  | 'BADGE_AWARDED'
   | 'COMMENT_NEW'
   | 'DRAFT_CHANGES'
   | 'DRAFT_REVIEW'
@@ -261,8 +267,10 @@ export type NotificationKind =
   | 'MENTION'
   | 'MESSAGE_NEW'
   | 'POST_APPROVED'
+  | 'POST_FLAGGED'
   | 'POST_HIDDEN'
-  | 'QUESTION_NEW';
+  | 'QUESTION_NEW'
+  | 'TRUST_LEVEL_RAISED';
 
 export type NotificationSettingsInput = {
   digest?: DigestFrequency | null | undefined;
@@ -410,6 +418,12 @@ export type SearchFilterInput = {
   statuses?: Array<QuestionStatus> | null | undefined;
   tags?: Array<string> | null | undefined;
 };
+
+/** The order of search results; NEWEST and VOTES reorder the best matches. */
+export type SearchSort =
+  | 'NEWEST'
+  | 'RELEVANCE'
+  | 'VOTES';
 
 export type SendMessageInput = {
   body: string;
@@ -819,7 +833,7 @@ export type QuestionConnectionFieldsFragment = { edges: Array<{ cursor: string, 
 
 export type CommentFieldsFragment = { id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null };
 
-export type AnswerFieldsFragment = { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> };
+export type AnswerFieldsFragment = { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, revision: number, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> };
 
 export type FacetFieldsFragment = { value: string, label: string, count: number };
 
@@ -1256,7 +1270,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, lastActivityAt: string, solvedAt: string | null, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, resolution: { answerId: string, company: string, teamName: string } | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> } } | null };
+export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, revision: number, lastActivityAt: string, solvedAt: string | null, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, resolution: { answerId: string, company: string, teamName: string } | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, revision: number, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> } } | null };
 
 export type QuestionForEditQueryVariables = Exact<{
   id: string | number;
@@ -1291,6 +1305,7 @@ export type SearchQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   filter?: SearchFilterInput | null | undefined;
+  sort?: SearchSort | null | undefined;
 }>;
 
 
@@ -1446,6 +1461,16 @@ export type RevokeReviewBypassMutationVariables = Exact<{
 
 
 export type RevokeReviewBypassMutation = { revokeReviewBypass: Array<{ reason: string }> };
+
+export type DiffFieldsFragment = { change: DiffChange, text: string };
+
+export type PostHistoryQueryVariables = Exact<{
+  questionId: string | number;
+  answerId?: string | number | null | undefined;
+}>;
+
+
+export type PostHistoryQuery = { postHistory: { questionId: string, answerId: string | null, questionTitle: string, questionSlug: string, withheldCount: number, omittedCount: number, revisions: Array<{ number: number, createdAt: string, tags: Array<string> | null, tagsAdded: Array<string>, tagsRemoved: Array<string>, editor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, titleDiff: Array<{ change: DiffChange, text: string }> | null, bodyDiff: Array<{ change: DiffChange, text: string }> }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1774,6 +1799,7 @@ export const AnswerFieldsFragmentDoc = new TypedDocumentString(`
   canAccept
   createdAt
   editedAt
+  revision
   moderationState
   verifiedAt
   verifiedCompany
@@ -1954,6 +1980,12 @@ fragment StaffDraftSummary on StaffDraft {
     messageDe
   }
 }`, {"fragmentName":"StaffDraftFields"}) as unknown as TypedDocumentString<StaffDraftFieldsFragment, unknown>;
+export const DiffFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DiffFields on DiffSegment {
+  change
+  text
+}
+    `, {"fragmentName":"DiffFields"}) as unknown as TypedDocumentString<DiffFieldsFragment, unknown>;
 export const ResendEmailConfirmationDocument = new TypedDocumentString(`
     mutation ResendEmailConfirmation {
   resendEmailConfirmation
@@ -3615,6 +3647,7 @@ export const QuestionPageDocument = new TypedDocumentString(`
     viewCount
     createdAt
     editedAt
+    revision
     lastActivityAt
     solvedAt
     duplicateOf {
@@ -3691,6 +3724,7 @@ fragment AnswerFields on Answer {
   canAccept
   createdAt
   editedAt
+  revision
   moderationState
   verifiedAt
   verifiedCompany
@@ -3862,8 +3896,14 @@ fragment QuestionConnectionFields on QuestionConnection {
   }
 }`) as unknown as TypedDocumentString<UserProfileQuery, UserProfileQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
-    query Search($query: String!, $first: Int!, $after: String, $filter: SearchFilterInput) {
-  search(query: $query, first: $first, after: $after, filter: $filter) {
+    query Search($query: String!, $first: Int!, $after: String, $filter: SearchFilterInput, $sort: SearchSort) {
+  search(
+    query: $query
+    first: $first
+    after: $after
+    filter: $filter
+    sort: $sort
+  ) {
     totalCount
     edges {
       cursor
@@ -4381,3 +4421,46 @@ export const RevokeReviewBypassDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeReviewBypassMutation, RevokeReviewBypassMutationVariables>;
+export const PostHistoryDocument = new TypedDocumentString(`
+    query PostHistory($questionId: ID!, $answerId: ID) {
+  postHistory(questionId: $questionId, answerId: $answerId) {
+    questionId
+    answerId
+    questionTitle
+    questionSlug
+    withheldCount
+    omittedCount
+    revisions {
+      number
+      createdAt
+      editor {
+        ...UserChip
+      }
+      titleDiff {
+        ...DiffFields
+      }
+      bodyDiff {
+        ...DiffFields
+      }
+      tags
+      tagsAdded
+      tagsRemoved
+    }
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}
+fragment DiffFields on DiffSegment {
+  change
+  text
+}`) as unknown as TypedDocumentString<PostHistoryQuery, PostHistoryQueryVariables>;

@@ -15,6 +15,12 @@ export const notificationsEn = {
   'notifications.kind.ANSWER_NEW': { one: 'New answer', other: '{count} new answers' } as Plural,
   'notifications.kind.COMMENT_NEW': { one: 'New comment', other: '{count} new comments' } as Plural,
   'notifications.kind.MENTION': { one: 'You were mentioned', other: 'You were mentioned {count} times' } as Plural,
+  'notifications.kind.POST_FLAGGED': { one: 'A post was flagged for review', other: '{count} posts were flagged for review' } as Plural,
+  'notifications.kind.BADGE_AWARDED': { one: 'You earned a badge', other: 'You earned {count} badges' } as Plural,
+  'notifications.kind.TRUST_LEVEL_RAISED': {
+    one: 'You reached a new trust level',
+    other: 'You reached a new trust level',
+  } as Plural,
   'mention.label': 'People to mention',
   'notifications.kind.ANSWER_ACCEPTED': { one: 'Your answer was accepted', other: 'Your answers were accepted ({count})' } as Plural,
   'notifications.kind.ANSWER_VERIFIED': { one: 'Your answer was verified', other: 'Your answers were verified ({count})' } as Plural,
@@ -140,6 +146,15 @@ export const notificationsDe: Catalog<typeof notificationsEn> = {
   'notifications.kind.ANSWER_NEW': { one: 'Neue Antwort', other: '{count} neue Antworten' },
   'notifications.kind.COMMENT_NEW': { one: 'Neuer Kommentar', other: '{count} neue Kommentare' },
   'notifications.kind.MENTION': { one: 'Du wurdest erwähnt', other: 'Du wurdest {count}-mal erwähnt' },
+  'notifications.kind.POST_FLAGGED': {
+    one: 'Ein Beitrag wurde zur Prüfung gemeldet',
+    other: '{count} Beiträge wurden zur Prüfung gemeldet',
+  },
+  'notifications.kind.BADGE_AWARDED': { one: 'Du hast ein Abzeichen erhalten', other: 'Du hast {count} Abzeichen erhalten' },
+  'notifications.kind.TRUST_LEVEL_RAISED': {
+    one: 'Du hast eine neue Vertrauensstufe erreicht',
+    other: 'Du hast eine neue Vertrauensstufe erreicht',
+  },
   'mention.label': 'Personen zum Erwähnen',
   'notifications.kind.ANSWER_ACCEPTED': { one: 'Deine Antwort wurde akzeptiert', other: 'Deine Antworten wurden akzeptiert ({count})' },
   'notifications.kind.ANSWER_VERIFIED': { one: 'Deine Antwort wurde bestätigt', other: 'Deine Antworten wurden bestätigt ({count})' },
