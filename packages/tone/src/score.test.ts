@@ -90,3 +90,23 @@ describe('emoji, emoticons and exasperation', () => {
     expect(scoreTone('Why does my invoice say payment failed and what is this error?').label).toBe('neutral');
   });
 });
+
+describe('sarcasm and concessive turns', () => {
+  it('reads praise standing alone after a complaint as sarcasm, also without a loaded complaint word', () => {
+    expect(scoreTone('Super Service, echt. Seit neun Tagen kein Internet.').label).toBe('negative');
+    expect(scoreTone('The installer left without commissioning the system. Fantastic.').label).toBe('negative');
+    expect(scoreTone('Put on hold for an hour, then the line goes dead. Cool. Very cool.').label).toBe('negative');
+    expect(scoreTone('Lovely to receive a bill for £847. 🙄').label).toBe('negative');
+    // Praise standing alone after good news stays praise.
+    expect(scoreTone('Parcel arrived the next day, works perfectly. Fantastic.').label).toBe('positive');
+  });
+
+  it('lets the part after "but" / "aber" decide a mixed post', () => {
+    expect(scoreTone('I expected the worst after reading the forum, but the switch was seamless.').label).toBe('positive');
+    expect(scoreTone('Nach all den schlechten Bewertungen hatte ich Angst. Aber der Anschluss war pünktlich und perfekt.').label).toBe(
+      'positive',
+    );
+    expect(scoreTone('I appreciate the agent tried their best, but the issue is not fixed.').label).toBe('negative');
+    expect(scoreTone('Der Support war freundlich, aber das Problem ist nicht gelöst.').label).toBe('negative');
+  });
+});

@@ -87,6 +87,18 @@ const SARCASTIC_OPENERS = new Set([
   'excellent',
   'prima',
   'liebe',
+  'cool',
+  'lovely',
+  'nice',
+  'wow',
+  'amazing',
+  'awesome',
+  'reassuring',
+  'bravo',
+  'klasse',
+  'spitze',
+  'hervorragend',
+  'gratuliere',
 ]);
 
 const NEGATION_REACH = 3;
@@ -196,6 +208,7 @@ export function scoreTone(text: string): Tone {
   const language = LANGUAGES[languageCode];
   const { items, negators } = readItems(tokens, language);
   applyNegation(items, negators, tokens, language);
+  applyTurn(items, tokens, language);
 
   let negative = 0;
   for (const item of items) if (item.value < 0) negative -= item.value;
@@ -205,14 +218,7 @@ export function scoreTone(text: string): Tone {
   }
   const shouting = exasperation(text, language);
   for (const hit of shouting) negative -= hit.value;
-  if (negative >= TONE_THRESHOLD) {
-    for (const item of items) {
-      if (item.value > 0 && SARCASTIC_OPENERS.has(item.text) && isExclamation(tokens, item)) {
-        item.value = -1;
-        negative += 1;
-      }
-    }
-  }
+  negative += readSarcasm(items, tokens, negative, negators.length > 0);
   let positive = 0;
   for (const item of items) if (item.value > 0) positive += item.value;
   const score = round(positive - NEGATIVE_WEIGHT * negative);
@@ -227,10 +233,77 @@ export function scoreTone(text: string): Tone {
   };
 }
 
+/** Words that concede the first part of a post and turn to what counts ("…, but …", "… Aber …"). */
+const TURNS = new Set(['but', 'however', 'aber', 'allerdings', 'jedoch', 'trotzdem', 'dennoch']);
+const CONCEDED = 0.3;
+const TURN_WEIGHT = 1.5;
+
+/**
+ * A mixed post takes the tone of how it ends: before the last turn word, praise or complaint counts
+ * 0.3×, and the turn itself leans against what was conceded unless the end agrees with it
+ * ("I expected the worst, but …" leans positive; "The agent was nice, but …" negative).
+ */
+function applyTurn(items: Item[], tokens: readonly Token[], language: Language): void {
+  let turn = -1;
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const token = tokens[i];
+    if (token && !token.quoted && TURNS.has(token.word) && (language.negationFollows || token.word !== 'aber')) {
+      turn = i;
+      break;
+    }
+  }
+  if (turn < 0) return;
+  let before = 0;
+  let after = 0;
+  for (const item of items) {
+    if (item.at < turn) before += item.value;
+    else after += item.value;
+  }
+  if (before === 0 || Math.sign(after) === Math.sign(before)) return;
+  for (const item of items) if (item.at < turn) item.value *= CONCEDED;
+  const token = tokens[turn];
+  items.push({
+    at: turn,
+    clause: token?.clause ?? 0,
+    text: token?.word ?? '',
+    value: before > 0 ? -TURN_WEIGHT : TURN_WEIGHT,
+    phrase: true,
+    negated: false,
+  });
+}
+
+/** Marks of a complaint that praise is said around: "another price rise", "still slower", "schon wieder". */
+const COMPLAINT_CUES = new Set(['another', 'still', 'again', 'wieder', 'immer']);
+
+/**
+ * Praise said as an exclamation ("Great, …", "… Fantastic.", "Cool. Very cool.") is sarcasm in a post that
+ * complains: one with clear negative weight, or one with some complaint (a little negative weight, a
+ * negation, "another", "schon wieder") and no other praise. Returns the negative weight added.
+ */
+function readSarcasm(items: Item[], tokens: readonly Token[], negative: number, negated: boolean): number {
+  const candidates = items.filter((item) => item.value > 0 && SARCASTIC_OPENERS.has(item.text) && isExclamation(tokens, item));
+  if (candidates.length === 0) return 0;
+  let complaint = negative >= TONE_THRESHOLD;
+  if (!complaint && !items.some((item) => item.value > 0 && !candidates.includes(item))) {
+    complaint = negative >= 1 || negated || tokens.some((token) => !token.quoted && COMPLAINT_CUES.has(token.word));
+  }
+  if (!complaint) return 0;
+  let added = 0;
+  for (const item of candidates) {
+    item.value = -Math.max(1, item.value * SARCASM_WEIGHT);
+    added -= item.value;
+  }
+  return added;
+}
+
+const SARCASM_WEIGHT = 0.8;
+
 /** The post's first or second word ("Great, …", "Oh wonderful, …") or a clause of its own ("… Brilliant."). */
 function isExclamation(tokens: readonly Token[], item: Item): boolean {
   if (item.at <= 1 && item.clause === 0) return true;
-  return tokens[item.at - 1]?.clause !== item.clause && tokens[item.at + 1]?.clause !== item.clause;
+  // A clause of at most two words ("Brilliant.", "Very cool.", "Just wow.").
+  const before = tokens[item.at - 2]?.clause !== item.clause || tokens[item.at - 1]?.clause !== item.clause;
+  return before && tokens[item.at + 1]?.clause !== item.clause;
 }
 
 function round(value: number): number {
