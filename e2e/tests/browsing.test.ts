@@ -70,6 +70,42 @@ test('sort links change the order of /questions, and the filters narrow it', asy
   expect(await listedTitles(page)).toEqual(await apiTitles('ACTIVE', { status: 'SOLVED' }));
 });
 
+test('search results keep their matches and change order with the sort links, kept in the URL', async () => {
+  const page = browser.page;
+  const searchTitles = async (sort: string) =>
+    (
+      await api.request<{ search: { edges: { node: { question: { title: string } } }[] } }>(
+        `query ($sort: SearchSort!) { search(query: "invoice", first: 20, sort: $sort) { edges { node { question { title } } } } }`,
+        { sort },
+      )
+    ).search.edges.map((edge) => edge.node.question.title);
+  await open(page, '/search?q=invoice');
+  const hitTitles = () => page.locator('main ol article h3 a').allTextContents();
+  const relevance = await hitTitles();
+  expect(relevance).toEqual(await searchTitles('RELEVANCE'));
+  expect(relevance.length).toBeGreaterThan(2);
+
+  const sorts = page.getByRole('navigation', { name: 'Sort results' });
+  await sorts.getByRole('link', { name: 'Newest' }).click();
+  await page.waitForURL(/sort=newest/);
+  const newest = await hitTitles();
+  expect(newest).toEqual(await searchTitles('NEWEST'));
+  expect(newest).not.toEqual(relevance);
+  expect([...newest].sort()).toEqual([...relevance].sort());
+  expect(await sorts.locator('[aria-current="page"]').textContent()).toBe('Newest');
+
+  await sorts.getByRole('link', { name: 'Most votes' }).click();
+  await page.waitForURL(/sort=votes/);
+  expect(await hitTitles()).toEqual(await searchTitles('VOTES'));
+  await page.screenshot({ path: join(shots, 'search-sorted-1280.png'), fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: join(shots, 'search-sorted-390.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 test('a tag chip leads to the tag page, which lists only that tag’s questions', async () => {
   const page = browser.page;
   await open(page, '/questions');

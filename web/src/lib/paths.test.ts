@@ -9,6 +9,7 @@ import {
   questionPath,
   returnPath,
   safeRedirectPath,
+  revisionsPath,
   searchPath,
   signInPath,
 } from './paths.ts';
@@ -147,6 +148,18 @@ describe('searchPath', () => {
 
   it('leaves out empty filters', () => {
     expect(searchPath('meter', { space: null, tags: [], status: null }, null)).toBe('/search?q=meter');
+  });
+
+  it('keeps an order other than best match', () => {
+    expect(searchPath('meter', { sort: 'newest' }, 'abc')).toBe('/search?q=meter&sort=newest&after=abc');
+    expect(searchPath('meter', { sort: 'relevance' })).toBe('/search?q=meter');
+  });
+});
+
+describe('revisionsPath', () => {
+  it('leads to the history of a question or of one of its answers', () => {
+    expect(revisionsPath('12')).toBe('/questions/12/revisions');
+    expect(revisionsPath('12', '34')).toBe('/questions/12/answers/34/revisions');
   });
 });
 

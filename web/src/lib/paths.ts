@@ -21,6 +21,13 @@ export function answerEditPath(questionId: string, answerId: string): ResolvedPa
   return resolve('/questions/[id]/answers/[answerId]/edit', { id: enc(questionId), answerId: enc(answerId) });
 }
 
+/** The versions of a question, or of one of its answers. */
+export function revisionsPath(questionId: string, answerId?: string | null): ResolvedPathname {
+  return answerId
+    ? resolve('/questions/[id]/answers/[answerId]/revisions', { id: enc(questionId), answerId: enc(answerId) })
+    : resolve('/questions/[id]/revisions', { id: enc(questionId) });
+}
+
 /** A space page, optionally with a query string (status filter, cursor). */
 export function spacePath(slug: string, query?: Record<string, string>): ResolvedPathname {
   const search = new URLSearchParams(query).toString();
@@ -56,6 +63,8 @@ export interface SearchFilters {
   tags?: readonly string[] | undefined;
   /** Lower case, as in the space pages' status tabs: open, answered, solved, closed. */
   status?: string | null | undefined;
+  /** The search page's order (`newest`, `votes`); relevance is the default and stays out of the URL. */
+  sort?: string | null | undefined;
 }
 
 /** The search page for `q` with filters and, for later pages, the cursor of the last hit seen. */
@@ -64,6 +73,7 @@ export function searchPath(q: string, filters: SearchFilters = {}, after?: strin
   if (filters.space) params.set('space', filters.space);
   for (const tag of filters.tags ?? []) params.append('tag', tag);
   if (filters.status) params.set('status', filters.status);
+  if (filters.sort && filters.sort !== 'relevance') params.set('sort', filters.sort);
   if (after) params.set('after', after);
   return resolve(`/search?${params.toString()}`);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  apiSearchSort,
   hasFilters,
   markedHtml,
   NO_FILTERS,
@@ -16,11 +17,18 @@ const read = (query: string) => readSearch(new URLSearchParams(query));
 
 describe('readSearch', () => {
   it('reads text, filters and cursor from the URL', () => {
-    expect(read('q=%20meter%20&space=billing&tag=invoice&tag=smart-meter&status=SOLVED&after=abc')).toEqual({
+    expect(read('q=%20meter%20&space=billing&tag=invoice&tag=smart-meter&status=SOLVED&sort=Newest&after=abc')).toEqual({
       q: 'meter',
       filters: { space: 'billing', tags: ['invoice', 'smart-meter'], status: 'solved' },
+      sort: 'newest',
       after: 'abc',
     });
+  });
+
+  it('reads the sort, best match first unless a known other order is asked for', () => {
+    expect(read('q=x&sort=votes').sort).toBe('votes');
+    expect(read('q=x&sort=oldest').sort).toBe('relevance');
+    expect(apiSearchSort('votes')).toBe('VOTES');
   });
 
   it('ignores unknown statuses, blank and repeated tags, and caps the tags', () => {
@@ -29,7 +37,7 @@ describe('readSearch', () => {
       tags: ['a', 'b', 'c', 'd', 'e'],
       status: null,
     });
-    expect(read('')).toEqual({ q: '', filters: NO_FILTERS, after: null });
+    expect(read('')).toEqual({ q: '', filters: NO_FILTERS, sort: 'relevance', after: null });
   });
 });
 

@@ -1,8 +1,8 @@
-import type { QuestionStatus, SearchFilterInput } from '#lib/graphql/generated.ts';
+import type { QuestionStatus, SearchFilterInput, SearchSort as ApiSearchSort } from '#lib/graphql/generated.ts';
 import type { MessageKey } from '#lib/i18n/index.ts';
 
 /**
- * The search page's state as it lives in the URL (`/search?q=…&space=…&tag=…&status=…&after=…`),
+ * The search page's state as it lives in the URL (`/search?q=…&space=…&tag=…&status=…&sort=…&after=…`),
  * and the filter changes its links make. Pure, so the links work the same without JavaScript.
  */
 
@@ -24,10 +24,24 @@ export interface Filters {
   status: StatusSlug | null;
 }
 
+/** The search page's orders; relevance (best match first) is the default. */
+export const SEARCH_SORTS = ['relevance', 'newest', 'votes'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
 export interface SearchState {
   q: string;
   filters: Filters;
+  sort: SearchSort;
   after: string | null;
+}
+
+export function isSearchSort(value: unknown): value is SearchSort {
+  return typeof value === 'string' && (SEARCH_SORTS as readonly string[]).includes(value);
+}
+
+/** `newest` → `NEWEST`. */
+export function apiSearchSort(sort: SearchSort): ApiSearchSort {
+  return sort.toUpperCase() as ApiSearchSort;
 }
 
 export function isStatusSlug(value: unknown): value is StatusSlug {
@@ -58,9 +72,11 @@ export function readSearch(params: URLSearchParams): SearchState {
     ),
   ].slice(0, MAX_TAG_FILTERS);
   const status = (params.get('status') ?? '').trim().toLowerCase();
+  const sort = (params.get('sort') ?? '').trim().toLowerCase();
   return {
     q,
     filters: { space, tags, status: isStatusSlug(status) ? status : null },
+    sort: isSearchSort(sort) ? sort : 'relevance',
     after: params.get('after') || null,
   };
 }

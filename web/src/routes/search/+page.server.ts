@@ -1,11 +1,12 @@
 import { SearchDocument } from '#lib/graphql/generated.ts';
-import { PAGE_SIZE, readSearch, searchProblems, toFilterInput } from '#lib/search.ts';
+import { apiSearchSort, PAGE_SIZE, readSearch, searchProblems, toFilterInput } from '#lib/search.ts';
 import { isApiError } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 /**
  * Full-text search: highlighted hits, facet counts to narrow by space, tag and status, and cursor
- * pages, all in the URL (links and a GET form, so everything works without JavaScript). A search
+ * pages, all in the URL (links and a GET form, so everything works without JavaScript), best match
+ * first or reordered by date or votes (`?sort=`). A search
  * the api refuses (too long, an unknown space or tag, an outdated page link) is explained on the
  * page instead of failing it.
  */
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       first: PAGE_SIZE,
       after: state.after,
       filter: toFilterInput(state.filters),
+      sort: apiSearchSort(state.sort),
     });
     return {
       ...state,
