@@ -196,6 +196,22 @@ export const GERMAN_PHRASES: ReadonlyMap<string, number> = new Map([
   ['kein einziger absturz', 3],
 ]);
 
+/** Phrases of a company's own staff: their apologies and status updates name problems calmly. */
+export const GERMAN_STAFF_MARKERS: readonly string[] = [
+  'entschuldigen sie',
+  'bitte entschuldigen',
+  'wir entschuldigen',
+  'unsere techniker',
+  'wir arbeiten an',
+  'wir arbeiten mit',
+  'wir prüfen',
+  'ihr anliegen',
+  'ihre anfrage',
+  'ihre geduld',
+  'ihre reklamation',
+  'wir melden uns',
+];
+
 const SUFFIXES = ['en', 'er', 'es', 'em', 'e', 'n', 's', 't'];
 
 /** The word's value, trying the word itself, then without a common German inflection ending. */

@@ -146,3 +146,30 @@ export const ENGLISH_PHRASES: ReadonlyMap<string, number> = new Map([
   ["don't work", -2],
   ['step backwards', -2],
 ]);
+
+/** Phrases of a company's own staff: their apologies and status updates name problems calmly. */
+export const ENGLISH_STAFF_MARKERS: readonly string[] = [
+  'sorry for the',
+  'sorry for any',
+  "we're sorry",
+  'we are sorry',
+  'we apologise',
+  'we apologize',
+  'apologies for the',
+  'apologies for any',
+  'currently investigating',
+  "we're investigating",
+  'we are investigating',
+  "we'll post",
+  'we will post',
+  "we'll update",
+  'we will update',
+  'our engineers',
+  'our technicians',
+  "we've identified",
+  'we have identified',
+  'thank you for your patience',
+  'thanks for your patience',
+  'we aim to',
+  'has been resolved',
+];

@@ -110,3 +110,22 @@ describe('sarcasm and concessive turns', () => {
     expect(scoreTone('Der Support war freundlich, aber das Problem ist nicht gelöst.').label).toBe('negative');
   });
 });
+
+describe('staff replies and calm reports', () => {
+  it('reads staff apologies and status updates as neutral', () => {
+    expect(scoreTone('Sorry for the trouble. Here is how to reset your password: open the login page.').label).toBe('neutral');
+    expect(
+      scoreTone('We are currently investigating an outage affecting card payments. We will post an update within the hour.').label,
+    ).toBe('neutral');
+    expect(
+      scoreTone(
+        'Wir haben eine Störung in Ihrem Bereich festgestellt. Unsere Techniker sind vor Ort. Entschuldigen Sie bitte die Unannehmlichkeiten.',
+      ).label,
+    ).toBe('neutral');
+    expect(scoreTone('Vielen Dank für Ihre Geduld, wir prüfen Ihr Anliegen.').label).toBe('neutral');
+  });
+
+  it('keeps a customer apology before a complaint negative', () => {
+    expect(scoreTone("I'm sorry but this is unacceptable, the outage has lasted three days.").label).toBe('negative');
+  });
+});

@@ -1,6 +1,6 @@
 import { detectLanguage, ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, type ToneLanguage } from './language.js';
-import { ENGLISH_INTENSIFIERS, ENGLISH_LEXICON, ENGLISH_NEGATORS, ENGLISH_PHRASES } from './lexicon-en.js';
-import { GERMAN_INTENSIFIERS, GERMAN_NEGATORS, GERMAN_PHRASES, lookupGerman } from './lexicon-de.js';
+import { ENGLISH_INTENSIFIERS, ENGLISH_LEXICON, ENGLISH_NEGATORS, ENGLISH_PHRASES, ENGLISH_STAFF_MARKERS } from './lexicon-en.js';
+import { GERMAN_INTENSIFIERS, GERMAN_NEGATORS, GERMAN_PHRASES, GERMAN_STAFF_MARKERS, lookupGerman } from './lexicon-de.js';
 import { EMOJI, SHOUTED } from './lexicon-shared.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -28,6 +28,8 @@ interface Language {
   negators: ReadonlySet<string>;
   intensifiers: ReadonlyMap<string, number>;
   phrases: PhraseIndex;
+  /** Phrases only a company's staff write ("sorry for the trouble", "unsere Techniker"). */
+  staffMarkers: PhraseIndex;
   /** German negation often follows the verb ("funktioniert jetzt nicht"). */
   negationFollows: boolean;
   /** Common words: shouted, they are emphasis ("WHY DOES NOBODY …"), not an acronym ("API"). */
@@ -55,6 +57,7 @@ const LANGUAGES: Record<ToneLanguage, Language> = {
     negators: ENGLISH_NEGATORS,
     intensifiers: ENGLISH_INTENSIFIERS,
     phrases: indexPhrases(ENGLISH_PHRASES),
+    staffMarkers: indexPhrases(new Map(ENGLISH_STAFF_MARKERS.map((marker) => [marker, 0]))),
     negationFollows: false,
     functionWords: ENGLISH_FUNCTION_WORDS,
   },
@@ -63,6 +66,7 @@ const LANGUAGES: Record<ToneLanguage, Language> = {
     negators: GERMAN_NEGATORS,
     intensifiers: GERMAN_INTENSIFIERS,
     phrases: indexPhrases(GERMAN_PHRASES),
+    staffMarkers: indexPhrases(new Map(GERMAN_STAFF_MARKERS.map((marker) => [marker, 0]))),
     negationFollows: true,
     functionWords: GERMAN_FUNCTION_WORDS,
   },
@@ -209,6 +213,7 @@ export function scoreTone(text: string): Tone {
   const { items, negators } = readItems(tokens, language);
   applyNegation(items, negators, tokens, language);
   applyTurn(items, tokens, language);
+  if (isStaffReply(tokens, language)) for (const item of items) item.value *= STAFF_WEIGHT;
 
   let negative = 0;
   for (const item of items) if (item.value < 0) negative -= item.value;
@@ -231,6 +236,16 @@ export function scoreTone(text: string): Tone {
     negative: round(negative),
     hits: [...items.map((item) => ({ text: item.text, value: round(item.value) })), ...shouting],
   };
+}
+
+const STAFF_WEIGHT = 0.25;
+
+/** A staff reply or status update apologises and names the fault calmly: its words weigh a quarter. */
+function isStaffReply(tokens: readonly Token[], language: Language): boolean {
+  return tokens.some(
+    (token, i) =>
+      !token.quoted && language.staffMarkers.get(token.word)?.some((marker) => marker.words.every((w, k) => tokens[i + k]?.word === w)),
+  );
 }
 
 /** Words that concede the first part of a post and turn to what counts ("…, but …", "… Aber …"). */
