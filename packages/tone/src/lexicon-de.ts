@@ -90,6 +90,50 @@ const WORDS: Record<string, number> = {
   peinlich: -3,
   unfähig: -4,
   verschwendet: -2,
+  ausfälle: -3,
+  abbruch: -2,
+  abbrüche: -2,
+  warteschleife: -2,
+  frechheit: -4,
+  frech: -3,
+  dreist: -3,
+  unverschämt: -4,
+  unverschämtheit: -4,
+  daneben: -2,
+  veräppelt: -3,
+  verarscht: -4,
+  verarsche: -4,
+  angefressen: -3,
+  genervt: -3,
+  saftladen: -4,
+  reinfall: -3,
+  witz: -2,
+  irreführend: -3,
+  schwach: -2,
+  schade: -2,
+  unzufrieden: -3,
+  beklagen: -2,
+  beschwert: -2,
+  gewartet: -1,
+  rausgeworfen: -2,
+  rumschlagen: -2,
+  aufgelegt: -2,
+  vertröstet: -2,
+  ignoriert: -2,
+  verschoben: -1,
+  ewig: -1,
+  angeblich: -1,
+  sogenannte: -1,
+  ernsthaft: -1,
+  "reicht's": -3,
+  reichts: -3,
+  verbraucherzentrale: -2,
+  bundesnetzagentur: -2,
+  schlichtungsstelle: -2,
+  ombudsmann: -2,
+  anwalt: -2,
+  sonderkündigungsrecht: -2,
+  broken: -2,
   // positive
   danke: 2,
   dank: 2,
@@ -137,6 +181,18 @@ const WORDS: Record<string, number> = {
   spitze: 3,
   empfehlen: 2,
   spart: 1,
+  bestens: 3,
+  passt: 1,
+  unkompliziert: 2,
+  angenehm: 2,
+  nett: 2,
+  schatz: 2,
+  gefreut: 2,
+  freue: 2,
+  empfehlenswert: 3,
+  top: 3,
+  nice: 2,
+  cool: 1,
 };
 
 export const GERMAN_LEXICON: ReadonlyMap<string, number> = new Map(Object.entries(WORDS));
@@ -153,6 +209,8 @@ export const GERMAN_NEGATORS: ReadonlySet<string> = new Set([
   'niemals',
   'nichts',
   'ohne',
+  'kaum',
+  'nix',
 ]);
 
 export const GERMAN_INTENSIFIERS: ReadonlyMap<string, number> = new Map([
@@ -178,6 +236,7 @@ export const GERMAN_PHRASES: ReadonlyMap<string, number> = new Map([
   ['gar nicht schlecht', 3],
   ['nicht schlecht', 2],
   ['kann nicht klagen', 2],
+  ['mich nicht beklagen', 3],
   ['keinerlei probleme', 2],
   ['ohne probleme', 2],
   ['kein problem', 1],
@@ -194,6 +253,36 @@ export const GERMAN_PHRASES: ReadonlyMap<string, number> = new Map([
   ['schlagen fehl', -2],
   ['macht mich wahnsinnig', -3],
   ['kein einziger absturz', 3],
+  ['schon wieder', -2],
+  ['wieder mal', -1],
+  ['immer noch', -1],
+  ['zum x ten mal', -2],
+  ['zum dritten mal', -2],
+  ['zum vierten mal', -2],
+  ['seit wochen', -1],
+  ['seit monaten', -1],
+  ['keine lust mehr', -3],
+  ['geduld am ende', -3],
+  ['bin bedient', -3],
+  ['nicht gefallen', -3],
+  ['so nicht', -2],
+  ['verstehe wer will', -2],
+  ['mal ehrlich', -1],
+  ['stimmt nicht', -2],
+  ['stimmt keine', -2],
+  ['geht gar nichts', -3],
+  ['besteht weiter', -2],
+  ['nicht okay', -2],
+  ['nicht ok', -2],
+  ['daumen hoch', 3],
+  ['positiv überrascht', 3],
+  ['am besten', 0],
+  ['freundlichen grüßen', 0],
+  ['freundliche grüße', 0],
+  ['guten morgen', 0],
+  ['guten tag', 0],
+  ['guten abend', 0],
+  ['ehrlich gesagt', 0],
 ]);
 
 /** Phrases of a company's own staff: their apologies and status updates name problems calmly. */
@@ -214,8 +303,7 @@ export const GERMAN_STAFF_MARKERS: readonly string[] = [
 
 const SUFFIXES = ['en', 'er', 'es', 'em', 'e', 'n', 's', 't'];
 
-/** The word's value, trying the word itself, then without a common German inflection ending. */
-export function lookupGerman(word: string): number | undefined {
+function lookupInflected(word: string): number | undefined {
   const direct = GERMAN_LEXICON.get(word);
   if (direct !== undefined) return direct;
   for (const suffix of SUFFIXES) {
@@ -226,3 +314,34 @@ export function lookupGerman(word: string): number | undefined {
   }
   return undefined;
 }
+
+/** A compound's last part decides, if it is a complaint of at least five letters ("Netzausfall"). */
+const HEAD_MIN = 5;
+const COMPOUND_MIN = 8;
+
+/**
+ * The word's value, trying the word itself, then without a common German inflection ending, then a
+ * compound's complaint head ("Verbindungsabbrüche" → "abbrüche"). Praise heads are not read this way:
+ * "Gedanke" is no thanks.
+ */
+export function lookupGerman(word: string): number | undefined {
+  const value = lookupInflected(word);
+  if (value !== undefined || word.length < COMPOUND_MIN) return value;
+  const known = compounds.get(word);
+  if (known !== undefined) return known === 0 ? undefined : known;
+  let found = 0;
+  for (let start = 3; start <= word.length - HEAD_MIN; start++) {
+    const head = lookupInflected(word.slice(start));
+    if (head !== undefined && head < 0) {
+      found = head;
+      break;
+    }
+  }
+  // Support posts reuse a small vocabulary: remember compounds, within a bound.
+  if (compounds.size >= COMPOUND_CACHE) compounds.clear();
+  compounds.set(word, found);
+  return found === 0 ? undefined : found;
+}
+
+const COMPOUND_CACHE = 20_000;
+const compounds = new Map<string, number>();

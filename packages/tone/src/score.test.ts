@@ -129,3 +129,32 @@ describe('staff replies and calm reports', () => {
     expect(scoreTone("I'm sorry but this is unacceptable, the outage has lasted three days.").label).toBe('negative');
   });
 });
+
+describe('negation, German compounds and colloquial words', () => {
+  it('reads "hardly"/"kaum" as negation and a negated complaint as praise', () => {
+    expect(scoreTone('Hardly helpful. The agent read the FAQ back to me.').label).toBe('negative');
+    expect(scoreTone('Kann mich nicht beklagen.').label).toBe('positive');
+    expect(scoreTone('Nicht unzufrieden, ehrlich gesagt.').label).toBe('positive');
+    expect(scoreTone("Can't fault them. No complaints.").label).toBe('positive');
+  });
+
+  it('scores a German compound by its last part', () => {
+    expect(scoreTone('Schon wieder ein Netzausfall bei uns im Ort.').label).toBe('negative');
+    expect(scoreTone('Seit dem Update ständig Verbindungsabbrüche.').label).toBe('negative');
+    // "Gedanke" does not end in a praise word that counts.
+    expect(scoreTone('Nur ein Gedanke zur neuen Tarifseite.').label).toBe('neutral');
+  });
+
+  it('knows colloquial complaints and praise', () => {
+    expect(scoreTone('Eine Frechheit, echt. So ein Saftladen.').label).toBe('negative');
+    expect(scoreTone('Wenn bis Freitag keine Gutschrift da ist, gehe ich zur Verbraucherzentrale. Mir reicht’s.').label).toBe('negative');
+    expect(scoreTone('The new pricing is a joke. Frankly a nightmare.').label).toBe('negative');
+    expect(scoreTone('Umzug völlig unkompliziert, alles bestens. Daumen hoch.').label).toBe('positive');
+    expect(scoreTone('Ten out of ten for the returns process. Absolute star.').label).toBe('positive');
+  });
+
+  it('does not read advice and sign-offs as praise', () => {
+    expect(scoreTone('Am besten die Sicherungen einzeln ausschalten. Mit freundlichen Grüßen').label).toBe('neutral');
+    expect(scoreTone('Can I switch from a fixed tariff to a variable one?').label).toBe('neutral');
+  });
+});

@@ -106,6 +106,10 @@ const SARCASTIC_OPENERS = new Set([
 ]);
 
 const NEGATION_REACH = 3;
+/** A negated complaint ("nicht unzufrieden", "can't fault") is praise, a little weaker than the word. */
+const NEGATED_COMPLAINT = 0.8;
+/** Negated praise ("not helpful", "nicht zufriedenstellend") is a complaint as strong as the praise. */
+const NEGATED_PRAISE = 1;
 const NEGATIVE_WEIGHT = 1.2;
 /** A label needs at least this much weight; a single "leider" or "slow" leaves a post neutral. */
 export const TONE_THRESHOLD = 2;
@@ -166,8 +170,8 @@ function applyNegation(items: Item[], negators: readonly number[], tokens: reado
     }
     if (!target) continue;
     target.negated = true;
-    // "not bad" is faint praise, "not good" a real complaint.
-    target.value = target.value < 0 ? -target.value * 0.5 : -target.value * 0.8;
+    // "not bad" is praise, "not good" a real complaint.
+    target.value = target.value < 0 ? -target.value * NEGATED_COMPLAINT : -target.value * NEGATED_PRAISE;
   }
 }
 
