@@ -158,3 +158,12 @@ describe('negation, German compounds and colloquial words', () => {
     expect(scoreTone('Can I switch from a fixed tariff to a variable one?').label).toBe('neutral');
   });
 });
+
+describe('waiting', () => {
+  it('reads a long wait as a complaint, a promised time frame not', () => {
+    expect(scoreTone('The refund still has not arrived. It has been 34 days.').label).toBe('negative');
+    expect(scoreTone('Ich warte jetzt seit drei Wochen auf einen Rückruf.').label).toBe('negative');
+    expect(scoreTone('We aim to respond within 8 weeks.').label).toBe('neutral');
+    expect(scoreTone('Sie erhalten innerhalb von 5 Tagen eine Rückmeldung.').label).toBe('neutral');
+  });
+});

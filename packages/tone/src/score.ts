@@ -225,8 +225,10 @@ export function scoreTone(text: string): Tone {
     for (const item of items) if (item.value < 0) item.value /= 2;
     negative /= 2;
   }
-  const shouting = exasperation(text, language);
-  for (const hit of shouting) negative -= hit.value;
+  const cues = exasperation(text, language);
+  const wait = waited(tokens);
+  if (wait) cues.push(wait);
+  for (const hit of cues) negative -= hit.value;
   negative += readSarcasm(items, tokens, negative, negators.length > 0);
   let positive = 0;
   for (const item of items) if (item.value > 0) positive += item.value;
@@ -238,7 +240,7 @@ export function scoreTone(text: string): Tone {
     score,
     positive: round(positive),
     negative: round(negative),
-    hits: [...items.map((item) => ({ text: item.text, value: round(item.value) })), ...shouting],
+    hits: [...items.map((item) => ({ text: item.text, value: round(item.value) })), ...cues],
   };
 }
 
@@ -250,6 +252,28 @@ function isStaffReply(tokens: readonly Token[], language: Language): boolean {
     (token, i) =>
       !token.quoted && language.staffMarkers.get(token.word)?.some((marker) => marker.words.every((w, k) => tokens[i + k]?.word === w)),
   );
+}
+
+/** Units of a wait worth complaining about; minutes and hours are often just a report. */
+const WAIT_UNITS = new Set(['days', 'weeks', 'months', 'tage', 'tagen', 'wochen', 'monate', 'monaten']);
+const NUMBER_WORDS = new Set(
+  'two three four five six seven eight nine ten several zwei drei vier fünf sechs sieben acht neun zehn mehreren'.split(' '),
+);
+/** Before the number, these make it a time frame promised or a schedule ("within 8 weeks", "alle 3 Tage"). */
+const TIME_FRAME = new Set(['within', 'in', 'up', 'to', 'every', 'per', 'innerhalb', 'von', 'bis', 'zu', 'alle']);
+const WAIT_WEIGHT = -1.5;
+
+/** "seit drei Wochen", "It's been 34 days", "six weeks later": a wait of days or more, once per post. */
+function waited(tokens: readonly Token[]): ToneHit | undefined {
+  for (let i = 1; i < tokens.length; i++) {
+    const unit = tokens[i];
+    if (!unit || unit.quoted || !WAIT_UNITS.has(unit.word)) continue;
+    const number = tokens[i - 1]?.word ?? '';
+    if (!/^\d+$/.test(number) && !NUMBER_WORDS.has(number)) continue;
+    if (TIME_FRAME.has(tokens[i - 2]?.word ?? '')) continue;
+    return { text: `${number} ${unit.word}`, value: WAIT_WEIGHT };
+  }
+  return undefined;
 }
 
 /** Words that concede the first part of a post and turn to what counts ("…, but …", "… Aber …"). */
