@@ -109,6 +109,16 @@ test('a follower of a space hears of a new question there, lands on it, and gets
   await visit(admin, `${stack.webUrl}/admin/mail`);
   await admin.getByText('Your weekly digest: 1 new question').first().waitFor();
 
+  // How each group arrives is chosen on the same page, without JavaScript too.
+  await visit(page, `${stack.webUrl}/notifications`);
+  await page.getByLabel('Badges and trust levels').selectOption('OFF');
+  await page.getByLabel('Answers and comments on threads you follow').selectOption('APP');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await visit(page, `${stack.webUrl}/notifications`);
+  expect(await page.getByLabel('Badges and trust levels').inputValue()).toBe('OFF');
+  expect(await page.getByLabel('Answers and comments on threads you follow').inputValue()).toBe('APP');
+  expect(await page.getByLabel('Mentions of you').inputValue()).toBe('APP_AND_EMAIL');
+
   // Stop following from the list on /notifications.
   await visit(page, `${stack.webUrl}/notifications`);
   await page.locator('#following').getByRole('button', { name: 'Stop following' }).click();

@@ -18,6 +18,7 @@ import { Follows1797400000000 } from './1797400000000-Follows.js';
 import { DueReminders1797400000001 } from './1797400000001-DueReminders.js';
 import { OutboxFromDomains1797400000002 } from './1797400000002-OutboxFromDomains.js';
 import { UserNotices1797400000003 } from './1797400000003-UserNotices.js';
+import { NotificationChoices1797400000004 } from './1797400000004-NotificationChoices.js';
 import { InsightsIndexes1797500000000 } from './1797500000000-InsightsIndexes.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
@@ -42,5 +43,6 @@ export const migrations: Function[] = [
   DueReminders1797400000001,
   OutboxFromDomains1797400000002,
   UserNotices1797400000003,
+  NotificationChoices1797400000004,
   InsightsIndexes1797500000000,
 ];

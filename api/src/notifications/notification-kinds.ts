@@ -37,6 +37,30 @@ export type NotificationKindName = `${NotificationKind}`;
 export const UNMAILED_KINDS = ['question.new', 'badge.awarded', 'trust_level.raised'] as const satisfies readonly NotificationKindName[];
 export type ImmediateMailKind = Exclude<NotificationKindName, (typeof UNMAILED_KINDS)[number]>;
 
+/**
+ * The kinds as people choose how to hear of them (settings show a group, not each kind). Every
+ * kind is in exactly one group; `staff` is shown to staff only.
+ */
+export const NOTIFICATION_GROUPS = {
+  replies: ['answer.new', 'comment.new'],
+  mentions: ['mention'],
+  myPosts: ['answer.accepted', 'answer.verified', 'post.approved', 'post.hidden'],
+  following: ['question.new'],
+  messages: ['message.new'],
+  recognition: ['badge.awarded', 'trust_level.raised'],
+  staff: [
+    'escalation.new',
+    'escalation.assigned',
+    'escalation.due_soon',
+    'escalation.breached',
+    'draft.review',
+    'draft.changes',
+    'alert.new',
+    'post.flagged',
+  ],
+} as const satisfies Record<string, readonly NotificationKindName[]>;
+export type NotificationGroupName = keyof typeof NOTIFICATION_GROUPS;
+
 /** What a notification is about; `user` is the recipient themself (a badge, a trust level). */
 export type SubjectType = 'question' | 'answer' | 'comment' | 'message' | 'escalation' | 'draft' | 'alert' | 'user';
 

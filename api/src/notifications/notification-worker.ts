@@ -105,8 +105,10 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       for (const c of await candidatesFor(manager, event)) if (c.recipientId !== c.actorId) rows.push({ ...c, eventId: event.id });
     }
     if (rows.length === 0) return { handled, notificationIds: [], recipients: [] };
-    const verdicts = await mayBeTold(manager, rows);
-    const told = rows.filter((_, i) => verdicts[i]);
+    const silenced = await silencedKinds(manager, [...new Set(rows.map((r) => r.recipientId))]);
+    const wanted = rows.filter((r) => !silenced.has(`${r.recipientId}:${r.kind}`));
+    const verdicts = await mayBeTold(manager, wanted);
+    const told = wanted.filter((_, i) => verdicts[i]);
     if (told.length === 0) return { handled, notificationIds: [], recipients: [] };
     const inserted: { id: string; recipient_id: string }[] = await manager.query(
       `INSERT INTO notifications (recipient_id, kind, question_id, subject_type, subject_id, actor_id, details, source_event_id)
@@ -128,4 +130,13 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     for (const handler of this.inBatch) await handler(manager, notificationIds);
     return { handled, notificationIds, recipients: [...new Set(inserted.map((r) => String(r.recipient_id)))] };
   }
+}
+
+/** "recipient:kind" for every kind a recipient turned off in their settings. */
+async function silencedKinds(manager: EntityManager, recipients: string[]): Promise<Set<string>> {
+  const rows: { user_id: string; kind: string }[] = await manager.query(
+    `SELECT user_id, unnest(off_kinds) AS kind FROM notification_settings WHERE user_id = ANY($1::bigint[]) AND off_kinds <> '{}'`,
+    [recipients],
+  );
+  return new Set(rows.map((r) => `${r.user_id}:${r.kind}`));
 }

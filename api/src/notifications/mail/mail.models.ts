@@ -36,12 +36,52 @@ export enum DigestFrequency {
 }
 registerEnumType(DigestFrequency, { name: 'DigestFrequency', description: 'How often the digest of followed spaces and tags comes.' });
 
+export enum NotificationGroup {
+  REPLIES = 'replies',
+  MENTIONS = 'mentions',
+  MY_POSTS = 'myPosts',
+  FOLLOWING = 'following',
+  MESSAGES = 'messages',
+  RECOGNITION = 'recognition',
+  STAFF = 'staff',
+}
+registerEnumType(NotificationGroup, {
+  name: 'NotificationGroup',
+  description: 'Kinds of notification as people choose how to hear of them.',
+});
+
+export enum NotificationChannel {
+  APP_AND_EMAIL = 'app_and_email',
+  APP = 'app',
+  OFF = 'off',
+}
+registerEnumType(NotificationChannel, {
+  name: 'NotificationChannel',
+  description: 'In the app and by e-mail (new questions where one follows: the digest), in the app only, or not at all.',
+});
+
+@ObjectType('NotificationChoice')
+export class NotificationChoiceModel {
+  @Field(() => NotificationGroup) group: NotificationGroup;
+  @Field(() => NotificationChannel) channel: NotificationChannel;
+}
+
+@InputType()
+export class NotificationChoiceInput {
+  @Field(() => NotificationGroup) group: NotificationGroup;
+  @Field(() => NotificationChannel) channel: NotificationChannel;
+}
+
 @ObjectType('NotificationSettings', { description: 'How the viewer hears about things beyond the inbox.' })
 export class NotificationSettingsModel {
   @Field({ description: 'E-mail for notifications.' }) email: boolean;
   @Field(() => LocaleValue, { description: 'The language of notification mail.' }) locale: LocaleValue;
   @Field(() => DigestFrequency, { description: 'The digest of new questions in followed spaces and tags (needs e-mail on).' })
   digest: DigestFrequency;
+  @Field(() => [NotificationChoiceModel], {
+    description: 'How each group of notifications reaches the viewer (staff groups for staff only).',
+  })
+  choices: NotificationChoiceModel[];
 }
 
 @InputType()
@@ -49,4 +89,6 @@ export class NotificationSettingsInput {
   @Field(() => Boolean, { nullable: true }) email?: boolean | null;
   @Field(() => LocaleValue, { nullable: true }) locale?: LocaleValue | null;
   @Field(() => DigestFrequency, { nullable: true }) digest?: DigestFrequency | null;
+  @Field(() => [NotificationChoiceInput], { nullable: true, description: 'Only the groups given change.' })
+  choices?: NotificationChoiceInput[] | null;
 }

@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { authorize } from '../../identity/policy';
+import { authorize, isStaff } from '../../identity/policy';
 import { AppConfig } from '../../platform/config';
 import { unauthenticated } from '../../platform/errors';
 import { Ctx, Public } from '../../platform/graphql/decorators';
@@ -9,7 +9,15 @@ import { LocaleValue } from '../../platform/locale';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination';
 import { MailService } from './mail.service';
 import { PasswordResetService } from './password-reset.service';
-import { DigestFrequency, NotificationSettingsInput, NotificationSettingsModel, OutgoingMailConnection } from './mail.models';
+import {
+  DigestFrequency,
+  NotificationChannel,
+  NotificationGroup,
+  NotificationSettingsInput,
+  NotificationSettingsModel,
+  OutgoingMailConnection,
+} from './mail.models';
+import { channelOf, choose, type KindChoices } from '../notification-choices';
 
 @Resolver()
 export class MailResolver {
@@ -86,27 +94,46 @@ export class MailResolver {
   @Query(() => NotificationSettingsModel, { description: 'The viewer’s notification settings.' })
   async notificationSettings(@Ctx() ctx: RequestContext): Promise<NotificationSettingsModel> {
     if (!ctx.actor) throw unauthenticated();
-    const [row]: { email: boolean; locale: LocaleValue; digest: DigestFrequency }[] = await this.dataSource.query(
-      `SELECT email, locale, digest FROM notification_settings WHERE user_id = $1`,
-      [ctx.actor.id],
-    );
-    return row ?? { email: true, locale: LocaleValue.EN, digest: DigestFrequency.WEEKLY };
+    const [row]: { email: boolean; locale: LocaleValue; digest: DigestFrequency; app_only_kinds: string[]; off_kinds: string[] }[] =
+      await this.dataSource.query(`SELECT email, locale, digest, app_only_kinds, off_kinds FROM notification_settings WHERE user_id = $1`, [
+        ctx.actor.id,
+      ]);
+    const kinds: KindChoices = { appOnly: row?.app_only_kinds ?? [], off: row?.off_kinds ?? [] };
+    const groups = Object.values(NotificationGroup).filter((g) => g !== NotificationGroup.STAFF || isStaff(ctx.actor!.role));
+    return {
+      email: row?.email ?? true,
+      locale: row?.locale ?? LocaleValue.EN,
+      digest: row?.digest ?? DigestFrequency.WEEKLY,
+      choices: groups.map((group) => ({ group, channel: channelOf(kinds, group) as NotificationChannel })),
+    };
   }
 
   @Mutation(() => NotificationSettingsModel, {
-    description: 'E-mail on or off, the language of notification mail, and how often the digest comes.',
+    description:
+      'E-mail on or off, the language of notification mail, how often the digest comes, and how each group of notifications arrives.',
   })
   async updateNotificationSettings(
     @Ctx() ctx: RequestContext,
     @Args('input') input: NotificationSettingsInput,
   ): Promise<NotificationSettingsModel> {
-    if (!ctx.actor) throw unauthenticated();
-    await this.dataSource.query(
-      `INSERT INTO notification_settings (user_id, email, locale, digest) VALUES ($1, COALESCE($2, true), COALESCE($3, 'en'), COALESCE($4, 'weekly'))
-       ON CONFLICT (user_id) DO UPDATE SET email = COALESCE($2, notification_settings.email),
-         locale = COALESCE($3, notification_settings.locale), digest = COALESCE($4, notification_settings.digest), updated_at = now()`,
-      [ctx.actor.id, input.email ?? null, input.locale ?? null, input.digest ?? null],
-    );
+    const actor = ctx.actor;
+    if (!actor) throw unauthenticated();
+    await this.dataSource.transaction(async (manager) => {
+      const [row]: { app_only_kinds: string[]; off_kinds: string[] }[] = await manager.query(
+        `INSERT INTO notification_settings (user_id, email, locale, digest) VALUES ($1, COALESCE($2, true), COALESCE($3, 'en'), COALESCE($4, 'weekly'))
+         ON CONFLICT (user_id) DO UPDATE SET email = COALESCE($2, notification_settings.email),
+           locale = COALESCE($3, notification_settings.locale), digest = COALESCE($4, notification_settings.digest), updated_at = now()
+         RETURNING app_only_kinds, off_kinds`,
+        [actor.id, input.email ?? null, input.locale ?? null, input.digest ?? null],
+      );
+      if (!input.choices?.length) return;
+      const kinds = choose({ appOnly: row!.app_only_kinds, off: row!.off_kinds }, input.choices);
+      await manager.query(`UPDATE notification_settings SET app_only_kinds = $2, off_kinds = $3 WHERE user_id = $1`, [
+        actor.id,
+        kinds.appOnly,
+        kinds.off,
+      ]);
+    });
     return this.notificationSettings(ctx);
   }
 

@@ -125,7 +125,8 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnAppl
        LEFT JOIN users a ON a.id = n.actor_id
        LEFT JOIN answers pa ON n.subject_type = 'answer' AND pa.id = n.subject_id
        LEFT JOIN comments pc ON n.subject_type = 'comment' AND pc.id = n.subject_id
-       WHERE n.id = ANY($1::bigint[]) AND u.email IS NOT NULL AND COALESCE(s.email, true) AND n.kind <> ALL($2::varchar[])`,
+       WHERE n.id = ANY($1::bigint[]) AND u.email IS NOT NULL AND COALESCE(s.email, true) AND n.kind <> ALL($2::varchar[])
+         AND n.kind <> ALL(COALESCE(s.app_only_kinds, '{}'))`,
       [notificationIds, UNMAILED_KINDS],
     );
     if (rows.length === 0) return;

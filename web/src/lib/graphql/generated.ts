@@ -250,6 +250,27 @@ export type ModerationState =
   | 'PENDING_REVIEW'
   | 'PUBLISHED';
 
+/** In the app and by e-mail (new questions where one follows: the digest), in the app only, or not at all. */
+export type NotificationChannel =
+  | 'APP'
+  | 'APP_AND_EMAIL'
+  | 'OFF';
+
+export type NotificationChoiceInput = {
+  channel: NotificationChannel;
+  group: NotificationGroup;
+};
+
+/** Kinds of notification as people choose how to hear of them. */
+export type NotificationGroup =
+  | 'FOLLOWING'
+  | 'MENTIONS'
+  | 'MESSAGES'
+  | 'MY_POSTS'
+  | 'RECOGNITION'
+  | 'REPLIES'
+  | 'STAFF';
+
 /** What a notification tells: a new question where I follow, a new answer or comment, a mention, a decision on my post, recognition, a private message, staff and moderation work. */
 export type NotificationKind =
   | 'ALERT_NEW'
@@ -273,6 +294,8 @@ export type NotificationKind =
   | 'TRUST_LEVEL_RAISED';
 
 export type NotificationSettingsInput = {
+  /** Only the groups given change. */
+  choices?: Array<NotificationChoiceInput> | null | undefined;
   digest?: DigestFrequency | null | undefined;
   email?: boolean | null | undefined;
   locale?: Locale | null | undefined;
@@ -1149,7 +1172,7 @@ export type UnsubscribeFromMailMutation = { unsubscribeFromMail: boolean };
 export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationSettingsQuery = { notificationSettings: { email: boolean, locale: Locale, digest: DigestFrequency } };
+export type NotificationSettingsQuery = { notificationSettings: { email: boolean, locale: Locale, digest: DigestFrequency, choices: Array<{ group: NotificationGroup, channel: NotificationChannel }> } };
 
 export type UpdateNotificationSettingsMutationVariables = Exact<{
   input: NotificationSettingsInput;
@@ -3329,6 +3352,10 @@ export const NotificationSettingsDocument = new TypedDocumentString(`
     email
     locale
     digest
+    choices {
+      group
+      channel
+    }
   }
 }
     `) as unknown as TypedDocumentString<NotificationSettingsQuery, NotificationSettingsQueryVariables>;

@@ -7,6 +7,8 @@ import {
   SetFollowDocument,
   UpdateNotificationSettingsDocument,
   type DigestFrequency,
+  type NotificationChannel,
+  type NotificationGroup,
 } from '#lib/graphql/generated.ts';
 import { isApiError } from '#lib/server/api.ts';
 import { requireViewer } from '#lib/server/forms.ts';
@@ -48,7 +50,13 @@ export const actions: Actions = {
     const form = await request.formData();
     const locale = form.get('locale') === 'DE' ? 'DE' : 'EN';
     const digest = readDigest(form.get('digest'));
-    await locals.api.request(UpdateNotificationSettingsDocument, { input: { email: form.get('email') === 'on', locale, digest } });
+    const choices = NOTIFICATION_GROUPS.flatMap((group) => {
+      const channel = form.get(`choice-${group}`);
+      return isChannel(channel) ? [{ group, channel }] : [];
+    });
+    await locals.api.request(UpdateNotificationSettingsDocument, {
+      input: { email: form.get('email') === 'on', locale, digest, choices },
+    });
     return { saved: true };
   },
   /** Stop following (or unmute) a space or tag from the list here. */
@@ -74,6 +82,19 @@ export const actions: Actions = {
     return { marked: true };
   },
 };
+
+const NOTIFICATION_GROUPS = [
+  'REPLIES',
+  'MENTIONS',
+  'MY_POSTS',
+  'FOLLOWING',
+  'MESSAGES',
+  'RECOGNITION',
+  'STAFF',
+] as const satisfies readonly NotificationGroup[];
+
+const isChannel = (value: FormDataEntryValue | null): value is NotificationChannel =>
+  value === 'APP_AND_EMAIL' || value === 'APP' || value === 'OFF';
 
 const readDigest = (value: FormDataEntryValue | null): DigestFrequency =>
   value === 'OFF' || value === 'DAILY' || value === 'WEEKLY' ? value : 'WEEKLY';
