@@ -1,3 +1,4 @@
+import type { Params } from './scope';
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 
 @InputType()
@@ -142,4 +143,11 @@ export class InsightsModel {
   @Field(() => PowerUserInsightsModel) powerUsers: PowerUserInsightsModel;
   @Field(() => HotTopicInsightsModel) hotTopics: HotTopicInsightsModel;
   @Field(() => [BacklogDayModel], { description: 'Open escalations at the end of each day of the period.' }) backlog: BacklogDayModel[];
+}
+
+/** What the `insights` query resolves to: the period and its checked parameters; each section is a field resolver. */
+export interface InsightsPeriod {
+  from: Date;
+  to: Date;
+  params: Params;
 }

@@ -7,14 +7,13 @@ import { isId } from '../platform/ids';
 import { hoursOf } from '../teams/opening-hours';
 import type {
   FourEyesInsightsModel,
+  InsightsPeriod,
   InsightsDayModel,
   InsightsFilter,
-  InsightsModel,
   PromiseInsightsModel,
   SelfServiceInsightsModel,
   SlaAttainmentModel,
 } from './insights.models';
-import { CommunityInsightsService } from './community-insights.service';
 import { percentile } from './percentile';
 import { ESCALATION_SCOPE, PERIOD_DAYS, QUESTION_SCOPE, SPACE_SCOPE, type Params } from './scope';
 
@@ -37,24 +36,13 @@ const minutes = (value: string | number | null): number | null => (value === nul
  */
 @Injectable()
 export class InsightsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly community: CommunityInsightsService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
-  async insights(actor: Actor | null, filter: InsightsFilter, now = new Date()): Promise<InsightsModel> {
+  /** Checks the actor and the filter; the sections are resolved one by one from the returned period. */
+  period(actor: Actor | null, filter: InsightsFilter, now = new Date()): InsightsPeriod {
     authorize(actor, 'insights.read', undefined);
     const params = this.params(filter, now);
-    const [selfService, promises, fourEyes, days, powerUsers, hotTopics, backlog] = await Promise.all([
-      this.selfService(params),
-      this.promises(params),
-      this.fourEyes(params),
-      this.days(params),
-      this.community.powerUsers(params),
-      this.community.hotTopics(params),
-      this.community.backlog(params),
-    ]);
-    return { from: params[0], to: params[1], selfService, promises, fourEyes, days, powerUsers, hotTopics, backlog };
+    return { from: params[0], to: params[1], params };
   }
 
   private params(filter: InsightsFilter, now: Date): Params {
@@ -68,7 +56,7 @@ export class InsightsService {
     return [from, to, filter.spaceId || null, filter.teamId || null, now];
   }
 
-  private async selfService(params: Params): Promise<SelfServiceInsightsModel> {
+  async selfService(params: Params): Promise<SelfServiceInsightsModel> {
     const [row] = (await this.dataSource.query(
       `WITH asked AS (
          SELECT q.id, q.created_at, q.status, q.solved_at,
@@ -120,7 +108,7 @@ export class InsightsService {
     };
   }
 
-  private async promises(params: Params): Promise<PromiseInsightsModel> {
+  async promises(params: Params): Promise<PromiseInsightsModel> {
     // Attainment reads the due times the escalation clocks wrote (business time, pauses included).
     // A target is decided once met, marked breached, or its due time passed (a pause stops the clock).
     const rows = (await this.dataSource.query(
@@ -218,7 +206,7 @@ export class InsightsService {
     return { firstResponse, resolution };
   }
 
-  private async fourEyes(params: Params): Promise<FourEyesInsightsModel> {
+  async fourEyes(params: Params): Promise<FourEyesInsightsModel> {
     // Decisions are audit entries (audit_log_action_idx over the period); turnaround runs from the
     // draft's last submission (created or edited) before the decision.
     const [row] = (await this.dataSource.query(
@@ -245,7 +233,7 @@ export class InsightsService {
     };
   }
 
-  private async days(params: Params): Promise<InsightsDayModel[]> {
+  async days(params: Params): Promise<InsightsDayModel[]> {
     return (await this.dataSource.query(
       `WITH days AS (${PERIOD_DAYS}), asked AS (
          SELECT date_trunc('day', q.created_at AT TIME ZONE 'UTC') AS day, count(*)::int AS n
