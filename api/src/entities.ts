@@ -29,6 +29,7 @@ import { RateLimitBucketEntity } from './platform/rate-limit/rate-limit-bucket.e
 import { UploadEntity } from './uploads/upload.entity';
 import { AlertEntity, AlertPostEntity, AnnouncementEntity, WatchTermEntity } from './monitoring/alert.entity';
 import { PostToneEntity, ToneHourEntity } from './monitoring/tone-rollup.entity';
+import { QuestionFactsEntity } from './insights/question-facts.entity';
 
 export const entities = [
   UserEntity,
@@ -75,4 +76,5 @@ export const entities = [
   AlertEntity,
   AlertPostEntity,
   WatchTermEntity,
+  QuestionFactsEntity,
 ];

@@ -56,31 +56,26 @@ export class InsightsService {
     return [from, to, filter.spaceId || null, filter.teamId || null, now];
   }
 
+  /**
+   * Reads the per-question facts (`insights_questions`, one index range per period): counts and medians
+   * are exact over the period's questions, as fresh as the roll-up worker (seconds behind the outbox).
+   */
   async selfService(params: Params): Promise<SelfServiceInsightsModel> {
     const [row] = (await this.dataSource.query(
-      `WITH asked AS (
-         SELECT q.id, q.created_at, q.status, q.solved_at,
-           (SELECT min(a.created_at) FROM answers a JOIN users u ON u.id = a.author_id
-             WHERE a.question_id = q.id AND a.moderation_state = 'published' AND u.role = 'member') AS first_community,
-           (SELECT min(a.created_at) FROM answers a JOIN users u ON u.id = a.author_id
-             WHERE a.question_id = q.id AND a.moderation_state = 'published' AND u.role <> 'member') AS first_staff,
-           (SELECT u.role FROM answers a JOIN users u ON u.id = a.author_id WHERE a.id = q.accepted_answer_id) AS accepted_role,
-           EXISTS (SELECT 1 FROM escalations e WHERE e.question_id = q.id) AS escalated
-         FROM questions q WHERE ${QUESTION_SCOPE} AND $5::timestamptz IS NOT NULL
-       )
-       SELECT count(*)::int AS asked,
+      `SELECT count(*)::int AS asked,
          count(*) FILTER (WHERE status = 'solved')::int AS solved,
-         count(*) FILTER (WHERE status = 'solved' AND accepted_role = 'member' AND first_staff IS NULL AND NOT escalated)::int AS solved_without_staff,
-         count(*) FILTER (WHERE first_community IS NOT NULL AND (first_staff IS NULL OR first_community <= first_staff))::int AS by_community,
-         count(*) FILTER (WHERE first_staff IS NOT NULL AND (first_community IS NULL OR first_staff < first_community))::int AS by_staff,
-         count(*) FILTER (WHERE first_community IS NULL AND first_staff IS NULL)::int AS unanswered,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_community - created_at) / 60) AS first_community_minutes,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_staff - created_at) / 60) AS first_staff_minutes,
+         count(*) FILTER (WHERE status = 'solved' AND accepted_role = 'member' AND first_staff_at IS NULL AND NOT escalated)::int AS solved_without_staff,
+         count(*) FILTER (WHERE first_community_at IS NOT NULL AND (first_staff_at IS NULL OR first_community_at <= first_staff_at))::int AS by_community,
+         count(*) FILTER (WHERE first_staff_at IS NOT NULL AND (first_community_at IS NULL OR first_staff_at < first_community_at))::int AS by_staff,
+         count(*) FILTER (WHERE first_community_at IS NULL AND first_staff_at IS NULL)::int AS unanswered,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_community_at - created_at) / 60) AS first_community_minutes,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_staff_at - created_at) / 60) AS first_staff_minutes,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60)
            FILTER (WHERE status = 'solved' AND accepted_role = 'member') AS accepted_community_minutes,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60)
            FILTER (WHERE status = 'solved' AND accepted_role <> 'member') AS accepted_staff_minutes
-       FROM asked`,
+       FROM insights_questions q
+       WHERE q.created_at >= $1 AND q.created_at < $2 AND NOT q.deleted AND ${SPACE_SCOPE} AND $5::timestamptz IS NOT NULL`,
       params,
     )) as Record<string, string | number | null>[];
     const [deflection] = (await this.dataSource.query(
