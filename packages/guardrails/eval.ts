@@ -14,6 +14,9 @@
  * development split: its own section, and `--errors` lists its items too.
  * `corpus/pii-dev-5.jsonl` (split "dev-5", customer numbers in many phrasings and phone false alarms) is a further
  * development split: its own section, and `--errors` lists its items too.
+ * `corpus/pii-dev-6.jsonl` (split "dev-6", person ids of many countries, kind confusion between customer, contract,
+ * order and invoice numbers, address shapes and dates of birth) is a further development split: its own section,
+ * and `--errors` lists its items too.
  *
  * `corpus/pii-independent.jsonl` is written by someone who has not read the detector, and the detector is not
  * tuned on it: it is scored as its own section, and `--errors` never lists its items.
@@ -172,6 +175,9 @@ const dev4 = section(DEV_4, `dev-4 corpus (${DEV_4}; written independently of th
 const DEV_5 = 'corpus/pii-dev-5.jsonl';
 const dev5 = section(DEV_5, `dev-5 corpus (${DEV_5}; written independently of the detector, a development split: tuned on)`);
 
+const DEV_6 = 'corpus/pii-dev-6.jsonl';
+const dev6 = section(DEV_6, `dev-6 corpus (${DEV_6}; written independently of the detector, a development split: tuned on)`);
+
 const INDEPENDENT = 'corpus/pii-independent.jsonl';
 // Aggregate figures only: the held-out corpus's errors are dropped here and never printed.
 section(INDEPENDENT, `independent corpus (${INDEPENDENT}; not tuned on, its errors are never listed)`);
@@ -182,4 +188,5 @@ if (process.argv.includes('--errors')) {
   if (dev3) console.log('\ndev-3 corpus:\n' + dev3.errors.join('\n'));
   if (dev4) console.log('\ndev-4 corpus:\n' + dev4.errors.join('\n'));
   if (dev5) console.log('\ndev-5 corpus:\n' + dev5.errors.join('\n'));
+  if (dev6) console.log('\ndev-6 corpus:\n' + dev6.errors.join('\n'));
 }
