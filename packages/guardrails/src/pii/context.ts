@@ -5,7 +5,7 @@ import { lineAfter, lineBefore } from '../text.js';
  * "Platzhalter in der Doku: „Kundennummer: 1234…“", "something like jo@example.org", "… (dummy)",
  * "'Customer ID: 5550…' as an example", "… is obviously made up", "… – das ist doch eine Test-IBAN".
  */
-const SAMPLE_WORD = String.raw`z\.\s?b\.|e\.g\.|(?:zum\s)?beispiel|example|format|pattern|muster(?:nummer)?|dummy|fake|sample|placeholder|platzhalter|something\slike|so\set(?:was|wa)\swie|test[\s-]?(?:karte|kreditkarte|card|nummer|number|iban|daten|data|wert|value)|(?:help|docs?|documentation)\spage|hilfeseite|(?:aus|in)\sder\sdoku(?:mentation)?`;
+const SAMPLE_WORD = String.raw`z\.\s?b\.|e\.g\.|(?:zum\s)?beispiel|example|(?<!-)format|pattern|muster(?:nummer|karte|ausweis|brief|formular)?|dummy|fake|sample|placeholder|platzhalter|something\slike|so\set(?:was|wa)\swie|test[\s-]?(?:karte|kreditkarte|card|nummer|number|iban|daten|data|wert|value)|(?:help|docs?|documentation)\spage|hilfeseite|(?:aus|in)\sder\sdoku(?:mentation)?`;
 /** The sample word counts up to the value within the sentence, unless the writer calls the value theirs ("Example: my order …"). */
 const SAMPLE_BEFORE = new RegExp(
   String.raw`(?<![@./\p{L}\d])(?:${SAMPLE_WORD})(?![@.\p{L}\d])(?:(?![.!?]\s)(?!(?<!\p{L})(?:my|mein\p{L}{0,2}|ich)(?!\p{L}))[^\n]){0,40}$`,

@@ -70,6 +70,51 @@ describe('person_id', () => {
     expect(ids(text)).toEqual([['person_id', rule, value]]);
   });
 
+  it.each([
+    ['Krankenversichertennummer: B314159264', 'kvnr', 'B314159264'],
+    ['KVNR vom Kleinen: K271828185, bitte prüfen', 'kvnr', 'K271828185'],
+    ['Health insurance card number for my German insurer: B314159264', 'kvnr', 'B314159264'],
+    ['Meine Versichertennr B314159264 sei nicht aktiv', 'kvnr', 'B314159264'],
+    ['PPS No.: 2718281G', 'pps', '2718281G'],
+    ['meine PPS-Nummer ist 3141592EA, muss ich die angeben?', 'pps', '3141592EA'],
+    ['my BSN is 271828109 but the form rejects it', 'bsn', '271828109'],
+    ['burgerservicenummer 2718.28.109 with dots', 'bsn', '2718.28.109'],
+    ['Austrian social security number 4287 120576, born in May', 'svnr-at', '4287 120576'],
+    ['auf der e-card steht 7318030391, welche stimmt?', 'svnr-at', '7318030391'],
+    ['German pension insurance number 53 140382 M 072, I worked there', 'svnr-de', '53 140382 M 072'],
+    ['Steuerliche IdNr.: 86 095 742 719', 'steuer-id', '86 095 742 719'],
+    ['Steuernummer im Elster-Format 9240059444818', 'steuernummer', '9240059444818'],
+    ['Passport No.: CJZKTLRNV', 'passport', 'CJZKTLRNV'],
+  ])('reads health insurance, Irish, Dutch and Austrian numbers and more label variants: %j', (text, rule, value) => {
+    expect(ids(text)).toEqual([['person_id', rule, value]]);
+  });
+
+  it('needs no label for a health insurance number in a post about health insurance, if its check digit holds', () => {
+    const post = 'Die Kassen-App will meine Versichertennummer, meldet aber „ungültig“. Eingegeben hab ich B314159264, genau so.';
+    expect(ids(post)).toEqual([['person_id', 'kvnr', 'B314159264']]);
+    expect(ids('Die Kassen-App will meine Versichertennummer. Eingegeben hab ich B314159265, genau so.')).toEqual([]);
+    expect(ids('Artikel B314159264 ist wieder lieferbar.')).toEqual([]);
+  });
+
+  it('needs no label for a German pension insurance number spaced as printed, if its check digit holds', () => {
+    expect(ids('Kurze Frage zu 53 140382 M 072 – ist das M mein Geburtsname?')).toEqual([['person_id', 'svnr-de', '53 140382 M 072']]);
+    expect(ids('Kurze Frage zu 53 140382 M 073 – ist das M mein Geburtsname?')).toEqual([]);
+  });
+
+  it('takes no date on the same or the next line for a second document number', () => {
+    expect(ids('Perso-Nr. M7GKX52H7, gültig bis 03/2031.')).toEqual([['person_id', 'id-card', 'M7GKX52H7']]);
+    expect(ids('Passport number 533380006\nDate of issue 14 MAR 2019')).toEqual([['person_id', 'passport', '533380006']]);
+  });
+
+  it.each([
+    'Die Musterkarte der Krankenkasse zeigt B314159264 als Versichertennummer.',
+    'PPS No.: 2718281H',
+    'BSN 271828108',
+    'e-card 4287 120577',
+  ])('leaves %j alone (a specimen or a failing check digit)', (text) => {
+    expect(ids(text).filter(([kind]) => kind === 'person_id')).toEqual([]);
+  });
+
   it('needs no label for the unmistakable AHV and NI forms', () => {
     expect(ids('Hier meine 756.9217.0769.85')).toEqual([['person_id', 'ahv', '756.9217.0769.85']]);
     expect(ids('It is AB 12 34 56 C')).toEqual([['person_id', 'ni-number', 'AB 12 34 56 C']]);

@@ -17,7 +17,9 @@ interface Value {
 type Validator = (v: Value) => string | null;
 
 const SSN_SHAPE = /^\d{3}([ -]?)\d{2}\1\d{4}$/;
-const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+/** Dates are no document numbers: "12.03.2031", "03/2031" (valid until), "14 MAR 2019" (date of issue). */
+const DATE_LIKE =
+  /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[./-]\d{4}|\d{1,2}[ ./-]?(?:JAN|FEB|MA[RY]|APR|JUN|JUL|AUG|SEP|OCT|OKT|NOV|DE[CZ])[ ./-]?\d{2,4})$/i;
 const digitsIn = (s: string): number => s.replace(/\D/g, '').length;
 
 /** First ten digits: exactly one digit appears twice or three times (not three in a row), the others at most once. */
@@ -43,6 +45,40 @@ function ssnParts(compact: string, raw: string): [number, number, number] | null
   if (!/^\d{9}$/.test(compact) || !(SSN_SHAPE.test(raw) || raw === compact)) return null;
   return [Number(compact.slice(0, 3)), Number(compact.slice(3, 5)), Number(compact.slice(5))];
 }
+
+/** German health insurance number (Krankenversichertennummer) "A123456780": a letter (01–26) and nine digits, the last a Luhn-like check digit. */
+export function kvnrValid(compact: string): boolean {
+  if (!/^[A-Z]\d{9}$/.test(compact)) return false;
+  const digits = String(compact.charCodeAt(0) - 64).padStart(2, '0') + compact.slice(1, 9);
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    const p = (digits.charCodeAt(i) - 48) * (i % 2 ? 2 : 1);
+    sum += Math.floor(p / 10) + (p % 10);
+  }
+  return sum % 10 === compact.charCodeAt(9) - 48;
+}
+const kvnr: Validator = ({ compact }) => (kvnrValid(compact) ? 'kvnr' : null);
+
+/** Irish PPS number "1234567T" or "1234567TA": seven digits, a check letter (mod 23, weights 8…2, the second letter ×9). */
+const pps: Validator = ({ compact }) => {
+  const m = /^(\d{7})([A-W])([A-IW])?$/.exec(compact);
+  if (!m) return null;
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += (m[1]!.charCodeAt(i) - 48) * (8 - i);
+  if (m[3] && m[3] !== 'W') sum += (m[3].charCodeAt(0) - 64) * 9;
+  const r = sum % 23;
+  return (r === 0 ? 'W' : String.fromCharCode(64 + r)) === m[2] ? 'pps' : null;
+};
+
+/** Dutch citizen service number (BSN): nine digits (eight with a leading zero dropped), the "11-test". */
+const bsn: Validator = ({ compact, raw }) => {
+  if (!/^\d{8,9}$/.test(compact) || !/^(?:\d{8,9}|\d{4}\.\d{2}\.\d{3}|\d{3}([ .])\d{3}\1\d{3})$/.test(raw)) return null;
+  const d = compact.padStart(9, '0');
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (d.charCodeAt(i) - 48) * (9 - i);
+  sum -= d.charCodeAt(8) - 48;
+  return sum % 11 === 0 && /[1-9]/.test(d) ? 'bsn' : null;
+};
 
 /** US SSN: area 001–899 without 666, group 01–99, serial 0001–9999. */
 const ssn: Validator = ({ compact, raw }) => {
@@ -100,9 +136,9 @@ const GERMAN_DOCUMENT = /^[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\d?$/;
 
 function documentNumber(rule: string, minDigits: number): Validator {
   return ({ compact, raw }) => {
-    // German documents use a reduced alphabet and may hold few digits ("CFGH2J7K1" style): one is enough there.
-    const german = compact.length === 9 && GERMAN_DOCUMENT.test(compact);
-    if (!/^[A-Z0-9]{6,10}$/.test(compact) || digitsIn(compact) < (german ? 1 : minDigits) || DATE_LIKE.test(raw)) return null;
+    // German documents use a reduced alphabet and may hold no digit at all ("CJZKTLRNV"), if typed in capitals.
+    const german = compact.length === 9 && GERMAN_DOCUMENT.test(raw.replace(/[ ./-]/g, ''));
+    if (!/^[A-Z0-9]{6,10}$/.test(compact) || digitsIn(compact) < (german ? 0 : minDigits) || DATE_LIKE.test(raw)) return null;
     if (/^(\d)\1+$/.test(compact)) return null;
     if (compact.length === 10 && GERMAN_DOCUMENT.test(compact) && mrzCheckDigit(compact.slice(0, 9)) !== Number(compact[9])) return null;
     return rule;
@@ -119,7 +155,7 @@ const drivingLicence: Validator = ({ compact, raw }) =>
 const CUES: readonly [string, string, readonly Validator[]][] = [
   [
     'steuerid',
-    String.raw`steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|identifikations-?nr\.?|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|id)|identifikationsnummer|idnr\.?|ident-nr\.?`,
+    String.raw`steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|identifikations-?nr\.?|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|idnr\.?|id-nr\.?|id)|identifikationsnummer|idnr\.?|ident-nr\.?`,
     [steuerId],
   ],
   ['steuernummer', String.raw`steuer-?\s?(?:nummer|nr\.?)|st\.?-?\s?nr\.?`, [steuernummer, steuerId]],
@@ -128,13 +164,21 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
     String.raw`tax\s?(?:id(?:entification)?|payer)?\s?(?:number|no\.?|id|#)|tax\sid|tin|taxpayer\sid`,
     [steuerId, ssn, itin, ein, ninoValue],
   ],
-  ['ssn', String.raw`ssn|ss#|social\ssecurity(?:\s(?:number|no\.?|#))?|soc\.?\ssec\.?|social(?!\sinsurance)`, [ssn, itin]],
+  ['ssn', String.raw`ssn|ss#|social\ssecurity(?:\s(?:number|no\.?|#))?|soc\.?\ssec\.?|social(?!\sinsurance)`, [ssn, itin, svnrAt]],
+  ['ecard', String.raw`e-card(?:-?(?:nummer|nr\.?|number))?`, [svnrAt]],
+  [
+    'kvnr',
+    String.raw`kranken-?versicherten-?(?:nummer|nr\.?)|versicherten-?(?:nummer|nr\.?|id)|versichertennr\.?|kvnr|egk-?(?:nummer|nr\.?)|(?:health\s(?:insurance\s)?|insurance\s)card(?:\s(?:number|no\.?))?`,
+    [kvnr, ahv, svnrAt],
+  ],
+  ['pps', String.raw`pps(?:n|\s?(?:number|no\.?|nr\.?)|-?nummer)?|personal\spublic\sservice(?:\s(?:number|no\.?))?`, [pps]],
+  ['bsn', String.raw`bsn|burger-?service-?nummer|citizen\sservice\snumber|sofi-?nummer`, [bsn]],
   ['itin', String.raw`itin`, [itin]],
   ['nino', String.raw`national\sinsurance(?:\s(?:number|no\.?|#))?|ni\s?(?:number|no\.?|#)|nino|nin`, [ninoValue]],
   ['nhs', String.raw`nhs(?:\s(?:number|no\.?|#))?`, [nhs]],
   [
     'social',
-    String.raw`ahv(?:-?\s?(?:nummer|nr\.?|number|no\.?))?|avs|sozialversicherungs-?(?:nummer|nr\.?)|sv-?\s?(?:nummer|nr\.?)|svnr|versicherungsnummer|renten-?versicherungs-?(?:nummer|nr\.?)|rv-?(?:nummer|nr\.?)|social\sinsurance(?:\s(?:number|no\.?))?|sin`,
+    String.raw`ahv(?:-?\s?(?:nummer|nr\.?|number|no\.?))?|avs|sozialversicherungs-?(?:nummer|nr\.?)|sv-?\s?(?:nummer|nr\.?)|svnr|versicherungsnummer|renten-?versicherungs-?(?:nummer|nr\.?)|rv-?(?:nummer|nr\.?)|pension\s(?:insurance\s)?(?:number|no\.?)|social\sinsurance(?:\s(?:number|no\.?))?|sin`,
     [ahv, svnrDe, svnrAt, sin],
   ],
   [
@@ -199,7 +243,7 @@ function groupsAfter(text: string, from: number, to: number): Group[] {
 /** A group of letters only belongs to a value when typed in capitals and short ("AB 12 34 56 C", "MORGA 657054 SM9IJ"). */
 function canBePart(text: string, g: Group): boolean {
   const s = text.slice(g.start, g.end);
-  return ALNUM_ONLY.test(s) && (/\d/.test(s) || (s.length <= 5 && s === s.toUpperCase()));
+  return ALNUM_ONLY.test(s) && (/\d/.test(s) || (s.length <= 5 && s === s.toUpperCase()) || (s.length === 9 && GERMAN_DOCUMENT.test(s)));
 }
 const ALNUM_ONLY = /^[A-Za-z0-9]+$/;
 
@@ -226,8 +270,22 @@ function validPrefix(
   return null;
 }
 
-/** Both sides of a value: AHV 756.1234.5678.97 and "AB 12 34 56 C" need no label. */
-const UNMISTAKABLE = /(?<![\w.])756\.\d{4}\.\d{4}\.\d{2}(?![\w]|\.\d)|(?<![\w])[A-Z]{2} \d{2} \d{2} \d{2} [A-D](?!\w)/g;
+/**
+ * Both sides of a value: AHV 756.1234.5678.97, "AB 12 34 56 C" and the German pension insurance number spaced as
+ * printed, "65 170839 J 003" (its check digit must hold), need no label.
+ */
+const UNMISTAKABLE =
+  /(?<![\w.])756\.\d{4}\.\d{4}\.\d{2}(?![\w]|\.\d)|(?<![\w])[A-Z]{2} \d{2} \d{2} \d{2} [A-D](?!\w)|(?<![\w.,/-])\d{2} \d{6} [A-Z] \d{3}(?![\w]|[.,/-]\d)/g;
+
+/**
+ * A German health insurance number needs no label right before it when the post is about health insurance: "die
+ * Kassen-App will meine Versichertennummer … Eingegeben hab ich U972828614", "von der Gesundheitskarte abgetippt: …".
+ * Its check digit must hold.
+ */
+const KVNR_SHAPE = /(?<![\w.-])[A-Z]\d{9}(?![\w]|[.,/-]\d)/g;
+const HEALTH_CONTEXT =
+  /gesundheitskarte|versicherten|krankenkasse|krankenversicher|kassen-?app|\begk|\bkvnr|health\sinsurance|insurance\scard|\b(?:aok|tk|barmer|dak|ikk|bkk|hkk)\b/iu;
+const HEALTH_REACH = 160;
 
 export function detectPersonIds(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -248,18 +306,26 @@ export function detectPersonIds(text: string): Candidate[] {
       const hit = validPrefix(text, groups, g, validators);
       if (hit) {
         push(hit[0].start, hit[0].end, hit[1]);
-        // A second value may follow ("… und die meiner Frau: …"); look on after this one.
+        // A second value may follow ("… und die meiner Frau: …"); look on after this one, on the same line only
+        // (the next line of a form holds the next field: "Date of issue 14 MAR 2019").
         g = hit[2];
+        if (text.slice(hit[0].end, groups[g + 1]?.start ?? hit[0].end).includes('\n')) break;
         continue;
       }
       if (++skipped > MAX_SKIPPED) break;
     }
   }
-  if (text.includes('756.') || /[A-Z]{2} \d/.test(text)) {
+  if (text.includes('756.') || /[A-Z]{2} \d|\d [A-Z] \d/.test(text)) {
     for (const m of text.matchAll(UNMISTAKABLE)) {
-      const compact = m[0].replace(/[ .]/g, '');
-      const rule = m[0].startsWith('756') ? ahv({ compact, raw: m[0] }) : ninoValue({ compact, raw: m[0] });
+      const value = { compact: m[0].replace(/[ .]/g, ''), raw: m[0] };
+      const rule = m[0].startsWith('756') && m[0][3] === '.' ? ahv(value) : /^[A-Z]/.test(m[0]) ? ninoValue(value) : svnrDe(value);
       if (rule) push(m.index, m.index + m[0].length, rule);
+    }
+  }
+  if (/[A-Z]\d{9}/.test(text)) {
+    for (const m of text.matchAll(KVNR_SHAPE)) {
+      if (kvnrValid(m[0]) && HEALTH_CONTEXT.test(text.slice(Math.max(0, m.index - HEALTH_REACH), m.index)))
+        push(m.index, m.index + 9 + 1, 'kvnr');
     }
   }
   return found;
