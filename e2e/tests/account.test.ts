@@ -1,26 +1,21 @@
 // Account basics: a new account works at once with a banner until the address is confirmed through
 // the link in a real mail; broken links change nothing; My activity; the account deleted from
 // /settings with its password leaves the person signed out and unable to sign in.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApiClient, GraphQLRequestError } from '../support/api.ts';
 import { openBrowser, type Browser } from '../support/browser.ts';
 import { BILLING } from '../support/demo.ts';
-import { freePort, repoRoot, startStack, type Stack } from '../support/stack.ts';
+import { startStack, type Stack } from '../support/stack.ts';
 import { signUp, visit } from '../support/ui.ts';
 import { until } from '../support/until.ts';
+import { expectNoSidewaysScroll, screenshots } from '../support/page-checks.ts';
+import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 
 let stack: Stack;
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 const browsers: Browser[] = [];
-const mails: { to: string; raw: string }[] = [];
-const shots = join(repoRoot, 'e2e', 'results', 'account');
-
-const decode = (text: string): string =>
-  text.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'));
+const screenshot = screenshots('account');
 
 async function browser(): Promise<Page> {
   const opened = await openBrowser();
@@ -28,38 +23,14 @@ async function browser(): Promise<Page> {
   return opened.page;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
-  expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw: decode(Buffer.concat(chunks).toString('utf8')) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
-  stack = await startStack({ demo: true, name: 'account', env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_DELAY_SECONDS: '0' } });
+  smtp = await startSmtp();
+  stack = await startStack({ demo: true, name: 'account', env: { SMTP_URL: smtp.url, MAIL_DELAY_SECONDS: '0' } });
 });
 afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
   await stack?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 test('sign-up: banner until the address is confirmed through the mailed link; broken links change nothing', async () => {
@@ -68,8 +39,8 @@ test('sign-up: banner until the address is confirmed through the mailed link; br
   await page.getByTestId('email-banner').waitFor();
   expect(await page.getByTestId('email-banner').innerText()).toContain('Please confirm your e-mail address');
 
-  await until(async () => mails.some((m) => m.to === person.email), 'the confirmation mail');
-  const link = /https?:\/\/[^\s"<>]+\/verify-email\/[\w-]+/.exec(mails.find((m) => m.to === person.email)!.raw)![0];
+  await until(async () => smtp.mails.some((m) => m.to === person.email), 'the confirmation mail');
+  const link = /https?:\/\/[^\s"<>]+\/verify-email\/[\w-]+/.exec(smtp.mails.find((m) => m.to === person.email)!.decoded)![0];
   const path = new URL(link).pathname;
 
   await visit(page, `${stack.webUrl}${path.slice(0, -3)}xyz`);
@@ -115,7 +86,7 @@ test('My activity lists my question; deleting the account signs me out for good'
   ] as const) {
     await page.setViewportSize({ width, height: 900 });
     await visit(page, `${stack.webUrl}/settings`);
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, name);
   }
   await page.emulateMedia({ colorScheme: 'dark' });

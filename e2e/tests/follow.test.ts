@@ -2,7 +2,6 @@
 // the follower finds the new question in the inbox and lands on it; /notifications lists what one
 // follows and stops it; the weekly digest mail is built (`pnpm cli digests`) and shows at /admin/mail.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -13,24 +12,16 @@ import { BILLING, demoUsers } from '../support/demo.ts';
 import { DEMO_PASSWORD, repoRoot, startStack, type Stack } from '../support/stack.ts';
 import { signIn, textOf, visit } from '../support/ui.ts';
 import { until } from '../support/until.ts';
+import { expectNoSidewaysScroll, screenshots } from '../support/page-checks.ts';
 
 let stack: Stack;
 const browsers: Browser[] = [];
-const shots = join(repoRoot, 'e2e', 'results', 'follow');
+const screenshot = screenshots('follow');
 
 async function browser(javaScriptEnabled = true): Promise<Page> {
   const opened = await openBrowser({ javaScriptEnabled });
   browsers.push(opened);
   return opened.page;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
 }
 
 beforeAll(async () => {
@@ -81,10 +72,10 @@ test('a follower of a space hears of a new question there, lands on it, and gets
   await withJs.setViewportSize({ width: 390, height: 844 });
   await visit(withJs, `${stack.webUrl}/notifications`);
   await screenshot(withJs, 'notifications-390');
-  await noSidewaysScroll(withJs);
+  await expectNoSidewaysScroll(withJs);
   await visit(withJs, spacePath);
   await screenshot(withJs, 'space-390');
-  await noSidewaysScroll(withJs);
+  await expectNoSidewaysScroll(withJs);
   await visit(withJs, `${stack.webUrl}/notifications`);
   await withJs.getByRole('link', { name: /Credit note missing after tariff downgrade/ }).click();
   await withJs.waitForURL(new RegExp(`/questions/${question.id}`));

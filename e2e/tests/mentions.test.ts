@@ -1,19 +1,18 @@
 // @mentions: typing "@" and a name in the answer composer lists people, the keyboard picks one,
 // the answer carries a link to their profile, and the person mentioned is told in their inbox.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApiClient, PASSWORD, signedUpClient } from '../support/api.ts';
 import { openBrowser, type Browser } from '../support/browser.ts';
 import { setTrustLevel } from '../support/db.ts';
 import { BILLING, demoUsers } from '../support/demo.ts';
-import { DEMO_PASSWORD, repoRoot, startStack, type Stack } from '../support/stack.ts';
+import { DEMO_PASSWORD, startStack, type Stack } from '../support/stack.ts';
 import { answers, signIn, visit } from '../support/ui.ts';
 import { until } from '../support/until.ts';
+import { expectNoSidewaysScroll, screenshots } from '../support/page-checks.ts';
 
 let stack: Stack;
 const browsers: Browser[] = [];
-const shots = join(repoRoot, 'e2e', 'results', 'mentions');
+const screenshot = screenshots('mentions');
 
 beforeAll(async () => {
   stack = await startStack({ demo: true, name: 'mentions' });
@@ -49,9 +48,8 @@ test('a mention picked from the composer links the profile and tells the person 
   const picker = page.getByTestId('mention-picker');
   await picker.getByRole('option', { name: '@Heike Brandt' }).waitFor();
   expect(await field.getAttribute('aria-expanded')).toBe('true');
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, 'picker-390.png') });
-  expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
+  await screenshot(page, 'picker-390', { fullPage: false });
+  await expectNoSidewaysScroll(page);
   await field.press('Enter');
   await picker.waitFor({ state: 'detached' });
   expect(await field.inputValue()).toMatch(/^Twice is allowed once the prices change\. \[@Heike Brandt\]\(\/users\/\d+\) $/);

@@ -2,27 +2,23 @@
 // groups what happened and leads straight to the answer; the e-mail arrives in a real SMTP server
 // with a working link and one-click unsubscribe. Nobody is told of a draft or of a private message
 // they may not see.
-import { mkdirSync } from 'node:fs';
-import { SMTPServer } from 'smtp-server';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApiClient } from '../support/api.ts';
 import { openBrowser, type Browser } from '../support/browser.ts';
 import { BILLING, demoUsers } from '../support/demo.ts';
-import { DEMO_PASSWORD, freePort, repoRoot, startStack, type Stack } from '../support/stack.ts';
+import { DEMO_PASSWORD, startStack, type Stack } from '../support/stack.ts';
 import { signIn, visit } from '../support/ui.ts';
 import { until } from '../support/until.ts';
+import { expectNoSidewaysScroll, screenshots } from '../support/page-checks.ts';
+import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 
 let stack: Stack;
 const browsers: Browser[] = [];
-let smtp: SMTPServer;
-const mails: { to: string; raw: string }[] = [];
+let smtp: TestSmtp;
 
 /** Quoted-printable undone (soft breaks, escaped bytes), so links can be read from the raw message. */
-const decode = (text: string): string =>
-  text.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'));
-const shots = join(repoRoot, 'e2e', 'results', 'notifications');
+const screenshot = screenshots('notifications');
 
 const INBOX = `query { notifications(first: 50) { edges { node { kind questionId path } } } }`;
 
@@ -44,37 +40,18 @@ async function shownCount(page: Page): Promise<number> {
   return (await count.count()) > 0 ? Number(await count.innerText()) : 0;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+  smtp = await startSmtp();
   stack = await startStack({
     demo: true,
     name: 'notifications',
-    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_DELAY_SECONDS: '0' },
+    env: { SMTP_URL: smtp.url, MAIL_DELAY_SECONDS: '0' },
   });
 });
 afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
   await stack?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 test('the asker sees the unread count rise live, opens the inbox and lands on the answer; privacy holds', async () => {
@@ -119,8 +96,7 @@ test('the asker sees the unread count rise live, opens the inbox and lands on th
   await page.setViewportSize({ width: 390, height: 844 });
   await visit(page, `${stack.webUrl}/notifications`);
   await screenshot(page, 'inbox-390');
-  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
-  expect(overflow, 'no sideways scrolling at 390 px').toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.getByTestId('notification').filter({ hasText: 'Meter reading missing on my annual bill' }).getByRole('link').click();
@@ -129,8 +105,8 @@ test('the asker sees the unread count rise live, opens the inbox and lands on th
   await until(async () => (await shownCount(page)) === before, 'the count to drop once the answer was opened');
 
   // The e-mail: in the SMTP server, its link leads to the answer, and one click (a POST as mail programs send it) unsubscribes.
-  await until(async () => mails.some((m) => m.to === asker.email && m.raw.includes(`#answer-${answer.id}`)), 'the mail to arrive');
-  const received = decode(mails.find((m) => m.to === asker.email && m.raw.includes(`#answer-${answer.id}`))!.raw);
+  await until(async () => smtp.mails.some((m) => m.to === asker.email && m.raw.includes(`#answer-${answer.id}`)), 'the mail to arrive');
+  const received = smtp.mails.find((m) => m.to === asker.email && m.raw.includes(`#answer-${answer.id}`))!.decoded;
   const link = new RegExp(`${stack.webUrl}/questions/${question.id}#answer-${answer.id}`).exec(received)![0];
   await visit(page, link);
   await page.locator(`#answer-${answer.id}`).waitFor();
@@ -188,7 +164,7 @@ test('admins read outgoing mail at /admin/mail', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await visit(page, `${stack.webUrl}/admin/mail`);
   await screenshot(page, 'admin-mail-390');
-  expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
 });
 
 test('forgot password: the link arrives by e-mail, sets a new password once, and the old sessions end', async () => {
@@ -202,8 +178,8 @@ test('forgot password: the link arrives by e-mail, sets a new password once, and
   await page.getByRole('button', { name: 'Send the link' }).click();
   await page.getByTestId('reset-sent').waitFor();
 
-  await until(async () => mails.some((m) => m.to === person.email && m.raw.includes('/reset-password/')), 'the reset mail');
-  const received = decode(mails.filter((m) => m.to === person.email && m.raw.includes('/reset-password/')).at(-1)!.raw);
+  await until(async () => smtp.mails.some((m) => m.to === person.email && m.raw.includes('/reset-password/')), 'the reset mail');
+  const received = smtp.mails.filter((m) => m.to === person.email && m.raw.includes('/reset-password/')).at(-1)!.decoded;
   const link = new RegExp(`${stack.webUrl}/reset-password/[\\w-]+`).exec(received)![0];
   await visit(page, link);
   const fresh = 'a fresh lantern password 2026';

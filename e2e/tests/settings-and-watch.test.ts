@@ -1,34 +1,23 @@
 // Following a thread and the account basics: watch and mute a thread with plain form posts (no
 // JavaScript), "I have this problem too" counts each person once, signed-out visitors are asked to
 // sign in to follow.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApiClient, PASSWORD, signedUpClient } from '../support/api.ts';
 import { openBrowser, type Browser } from '../support/browser.ts';
 import { BILLING, demoUsers } from '../support/demo.ts';
-import { DEMO_PASSWORD, repoRoot, startStack, type Stack } from '../support/stack.ts';
+import { DEMO_PASSWORD, startStack, type Stack } from '../support/stack.ts';
 import { signIn, textOf, visit } from '../support/ui.ts';
+import { expectNoSidewaysScroll, screenshots } from '../support/page-checks.ts';
 
 let stack: Stack;
 const browsers: Browser[] = [];
-const shots = join(repoRoot, 'e2e', 'results', 'watch');
+const screenshot = screenshots('watch');
 
 async function browser(javaScriptEnabled = true): Promise<Page> {
   const opened = await openBrowser({ javaScriptEnabled });
   browsers.push(opened);
   return opened.page;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
-  expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
 }
 
 beforeAll(async () => {
@@ -92,7 +81,7 @@ test('a thread is watched and muted without JavaScript; "I have this problem too
   await visit(withJs, path);
   await withJs.getByTestId('thread-watch').scrollIntoViewIfNeeded();
   await screenshot(withJs, 'thread-390');
-  await noSidewaysScroll(withJs);
+  await expectNoSidewaysScroll(withJs);
 
   // The asker sees the count but is not offered to count themselves.
   const askerPage = await browser(true);
@@ -122,8 +111,10 @@ test('settings: the display name changes; signing out of other sessions ends the
   expect(await textOf(page.locator('header .me-name').first())).toBe('Renamed Person');
 
   // A bad new password is explained at its field.
-  await page.getByLabel('Current password').fill(PASSWORD);
-  await page.getByLabel('New password').fill('password123');
+  // The password form (changing the e-mail and deleting the account ask for the password too).
+  const passwordForm = page.locator('form', { has: page.getByRole('button', { name: 'Change password' }) });
+  await passwordForm.getByLabel('Current password').fill(PASSWORD);
+  await passwordForm.getByLabel('New password').fill('password123');
   await page.getByRole('button', { name: 'Change password' }).click();
   await page.locator('#newPassword-error').waitFor();
 
@@ -131,7 +122,7 @@ test('settings: the display name changes; signing out of other sessions ends the
   await page.setViewportSize({ width: 390, height: 844 });
   await visit(page, `${stack.webUrl}/settings`);
   await screenshot(page, 'settings-390');
-  await noSidewaysScroll(page);
+  await expectNoSidewaysScroll(page);
 
   await page.getByRole('button', { name: 'Sign out of all other sessions' }).click();
   // Two: the other browser and the api client that created the account.

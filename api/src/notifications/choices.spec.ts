@@ -1,34 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, ask, seedSpace, setRole, signUp as signUpMember, type TestUser } from '../test-support/builders';
+import { answer, ask, seedSpace, setRole, type TestUser } from '../test-support/builders';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import { NotificationWorker } from './notification-worker';
+import { freshMember, inboxOf } from './test/inbox';
 
 const SETTINGS = `query { notificationSettings { email digest choices { group channel } } }`;
 const UPDATE = `mutation ($input: NotificationSettingsInput!) { updateNotificationSettings(input: $input) { choices { group channel } } }`;
-const INBOX = `query { notifications(first: 50) { edges { node { kind } } } }`;
 
 describe('choosing how each group of notifications arrives', () => {
   let t: TestApp;
-  let worker: NotificationWorker;
 
   beforeAll(async () => {
     t = await createTestApp();
     await seedSpace(t.dataSource);
-    worker = t.app.get(NotificationWorker);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const signUp = async (name: string): Promise<TestUser> => {
-    await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE 'signup:%'`);
-    return signUpMember(t, name);
-  };
-  const kinds = async (user: TestUser): Promise<string[]> => {
-    await worker.drain();
-    const res = await t.gql<{ notifications: { edges: { node: { kind: string } }[] } }>(INBOX, {}, user.cookie);
-    return res.data.notifications.edges.map((e) => e.node.kind);
-  };
+  const signUp = (name: string) => freshMember(t, name);
+  const kinds = async (user: TestUser): Promise<string[]> => (await inboxOf(t, user)).map((n) => n.kind);
   const mailsTo = async (user: TestUser): Promise<number> =>
     (await t.dataSource.query(`SELECT 1 FROM mail_outbox WHERE recipient_id = $1`, [user.id])).length;
 

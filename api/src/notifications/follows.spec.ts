@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCast, type Cast } from '../escalation/test/escalation-fixture';
-import { ask, signUp as signUpMember, type TestUser } from '../test-support/builders';
+import { ask, type TestUser } from '../test-support/builders';
 import { expectError } from '../test-support/matchers';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { DigestScheduler } from './mail/digest-scheduler';
-import { NotificationWorker } from './notification-worker';
+import { freshMember, inboxOf } from './test/inbox';
 
 const FOLLOW = `query ($target: FollowTarget!, $slug: String!) { follow(target: $target, slug: $slug) { target slug level followers } }`;
 const SET_FOLLOW = `mutation ($input: SetFollowInput!) { setFollow(input: $input) { target slug level followers } }`;
-const INBOX = `query { notifications(first: 50) { edges { node { kind questionId path } } } }`;
 const MARK = `mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount } }`;
 const RESOLVE = `mutation ($input: ResolveReviewItemInput!) { resolveReviewItem(input: $input) { id } }`;
 
@@ -17,13 +16,11 @@ const DAY = 86_400_000;
 describe('following spaces and tags', () => {
   let t: TestApp;
   let cast: Cast;
-  let worker: NotificationWorker;
   let digests: DigestScheduler;
 
   beforeAll(async () => {
     t = await createTestApp();
     cast = await seedCast(t);
-    worker = t.app.get(NotificationWorker);
     digests = t.app.get(DigestScheduler);
     await t.dataSource.query(`INSERT INTO tags (slug) VALUES ('outage'), ('vat'), ('meter-swap') ON CONFLICT DO NOTHING`);
   });
@@ -31,10 +28,7 @@ describe('following spaces and tags', () => {
     await t.close();
   });
 
-  const signUp = async (name: string, options: { trustLevel?: number } = {}): Promise<TestUser> => {
-    await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE 'signup:%'`);
-    return signUpMember(t, name, options);
-  };
+  const signUp = (name: string, options: { trustLevel?: number } = {}) => freshMember(t, name, options);
   const setFollow = async (user: TestUser, target: 'SPACE' | 'TAG', slug: string, level: 'WATCHING' | 'MUTED' | 'NONE') => {
     const res = await t.gql<{ setFollow: { level: string; followers: number } }>(
       SET_FOLLOW,
@@ -44,17 +38,8 @@ describe('following spaces and tags', () => {
     expect(res.errors).toBeUndefined();
     return res.data.setFollow;
   };
-  const inbox = async (user: TestUser): Promise<{ kind: string; questionId: string; path: string }[]> => {
-    await worker.drain();
-    const res = await t.gql<{ notifications: { edges: { node: { kind: string; questionId: string; path: string } }[] } }>(
-      INBOX,
-      {},
-      user.cookie,
-    );
-    expect(res.errors).toBeUndefined();
-    return res.data.notifications.edges.map((e) => e.node);
-  };
-  const newQuestions = async (user: TestUser): Promise<string[]> =>
+  const inbox = async (user: TestUser) => (await inboxOf(t, user)).map(({ kind, questionId, path }) => ({ kind, questionId, path }));
+  const newQuestions = async (user: TestUser): Promise<(string | null)[]> =>
     (await inbox(user)).filter((n) => n.kind === 'QUESTION_NEW').map((n) => n.questionId);
   /** Starts the user's digest period `days` ago, as if they had followed then. */
   const digestPeriodStarted = async (user: TestUser, days: number, digest = 'weekly') => {
@@ -149,7 +134,7 @@ describe('following spaces and tags', () => {
         reader.id,
         mutedThread,
       ]);
-      await worker.drain();
+      await inboxOf(t, reader);
       const [readNote]: { id: string }[] = await t.dataSource.query(
         `SELECT id FROM notifications WHERE recipient_id = $1 AND subject_id = $2 AND kind = 'question.new'`,
         [reader.id, read],
@@ -184,7 +169,7 @@ describe('following spaces and tags', () => {
       const daily = await signUp('Dieter Daily');
       const off = await signUp('Olga Off');
       const idle = await signUp('Ida Idle');
-      const unconfirmed = await signUpMember(t, 'Udo Unconfirmed', { verified: false });
+      const unconfirmed = await freshMember(t, 'Udo Unconfirmed', { verified: false });
       const asker = await signUp('Quentin Question');
       await setFollow(daily, 'SPACE', 'billing', 'WATCHING');
       await setFollow(off, 'SPACE', 'billing', 'WATCHING');

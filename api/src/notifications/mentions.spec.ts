@@ -1,38 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, ask, seedSpace, signUp as signUpMember, type TestUser } from '../test-support/builders';
+import { answer, ask, seedSpace, type TestUser } from '../test-support/builders';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import { NotificationWorker } from './notification-worker';
+import { freshMember, inboxOf } from './test/inbox';
 
-const INBOX = `query { notifications(first: 50) { edges { node { kind questionId path actorName } } } }`;
 const COMMENT = `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`;
 
 describe('@mentions', () => {
   let t: TestApp;
-  let worker: NotificationWorker;
 
   beforeAll(async () => {
     t = await createTestApp();
     await seedSpace(t.dataSource);
-    worker = t.app.get(NotificationWorker);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const signUp = async (name: string): Promise<TestUser> => {
-    await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE 'signup:%'`);
-    return signUpMember(t, name);
-  };
-  const inbox = async (user: TestUser) => {
-    await worker.drain();
-    const res = await t.gql<{ notifications: { edges: { node: { kind: string; path: string; actorName: string } }[] } }>(
-      INBOX,
-      {},
-      user.cookie,
-    );
-    expect(res.errors).toBeUndefined();
-    return res.data.notifications.edges.map((e) => e.node);
-  };
+  const signUp = (name: string) => freshMember(t, name);
+  const inbox = async (user: TestUser) =>
+    (await inboxOf(t, user)).map(({ kind, path, actorName, questionId }) => ({ kind, path, actorName, questionId }));
   const mention = (user: TestUser, name: string) => `[@${name}](/users/${user.id})`;
 
   it('tells the people an answer mentions, once each, instead of the plain new-answer notice; mail quotes the post', async () => {

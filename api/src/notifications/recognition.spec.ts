@@ -1,37 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, ask, seedSpace, setRole, setTrustLevel, signUp as signUpMember, type TestUser } from '../test-support/builders';
+import { answer, ask, seedSpace, setRole, setTrustLevel, type TestUser } from '../test-support/builders';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import { NotificationWorker } from './notification-worker';
+import { freshMember, inboxOf } from './test/inbox';
 
-const INBOX = `query { notifications(first: 50) { edges { node { kind path reason actorName } } } }`;
 const FLAG = `mutation ($input: FlagPostInput!) { flagPost(input: $input) { id } }`;
 const ACCEPT = `mutation ($id: ID!) { acceptAnswer(answerId: $id) { id } }`;
 
 describe('recognition and moderation notices', () => {
   let t: TestApp;
-  let worker: NotificationWorker;
 
   beforeAll(async () => {
     t = await createTestApp();
     await seedSpace(t.dataSource);
-    worker = t.app.get(NotificationWorker);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const signUp = async (name: string): Promise<TestUser> => {
-    await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE 'signup:%'`);
-    return signUpMember(t, name);
-  };
-  const inbox = async (user: TestUser) => {
-    await worker.drain();
-    const res = await t.gql<{
-      notifications: { edges: { node: { kind: string; path: string; reason: string | null; actorName: string | null } }[] };
-    }>(INBOX, {}, user.cookie);
-    expect(res.errors).toBeUndefined();
-    return res.data.notifications.edges.map((e) => e.node);
-  };
+  const signUp = (name: string) => freshMember(t, name);
+  const inbox = async (user: TestUser) =>
+    (await inboxOf(t, user)).map(({ kind, path, reason, actorName }) => ({ kind, path, reason, actorName }));
 
   it('tells moderators — not members, not who flagged — of a new flag, leading to the review queue', async () => {
     const moderator = await signUp('Mona Moderator');
