@@ -20,6 +20,7 @@ import { OutboxFromDomains1797400000002 } from './1797400000002-OutboxFromDomain
 import { UserNotices1797400000003 } from './1797400000003-UserNotices.js';
 import { NotificationChoices1797400000004 } from './1797400000004-NotificationChoices.js';
 import { InsightsIndexes1797500000000 } from './1797500000000-InsightsIndexes.js';
+import { CallbackState1797700000000 } from './1797700000000-CallbackState.js';
 import { InsightsQuestions1797800000000 } from './1797800000000-InsightsQuestions.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
@@ -46,5 +47,6 @@ export const migrations: Function[] = [
   UserNotices1797400000003,
   NotificationChoices1797400000004,
   InsightsIndexes1797500000000,
+  CallbackState1797700000000,
   InsightsQuestions1797800000000,
 ];

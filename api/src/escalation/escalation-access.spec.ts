@@ -38,6 +38,17 @@ const staffOnly = (member: Outcome): Record<Role, Outcome> => ({
   admin: 'data',
 });
 
+/** A call back request by the asker, written directly (a tomorrow window). */
+async function callbackRequest(t: TestApp, conversationId: string): Promise<string> {
+  const [{ id }] = await t.dataSource.query(
+    `INSERT INTO conversation_messages (conversation_id, author_id, kind, body_markdown, body_html, callback_from, callback_until, callback_phone, callback_state)
+     SELECT id, asker_id, 'callback_request', '', '', now() + interval '1 day', now() + interval '25 hours', '030 1234567', 'requested'
+     FROM conversations WHERE id = $1 RETURNING id`,
+    [conversationId],
+  );
+  return String(id);
+}
+
 const CASES: Case[] = [
   {
     name: 'query escalation',
@@ -163,11 +174,33 @@ const CASES: Case[] = [
     expect: { ...staffOnly('NOT_FOUND'), asker: 'data' },
   },
   {
+    name: 'mutation scheduleCallback',
+    run: async (t, c, ids) =>
+      t.gql(
+        `mutation ($id: ID!, $at: DateTime!) { scheduleCallback(input: { messageId: $id, at: $at }) { id } }`,
+        { id: await callbackRequest(t, ids.conversationId), at: new Date(Date.now() + 86_400_000 + 1_800_000).toISOString() },
+        c,
+      ),
+    expect: { ...staffOnly('NOT_FOUND'), asker: 'FORBIDDEN' },
+  },
+  {
+    name: 'mutation completeCallback',
+    run: async (t, c, ids) =>
+      t.gql(`mutation ($id: ID!) { completeCallback(messageId: $id) { id } }`, { id: await callbackRequest(t, ids.conversationId) }, c),
+    expect: { ...staffOnly('NOT_FOUND'), asker: 'FORBIDDEN' },
+  },
+  {
+    name: 'mutation cancelCallback',
+    run: async (t, c, ids) =>
+      t.gql(`mutation ($id: ID!) { cancelCallback(messageId: $id) { id } }`, { id: await callbackRequest(t, ids.conversationId) }, c),
+    expect: { ...staffOnly('NOT_FOUND'), asker: 'data' },
+  },
+  {
     name: 'mutation requestCallback',
     run: (t, c, ids) => {
       const from = new Date(Date.now() + 86_400_000);
       return t.gql(
-        `mutation ($id: ID!, $from: DateTime!, $until: DateTime!) { requestCallback(input: { conversationId: $id, from: $from, until: $until }) { id } }`,
+        `mutation ($id: ID!, $from: DateTime!, $until: DateTime!) { requestCallback(input: { conversationId: $id, from: $from, until: $until, phone: "030 1234567" }) { id } }`,
         { id: ids.conversationId, from: from.toISOString(), until: new Date(from.getTime() + 3_600_000).toISOString() },
         c,
       );

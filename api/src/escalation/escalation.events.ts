@@ -10,6 +10,10 @@ declare module '../platform/outbox/outbox' {
     'escalation.assigned': { assigneeId: string; questionId: string };
     /** A message in a private conversation (its content stays on the site). */
     'conversation.message': { conversationId: string };
+    /** A call back request (the aggregate is its message) was scheduled or rescheduled; no phone number. */
+    'callback.scheduled': { conversationId: string; actorId: string; rescheduled: boolean };
+    /** A call back request ended: done by staff, or cancelled by the asker or staff. */
+    'callback.closed': { conversationId: string; actorId: string; outcome: 'done' | 'cancelled' };
   }
 }
 

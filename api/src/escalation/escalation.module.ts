@@ -6,6 +6,7 @@ import { EscalationListeners } from './escalation.listeners';
 import { ReviewGateModule } from '../four-eyes/review-gate.module';
 import { FourEyesModule } from '../four-eyes/four-eyes.module';
 import { ConversationMessageResolver, ConversationResolver } from './conversation/conversation.resolver';
+import { CallbackService } from './conversation/callback.service';
 import { ConversationService } from './conversation/conversation.service';
 import { EscalationEventResolver, EscalationNoteResolver, EscalationResolver } from './escalation.resolver';
 import { EscalationQueries } from './escalation-queries';
@@ -21,6 +22,7 @@ import { EscalationSweeper } from './unanswered-sweeper';
     EscalationService,
     EscalationQueries,
     ConversationService,
+    CallbackService,
     EscalationSweeper,
     EscalationResolver,
     EscalationNoteResolver,

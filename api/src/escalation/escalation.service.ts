@@ -238,6 +238,7 @@ export class EscalationService {
     if (!current || !can(actor, 'escalation.act', await this.teams.ref(this.dataSource.manager, actor, current.teamId)))
       throw notFound('Escalation');
     if (current.status === 'resolved') throw conflict('This escalation is already resolved.');
+    await this.assertNoOpenCallback(this.dataSource.manager, current.questionId);
     const hadConversation = await this.dataSource.getRepository(ConversationEntity).existsBy({ questionId: current.questionId });
     const check = new InputCheck();
     const summary =
@@ -258,6 +259,7 @@ export class EscalationService {
         ? await this.drafts.save(actor, { kind: DraftKindValue.ANSWER, questionId: question.id, body: summary, clientMutationId })
         : null;
     return this.act(actor, id, 'resolved', async (manager, e) => {
+      await this.assertNoOpenCallback(manager, e.questionId);
       const now = this.now();
       const clocks = await this.statusClocks(manager, e, 'resolved');
       const resolutionDueAt = clocks.columns.resolutionDueAt ?? e.resolutionDueAt;
@@ -275,6 +277,12 @@ export class EscalationService {
       await appendOutbox(manager, 'escalation.resolved', e.id, { questionId: e.questionId });
       return { summaryAnswerId: answer?.id ?? null, summaryDraftId: draft?.id ?? null, ...clocks.details };
     });
+  }
+
+  /** The customer waits for a call: it is done or cancelled before the case is resolved. */
+  private async assertNoOpenCallback(manager: EntityManager, questionId: string): Promise<void> {
+    if (await this.conversations.openCallback(manager, questionId))
+      throw fieldError('callback', 'callback_open', 'A call back is still open: mark it done or cancel it before resolving.');
   }
 
   /** Clears breach marks that no longer hold after the due times moved later; `at` is where the SLA clocks stand. */

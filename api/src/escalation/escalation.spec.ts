@@ -106,7 +106,15 @@ describe('escalations', () => {
     ]);
     const callback = await t.gql(
       CALLBACK,
-      { input: { conversationId, from: '2026-11-25T09:00:00.000Z', until: '2026-11-25T10:00:00.000Z', note: 'Mornings suit me.' } },
+      {
+        input: {
+          conversationId,
+          from: '2026-11-25T09:00:00.000Z',
+          until: '2026-11-25T10:00:00.000Z',
+          phone: '030 1234567',
+          note: 'Mornings suit me.',
+        },
+      },
       cast.asker.cookie,
     );
     expect(callback.errors).toBeUndefined();
@@ -141,6 +149,9 @@ describe('escalations', () => {
       'priority_changed',
     ]);
 
+    const callbackId = (callback.data as { requestCallback: { id: string } }).requestCallback.id;
+    const done = await t.gql(`mutation ($id: ID!) { completeCallback(messageId: $id) { id } }`, { id: callbackId }, cast.agent.cookie);
+    expect(done.errors).toBeUndefined();
     const resolved = await t.gql(
       RESOLVE,
       {

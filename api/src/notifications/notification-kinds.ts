@@ -11,6 +11,8 @@ export enum NotificationKind {
   POST_APPROVED = 'post.approved',
   POST_HIDDEN = 'post.hidden',
   MESSAGE_NEW = 'message.new',
+  CALLBACK_SCHEDULED = 'callback.scheduled',
+  CALLBACK_DONE = 'callback.done',
   ESCALATION_NEW = 'escalation.new',
   ESCALATION_ASSIGNED = 'escalation.assigned',
   ESCALATION_DUE_SOON = 'escalation.due_soon',
@@ -46,7 +48,7 @@ export const NOTIFICATION_GROUPS = {
   mentions: ['mention'],
   myPosts: ['answer.accepted', 'answer.verified', 'post.approved', 'post.hidden'],
   following: ['question.new'],
-  messages: ['message.new'],
+  messages: ['message.new', 'callback.scheduled', 'callback.done'],
   recognition: ['badge.awarded', 'trust_level.raised'],
   staff: [
     'escalation.new',

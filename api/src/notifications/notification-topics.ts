@@ -39,6 +39,8 @@ export const NOTIFICATION_TOPICS = [
   'badge.awarded',
   'trust_level.raised',
   'conversation.message',
+  'callback.scheduled',
+  'callback.closed',
   'draft.submitted',
   'draft.changes_requested',
   'alert.raised',
@@ -336,6 +338,38 @@ export async function candidatesFor(db: Db, event: OutboxEventRow): Promise<Noti
         ? [str(m.contact_id) ?? str(m.assignee_id)].filter((r): r is string => r !== null)
         : [String(m.asker_id)];
       return candidate(recipients, 'message.new', 'message', id, String(m.question_id), String(m.author_id), { fromStaff: !fromAsker });
+    }
+    case 'callback.scheduled':
+    case 'callback.closed': {
+      // The asker is told; when the asker cancelled, their staff contact (or the assignee) is.
+      const [m]: {
+        question_id: string;
+        asker_id: string;
+        contact_id: string | null;
+        assignee_id: string | null;
+        scheduled_for: Date | null;
+      }[] = await db.query(
+        `SELECT c.question_id, c.asker_id, c.contact_id, m.callback_scheduled_for AS scheduled_for,
+             (SELECT assignee_id FROM escalations e WHERE e.question_id = c.question_id ORDER BY e.id DESC LIMIT 1) AS assignee_id
+           FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1`,
+        [id],
+      );
+      if (!m) return [];
+      const actorId = str(p.actorId);
+      const recipients = actorId === String(m.asker_id) ? [str(m.contact_id) ?? str(m.assignee_id)] : [String(m.asker_id)];
+      const [kind, details] =
+        event.topic === 'callback.scheduled'
+          ? (['callback.scheduled', { rescheduled: p.rescheduled === true, scheduledFor: m.scheduled_for }] as const)
+          : (['callback.done', { outcome: p.outcome === 'cancelled' ? 'cancelled' : 'done' }] as const);
+      return candidate(
+        recipients.filter((r): r is string => r !== null),
+        kind,
+        'message',
+        id,
+        String(m.question_id),
+        actorId,
+        details,
+      );
     }
     case 'draft.submitted': {
       const [d]: { author_id: string; question_id: string; reviewer_id: string | null; space_id: string }[] = await db.query(

@@ -108,6 +108,12 @@ export function zonedLocalToIso(local: string, timeZone: string): string | null 
   }
 }
 
+/** An instant as the `datetime-local` text ("2026-11-24T09:30") of its wall-clock time in `timeZone`. */
+export function isoToZonedLocal(iso: string, timeZone: string): string {
+  const instant = new Date(iso).getTime();
+  return new Date(instant + zoneOffsetMinutes(instant, timeZone) * 60_000).toISOString().slice(0, 16);
+}
+
 /** Whether the browser-reported time zone is one Intl knows. */
 export function isTimeZone(value: string): boolean {
   try {

@@ -1,12 +1,20 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/page-info.model';
-import type { ConversationEntity, ConversationMessageEntity, MessageKind } from './conversation.entity';
+import type { CallbackState, ConversationEntity, ConversationMessageEntity, MessageKind } from './conversation.entity';
 
 export enum MessageKindValue {
   TEXT = 'text',
   CALLBACK_REQUEST = 'callback_request',
 }
 registerEnumType(MessageKindValue, { name: 'ConversationMessageKind' });
+
+export enum CallbackStateValue {
+  REQUESTED = 'requested',
+  SCHEDULED = 'scheduled',
+  DONE = 'done',
+  CANCELLED = 'cancelled',
+}
+registerEnumType(CallbackStateValue, { name: 'CallbackState', description: 'requested → scheduled (maybe again) → done or cancelled.' });
 
 @ObjectType('Conversation', { description: 'The private 1:1 channel between the asker and staff; only they see it.' })
 export class ConversationModel {
@@ -18,12 +26,20 @@ export class ConversationModel {
   contactId: string | null;
 }
 
-@ObjectType('CallbackRequest', { description: 'The asker would like a call back in this window.' })
+@ObjectType('CallbackRequest', {
+  description: 'The asker would like a call back in this window; seen only by those who take part in the conversation.',
+})
 export class CallbackRequestModel {
+  @Field(() => ID, { description: 'The request’s message.' }) messageId: string;
   @Field(() => GraphQLISODateTime) from: Date;
   @Field(() => GraphQLISODateTime) until: Date;
   @Field(() => GraphQLISODateTime) requestedAt: Date;
   @Field() noteHtml: string;
+  @Field(() => String, { nullable: true, description: 'Null for requests made before numbers were asked for.' }) phone: string | null;
+  @Field(() => CallbackStateValue) state: CallbackState;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When staff will call (the latest time set).' })
+  scheduledFor: Date | null;
+  @Field(() => String, { nullable: true, description: 'Staff’s note on the latest change, plain text.' }) staffNote: string | null;
 }
 
 @ObjectType('ConversationMessage')
@@ -71,7 +87,17 @@ export function toConversationModel(c: ConversationEntity): ConversationModel {
 
 export function toCallbackModel(m: ConversationMessageEntity): CallbackRequestModel | null {
   if (m.kind !== 'callback_request' || !m.callbackFrom || !m.callbackUntil) return null;
-  return { from: m.callbackFrom, until: m.callbackUntil, requestedAt: m.createdAt, noteHtml: m.bodyHtml };
+  return {
+    messageId: m.id,
+    from: m.callbackFrom,
+    until: m.callbackUntil,
+    requestedAt: m.createdAt,
+    noteHtml: m.bodyHtml,
+    phone: m.callbackPhone,
+    state: m.callbackState ?? 'requested',
+    scheduledFor: m.callbackScheduledFor,
+    staffNote: m.callbackStaffNote,
+  };
 }
 
 export function toMessageModel(m: ConversationMessageEntity): ConversationMessageModel {

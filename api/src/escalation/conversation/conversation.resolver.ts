@@ -5,8 +5,9 @@ import { Ctx } from '../../platform/graphql/decorators';
 import type { RequestContext } from '../../platform/graphql/request-context';
 import { LiveEvents, perEvent } from '../../platform/live/live-events';
 import { currentActor } from '../../platform/live/subscriptions';
+import { CallbackService } from './callback.service';
 import { ConversationService } from './conversation.service';
-import { RequestCallbackInput, SendMessageInput } from '../dto/escalation.inputs';
+import { RequestCallbackInput, ScheduleCallbackInput, SendMessageInput } from '../dto/escalation.inputs';
 import { conversationChannel } from '../escalation-timeline';
 import {
   ConversationActivityModel,
@@ -19,6 +20,7 @@ import {
 export class ConversationResolver {
   constructor(
     private readonly conversations: ConversationService,
+    private readonly callbacks: CallbackService,
     private readonly users: UserService,
     private readonly live: LiveEvents,
   ) {}
@@ -50,6 +52,31 @@ export class ConversationResolver {
   @Mutation(() => ConversationMessageModel, { description: 'The asker asks to be called back in a time window.' })
   requestCallback(@Ctx() ctx: RequestContext, @Args('input') input: RequestCallbackInput): Promise<ConversationMessageModel> {
     return this.conversations.requestCallback(ctx.actor, input);
+  }
+
+  @Mutation(() => ConversationMessageModel, {
+    description: 'Staff: the time they will call, inside the asker’s window or proposed outside it with a note; the asker is told.',
+  })
+  scheduleCallback(@Ctx() ctx: RequestContext, @Args('input') input: ScheduleCallbackInput): Promise<ConversationMessageModel> {
+    return this.callbacks.schedule(ctx.actor, input);
+  }
+
+  @Mutation(() => ConversationMessageModel, { description: 'Staff: the call took place; the asker is told. Repeating it changes nothing.' })
+  completeCallback(
+    @Ctx() ctx: RequestContext,
+    @Args('messageId', { type: () => ID }) messageId: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<ConversationMessageModel> {
+    return this.callbacks.complete(ctx.actor, messageId, note);
+  }
+
+  @Mutation(() => ConversationMessageModel, { description: 'The asker or staff call the call back off.' })
+  cancelCallback(
+    @Ctx() ctx: RequestContext,
+    @Args('messageId', { type: () => ID }) messageId: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<ConversationMessageModel> {
+    return this.callbacks.cancel(ctx.actor, messageId, note);
   }
 
   @Subscription(() => ConversationActivityModel, {
@@ -88,6 +115,14 @@ export class ConversationResolver {
   @ResolveField(() => UserModel, { nullable: true, description: 'The staff member who stays the asker’s contact.' })
   contact(@Ctx() ctx: RequestContext, @Parent() conversation: ConversationModel): Promise<UserModel | null> | null {
     return conversation.contactId ? this.users.load(ctx, conversation.contactId) : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The number of the viewer’s own latest call back request, to offer again.',
+  })
+  lastCallbackPhone(@Ctx() ctx: RequestContext): Promise<string | null> | null {
+    return ctx.actor ? this.conversations.lastCallbackPhone(ctx.actor.id) : null;
   }
 
   @ResolveField(() => ID)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { renderMarkdown } from '@peerdesk/markdown';
 import DataLoader from 'dataloader';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { authorize, can, type Actor, type ConversationRef } from '../../identity/policy';
 import { conflict, InputCheck, notFound, unauthenticated } from '../../platform/errors';
 import type { RequestContext } from '../../platform/graphql/request-context';
@@ -15,7 +15,7 @@ import { Clock } from '../../platform/clock';
 import { ConversationEntity, ConversationMessageEntity } from './conversation.entity';
 import type { RequestCallbackInput, SendMessageInput } from '../dto/escalation.inputs';
 import { EscalationEntity } from '../escalation.entity';
-import { CALLBACK, ESCALATION_LIMITS } from '../escalation.rules';
+import { CALLBACK, checkPhone, ESCALATION_LIMITS, PHONE_DIGITS } from '../escalation.rules';
 import { conversationChannel, QUEUE_CHANNEL, recordEvent } from '../escalation-timeline';
 import { recordStaffResponse } from '../first-response';
 import { clocksFor } from '../sla-pause';
@@ -33,7 +33,7 @@ import { TeamService } from '../../teams/team.service';
 const BY_QUESTION = Symbol('conversationByQuestion');
 const MINUTE = 60_000;
 
-interface Posted {
+export interface Posted {
   conversation: ConversationEntity;
   message: ConversationMessageEntity;
   escalation: EscalationEntity | null;
@@ -116,6 +116,26 @@ export class ConversationService {
       .getOne();
   }
 
+  /** A call back of the question still requested or scheduled. */
+  openCallback(manager: EntityManager, questionId: string): Promise<ConversationMessageEntity | null> {
+    return manager
+      .getRepository(ConversationMessageEntity)
+      .createQueryBuilder('m')
+      .innerJoin(ConversationEntity, 'c', 'c.id = m.conversationId')
+      .where(`c.questionId = :questionId AND m.kind = 'callback_request' AND m.callbackState IN ('requested', 'scheduled')`, { questionId })
+      .getOne();
+  }
+
+  /** The number of the viewer's latest call back request, offered again on the next one. */
+  async lastCallbackPhone(actorId: string): Promise<string | null> {
+    const latest = await this.dataSource.getRepository(ConversationMessageEntity).findOne({
+      select: { id: true, callbackPhone: true },
+      where: { authorId: actorId, kind: 'callback_request', callbackPhone: Not(IsNull()) },
+      order: { id: 'DESC' },
+    });
+    return latest?.callbackPhone ?? null;
+  }
+
   /** Staff open the conversation from an escalated question (or join the one the asker started) and stay the asker's contact. */
   async open(actor: Actor | null, questionIdInput: string, bodyInput: string): Promise<ConversationModel> {
     if (!actor) throw unauthenticated();
@@ -192,11 +212,23 @@ export class ConversationService {
       check.add('from', 'too_far', `Choose a time within the next ${CALLBACK.maxDaysAhead} days.`);
     if (Number.isNaN(until.getTime()) || until.getTime() - from.getTime() < CALLBACK.minWindowMinutes * MINUTE)
       check.add('until', 'too_short', `The window must be at least ${CALLBACK.minWindowMinutes} minutes long.`);
+    const phone = checkPhone(input.phone);
+    if ('problem' in phone)
+      check.add(
+        'phone',
+        phone.problem,
+        phone.problem === 'required'
+          ? 'Phone number is required.'
+          : `Enter a phone number of ${PHONE_DIGITS.min}–${PHONE_DIGITS.max} digits; only digits, spaces, +, - and ( ) are allowed.`,
+      );
     const posted = await this.dataSource.transaction(async (manager) => {
       const conversation = await this.lockParticipating(manager, actor, id);
       authorize(actor, 'conversation.requestCallback', await this.ref(manager, actor, conversation));
       check.assertValid();
-      const result = await this.post(manager, conversation, actor, { body: note, kind: 'callback_request', key: null, from, until }, now);
+      if (await this.openCallback(manager, conversation.questionId))
+        throw conflict('You already asked for a call back; cancel it before asking for another time.');
+      const callback = { from, until, phone: 'phone' in phone ? phone.phone : null };
+      const result = await this.post(manager, conversation, actor, { body: note, kind: 'callback_request', key: null, callback }, now);
       if (result.escalation)
         await recordEvent(
           manager,
@@ -224,7 +256,7 @@ export class ConversationService {
     return actor !== null && can(actor, 'conversation.takePart', await this.ref(manager, actor, conversation));
   }
 
-  private async ref(manager: EntityManager, actor: Actor, conversation: ConversationEntity): Promise<ConversationRef> {
+  async ref(manager: EntityManager, actor: Actor, conversation: ConversationEntity): Promise<ConversationRef> {
     const escalation = await this.latestEscalation(manager, conversation.questionId);
     return {
       askerId: conversation.askerId,
@@ -255,7 +287,12 @@ export class ConversationService {
     manager: EntityManager,
     conversation: ConversationEntity,
     author: Actor,
-    message: { body: string; kind: 'text' | 'callback_request'; key: string | null; from?: Date; until?: Date },
+    message: {
+      body: string;
+      kind: 'text' | 'callback_request';
+      key: string | null;
+      callback?: { from: Date; until: Date; phone: string | null };
+    },
     now: Date,
   ): Promise<Posted> {
     const saved = await manager.save(
@@ -265,8 +302,10 @@ export class ConversationService {
         kind: message.kind,
         bodyMarkdown: message.body,
         bodyHtml: message.body ? renderMarkdown(message.body) : '',
-        callbackFrom: message.from ?? null,
-        callbackUntil: message.until ?? null,
+        callbackFrom: message.callback?.from ?? null,
+        callbackUntil: message.callback?.until ?? null,
+        callbackPhone: message.callback?.phone ?? null,
+        callbackState: message.callback ? 'requested' : null,
         clientMutationId: message.key,
         createdAt: now,
       }),
@@ -296,11 +335,11 @@ export class ConversationService {
     return { conversation: await manager.findOneByOrFail(ConversationEntity, { id: conversation.id }), message: saved, escalation };
   }
 
-  private latestEscalation(manager: EntityManager, questionId: string): Promise<EscalationEntity | null> {
+  latestEscalation(manager: EntityManager, questionId: string): Promise<EscalationEntity | null> {
     return manager.findOne(EscalationEntity, { where: { questionId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  private async announce(posted: Posted): Promise<void> {
+  async announce(posted: Posted): Promise<void> {
     const activity: ConversationActivityModel = {
       conversationId: posted.conversation.id,
       messageId: posted.message.id,

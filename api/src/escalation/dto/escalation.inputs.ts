@@ -49,5 +49,14 @@ export class RequestCallbackInput {
   @Field(() => ID) conversationId: string;
   @Field(() => GraphQLISODateTime) from: Date;
   @Field(() => GraphQLISODateTime) until: Date;
-  @Field(() => String, { nullable: true, description: 'What the call is about, or a good number to reach you at.' }) note?: string | null;
+  @Field({ description: 'Where to call: international or national form, 6–20 digits; seen only by staff of the case.' }) phone: string;
+  @Field(() => String, { nullable: true, description: 'What the call is about.' }) note?: string | null;
+}
+
+@InputType()
+export class ScheduleCallbackInput {
+  @Field(() => ID, { description: 'The call back request’s message.' }) messageId: string;
+  @Field(() => GraphQLISODateTime, { description: 'Inside the asker’s window, or another time proposed with a note.' }) at: Date;
+  @Field(() => String, { nullable: true, description: 'For the asker, plain text; required when proposing a time outside the window.' })
+  note?: string | null;
 }

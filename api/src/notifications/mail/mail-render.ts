@@ -60,6 +60,18 @@ const EN: Texts = {
     open: 'Open the conversation',
     why: 'conversation',
   },
+  'callback.scheduled': {
+    subject: 'Call back scheduled: “{title}”',
+    lead: '{actor} set a time to call you back. See it in your private conversation on the site.',
+    open: 'Open the conversation',
+    why: 'conversation',
+  },
+  'callback.done': {
+    subject: 'Call back ended: “{title}”',
+    lead: '{actor} marked the call back done or cancelled it. See the details in your private conversation on the site.',
+    open: 'Open the conversation',
+    why: 'conversation',
+  },
   'alert.new': {
     subject: 'New alert in the community',
     lead: 'Monitoring raised an alert for a space your team looks after: many more posts than usual, or a watched keyword.',
@@ -141,6 +153,18 @@ const DE: Texts = {
   'message.new': {
     subject: 'Neue private Nachricht zu „{title}“',
     lead: '{actor} hat dir im privaten Gespräch geschrieben. Lies sie auf der Seite: private Nachrichten verschicken wir nicht per E-Mail.',
+    open: 'Gespräch öffnen',
+    why: 'conversation',
+  },
+  'callback.scheduled': {
+    subject: 'Rückruf geplant: „{title}“',
+    lead: '{actor} hat einen Zeitpunkt für den Rückruf festgelegt. Du siehst ihn im privaten Gespräch auf der Seite.',
+    open: 'Gespräch öffnen',
+    why: 'conversation',
+  },
+  'callback.done': {
+    subject: 'Rückruf abgeschlossen: „{title}“',
+    lead: '{actor} hat den Rückruf als erledigt markiert oder abgesagt. Die Einzelheiten stehen im privaten Gespräch auf der Seite.',
     open: 'Gespräch öffnen',
     why: 'conversation',
   },

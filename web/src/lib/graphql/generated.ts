@@ -67,6 +67,13 @@ export type AuditLogFilter = {
   to?: string | null | undefined;
 };
 
+/** requested → scheduled (maybe again) → done or cancelled. */
+export type CallbackState =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'REQUESTED'
+  | 'SCHEDULED';
+
 export type ChangeEmailInput = {
   currentPassword: string;
   newEmail: string;
@@ -278,6 +285,8 @@ export type NotificationKind =
   | 'ANSWER_NEW'
   | 'ANSWER_VERIFIED'
   | 'BADGE_AWARDED'
+  | 'CALLBACK_DONE'
+  | 'CALLBACK_SCHEDULED'
   | 'COMMENT_NEW'
   | 'DRAFT_CHANGES'
   | 'DRAFT_REVIEW'
@@ -350,8 +359,10 @@ export type RedactPostInput = {
 export type RequestCallbackInput = {
   conversationId: string | number;
   from: string;
-  /** What the call is about, or a good number to reach you at. */
+  /** What the call is about. */
   note?: string | null | undefined;
+  /** Where to call: international or national form, 6–20 digits; seen only by staff of the case. */
+  phone: string;
   until: string;
 };
 
@@ -434,6 +445,15 @@ export type SaveTeamInput = {
   timeZone: string;
   unansweredAfterMinutes?: number | null | undefined;
   weekly: Array<WeeklyWindowInput>;
+};
+
+export type ScheduleCallbackInput = {
+  /** Inside the asker’s window, or another time proposed with a note. */
+  at: string;
+  /** The call back request’s message. */
+  messageId: string | number;
+  /** For the asker, plain text; required when proposing a time outside the window. */
+  note?: string | null | undefined;
 };
 
 export type SearchFilterInput = {
@@ -688,7 +708,7 @@ export type FeedSearchQuery = { search: { edges: Array<{ node: { question: { id:
 
 export type StaffPromiseFieldsFragment = { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean };
 
-export type ConversationFieldsFragment = { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } };
+export type ConversationFieldsFragment = { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } };
 
 export type EscalationRowFragment = { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } };
 
@@ -700,7 +720,7 @@ export type ThreadEscalationQueryVariables = Exact<{
 }>;
 
 
-export type ThreadEscalationQuery = { question: { id: string, canEscalate: boolean, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null } | null };
+export type ThreadEscalationQuery = { question: { id: string, canEscalate: boolean, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } } | null } | null };
 
 export type EscalationQueueQueryVariables = Exact<{
   filter?: EscalationQueueFilter | null | undefined;
@@ -717,7 +737,7 @@ export type EscalationDetailQueryVariables = Exact<{
 }>;
 
 
-export type EscalationDetailQuery = { escalation: { reason: string | null, firstResponseDueAt: string, resolutionDueAt: string, resolvedAt: string | null, summaryRequired: boolean, id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, createdBy: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, callbackRequest: { from: string, until: string, noteHtml: string, requestedAt: string } | null, notes: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, timeline: Array<{ id: string, kind: string, details: string, createdAt: string, actor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null }>, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null, question: { bodyHtml: string, createdAt: string, id: string, slug: string, title: string, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, answers: { edges: Array<{ node: { id: string, bodyHtml: string, createdAt: string, isAccepted: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } }> } }, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } | null, teams: Array<{ id: string, name: string, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
+export type EscalationDetailQuery = { escalation: { reason: string | null, firstResponseDueAt: string, resolutionDueAt: string, resolvedAt: string | null, summaryRequired: boolean, id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, createdBy: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, callbackRequest: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null, notes: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, timeline: Array<{ id: string, kind: string, details: string, createdAt: string, actor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null }>, conversation: { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } } | null, question: { bodyHtml: string, createdAt: string, id: string, slug: string, title: string, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, answers: { edges: Array<{ node: { id: string, bodyHtml: string, createdAt: string, isAccepted: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } }> } }, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } | null, teams: Array<{ id: string, name: string, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
 
 export type TeamsQueryVariables = Exact<{
   locale: Locale;
@@ -808,6 +828,31 @@ export type RequestCallbackMutationVariables = Exact<{
 
 
 export type RequestCallbackMutation = { requestCallback: { id: string } };
+
+export type CallbackFieldsFragment = { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null };
+
+export type ScheduleCallbackMutationVariables = Exact<{
+  input: ScheduleCallbackInput;
+}>;
+
+
+export type ScheduleCallbackMutation = { scheduleCallback: { id: string } };
+
+export type CompleteCallbackMutationVariables = Exact<{
+  messageId: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CompleteCallbackMutation = { completeCallback: { id: string } };
+
+export type CancelCallbackMutationVariables = Exact<{
+  messageId: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CancelCallbackMutation = { cancelCallback: { id: string } };
 
 export type SaveTeamMutationVariables = Exact<{
   input: SaveTeamInput;
@@ -1559,6 +1604,19 @@ export const UserChipFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UserChip"}) as unknown as TypedDocumentString<UserChipFragment, unknown>;
+export const CallbackFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CallbackFields on CallbackRequest {
+  messageId
+  from
+  until
+  noteHtml
+  requestedAt
+  phone
+  state
+  scheduledFor
+  staffNote
+}
+    `, {"fragmentName":"CallbackFields"}) as unknown as TypedDocumentString<CallbackFieldsFragment, unknown>;
 export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
     fragment ConversationFields on Conversation {
   id
@@ -1570,6 +1628,7 @@ export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
   contact {
     ...UserChip
   }
+  lastCallbackPhone
   messages(last: 100) {
     totalCount
     edges {
@@ -1582,15 +1641,24 @@ export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
           ...UserChip
         }
         callback {
-          from
-          until
-          noteHtml
+          ...CallbackFields
         }
       }
     }
   }
 }
-    fragment UserChip on User {
+    fragment CallbackFields on CallbackRequest {
+  messageId
+  from
+  until
+  noteHtml
+  requestedAt
+  phone
+  state
+  scheduledFor
+  staffNote
+}
+fragment UserChip on User {
   id
   displayName
   initials
@@ -2346,6 +2414,7 @@ fragment ConversationFields on Conversation {
   contact {
     ...UserChip
   }
+  lastCallbackPhone
   messages(last: 100) {
     totalCount
     edges {
@@ -2358,13 +2427,22 @@ fragment ConversationFields on Conversation {
           ...UserChip
         }
         callback {
-          from
-          until
-          noteHtml
+          ...CallbackFields
         }
       }
     }
   }
+}
+fragment CallbackFields on CallbackRequest {
+  messageId
+  from
+  until
+  noteHtml
+  requestedAt
+  phone
+  state
+  scheduledFor
+  staffNote
 }
 fragment UserChip on User {
   id
@@ -2447,10 +2525,7 @@ export const EscalationDetailDocument = new TypedDocumentString(`
       ...UserChip
     }
     callbackRequest {
-      from
-      until
-      noteHtml
-      requestedAt
+      ...CallbackFields
     }
     notes {
       id
@@ -2526,6 +2601,7 @@ fragment ConversationFields on Conversation {
   contact {
     ...UserChip
   }
+  lastCallbackPhone
   messages(last: 100) {
     totalCount
     edges {
@@ -2538,9 +2614,7 @@ fragment ConversationFields on Conversation {
           ...UserChip
         }
         callback {
-          from
-          until
-          noteHtml
+          ...CallbackFields
         }
       }
     }
@@ -2570,6 +2644,17 @@ fragment EscalationRow on Escalation {
     slug
     title
   }
+}
+fragment CallbackFields on CallbackRequest {
+  messageId
+  from
+  until
+  noteHtml
+  requestedAt
+  phone
+  state
+  scheduledFor
+  staffNote
 }
 fragment UserChip on User {
   id
@@ -2706,6 +2791,27 @@ export const RequestCallbackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RequestCallbackMutation, RequestCallbackMutationVariables>;
+export const ScheduleCallbackDocument = new TypedDocumentString(`
+    mutation ScheduleCallback($input: ScheduleCallbackInput!) {
+  scheduleCallback(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleCallbackMutation, ScheduleCallbackMutationVariables>;
+export const CompleteCallbackDocument = new TypedDocumentString(`
+    mutation CompleteCallback($messageId: ID!, $note: String) {
+  completeCallback(messageId: $messageId, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteCallbackMutation, CompleteCallbackMutationVariables>;
+export const CancelCallbackDocument = new TypedDocumentString(`
+    mutation CancelCallback($messageId: ID!, $note: String) {
+  cancelCallback(messageId: $messageId, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CancelCallbackMutation, CancelCallbackMutationVariables>;
 export const SaveTeamDocument = new TypedDocumentString(`
     mutation SaveTeam($input: SaveTeamInput!) {
   saveTeam(input: $input) {

@@ -1,8 +1,11 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import {
+  CancelCallbackDocument,
+  CompleteCallbackDocument,
   EscalateQuestionDocument,
   OpenConversationDocument,
   RequestCallbackDocument,
+  ScheduleCallbackDocument,
   SendConversationMessageDocument,
 } from '#lib/graphql/generated.ts';
 import { isTimeZone, zonedLocalToIso } from '#lib/escalation.ts';
@@ -83,11 +86,11 @@ export async function sendMessageAction(event: Event) {
 export async function requestCallbackAction(event: Event) {
   const { locals, url } = event;
   requireViewer(event, url.pathname);
-  const values = readText(await event.request.formData(), ['conversationId', 'from', 'until', 'note', 'timeZone']);
+  const values = readText(await event.request.formData(), ['conversationId', 'from', 'until', 'phone', 'note', 'timeZone']);
   const timeZone = isTimeZone(values.timeZone) ? values.timeZone : 'UTC';
   const from = zonedLocalToIso(values.from, timeZone);
   const until = zonedLocalToIso(values.until, timeZone);
-  const kept = { from: values.from, until: values.until, note: values.note };
+  const kept = { from: values.from, until: values.until, phone: values.phone, note: values.note };
   if (!from || !until) {
     const t = createTranslator(locals.locale);
     const fields: Record<string, string> = {};
@@ -97,16 +100,44 @@ export async function requestCallbackAction(event: Event) {
   }
   try {
     await locals.api.request(RequestCallbackDocument, {
-      input: { conversationId: values.conversationId, from, until, note: values.note.trim() || null },
+      input: { conversationId: values.conversationId, from, until, phone: values.phone, note: values.note.trim() || null },
     });
   } catch (cause) {
     return formFailure(cause, {
       locale: locals.locale,
       form: 'callback',
       values: kept,
-      fields: ['from', 'until', 'note'],
+      fields: ['from', 'until', 'phone', 'note'],
       returnTo: url.pathname,
     });
+  }
+  redirect(303, `${url.pathname}#${CONVERSATION_ANCHOR}`);
+}
+
+/**
+ * A change of a call back's state (staff schedule or mark done; the asker or staff cancel). The time
+ * is typed in the zone the form names (the viewer's). Failures come back to the call back (form
+ * `callback`, with its `messageId`).
+ */
+export async function callbackStateAction(event: Event, change: 'schedule' | 'complete' | 'cancel') {
+  const { locals, url } = event;
+  requireViewer(event, url.pathname);
+  const values = readText(await event.request.formData(), ['messageId', 'at', 'note', 'timeZone']);
+  const kept = { messageId: values.messageId, at: values.at, note: values.note };
+  const note = values.note.trim() || null;
+  try {
+    if (change === 'schedule') {
+      const at = zonedLocalToIso(values.at, isTimeZone(values.timeZone) ? values.timeZone : 'UTC');
+      if (!at) {
+        const t = createTranslator(locals.locale);
+        const fields = { at: fieldErrorMessage(t, 'at', values.at ? 'invalid' : 'required') };
+        return fail(400, { form: 'callback', message: t('form.invalid'), fields, values: kept } satisfies FormFailure<typeof kept>);
+      }
+      await locals.api.request(ScheduleCallbackDocument, { input: { messageId: values.messageId, at, note } });
+    } else if (change === 'complete') await locals.api.request(CompleteCallbackDocument, { messageId: values.messageId, note });
+    else await locals.api.request(CancelCallbackDocument, { messageId: values.messageId, note });
+  } catch (cause) {
+    return formFailure(cause, { locale: locals.locale, form: 'callback', values: kept, fields: ['at', 'note'], returnTo: url.pathname });
   }
   redirect(303, `${url.pathname}#${CONVERSATION_ANCHOR}`);
 }

@@ -27,6 +27,8 @@ export const notificationsEn = {
   'notifications.kind.POST_APPROVED': { one: 'Your post was approved', other: '{count} of your posts were approved' } as Plural,
   'notifications.kind.POST_HIDDEN': { one: 'Your post was hidden by a moderator', other: '{count} of your posts were hidden' } as Plural,
   'notifications.kind.MESSAGE_NEW': { one: 'New private message', other: '{count} new private messages' } as Plural,
+  'notifications.kind.CALLBACK_SCHEDULED': { one: 'Call back scheduled', other: '{count} call backs scheduled' } as Plural,
+  'notifications.kind.CALLBACK_DONE': { one: 'Call back done or cancelled', other: '{count} call backs done or cancelled' } as Plural,
   'notifications.kind.ESCALATION_NEW': { one: 'New escalation for your team', other: '{count} new escalations for your team' } as Plural,
   'notifications.kind.ALERT_NEW': { one: 'New alert for your team', other: '{count} new alerts for your team' } as Plural,
   'notifications.kind.ESCALATION_ASSIGNED': {
@@ -176,6 +178,8 @@ export const notificationsDe: Catalog<typeof notificationsEn> = {
     other: '{count} deiner Beiträge wurden ausgeblendet',
   },
   'notifications.kind.MESSAGE_NEW': { one: 'Neue private Nachricht', other: '{count} neue private Nachrichten' },
+  'notifications.kind.CALLBACK_SCHEDULED': { one: 'Rückruf geplant', other: '{count} Rückrufe geplant' },
+  'notifications.kind.CALLBACK_DONE': { one: 'Rückruf erledigt oder abgesagt', other: '{count} Rückrufe erledigt oder abgesagt' },
   'notifications.kind.ESCALATION_NEW': { one: 'Neue Eskalation für dein Team', other: '{count} neue Eskalationen für dein Team' },
   'notifications.kind.ALERT_NEW': { one: 'Neuer Alarm für dein Team', other: '{count} neue Alarme für dein Team' },
   'notifications.kind.ESCALATION_ASSIGNED': {

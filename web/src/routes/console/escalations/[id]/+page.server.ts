@@ -12,7 +12,7 @@ import {
   type EscalationStatus,
   type Locale,
 } from '#lib/graphql/generated.ts';
-import { openConversationAction, sendMessageAction } from '#lib/server/escalation-actions.ts';
+import { callbackStateAction, openConversationAction, sendMessageAction } from '#lib/server/escalation-actions.ts';
 import { formFailure, readText, type FormValues } from '#lib/server/forms.ts';
 import { newMutationId, orNotFound } from '#lib/server/load.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -71,4 +71,7 @@ export const actions: Actions = {
     ),
   openConversation: (event) => openConversationAction(event),
   sendMessage: (event) => sendMessageAction(event),
+  scheduleCallback: (event) => callbackStateAction(event, 'schedule'),
+  completeCallback: (event) => callbackStateAction(event, 'complete'),
+  cancelCallback: (event) => callbackStateAction(event, 'cancel'),
 };

@@ -32,7 +32,13 @@ import { STAFF_DRAFTS_ANCHOR, submitStaffDraft, withdrawStaffDraft } from '#lib/
 import { loadThreadEscalation } from '#lib/server/thread-escalation.ts';
 import { loadAnnouncements } from '#lib/server/announcements.ts';
 import { jsonLdScript, qaPageJsonLd } from '#lib/seo/json-ld.ts';
-import { escalateAction, openConversationAction, requestCallbackAction, sendMessageAction } from '#lib/server/escalation-actions.ts';
+import {
+  callbackStateAction,
+  escalateAction,
+  openConversationAction,
+  requestCallbackAction,
+  sendMessageAction,
+} from '#lib/server/escalation-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url, request }) => {
@@ -118,6 +124,9 @@ export const actions: Actions = {
   openConversation: (event) => openConversationAction(event),
   sendMessage: (event) => sendMessageAction(event),
   requestCallback: (event) => requestCallbackAction(event),
+  scheduleCallback: (event) => callbackStateAction(event, 'schedule'),
+  completeCallback: (event) => callbackStateAction(event, 'complete'),
+  cancelCallback: (event) => callbackStateAction(event, 'cancel'),
 
   vote: async ({ request, locals, url, params }) => {
     requireViewer({ locals, url }, url.pathname);
