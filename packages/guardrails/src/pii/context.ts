@@ -39,16 +39,40 @@ const COMPANY_PHONE_AFTER =
 /** A company's mailbox named as such in the sentence before it: "Support-Adresse laut Impressum: …", "the support email on your website is …". */
 const COMPANY_MAIL_BEFORE =
   /(?:(?:support|service|kundenservice|kundendienst|kontakt|contact|help\s?desk)[-\s]?(?:adresse|address|e-?mail|mail)|impressum|imprint|(?:auf|on)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|site|contact\spage|kontaktseite))[^.!?\n]{0,40}$/iu;
+/**
+ * A department's mailbox ("support@…", "datenschutz@…", "billing@…", "no-reply@…") is a company's, not a person's, unless
+ * the writer gives it as where to reach them ("schreibt mir an …", "my address is …").
+ */
+const ROLE_MAILBOX =
+  /^(?:support|billing|dpo|datenschutz|privacy|kundenservice|customer-?service|customer-?care|service|help|hilfe|press|presse|no-?reply|do-?not-?reply|complaints|beschwerde|abuse|security|sales|vertrieb|rechnung|invoices?|careers|jobs|legal|compliance)(?:[._-][\p{L}\d]+)?@/iu;
+const ADDRESSED_TO_ME = /(?<!\p{L})(?:mir|mich|me|my|mein\p{L}{0,2})(?!\p{L})/iu;
 const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
 const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|verein)[^\n\d]{0,30}$/iu;
 
+/**
+ * A company's address: after its legal form ("Stadtwerke Nordheim GmbH · Hafenstraße 1 · …", "BrightFibre Ltd, 1 Canal
+ * Wharf, …"), in an imprint, or named as the company's office, shop, branch, returns or complaints address ("Unsere
+ * Filiale Zürich: …", "Our head office is at …", "Returns go to: …", "Rücksendungen bitte an unser Retourenlager: …").
+ */
+const LEGAL_FORM_BEFORE =
+  /(?<!\p{L})(?:gmbh|ag|ltd|plc|inc|llc|kg|ohg|e\.\s?v|co)\.?(?!\p{L})[^\n\p{L}]{1,4}(?:[^\n,·|]{1,40}[,·|]\s{0,2})?$/iu;
+const COMPANY_ADDRESS_BEFORE = new RegExp(
+  String.raw`(?:impressum|imprint|registered\soffice|head\s?office|headquarters|hauptsitz|firmensitz|(?:unser\p{L}{0,2}|our)\s(?:\p{L}+\s)?(?:filiale|shop|store|kundencenter|service-?center|retourenlager|branch|warehouse|repair\spartner)|kundencenter|returns?\s(?:go|centre|center|address|department)|complaints?\s(?:must|should|go|to|department)|beschwerden?\s(?:bitte|an)|ombudsman)[^\n]{0,80}$`,
+  'iu',
+);
+
 export function isCompanys(text: string, kind: string, start: number, end: number): boolean {
+  if (kind === 'address') {
+    const before = lineBefore(text, start, 120);
+    return (LEGAL_FORM_BEFORE.test(before) || COMPANY_ADDRESS_BEFORE.test(before)) && !FIRST_PERSON.test(before);
+  }
   if (kind === 'phone') return COMPANY_PHONE_AFTER.test(text.slice(end, end + 120));
   if (kind === 'person_id') return COMPANY_BEFORE.test(lineBefore(text, start, 48));
   if (kind === 'email') {
     if (DISOWNED_MAIL_AFTER.test(lineAfter(text, end, 80))) return true;
     const before = lineBefore(text, start, 64);
     const sentence = before.slice(before.search(/[^.!?]*$/));
+    if (ROLE_MAILBOX.test(text.slice(start, end)) && !ADDRESSED_TO_ME.test(sentence)) return true;
     return COMPANY_MAIL_BEFORE.test(sentence) && !FIRST_PERSON.test(sentence);
   }
   return false;
