@@ -400,3 +400,24 @@ describe('adverbs and asides between a label and its value', () => {
     expect(detectPii('Kundennummer, falls nötig, und Telefon: 0171 2345678').map((f) => f.kind)).toEqual(['phone']);
   });
 });
+
+describe('business partners, loyalty cards, "my real account", booking references and orders after a catalogue number', () => {
+  it.each([
+    ['Vertragskonto 800412339917, Geschäftspartner 1004471882. Abschlag erhöht.', 'customer_number', '1004471882'],
+    ['Loyalty card 6004 4712 2093 didn’t get the points.', 'customer_number', '6004 4712 2093'],
+    ['Your letter lists my account as 55012874, which is wrong.', 'customer_number', '55012874'],
+    ['but my real account is 55012847 – typo on your side.', 'customer_number', '55012847'],
+    ['Booking reference QX4T7M — the hotel never received it.', 'order_number', 'QX4T7M'],
+    ['Buchungsnummer FW7K2Q – Flug gestrichen.', 'order_number', 'FW7K2Q'],
+    ['Artikel 8840-112 aus dem Katalog bestellt, meine Bestellung hat die Nummer BE-20240611-8831.', 'order_number', 'BE-20240611-8831'],
+  ])('reads %j', (text, kind, value) => {
+    expect(numbers(text).map(([k, v]) => [k, v])).toContainEqual([kind, value]);
+  });
+
+  it.each(['Booking reference QXTTMM', 'Buchungsnummer 12 für den Tisch', 'the account was 4410992 days old'])(
+    'leaves %j alone',
+    (text) => {
+      expect(numbers(text)).toEqual([]);
+    },
+  );
+});

@@ -6,7 +6,7 @@ const REF = String.raw`ref(?:\.|erence|erenz)?`;
 const CUES: readonly [NumberKind, string][] = [
   [
     'customer_number',
-    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|k\.-?\s?nr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number|${REF})|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card\s)?(?:number|no\.?|id)|(?:payback|bonus|club|treue|mitglieds)-?karte(?:n-?(?:nummer|nr\.?))?|(?:club|member(?:ship)?|library|store|bonus)\scard(?:\s(?:number|no\.?|#))?|frequent\sflyer\s(?:number|no\.?|id)|vielflieger-?(?:nummer|nr\.?)|(?:meine?|my)\s(?:nummer|nr\.|number|no\.|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
+    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|k\.-?\s?nr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|geschäftspartner|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number|${REF})|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card(?:\s(?:number|no\.?|id))?|number|no\.?|id)|(?:payback|bonus|club|treue|mitglieds)-?karte(?:n-?(?:nummer|nr\.?))?|(?:club|member(?:ship)?|library|store|bonus)\scard(?:\s(?:number|no\.?|#))?|frequent\sflyer\s(?:number|no\.?|id)|vielflieger-?(?:nummer|nr\.?)|(?:meine?|my)\s(?:nummer|nr\.|number|no\.|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
   ],
   [
     'contract_number',
@@ -33,7 +33,7 @@ const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
 /** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
 const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
@@ -277,6 +277,15 @@ function lowercasePrefix(value: string): boolean {
  * ("030 1234 5678 - ruft mich an" is a phone number).
  */
 const SUBJECT_NUMBER = /^\s{0,3}([1-9]\d{5,11}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?::|\s[-–—])\s+\p{L}/u;
+const BOOKING = /^(?:buchung|booking|reserv)/i;
+const PNR = /^(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{6}$/;
+
+/** Up to `length` characters before `index`, from the start of their clause. */
+function clauseBefore(text: string, index: number, length: number): string {
+  const before = text.slice(Math.max(0, index - length), index);
+  return before.slice(before.search(/[^,;.!?\n]*$/));
+}
+
 /** A login or user name with digits: "My login is dmorgan_8812", "Benutzername: anna.k1988". */
 const LOGIN_NAME =
   /(?<![\p{L}])(?:login(?:\s?name)?|user\s?name|benutzer-?name|nutzername|anmeldename)\s?(?::|\s(?:is|ist|lautet))\s{1,2}(\p{L}[\p{L}._-]{2,29}\d{2,8})(?![\p{L}\p{N}@])/giu;
@@ -332,13 +341,20 @@ export function detectCuedNumbers(text: string): Candidate[] {
       continue;
     }
     if (lowercasePrefix(value)) continue;
-    if (kind === 'order_number' && CATALOGUE.test(text.slice(Math.max(0, m.index - 24), pattern.lastIndex))) continue;
+    if (kind === 'order_number' && CATALOGUE.test(clauseBefore(text, m.index, 24) + text.slice(m.index, pattern.lastIndex))) continue;
     const digits = value.replace(/\D/g, '').length;
+    // A booking reference is six letters and digits ("Booking reference QX4T7M", "Buchungsnummer FW7K2Q").
+    if (kind === 'order_number' && BOOKING.test(m[0]) && PNR.test(value)) {
+      push(kind, pattern.lastIndex - value.length, pattern.lastIndex);
+      continue;
+    }
     const labelled = LABELLED.test(text.slice(cueEnd, cueEnd + 3));
     // A bare "Kunde" names a number only as a label ("Kunde: 4711") or when the number is long ("customer 48812093").
     // "account" is also a verb and a plain noun ("the account was 4410992 days old"): only "my/our/on account …" names one;
     // the abbreviation "acct" names nothing else.
-    const mine = /(?:my|mein|our|on)\s$/i.test(text.slice(Math.max(0, m.index - 5), m.index));
+    const mine = /(?<!\p{L})(?:my|mein|our|on)\s(?:(?:real|actual|right|correct|richtige|eigentliche|echte|old|new|alte|neue)\s)?$/iu.test(
+      text.slice(Math.max(0, m.index - 16), m.index),
+    );
     if (bare && cue === 'bare_customer_number' && !labelled && (digits < 6 || (/^account/i.test(m[0]) && !mine))) continue;
     const minDigits = bare ? (labelled ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
     if (digits < minDigits || DATE_LIKE.test(value) || (bare && /^(?:19|20)\d\d$/.test(value))) continue;
