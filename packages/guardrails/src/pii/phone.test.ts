@@ -192,3 +192,19 @@ describe('numbers from a website, letterhead or imprint, and switchboards', () =
     expect(phones(text)).toEqual([match]);
   });
 });
+
+describe('company document and register numbers', () => {
+  it.each([
+    'Bill number 0045521987 — the itemisation is missing the roaming charges.',
+    'Companies House number 09912044, registered office in Leeds.',
+    'Gutschrift 0049123456 kam nie an.',
+    'Handelsregister HRB 0301234567 beim Amtsgericht.',
+    'Claim 07700123456 was rejected.',
+  ])('leaves %j alone', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it('still reads a phone number labelled as such after them', () => {
+    expect(phones('Bill number 4471, call me on 07700 900123')).toEqual(['07700 900123']);
+  });
+});

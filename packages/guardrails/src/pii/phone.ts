@@ -6,9 +6,10 @@ import type { Candidate } from './types.js';
 const CUE_TAIL = String.raw`\p{L}{0,16}(?:[^\p{L}\d\n]{1,4}\p{L}{1,12}){0,2}[^\p{L}\d\n]{1,4}$`;
 /** A number right after one of these words is an identifier of something else, not a phone number. */
 const OTHER_NUMBER_STEMS =
-  'imei|seri(?:al|en)|ger[äa]t|z[äa]hler|meter|tracking|sendung|paket|parcel|shipment|ticket|vorgang|iban|konto|account|version|firmware|build|fehler|error|code|rechnung|invoice|artikel|article|gtin|isbn|kunden|customer|vertrag|contract|bestell|order|auftrag|referenz|reference|transa[ck]tion|beleg|aktenzeichen|mandat|model|produkt|product|iccid|batch|teilenummer|hotline|helpline|servicenummer|service-nummer|switchboard|zentrale|nhs|ssn|social|steuer|tax|versicherung|insurance|ausweis|passport|reisepass|licen[cs]e|führerschein|ahv|imsi|track|routing|aba';
+  'imei|seri(?:al|en)|ger[äa]t|z[äa]hler|meter|tracking|sendung|paket|parcel|shipment|ticket|vorgang|iban|konto|account|version|firmware|build|fehler|error|code|rechnung|invoice|artikel|article|gtin|isbn|kunden|customer|vertrag|contract|bestell|order|auftrag|referenz|reference|transa[ck]tion|beleg|aktenzeichen|mandat|model|produkt|product|iccid|batch|teilenummer|hotline|helpline|servicenummer|service-nummer|switchboard|zentrale|nhs|ssn|social|steuer|tax|versicherung|insurance|ausweis|passport|reisepass|licen[cs]e|führerschein|ahv|imsi|track|routing|aba|companies\\shouse|company\\s(?:number|no|reg)|registration|handelsregister|registernummer|amtsgericht|gutschrift|credit\\snote|mahnung|lieferschein|delivery\\snote|receipt|quittung|claim|schaden|incident|quote|angebot';
 /** Short words that only count on their own ("PIN", not "ping"). */
-const OTHER_NUMBER_WORDS = 's/n|sn|case|fall|bic|blz|item|sku|ean|pin|puk|tan|ref|mac|sim|lot|los|typ|type|charge|part|teil';
+const OTHER_NUMBER_WORDS =
+  's/n|sn|case|fall|bic|blz|item|sku|ean|pin|puk|tan|ref|mac|sim|lot|los|typ|type|charge|part|teil|bill|hrb|hra|rma';
 const OTHER_NUMBER_CUE = new RegExp(String.raw`(?:${OTHER_NUMBER_STEMS}|\b(?:${OTHER_NUMBER_WORDS})\b)${CUE_TAIL}`, 'iu');
 const PHONE_CUE = new RegExp(
   String.raw`(?:\btel|phone|mobil|handy|\bcell|festnetz|rufnummer|\bfax|whatsapp|\bcall|anruf|\bruf|erreichbar|\breach|\bunter|nummer|number|kontakt|contact|\bat|\bon|\btext|\bsms|\bring|\bdial|wähl)${CUE_TAIL}`,
