@@ -138,9 +138,13 @@ test('a customer escalates, an agent answers privately and resolves with a publi
   await customer.getByText('Request a call back').first().click();
   await customer.getByLabel('Earliest').fill(`${tomorrow}T10:00`);
   await customer.getByLabel('Latest').fill(`${tomorrow}T11:30`);
+  await customer.getByLabel('Phone number').fill('030 1234567');
   await customer.getByRole('button', { name: 'Request a call back' }).click();
   await conversation(customer).getByText('Call back requested between').waitFor();
   await conversation(desk).getByText('Call back requested between').waitFor();
+  // A case with an open call back is not resolved: the agent marks the call done first.
+  await desk.getByRole('button', { name: 'Mark call back done' }).click();
+  await conversation(desk).getByText('Call back done.').waitFor();
 
   // Resolving after a private conversation needs the public summary; then the thread carries it.
   await desk.getByLabel('Public resolution summary').fill(summary);
