@@ -8,6 +8,8 @@ declare module '../platform/outbox/outbox' {
     'escalation.due_soon': { clock: 'first_response' | 'resolution'; dueAt: string };
     'escalation.breached': { clock: 'first_response' | 'resolution' };
     'escalation.assigned': { assigneeId: string; questionId: string };
+    /** The reply time promised on the public thread moved: a new priority or team before the first response. */
+    'escalation.promise_changed': { questionId: string; reason: 'priority' | 'team' };
     /** A message in a private conversation (its content stays on the site). */
     'conversation.message': { conversationId: string };
     /** A call back request (the aggregate is its message) was scheduled or rescheduled; no phone number. */

@@ -172,6 +172,8 @@ export class EscalationService {
       const team = (await this.teams.get(manager, e.teamId))!;
       const due = dueTimes(team.entity, this.teams.target(team, priority), e.createdAt, e.firstRespondedAt, pausedMinutesOf(e));
       await manager.update(EscalationEntity, { id: e.id }, { priority, ...due, ...this.unbreached(e, due, clockTime(e, this.now())) });
+      if (!e.firstRespondedAt)
+        await appendOutbox(manager, 'escalation.promise_changed', e.id, { questionId: e.questionId, reason: 'priority' });
       return { from: e.priority, to: priority };
     });
   }
@@ -192,6 +194,8 @@ export class EscalationService {
         { id: e.id },
         { teamId: team.id, assigneeId: null, status: 'new', ...clocks.columns, ...due, ...this.unbreached(waited, due, this.now()) },
       );
+      if (!e.firstRespondedAt)
+        await appendOutbox(manager, 'escalation.promise_changed', e.id, { questionId: e.questionId, reason: 'team' });
       return { from: from.name, to: team.name, toTeamId: team.id, ...clocks.details };
     });
   }

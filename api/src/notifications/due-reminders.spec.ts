@@ -3,9 +3,11 @@ import { EscalationSweeper } from '../escalation/unanswered-sweeper';
 import { ESCALATE, SAVE_TEAM, seedCast, setNow, teamInput, type Cast } from '../escalation/test/escalation-fixture';
 import { ask } from '../test-support/builders';
 import { createTestApp, type TestApp } from '../test-support/test-app';
+import { inboxOf } from './test/inbox';
 import { NotificationWorker } from './notification-worker';
 
 const INBOX = `query { notifications(first: 50) { edges { node { kind path } } } }`;
+const PRIORITY = `mutation ($id: ID!, $priority: EscalationPriority!) { setEscalationPriority(id: $id, priority: $priority) { id } }`;
 
 describe('staff hear before and when an SLA target is missed', () => {
   let t: TestApp;
@@ -57,8 +59,17 @@ describe('staff hear before and when an SLA target is missed', () => {
     expect(await kinds(cast.otherAgent.cookie)).toEqual([]);
     expect(await kinds(cast.asker.cookie)).toEqual([]);
 
+    // Staff raise the priority before answering: the promised reply time on the thread moves, and the asker hears of it.
+    const promises = async () => (await inboxOf(t, cast.asker)).filter((n) => n.kind === 'PROMISE_CHANGED');
+    expect(await promises()).toEqual([]);
+    expect((await t.gql(PRIORITY, { id, priority: 'HIGH' }, cast.agent.cookie)).errors).toBeUndefined();
+    expect(await promises()).toMatchObject([{ kind: 'PROMISE_CHANGED', path: `/questions/${questionId}` }]);
+    expect((await t.gql(PRIORITY, { id, priority: 'NORMAL' }, cast.agent.cookie)).errors).toBeUndefined();
+
     setNow(t, '2026-11-30T12:01:00.000Z');
     await sweeper.sweep();
+    // Late: the thread now says so, and the asker is told too.
+    expect(await promises()).toHaveLength(3);
     expect((await kinds(cast.agent.cookie)).map((n) => n.kind)).toEqual(['ESCALATION_BREACHED', 'ESCALATION_DUE_SOON']);
     const mails: { subject: string }[] = await t.dataSource.query(
       `SELECT subject FROM mail_outbox WHERE recipient_id = $1 AND subject ~ '^(Due soon|Overdue)' ORDER BY id`,

@@ -13,6 +13,7 @@ export enum NotificationKind {
   MESSAGE_NEW = 'message.new',
   CALLBACK_SCHEDULED = 'callback.scheduled',
   CALLBACK_DONE = 'callback.done',
+  PROMISE_CHANGED = 'promise.changed',
   ESCALATION_NEW = 'escalation.new',
   ESCALATION_ASSIGNED = 'escalation.assigned',
   ESCALATION_DUE_SOON = 'escalation.due_soon',
@@ -48,7 +49,7 @@ export const NOTIFICATION_GROUPS = {
   mentions: ['mention'],
   myPosts: ['answer.accepted', 'answer.verified', 'post.approved', 'post.hidden'],
   following: ['question.new'],
-  messages: ['message.new', 'callback.scheduled', 'callback.done'],
+  messages: ['message.new', 'callback.scheduled', 'callback.done', 'promise.changed'],
   recognition: ['badge.awarded', 'trust_level.raised'],
   staff: [
     'escalation.new',

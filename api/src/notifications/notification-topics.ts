@@ -41,6 +41,7 @@ export const NOTIFICATION_TOPICS = [
   'conversation.message',
   'callback.scheduled',
   'callback.closed',
+  'escalation.promise_changed',
   'draft.submitted',
   'draft.changes_requested',
   'alert.raised',
@@ -192,6 +193,16 @@ async function onDutyFor(db: Db, spaceId: string): Promise<string[]> {
   );
 }
 
+/** The asker of an escalated question hears that the reply time promised on the thread changed. */
+async function promiseChanged(db: Db, escalationId: string, reason: string): Promise<NotificationCandidate[]> {
+  const [e]: { question_id: string; asker_id: string; status: string }[] = await db.query(
+    `SELECT e.question_id, q.author_id AS asker_id, e.status FROM escalations e JOIN questions q ON q.id = e.question_id WHERE e.id = $1`,
+    [escalationId],
+  );
+  if (!e || e.status === 'resolved') return [];
+  return candidate([String(e.asker_id)], 'promise.changed', 'question', String(e.question_id), String(e.question_id), null, { reason });
+}
+
 /** The notifications an outbox event may cause, before the privacy check; also starts automatic watches. */
 export async function candidatesFor(db: Db, event: OutboxEventRow): Promise<NotificationCandidate[]> {
   const p = event.payload ?? {};
@@ -285,6 +296,8 @@ export async function candidatesFor(db: Db, event: OutboxEventRow): Promise<Noti
       if (!e || !assigneeId) return [];
       return candidate([assigneeId], 'escalation.assigned', 'escalation', id, String(e.question_id), str(e.actor_id));
     }
+    case 'escalation.promise_changed':
+      return promiseChanged(db, id, str(p.reason) ?? 'priority');
     case 'escalation.due_soon':
     case 'escalation.breached': {
       // The assignee is told; an unassigned escalation concerns its whole team.
@@ -295,7 +308,10 @@ export async function candidatesFor(db: Db, event: OutboxEventRow): Promise<Noti
       if (!e || e.status === 'resolved') return [];
       const recipients = e.assignee_id ? [String(e.assignee_id)] : await teamMembers(db, [String(e.team_id)]);
       const kind = event.topic === 'escalation.due_soon' ? 'escalation.due_soon' : 'escalation.breached';
-      return candidate(recipients, kind, 'escalation', id, String(e.question_id), null, { clock: p.clock, dueAt: p.dueAt ?? null });
+      const staff = candidate(recipients, kind, 'escalation', id, String(e.question_id), null, { clock: p.clock, dueAt: p.dueAt ?? null });
+      // The public promise says so now ("we are late"); the person waiting hears it too.
+      const late = kind === 'escalation.breached' && p.clock === 'first_response' ? await promiseChanged(db, id, 'late') : [];
+      return [...staff, ...late];
     }
     case 'post.flagged': {
       // Moderators, and the community leaders of the thread's space; who flagged stays with the review queue.

@@ -102,6 +102,12 @@ const EN: Texts = {
     open: 'Open the escalation',
     why: 'staff',
   },
+  'promise.changed': {
+    subject: 'When staff reply to “{title}”: an update',
+    lead: 'The reply time promised on your question changed: we are running late, or your case moved to another team or priority. Your question shows the current promise.',
+    open: 'Open your question',
+    why: 'post',
+  },
   'post.flagged': {
     subject: 'A post was flagged on “{title}”',
     lead: 'A post in a space you moderate was flagged. It waits in the review queue.',
@@ -197,6 +203,12 @@ const DE: Texts = {
     lead: 'Eine Eskalation, für die du zuständig bist, hat ihr Ziel verfehlt. Die Kundschaft sieht, dass wir spät dran sind.',
     open: 'Eskalation öffnen',
     why: 'staff',
+  },
+  'promise.changed': {
+    subject: 'Wann das Team auf „{title}“ antwortet: ein Update',
+    lead: 'Die zugesagte Antwortzeit zu deiner Frage hat sich geändert: Wir sind spät dran, oder dein Anliegen liegt jetzt bei einem anderen Team oder hat eine andere Priorität. Deine Frage zeigt die aktuelle Zusage.',
+    open: 'Deine Frage öffnen',
+    why: 'post',
   },
   'post.flagged': {
     subject: 'Ein Beitrag zu „{title}“ wurde gemeldet',

@@ -15,6 +15,10 @@ export const notificationsEn = {
   'notifications.kind.ANSWER_NEW': { one: 'New answer', other: '{count} new answers' } as Plural,
   'notifications.kind.COMMENT_NEW': { one: 'New comment', other: '{count} new comments' } as Plural,
   'notifications.kind.MENTION': { one: 'You were mentioned', other: 'You were mentioned {count} times' } as Plural,
+  'notifications.kind.PROMISE_CHANGED': {
+    one: 'The promised reply time changed',
+    other: 'The promised reply time changed ({count} times)',
+  } as Plural,
   'notifications.kind.POST_FLAGGED': { one: 'A post was flagged for review', other: '{count} posts were flagged for review' } as Plural,
   'notifications.kind.BADGE_AWARDED': { one: 'You earned a badge', other: 'You earned {count} badges' } as Plural,
   'notifications.kind.TRUST_LEVEL_RAISED': {
@@ -55,7 +59,7 @@ export const notificationsEn = {
   'notifications.choices.MENTIONS': 'Mentions of you',
   'notifications.choices.MY_POSTS': 'Your posts: accepted, verified, approved or hidden',
   'notifications.choices.FOLLOWING': 'New questions in spaces and tags you follow',
-  'notifications.choices.MESSAGES': 'Private messages from staff',
+  'notifications.choices.MESSAGES': 'From staff: private messages, call-backs, the promised reply time',
   'notifications.choices.RECOGNITION': 'Badges and trust levels',
   'notifications.choices.STAFF': 'Staff work: escalations, due times, drafts, alerts, flags',
   'notifications.channel.APP_AND_EMAIL': 'Here and by e-mail',
@@ -160,6 +164,10 @@ export const notificationsDe: Catalog<typeof notificationsEn> = {
   'notifications.kind.ANSWER_NEW': { one: 'Neue Antwort', other: '{count} neue Antworten' },
   'notifications.kind.COMMENT_NEW': { one: 'Neuer Kommentar', other: '{count} neue Kommentare' },
   'notifications.kind.MENTION': { one: 'Du wurdest erwähnt', other: 'Du wurdest {count}-mal erwähnt' },
+  'notifications.kind.PROMISE_CHANGED': {
+    one: 'Die zugesagte Antwortzeit hat sich geändert',
+    other: 'Die zugesagte Antwortzeit hat sich geändert ({count}-mal)',
+  },
   'notifications.kind.POST_FLAGGED': {
     one: 'Ein Beitrag wurde zur Prüfung gemeldet',
     other: '{count} Beiträge wurden zur Prüfung gemeldet',
@@ -206,7 +214,7 @@ export const notificationsDe: Catalog<typeof notificationsEn> = {
   'notifications.choices.MENTIONS': 'Erwähnungen von dir',
   'notifications.choices.MY_POSTS': 'Deine Beiträge: akzeptiert, bestätigt, freigegeben oder ausgeblendet',
   'notifications.choices.FOLLOWING': 'Neue Fragen in Bereichen und Schlagwörtern, denen du folgst',
-  'notifications.choices.MESSAGES': 'Private Nachrichten vom Team',
+  'notifications.choices.MESSAGES': 'Vom Team: private Nachrichten, Rückrufe, die zugesagte Antwortzeit',
   'notifications.choices.RECOGNITION': 'Abzeichen und Vertrauensstufen',
   'notifications.choices.STAFF': 'Teamarbeit: Eskalationen, Fälligkeiten, Entwürfe, Alarme, Meldungen',
   'notifications.channel.APP_AND_EMAIL': 'Hier und per E-Mail',
