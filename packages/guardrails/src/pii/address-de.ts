@@ -4,7 +4,7 @@ import type { Candidate } from './types.js';
 const WORD = String.raw`[\p{L}\p{M}]`;
 const anyCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
 const SUFFIXES = [
-  'straße strasse str. weg allee platz gasse ring damm ufer chaussee steig pfad markt graben hof berg feld tor brücke kamp',
+  'straße strasse str. str weg allee platz gasse ring damm ufer chaussee steig pfad markt graben hof berg feld tor brücke kamp',
   'wall stieg zeile promenade anger garten höhe redder twiete wiese bogen park siedlung kai deich hang tal grund winkel',
   'steg reihe bahn leite halde acker koppel heide rain holz busch horst moor aue brink esch gang kreuz gürtel lände',
 ]

@@ -159,3 +159,10 @@ describe('addresses typed in lower case without punctuation', () => {
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('"str" without its dot', () => {
+  it('reads "Rosenstr 8, 86150 Augsburg"', () => {
+    const text = 'Neue Adresse ab 1.7.: Rosenstr 8, 86150 Augsburg. Ummelden geht nicht.';
+    expect(detectPii(text).map((f) => [f.kind, text.slice(f.start, f.end)])).toEqual([['address', 'Rosenstr 8, 86150 Augsburg']]);
+  });
+});

@@ -94,3 +94,15 @@ describe('dates near a birth word that are no birth dates, and corrected ones', 
     expect(births(text)).toEqual(matches);
   });
 });
+
+describe('"b." before a date and "mine is" after one', () => {
+  it('reads the abbreviation "b." right before a date as born', () => {
+    expect(detectPii('b. 1 Feb 1969 – too old for this policy?').map((f) => f.kind)).toEqual(['dob']);
+    expect(detectPii('Siehe z.B. 1 Feb 1969 als Stichtag.').map((f) => f.kind)).toEqual([]);
+  });
+
+  it('reads a second birth date after "and mine is"', () => {
+    const text = "My wife's DOB is 19/06/1987 and mine is 02/12/1984; you've swapped them.";
+    expect(detectPii(text).map((f) => text.slice(f.start, f.end))).toEqual(['19/06/1987', '02/12/1984']);
+  });
+});

@@ -2,7 +2,8 @@ import { lineAfter, lineBefore } from '../text.js';
 import { findDates } from './dates.js';
 import type { Candidate } from './types.js';
 
-const CUE = /(?<!\*)\*(?=\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day/gi;
+const CUE =
+  /(?<!\*)\*(?=\d)|(?<![\p{L}.])b\.(?=\s?\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day/giu;
 /**
  * A date is only a date of birth when the text says so, just before it ("geb. am", "DOB:", the genealogical star
  * "*12.3.1960") or just after ("… geboren").
@@ -13,6 +14,8 @@ const CUE_BEFORE =
 const STAR_BEFORE = /(?:^|[\s([])\*$/;
 /** "Jahrgang 57, genauer 17.09.1957": the birth year names the date that carries it. */
 const BIRTH_YEAR_BEFORE = /(?:\bjahrgang|\bjg\.)\s?(?:19|20)?(\d\d)\b[^.!?\n\d]{0,24}$/iu;
+/** "b. 1 Feb 1969": the abbreviation right before the date. */
+const BORN_ABBREVIATION = /(?:^|[\s(,;])b\.\s?$/u;
 const CUE_AFTER = /^[\s,)]{0,3}(?:geboren|\(geb|born\b|\(dob|\(date of birth)/iu;
 /** A birthday is a date of birth when it carries a year that lies far enough back. */
 const WEAK_CUE = /(?:geburtstag|birthday)[^.!?\n\d]{0,24}$/iu;
@@ -22,7 +25,7 @@ const AFTER = 24;
 const REACH = 64;
 /** A further date right after a date of birth is one too when joined as a list or with a relative: "… and my son's: …". */
 const NEXT_BIRTH_DATE =
-  /^(?:\s?\([^()\n]{0,24}\))?[\s,;/&:+-]{0,4}(?:(?:and|und|sowie|plus|my|mein(?:e[rs]?)?|his|her|their|sein(?:e[rs]?)?|ihr(?:e[rs]?)?|die|der|des|von|of|for|für|the|son'?s?|daughter'?s?|wife'?s?|husband'?s?|partner'?s?|child'?s?|kid'?s?|children|kids|sohn(?:e?s)?|tochter|frau|mann(?:e?s)?|kind(?:e?s)?|kinder|partner(?:in)?|mutter|vater|mother'?s?|father'?s?|sister'?s?|brother'?s?|schwester|bruder(?:s)?|ist|is|am|on|geb\.?|born)[\s,;:'’]{0,3}){0,6}$/iu;
+  /^(?:\s?\([^()\n]{0,24}\))?[\s,;/&:+-]{0,4}(?:(?:and|und|sowie|plus|my|mein(?:e[rs]?)?|his|her|their|sein(?:e[rs]?)?|ihr(?:e[rs]?)?|die|der|des|von|of|for|für|the|son'?s?|daughter'?s?|wife'?s?|husband'?s?|partner'?s?|child'?s?|kid'?s?|children|kids|sohn(?:e?s)?|tochter|frau|mann(?:e?s)?|kind(?:e?s)?|kinder|partner(?:in)?|mutter|vater|mother'?s?|father'?s?|sister'?s?|brother'?s?|schwester|bruder(?:s)?|mine|meins|meiner|ours|hers|ist|is|am|on|geb\.?|born)[\s,;:'’]{0,3}){0,6}$/iu;
 const NOT_BIRTH =
   /termin|appointment|since|seit|\bbis\b|until|rechnung|invoice|liefer|deliver|gültig|valid|expir|ablauf|vertrag|contract|zähler|meter/i;
 const NEXT_REACH = 80;
@@ -54,6 +57,7 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
       const birthYear = BIRTH_YEAR_BEFORE.exec(before);
       const cued =
         CUE_BEFORE.test(before) ||
+        BORN_ABBREVIATION.test(before) ||
         STAR_BEFORE.test(before) ||
         CUE_AFTER.test(lineAfter(text, date.end, AFTER)) ||
         (birthYear !== null && date.year % 100 === Number(birthYear[1])) ||
