@@ -67,13 +67,6 @@ export type AuditLogFilter = {
   to?: string | null | undefined;
 };
 
-/** requested → scheduled (maybe again) → done or cancelled. */
-export type CallbackState =
-  | 'CANCELLED'
-  | 'DONE'
-  | 'REQUESTED'
-  | 'SCHEDULED';
-
 export type ChangeEmailInput = {
   currentPassword: string;
   newEmail: string;
@@ -285,8 +278,6 @@ export type NotificationKind =
   | 'ANSWER_NEW'
   | 'ANSWER_VERIFIED'
   | 'BADGE_AWARDED'
-  | 'CALLBACK_DONE'
-  | 'CALLBACK_SCHEDULED'
   | 'COMMENT_NEW'
   | 'DRAFT_CHANGES'
   | 'DRAFT_REVIEW'
@@ -359,10 +350,8 @@ export type RedactPostInput = {
 export type RequestCallbackInput = {
   conversationId: string | number;
   from: string;
-  /** What the call is about. */
+  /** What the call is about, or a good number to reach you at. */
   note?: string | null | undefined;
-  /** Where to call: international or national form, 6–20 digits; seen only by staff of the case. */
-  phone: string;
   until: string;
 };
 
@@ -445,15 +434,6 @@ export type SaveTeamInput = {
   timeZone: string;
   unansweredAfterMinutes?: number | null | undefined;
   weekly: Array<WeeklyWindowInput>;
-};
-
-export type ScheduleCallbackInput = {
-  /** Inside the asker’s window, or another time proposed with a note. */
-  at: string;
-  /** The call back request’s message. */
-  messageId: string | number;
-  /** For the asker, plain text; required when proposing a time outside the window. */
-  note?: string | null | undefined;
 };
 
 export type SearchFilterInput = {
@@ -708,19 +688,13 @@ export type FeedSearchQuery = { search: { edges: Array<{ node: { question: { id:
 
 export type StaffPromiseFieldsFragment = { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean };
 
-export type ConversationFieldsFragment = { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } };
+export type ConversationFieldsFragment = { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } };
 
 export type EscalationRowFragment = { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } };
 
 export type TeamFieldsFragment = { id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, dueWarningMinutes: number, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> };
 
-export type ThreadEscalationQueryVariables = Exact<{
-  id: string | number;
-  locale: Locale;
-}>;
-
-
-export type ThreadEscalationQuery = { question: { id: string, canEscalate: boolean, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } } | null } | null };
+export type ThreadEscalationFieldsFragment = { canEscalate: boolean, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null };
 
 export type EscalationQueueQueryVariables = Exact<{
   filter?: EscalationQueueFilter | null | undefined;
@@ -737,7 +711,7 @@ export type EscalationDetailQueryVariables = Exact<{
 }>;
 
 
-export type EscalationDetailQuery = { escalation: { reason: string | null, firstResponseDueAt: string, resolutionDueAt: string, resolvedAt: string | null, summaryRequired: boolean, id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, createdBy: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, callbackRequest: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null, notes: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, timeline: Array<{ id: string, kind: string, details: string, createdAt: string, actor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null }>, conversation: { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } } | null, question: { bodyHtml: string, createdAt: string, id: string, slug: string, title: string, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, answers: { edges: Array<{ node: { id: string, bodyHtml: string, createdAt: string, isAccepted: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } }> } }, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } | null, teams: Array<{ id: string, name: string, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
+export type EscalationDetailQuery = { escalation: { reason: string | null, firstResponseDueAt: string, resolutionDueAt: string, resolvedAt: string | null, summaryRequired: boolean, id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, createdBy: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, callbackRequest: { from: string, until: string, noteHtml: string, requestedAt: string } | null, notes: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, timeline: Array<{ id: string, kind: string, details: string, createdAt: string, actor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null }>, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null, question: { bodyHtml: string, createdAt: string, id: string, slug: string, title: string, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, answers: { edges: Array<{ node: { id: string, bodyHtml: string, createdAt: string, isAccepted: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } }> } }, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } | null, teams: Array<{ id: string, name: string, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
 
 export type TeamsQueryVariables = Exact<{
   locale: Locale;
@@ -828,31 +802,6 @@ export type RequestCallbackMutationVariables = Exact<{
 
 
 export type RequestCallbackMutation = { requestCallback: { id: string } };
-
-export type CallbackFieldsFragment = { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null };
-
-export type ScheduleCallbackMutationVariables = Exact<{
-  input: ScheduleCallbackInput;
-}>;
-
-
-export type ScheduleCallbackMutation = { scheduleCallback: { id: string } };
-
-export type CompleteCallbackMutationVariables = Exact<{
-  messageId: string | number;
-  note?: string | null | undefined;
-}>;
-
-
-export type CompleteCallbackMutation = { completeCallback: { id: string } };
-
-export type CancelCallbackMutationVariables = Exact<{
-  messageId: string | number;
-  note?: string | null | undefined;
-}>;
-
-
-export type CancelCallbackMutation = { cancelCallback: { id: string } };
 
 export type SaveTeamMutationVariables = Exact<{
   input: SaveTeamInput;
@@ -1241,12 +1190,7 @@ export type ResetPasswordMutationVariables = Exact<{
 
 export type ResetPasswordMutation = { resetPassword: boolean };
 
-export type ThreadWatchQueryVariables = Exact<{
-  questionId: string | number;
-}>;
-
-
-export type ThreadWatchQuery = { threadWatch: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number } };
+export type ThreadWatchFieldsFragment = { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number };
 
 export type WatchThreadMutationVariables = Exact<{
   input: WatchThreadInput;
@@ -1335,10 +1279,11 @@ export type SpacePageQuery = { space: { id: string, slug: string, name: string, 
 
 export type QuestionPageQueryVariables = Exact<{
   id: string | number;
+  locale?: Locale;
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, revision: number, lastActivityAt: string, solvedAt: string | null, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, resolution: { answerId: string, company: string, teamName: string } | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, revision: number, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> } } | null };
+export type QuestionPageQuery = { threadWatch: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number }, question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, revision: number, lastActivityAt: string, solvedAt: string | null, canEscalate: boolean, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, resolution: { answerId: string, company: string, teamName: string } | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, revision: number, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> }, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null } | null };
 
 export type QuestionForEditQueryVariables = Exact<{
   id: string | number;
@@ -1576,20 +1521,6 @@ export const FeedQuestionFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FeedQuestion"}) as unknown as TypedDocumentString<FeedQuestionFragment, unknown>;
-export const StaffPromiseFieldsFragmentDoc = new TypedDocumentString(`
-    fragment StaffPromiseFields on StaffPromise {
-  teamName
-  responded
-  waitingOnAsker
-  firstResponseMinutes
-  hours
-  openNow
-  awayUntil
-  expectedAt
-  expectedBy
-  late
-}
-    `, {"fragmentName":"StaffPromiseFields"}) as unknown as TypedDocumentString<StaffPromiseFieldsFragment, unknown>;
 export const UserChipFragmentDoc = new TypedDocumentString(`
     fragment UserChip on User {
   id
@@ -1604,72 +1535,6 @@ export const UserChipFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UserChip"}) as unknown as TypedDocumentString<UserChipFragment, unknown>;
-export const CallbackFieldsFragmentDoc = new TypedDocumentString(`
-    fragment CallbackFields on CallbackRequest {
-  messageId
-  from
-  until
-  noteHtml
-  requestedAt
-  phone
-  state
-  scheduledFor
-  staffNote
-}
-    `, {"fragmentName":"CallbackFields"}) as unknown as TypedDocumentString<CallbackFieldsFragment, unknown>;
-export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ConversationFields on Conversation {
-  id
-  questionId
-  createdAt
-  asker {
-    ...UserChip
-  }
-  contact {
-    ...UserChip
-  }
-  lastCallbackPhone
-  messages(last: 100) {
-    totalCount
-    edges {
-      node {
-        id
-        kind
-        bodyHtml
-        createdAt
-        author {
-          ...UserChip
-        }
-        callback {
-          ...CallbackFields
-        }
-      }
-    }
-  }
-}
-    fragment CallbackFields on CallbackRequest {
-  messageId
-  from
-  until
-  noteHtml
-  requestedAt
-  phone
-  state
-  scheduledFor
-  staffNote
-}
-fragment UserChip on User {
-  id
-  displayName
-  initials
-  role
-  isStaff
-  photoVersion
-  staffTeams {
-    id
-    name
-  }
-}`, {"fragmentName":"ConversationFields"}) as unknown as TypedDocumentString<ConversationFieldsFragment, unknown>;
 export const EscalationRowFragmentDoc = new TypedDocumentString(`
     fragment EscalationRow on Escalation {
   id
@@ -1745,6 +1610,130 @@ export const TeamFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"TeamFields"}) as unknown as TypedDocumentString<TeamFieldsFragment, unknown>;
+export const StaffPromiseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StaffPromiseFields on StaffPromise {
+  teamName
+  responded
+  waitingOnAsker
+  firstResponseMinutes
+  hours
+  openNow
+  awayUntil
+  expectedAt
+  expectedBy
+  late
+}
+    `, {"fragmentName":"StaffPromiseFields"}) as unknown as TypedDocumentString<StaffPromiseFieldsFragment, unknown>;
+export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConversationFields on Conversation {
+  id
+  questionId
+  createdAt
+  asker {
+    ...UserChip
+  }
+  contact {
+    ...UserChip
+  }
+  messages(last: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        kind
+        bodyHtml
+        createdAt
+        author {
+          ...UserChip
+        }
+        callback {
+          from
+          until
+          noteHtml
+        }
+      }
+    }
+  }
+}
+    fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`, {"fragmentName":"ConversationFields"}) as unknown as TypedDocumentString<ConversationFieldsFragment, unknown>;
+export const ThreadEscalationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ThreadEscalationFields on Question {
+  canEscalate
+  staffPromise(locale: $locale) {
+    ...StaffPromiseFields
+  }
+  escalation {
+    id
+  }
+  conversation {
+    ...ConversationFields
+  }
+}
+    fragment StaffPromiseFields on StaffPromise {
+  teamName
+  responded
+  waitingOnAsker
+  firstResponseMinutes
+  hours
+  openNow
+  awayUntil
+  expectedAt
+  expectedBy
+  late
+}
+fragment ConversationFields on Conversation {
+  id
+  questionId
+  createdAt
+  asker {
+    ...UserChip
+  }
+  contact {
+    ...UserChip
+  }
+  messages(last: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        kind
+        bodyHtml
+        createdAt
+        author {
+          ...UserChip
+        }
+        callback {
+          from
+          until
+          noteHtml
+        }
+      }
+    }
+  }
+}
+fragment UserChip on User {
+  id
+  displayName
+  initials
+  role
+  isStaff
+  photoVersion
+  staffTeams {
+    id
+    name
+  }
+}`, {"fragmentName":"ThreadEscalationFields"}) as unknown as TypedDocumentString<ThreadEscalationFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   id
@@ -1981,6 +1970,14 @@ export const AlertSummaryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AlertSummary"}) as unknown as TypedDocumentString<AlertSummaryFragment, unknown>;
+export const ThreadWatchFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ThreadWatchFields on ThreadWatch {
+  questionId
+  level
+  affected
+  affectedCount
+}
+    `, {"fragmentName":"ThreadWatchFields"}) as unknown as TypedDocumentString<ThreadWatchFieldsFragment, unknown>;
 export const FollowFieldsFragmentDoc = new TypedDocumentString(`
     fragment FollowFields on Follow {
   target
@@ -2376,86 +2373,6 @@ export const FeedSearchDocument = new TypedDocumentString(`
     slug
   }
 }`) as unknown as TypedDocumentString<FeedSearchQuery, FeedSearchQueryVariables>;
-export const ThreadEscalationDocument = new TypedDocumentString(`
-    query ThreadEscalation($id: ID!, $locale: Locale!) {
-  question(id: $id) {
-    id
-    canEscalate
-    staffPromise(locale: $locale) {
-      ...StaffPromiseFields
-    }
-    escalation {
-      id
-    }
-    conversation {
-      ...ConversationFields
-    }
-  }
-}
-    fragment StaffPromiseFields on StaffPromise {
-  teamName
-  responded
-  waitingOnAsker
-  firstResponseMinutes
-  hours
-  openNow
-  awayUntil
-  expectedAt
-  expectedBy
-  late
-}
-fragment ConversationFields on Conversation {
-  id
-  questionId
-  createdAt
-  asker {
-    ...UserChip
-  }
-  contact {
-    ...UserChip
-  }
-  lastCallbackPhone
-  messages(last: 100) {
-    totalCount
-    edges {
-      node {
-        id
-        kind
-        bodyHtml
-        createdAt
-        author {
-          ...UserChip
-        }
-        callback {
-          ...CallbackFields
-        }
-      }
-    }
-  }
-}
-fragment CallbackFields on CallbackRequest {
-  messageId
-  from
-  until
-  noteHtml
-  requestedAt
-  phone
-  state
-  scheduledFor
-  staffNote
-}
-fragment UserChip on User {
-  id
-  displayName
-  initials
-  role
-  isStaff
-  photoVersion
-  staffTeams {
-    id
-    name
-  }
-}`) as unknown as TypedDocumentString<ThreadEscalationQuery, ThreadEscalationQueryVariables>;
 export const EscalationQueueDocument = new TypedDocumentString(`
     query EscalationQueue($filter: EscalationQueueFilter, $first: Int, $after: String) {
   escalationQueue(filter: $filter, first: $first, after: $after) {
@@ -2525,7 +2442,10 @@ export const EscalationDetailDocument = new TypedDocumentString(`
       ...UserChip
     }
     callbackRequest {
-      ...CallbackFields
+      from
+      until
+      noteHtml
+      requestedAt
     }
     notes {
       id
@@ -2601,7 +2521,6 @@ fragment ConversationFields on Conversation {
   contact {
     ...UserChip
   }
-  lastCallbackPhone
   messages(last: 100) {
     totalCount
     edges {
@@ -2614,7 +2533,9 @@ fragment ConversationFields on Conversation {
           ...UserChip
         }
         callback {
-          ...CallbackFields
+          from
+          until
+          noteHtml
         }
       }
     }
@@ -2644,17 +2565,6 @@ fragment EscalationRow on Escalation {
     slug
     title
   }
-}
-fragment CallbackFields on CallbackRequest {
-  messageId
-  from
-  until
-  noteHtml
-  requestedAt
-  phone
-  state
-  scheduledFor
-  staffNote
 }
 fragment UserChip on User {
   id
@@ -2791,27 +2701,6 @@ export const RequestCallbackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RequestCallbackMutation, RequestCallbackMutationVariables>;
-export const ScheduleCallbackDocument = new TypedDocumentString(`
-    mutation ScheduleCallback($input: ScheduleCallbackInput!) {
-  scheduleCallback(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<ScheduleCallbackMutation, ScheduleCallbackMutationVariables>;
-export const CompleteCallbackDocument = new TypedDocumentString(`
-    mutation CompleteCallback($messageId: ID!, $note: String) {
-  completeCallback(messageId: $messageId, note: $note) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<CompleteCallbackMutation, CompleteCallbackMutationVariables>;
-export const CancelCallbackDocument = new TypedDocumentString(`
-    mutation CancelCallback($messageId: ID!, $note: String) {
-  cancelCallback(messageId: $messageId, note: $note) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<CancelCallbackMutation, CancelCallbackMutationVariables>;
 export const SaveTeamDocument = new TypedDocumentString(`
     mutation SaveTeam($input: SaveTeamInput!) {
   saveTeam(input: $input) {
@@ -3484,26 +3373,18 @@ export const ResetPasswordDocument = new TypedDocumentString(`
   resetPassword(token: $token, password: $password)
 }
     `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
-export const ThreadWatchDocument = new TypedDocumentString(`
-    query ThreadWatch($questionId: ID!) {
-  threadWatch(questionId: $questionId) {
-    questionId
-    level
-    affected
-    affectedCount
-  }
-}
-    `) as unknown as TypedDocumentString<ThreadWatchQuery, ThreadWatchQueryVariables>;
 export const WatchThreadDocument = new TypedDocumentString(`
     mutation WatchThread($input: WatchThreadInput!) {
   watchThread(input: $input) {
-    questionId
-    level
-    affected
-    affectedCount
+    ...ThreadWatchFields
   }
 }
-    `) as unknown as TypedDocumentString<WatchThreadMutation, WatchThreadMutationVariables>;
+    fragment ThreadWatchFields on ThreadWatch {
+  questionId
+  level
+  affected
+  affectedCount
+}`) as unknown as TypedDocumentString<WatchThreadMutation, WatchThreadMutationVariables>;
 export const SetAffectedDocument = new TypedDocumentString(`
     mutation SetAffected($input: SetAffectedInput!) {
   setAffected(input: $input) {
@@ -3742,8 +3623,12 @@ fragment QuestionConnectionFields on QuestionConnection {
   }
 }`) as unknown as TypedDocumentString<SpacePageQuery, SpacePageQueryVariables>;
 export const QuestionPageDocument = new TypedDocumentString(`
-    query QuestionPage($id: ID!) {
+    query QuestionPage($id: ID!, $locale: Locale! = EN) {
+  threadWatch(questionId: $id) {
+    ...ThreadWatchFields
+  }
   question(id: $id) {
+    ...ThreadEscalationFields
     id
     slug
     title
@@ -3822,7 +3707,61 @@ export const QuestionPageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment UserChip on User {
+    fragment StaffPromiseFields on StaffPromise {
+  teamName
+  responded
+  waitingOnAsker
+  firstResponseMinutes
+  hours
+  openNow
+  awayUntil
+  expectedAt
+  expectedBy
+  late
+}
+fragment ConversationFields on Conversation {
+  id
+  questionId
+  createdAt
+  asker {
+    ...UserChip
+  }
+  contact {
+    ...UserChip
+  }
+  messages(last: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        kind
+        bodyHtml
+        createdAt
+        author {
+          ...UserChip
+        }
+        callback {
+          from
+          until
+          noteHtml
+        }
+      }
+    }
+  }
+}
+fragment ThreadEscalationFields on Question {
+  canEscalate
+  staffPromise(locale: $locale) {
+    ...StaffPromiseFields
+  }
+  escalation {
+    id
+  }
+  conversation {
+    ...ConversationFields
+  }
+}
+fragment UserChip on User {
   id
   displayName
   initials
@@ -3889,6 +3828,12 @@ fragment SimilarQuestionFields on SimilarQuestion {
     status
     answerCount
   }
+}
+fragment ThreadWatchFields on ThreadWatch {
+  questionId
+  level
+  affected
+  affectedCount
 }
 fragment StaffDraftSummary on StaffDraft {
   id

@@ -15,9 +15,9 @@ import {
   UnverifyAnswerDocument,
   VerifyAnswerDocument,
   type FlagReason,
+  type Locale,
   QuestionPageDocument,
   SetAffectedDocument,
-  ThreadWatchDocument,
   VoteDocument,
   WatchThreadDocument,
 } from '#lib/graphql/generated.ts';
@@ -29,7 +29,7 @@ import { newMutationId, orNotFound } from '#lib/server/load.ts';
 import { readAcknowledgement } from '#lib/personal-data.ts';
 import { redactFromForm, redactionsFor } from '#lib/server/redaction.ts';
 import { STAFF_DRAFTS_ANCHOR, submitStaffDraft, withdrawStaffDraft } from '#lib/server/staff-drafts.ts';
-import { loadThreadEscalation } from '#lib/server/thread-escalation.ts';
+import { threadEscalation } from '#lib/server/thread-escalation.ts';
 import { loadAnnouncements } from '#lib/server/announcements.ts';
 import { jsonLdScript, qaPageJsonLd } from '#lib/seo/json-ld.ts';
 import {
@@ -42,14 +42,13 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url, request }) => {
-  const escalation = loadThreadEscalation(locals, params.id);
   const redactions = redactionsFor(locals.api, params.id, locals.viewer?.isStaff ?? false);
-  const watch = locals.api.request(ThreadWatchDocument, { questionId: params.id }).then(
-    (result) => result.threadWatch,
-    () => null,
-  );
-  const { question } = await orNotFound(locals.api.request(QuestionPageDocument, { id: params.id }));
-  if (!question) error(404, 'Not found');
+  const locale = locals.locale.toUpperCase() as Locale;
+  const page = await orNotFound(locals.api.request(QuestionPageDocument, { id: params.id, locale }));
+  if (!page.question) error(404, 'Not found');
+  const { canEscalate, staffPromise, escalation, conversation, ...thread } = page.question;
+  // The answers travel once, in page order (`answers` below).
+  const question = { ...withoutUnusedSource(thread), answers: { totalCount: thread.answers.totalCount } };
   const announcements = loadAnnouncements(locals.api, question.space.id);
 
   // One URL per question: /questions/<id>/<current slug>. Only for GET, so a form's answer
@@ -59,7 +58,7 @@ export const load: PageServerLoad = async ({ params, locals, url, request }) => 
     if (canonical) redirect(301, canonical);
   }
 
-  const answers = orderAnswers(question.answers.edges.map((edge) => edge.node));
+  const answers = orderAnswers(thread.answers.edges.map((edge) => withoutUnusedSource(edge.node)));
   // One idempotency key per rendered create form (the answer box and each comment box).
   const commentMutationIds: Record<string, string> = { [`q:${question.id}`]: newMutationId() };
   for (const answer of answers) commentMutationIds[`a:${answer.id}`] = newMutationId();
@@ -98,11 +97,19 @@ export const load: PageServerLoad = async ({ params, locals, url, request }) => 
           }),
         )
       : null,
-    escalation: await escalation,
+    escalation: threadEscalation({ canEscalate, staffPromise, escalation, conversation }),
     redactions: await redactions,
-    watch: await watch,
+    watch: page.threadWatch,
   };
 };
+
+/**
+ * The page needs a post's Markdown only for the redact form; for everyone else it would double the
+ * page data (the edit pages load it themselves).
+ */
+function withoutUnusedSource<T extends { canRedact: boolean; bodyMarkdown: string }>(post: T): T {
+  return post.canRedact ? post : { ...post, bodyMarkdown: '' };
+}
 
 type Target = { field: 'questionId' | 'answerId'; id: string };
 
