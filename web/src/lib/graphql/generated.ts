@@ -67,6 +67,13 @@ export type AuditLogFilter = {
   to?: string | null | undefined;
 };
 
+/** requested → scheduled (maybe again) → done or cancelled. */
+export type CallbackState =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'REQUESTED'
+  | 'SCHEDULED';
+
 export type ChangeEmailInput = {
   currentPassword: string;
   newEmail: string;
@@ -278,6 +285,8 @@ export type NotificationKind =
   | 'ANSWER_NEW'
   | 'ANSWER_VERIFIED'
   | 'BADGE_AWARDED'
+  | 'CALLBACK_DONE'
+  | 'CALLBACK_SCHEDULED'
   | 'COMMENT_NEW'
   | 'DRAFT_CHANGES'
   | 'DRAFT_REVIEW'
@@ -290,6 +299,7 @@ export type NotificationKind =
   | 'POST_APPROVED'
   | 'POST_FLAGGED'
   | 'POST_HIDDEN'
+  | 'PROMISE_CHANGED'
   | 'QUESTION_NEW'
   | 'TRUST_LEVEL_RAISED';
 
@@ -350,8 +360,10 @@ export type RedactPostInput = {
 export type RequestCallbackInput = {
   conversationId: string | number;
   from: string;
-  /** What the call is about, or a good number to reach you at. */
+  /** What the call is about. */
   note?: string | null | undefined;
+  /** Where to call: international or national form, 6–20 digits; seen only by staff of the case. */
+  phone: string;
   until: string;
 };
 
@@ -434,6 +446,15 @@ export type SaveTeamInput = {
   timeZone: string;
   unansweredAfterMinutes?: number | null | undefined;
   weekly: Array<WeeklyWindowInput>;
+};
+
+export type ScheduleCallbackInput = {
+  /** Inside the asker’s window, or another time proposed with a note. */
+  at: string;
+  /** The call back request’s message. */
+  messageId: string | number;
+  /** For the asker, plain text; required when proposing a time outside the window. */
+  note?: string | null | undefined;
 };
 
 export type SearchFilterInput = {
@@ -688,13 +709,13 @@ export type FeedSearchQuery = { search: { edges: Array<{ node: { question: { id:
 
 export type StaffPromiseFieldsFragment = { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean };
 
-export type ConversationFieldsFragment = { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } };
+export type ConversationFieldsFragment = { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } };
 
 export type EscalationRowFragment = { id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, question: { id: string, slug: string, title: string } };
 
 export type TeamFieldsFragment = { id: string, name: string, timeZone: string, holidays: Array<string>, unansweredAfterMinutes: number | null, dueWarningMinutes: number, spaceSlugs: Array<string>, openNow: boolean, hoursDescription: string, weekly: Array<{ day: number, start: string, end: string }>, sla: Array<{ priority: EscalationPriority, firstResponseMinutes: number, resolutionMinutes: number }>, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> };
 
-export type ThreadEscalationFieldsFragment = { canEscalate: boolean, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null };
+export type ThreadEscalationFieldsFragment = { canEscalate: boolean, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } } | null };
 
 export type EscalationQueueQueryVariables = Exact<{
   filter?: EscalationQueueFilter | null | undefined;
@@ -711,7 +732,7 @@ export type EscalationDetailQueryVariables = Exact<{
 }>;
 
 
-export type EscalationDetailQuery = { escalation: { reason: string | null, firstResponseDueAt: string, resolutionDueAt: string, resolvedAt: string | null, summaryRequired: boolean, id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, createdBy: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, callbackRequest: { from: string, until: string, noteHtml: string, requestedAt: string } | null, notes: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, timeline: Array<{ id: string, kind: string, details: string, createdAt: string, actor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null }>, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null, question: { bodyHtml: string, createdAt: string, id: string, slug: string, title: string, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, answers: { edges: Array<{ node: { id: string, bodyHtml: string, createdAt: string, isAccepted: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } }> } }, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } | null, teams: Array<{ id: string, name: string, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
+export type EscalationDetailQuery = { escalation: { reason: string | null, firstResponseDueAt: string, resolutionDueAt: string, resolvedAt: string | null, summaryRequired: boolean, id: string, status: EscalationStatus, priority: EscalationPriority, source: EscalationSource, createdAt: string, nextDueAt: string, firstRespondedAt: string | null, remainingBusinessMinutes: number, slaPaused: boolean, firstResponseBreached: boolean, resolutionBreached: boolean, createdBy: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, callbackRequest: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null, notes: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } }>, timeline: Array<{ id: string, kind: string, details: string, createdAt: string, actor: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null }>, conversation: { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } } | null, question: { bodyHtml: string, createdAt: string, id: string, slug: string, title: string, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, answers: { edges: Array<{ node: { id: string, bodyHtml: string, createdAt: string, isAccepted: boolean, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } } }> } }, team: { id: string, name: string }, assignee: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null } | null, teams: Array<{ id: string, name: string, members: Array<{ id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }> }> };
 
 export type TeamsQueryVariables = Exact<{
   locale: Locale;
@@ -802,6 +823,31 @@ export type RequestCallbackMutationVariables = Exact<{
 
 
 export type RequestCallbackMutation = { requestCallback: { id: string } };
+
+export type CallbackFieldsFragment = { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null };
+
+export type ScheduleCallbackMutationVariables = Exact<{
+  input: ScheduleCallbackInput;
+}>;
+
+
+export type ScheduleCallbackMutation = { scheduleCallback: { id: string } };
+
+export type CompleteCallbackMutationVariables = Exact<{
+  messageId: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CompleteCallbackMutation = { completeCallback: { id: string } };
+
+export type CancelCallbackMutationVariables = Exact<{
+  messageId: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CancelCallbackMutation = { cancelCallback: { id: string } };
 
 export type SaveTeamMutationVariables = Exact<{
   input: SaveTeamInput;
@@ -1283,7 +1329,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { threadWatch: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number }, question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, revision: number, lastActivityAt: string, solvedAt: string | null, canEscalate: boolean, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, resolution: { answerId: string, company: string, teamName: string } | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, revision: number, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> }, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { from: string, until: string, noteHtml: string } | null } }> } } | null } | null };
+export type QuestionPageQuery = { threadWatch: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number }, question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, revision: number, lastActivityAt: string, solvedAt: string | null, canEscalate: boolean, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, resolution: { answerId: string, company: string, teamName: string } | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, revision: number, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> }, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } } | null } | null };
 
 export type QuestionForEditQueryVariables = Exact<{
   id: string | number;
@@ -1624,6 +1670,19 @@ export const StaffPromiseFieldsFragmentDoc = new TypedDocumentString(`
   late
 }
     `, {"fragmentName":"StaffPromiseFields"}) as unknown as TypedDocumentString<StaffPromiseFieldsFragment, unknown>;
+export const CallbackFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CallbackFields on CallbackRequest {
+  messageId
+  from
+  until
+  noteHtml
+  requestedAt
+  phone
+  state
+  scheduledFor
+  staffNote
+}
+    `, {"fragmentName":"CallbackFields"}) as unknown as TypedDocumentString<CallbackFieldsFragment, unknown>;
 export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
     fragment ConversationFields on Conversation {
   id
@@ -1635,6 +1694,7 @@ export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
   contact {
     ...UserChip
   }
+  lastCallbackPhone
   messages(last: 100) {
     totalCount
     edges {
@@ -1647,15 +1707,24 @@ export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
           ...UserChip
         }
         callback {
-          from
-          until
-          noteHtml
+          ...CallbackFields
         }
       }
     }
   }
 }
-    fragment UserChip on User {
+    fragment CallbackFields on CallbackRequest {
+  messageId
+  from
+  until
+  noteHtml
+  requestedAt
+  phone
+  state
+  scheduledFor
+  staffNote
+}
+fragment UserChip on User {
   id
   displayName
   initials
@@ -1702,6 +1771,7 @@ fragment ConversationFields on Conversation {
   contact {
     ...UserChip
   }
+  lastCallbackPhone
   messages(last: 100) {
     totalCount
     edges {
@@ -1714,13 +1784,22 @@ fragment ConversationFields on Conversation {
           ...UserChip
         }
         callback {
-          from
-          until
-          noteHtml
+          ...CallbackFields
         }
       }
     }
   }
+}
+fragment CallbackFields on CallbackRequest {
+  messageId
+  from
+  until
+  noteHtml
+  requestedAt
+  phone
+  state
+  scheduledFor
+  staffNote
 }
 fragment UserChip on User {
   id
@@ -2442,10 +2521,7 @@ export const EscalationDetailDocument = new TypedDocumentString(`
       ...UserChip
     }
     callbackRequest {
-      from
-      until
-      noteHtml
-      requestedAt
+      ...CallbackFields
     }
     notes {
       id
@@ -2521,6 +2597,7 @@ fragment ConversationFields on Conversation {
   contact {
     ...UserChip
   }
+  lastCallbackPhone
   messages(last: 100) {
     totalCount
     edges {
@@ -2533,9 +2610,7 @@ fragment ConversationFields on Conversation {
           ...UserChip
         }
         callback {
-          from
-          until
-          noteHtml
+          ...CallbackFields
         }
       }
     }
@@ -2565,6 +2640,17 @@ fragment EscalationRow on Escalation {
     slug
     title
   }
+}
+fragment CallbackFields on CallbackRequest {
+  messageId
+  from
+  until
+  noteHtml
+  requestedAt
+  phone
+  state
+  scheduledFor
+  staffNote
 }
 fragment UserChip on User {
   id
@@ -2701,6 +2787,27 @@ export const RequestCallbackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RequestCallbackMutation, RequestCallbackMutationVariables>;
+export const ScheduleCallbackDocument = new TypedDocumentString(`
+    mutation ScheduleCallback($input: ScheduleCallbackInput!) {
+  scheduleCallback(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleCallbackMutation, ScheduleCallbackMutationVariables>;
+export const CompleteCallbackDocument = new TypedDocumentString(`
+    mutation CompleteCallback($messageId: ID!, $note: String) {
+  completeCallback(messageId: $messageId, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteCallbackMutation, CompleteCallbackMutationVariables>;
+export const CancelCallbackDocument = new TypedDocumentString(`
+    mutation CancelCallback($messageId: ID!, $note: String) {
+  cancelCallback(messageId: $messageId, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CancelCallbackMutation, CancelCallbackMutationVariables>;
 export const SaveTeamDocument = new TypedDocumentString(`
     mutation SaveTeam($input: SaveTeamInput!) {
   saveTeam(input: $input) {
@@ -3729,6 +3836,7 @@ fragment ConversationFields on Conversation {
   contact {
     ...UserChip
   }
+  lastCallbackPhone
   messages(last: 100) {
     totalCount
     edges {
@@ -3741,9 +3849,7 @@ fragment ConversationFields on Conversation {
           ...UserChip
         }
         callback {
-          from
-          until
-          noteHtml
+          ...CallbackFields
         }
       }
     }
@@ -3760,6 +3866,17 @@ fragment ThreadEscalationFields on Question {
   conversation {
     ...ConversationFields
   }
+}
+fragment CallbackFields on CallbackRequest {
+  messageId
+  from
+  until
+  noteHtml
+  requestedAt
+  phone
+  state
+  scheduledFor
+  staffNote
 }
 fragment UserChip on User {
   id
