@@ -13,6 +13,7 @@ import { MeiliSearchIndex } from './search/meili-search.index';
 import { PostgresSearchIndex } from './search/postgres-search.index';
 import { reindexAll } from './search/reindex';
 import { recomputeReputation } from './reputation/recompute';
+import { refreshEscalationFacts } from './insights/escalation-facts';
 import { refreshQuestionFacts } from './insights/question-facts';
 import { buildDueDigests } from './notifications/mail/digest';
 import { IMPORT_USAGE, parseImportArgs, runImportCommand } from './importer/cli-import';
@@ -225,14 +226,18 @@ const commands: Record<string, Command> = {
     },
   },
   'insights:rebuild': {
-    summary: 'Recompute the insights roll-ups (per-question self-service facts) from the base tables.',
-    usage: 'pnpm cli insights:rebuild\n\nThe backfill after upgrading; safe while the app runs (one statement, each row recomputed whole).',
+    summary: 'Recompute the insights roll-ups (per-question and per-escalation facts) from the base tables.',
+    usage:
+      'pnpm cli insights:rebuild\n\nThe backfill after upgrading; safe while the app runs (one transaction, each row recomputed whole).',
     run: async () => {
       const db = await openDatabase(config, logger);
       try {
         const started = Date.now();
-        const rows = await db.dataSource.transaction((manager) => refreshQuestionFacts(manager, null));
-        console.log(`Rebuilt ${rows} question rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        const [questions, escalations] = await db.dataSource.transaction(async (manager) => [
+          await refreshQuestionFacts(manager, null),
+          await refreshEscalationFacts(manager, null),
+        ]);
+        console.log(`Rebuilt ${questions} question and ${escalations} escalation rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         return 0;
       } finally {
         await db.close();

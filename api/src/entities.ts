@@ -29,6 +29,7 @@ import { RateLimitBucketEntity } from './platform/rate-limit/rate-limit-bucket.e
 import { UploadEntity } from './uploads/upload.entity';
 import { AlertEntity, AlertPostEntity, AnnouncementEntity, WatchTermEntity } from './monitoring/alert.entity';
 import { PostToneEntity, ToneHourEntity } from './monitoring/tone-rollup.entity';
+import { EscalationFactsEntity } from './insights/escalation-facts.entity';
 import { QuestionFactsEntity } from './insights/question-facts.entity';
 
 export const entities = [
@@ -77,4 +78,5 @@ export const entities = [
   AlertPostEntity,
   WatchTermEntity,
   QuestionFactsEntity,
+  EscalationFactsEntity,
 ];

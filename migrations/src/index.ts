@@ -22,6 +22,7 @@ import { NotificationChoices1797400000004 } from './1797400000004-NotificationCh
 import { InsightsIndexes1797500000000 } from './1797500000000-InsightsIndexes.js';
 import { CallbackState1797700000000 } from './1797700000000-CallbackState.js';
 import { InsightsQuestions1797800000000 } from './1797800000000-InsightsQuestions.js';
+import { InsightsEscalations1797800000001 } from './1797800000001-InsightsEscalations.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -49,4 +50,5 @@ export const migrations: Function[] = [
   InsightsIndexes1797500000000,
   CallbackState1797700000000,
   InsightsQuestions1797800000000,
+  InsightsEscalations1797800000001,
 ];

@@ -1,9 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import { OutboxLoop } from '../platform/outbox/outbox-loop';
 import { OutboxPosition, type OutboxEventRow } from '../platform/outbox/outbox-position';
+import { refreshEscalationFacts } from './escalation-facts';
 import { refreshQuestionFacts } from './question-facts';
 
 const BATCH = 500;
@@ -17,8 +18,8 @@ export function questionsOf(event: OutboxEventRow): string[] {
 }
 
 /**
- * Keeps `insights_questions` current from the outbox with its own position (consumer `insights`): each
- * batch recomputes the rows of the questions its events touch. Runs where the monitoring roll-up runs
+ * Keeps `insights_questions` and `insights_escalations` current from the outbox with its own position
+ * (consumer `insights`): each batch recomputes the rows of the questions its events touch. Runs where the monitoring roll-up runs
  * (MONITORING_WORKER), as both are reporting roll-ups.
  */
 @Injectable()
@@ -43,6 +44,20 @@ export class InsightsRollupWorker implements OnApplicationBootstrap, OnApplicati
     await this.loop?.stop();
   }
 
+  /** Recomputes the rows of every question the events touch (a private message touches its conversation's question). */
+  private async rollUp(manager: EntityManager, events: readonly OutboxEventRow[]): Promise<void> {
+    const questionIds = new Set(events.flatMap(questionsOf));
+    const conversationIds = events.filter((e) => e.topic === 'conversation.message').map((e) => String(e.payload.conversationId));
+    if (conversationIds.length > 0) {
+      const rows: { question_id: string }[] = await manager.query(`SELECT question_id FROM conversations WHERE id = ANY($1::bigint[])`, [
+        conversationIds,
+      ]);
+      for (const row of rows) questionIds.add(String(row.question_id));
+    }
+    await refreshQuestionFacts(manager, [...questionIds]);
+    await refreshEscalationFacts(manager, [...questionIds]);
+  }
+
   /** Processes every pending event now; resolves with how many were handled. */
   async drain(): Promise<number> {
     let total = 0;
@@ -50,7 +65,7 @@ export class InsightsRollupWorker implements OnApplicationBootstrap, OnApplicati
       const handled = await this.dataSource.transaction(async (manager) => {
         const events = await this.position.pending(manager, BATCH);
         if (!events) return 0;
-        await refreshQuestionFacts(manager, [...new Set(events.flatMap(questionsOf))]);
+        await this.rollUp(manager, events);
         await this.position.consumed(manager, events);
         if (events.length < BATCH) await this.position.settle(manager);
         return events.length;

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { businessMinutesBetween, type OpeningHours, type WeeklyWindow } from '@peerdesk/business-time';
 import { DataSource } from 'typeorm';
 import { authorize, type Actor } from '../identity/policy';
 import { fieldError } from '../platform/errors';
 import { isId } from '../platform/ids';
-import { hoursOf } from '../teams/opening-hours';
 import type {
   FourEyesInsightsModel,
   InsightsPeriod,
@@ -14,25 +12,18 @@ import type {
   SelfServiceInsightsModel,
   SlaAttainmentModel,
 } from './insights.models';
-import { percentile } from './percentile';
 import { ESCALATION_SCOPE, PERIOD_DAYS, QUESTION_SCOPE, SPACE_SCOPE, type Params } from './scope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest period one request may cover. */
 export const MAX_PERIOD_DAYS = 366;
-/**
- * Escalations whose business-time durations are computed per request (in the team's calendar, which
- * SQL cannot do). Beyond this the figures come from the earliest ones and `truncated` would be needed:
- * the 1 M-post target needs durations stored when an escalation is answered or resolved (docs/ARCHITECTURE.md, Insights).
- */
-const MAX_DURATION_ROWS = 20_000;
 
 const minutes = (value: string | number | null): number | null => (value === null ? null : Number(value));
 
 /**
  * Staff reporting: what the community answers itself and how staff keep their promises. Counts and
  * wall-clock medians are aggregated in SQL over the period's index ranges; business-time durations
- * use each team's calendar through `@peerdesk/business-time`, exactly as the SLA clocks do.
+ * are rolled up per escalation in each team's calendar, exactly as the SLA clocks count (`escalation-facts.ts`).
  */
 @Injectable()
 export class InsightsService {
@@ -149,10 +140,10 @@ export class InsightsService {
     const durations = await this.businessDurations(params);
     return {
       escalationsOpened: sum((r) => r.opened),
-      firstResponseMedian: percentile(durations.firstResponse, 0.5),
-      firstResponseP90: percentile(durations.firstResponse, 0.9),
-      resolutionMedian: percentile(durations.resolution, 0.5),
-      resolutionP90: percentile(durations.resolution, 0.9),
+      firstResponseMedian: durations.fr50,
+      firstResponseP90: durations.fr90,
+      resolutionMedian: durations.res50,
+      resolutionP90: durations.res90,
       firstResponseBreaches: sum((r) => r.fr_decided - r.fr_met),
       resolutionBreaches: sum((r) => r.res_decided - r.res_met),
       pausedMinutes: sum((r) => r.paused_minutes),
@@ -162,43 +153,22 @@ export class InsightsService {
   }
 
   /**
-   * Business minutes to the first response and to resolution, in the escalation team's calendar and
-   * without the time waited on the customer — the measure the SLA due times are set in
-   * (`escalation/sla.ts`: due = start + target + paused business minutes).
+   * Median and p90 of business minutes to the first response and to resolution, from the roll-up
+   * (`insights_escalations`): the team's calendar less the time waited on the customer — the measure
+   * the SLA due times are set in (`escalation/sla.ts`: due = start + target + paused business minutes).
    */
-  private async businessDurations(params: Params): Promise<{ firstResponse: number[]; resolution: number[] }> {
-    const rows = (await this.dataSource.query(
-      `SELECT e.team_id, e.created_at, e.first_responded_at, e.resolved_at,
-              e.first_response_paused_minutes, e.paused_business_minutes
-       FROM escalations e JOIN questions q ON q.id = e.question_id
-       WHERE ${ESCALATION_SCOPE} AND (e.first_responded_at IS NOT NULL OR e.resolved_at IS NOT NULL) AND $5::timestamptz IS NOT NULL
-       ORDER BY e.created_at LIMIT ${MAX_DURATION_ROWS}`,
-      params,
-    )) as {
-      team_id: string;
-      created_at: Date;
-      first_responded_at: Date | null;
-      resolved_at: Date | null;
-      first_response_paused_minutes: number;
-      paused_business_minutes: number;
-    }[];
-    const teamIds = [...new Set(rows.map((r) => String(r.team_id)))];
-    const teams = (await this.dataSource.query(`SELECT id, time_zone, weekly, holidays FROM teams WHERE id = ANY($1::bigint[])`, [
-      teamIds,
-    ])) as { id: string; time_zone: string; weekly: WeeklyWindow[]; holidays: string[] }[];
-    const calendars = new Map<string, OpeningHours>(
-      teams.map((t) => [String(t.id), hoursOf({ timeZone: t.time_zone, weekly: t.weekly, holidays: t.holidays })]),
-    );
-    const firstResponse: number[] = [];
-    const resolution: number[] = [];
-    for (const r of rows) {
-      const hours = calendars.get(String(r.team_id))!;
-      const since = (end: Date, paused: number): number =>
-        Math.max(0, Math.round(businessMinutesBetween(hours, r.created_at, end)) - paused);
-      if (r.first_responded_at) firstResponse.push(since(r.first_responded_at, r.first_response_paused_minutes));
-      if (r.resolved_at) resolution.push(since(r.resolved_at, r.paused_business_minutes));
-    }
-    return { firstResponse, resolution };
+  private async businessDurations([from, to, space, team]: Params): Promise<Record<'fr50' | 'fr90' | 'res50' | 'res90', number | null>> {
+    const [row] = (await this.dataSource.query(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f.first_response_minutes) AS fr50,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY f.first_response_minutes) AS fr90,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY f.resolution_minutes) AS res50,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY f.resolution_minutes) AS res90
+       FROM insights_escalations f
+       WHERE f.created_at >= $1 AND f.created_at < $2
+         AND ($3::bigint IS NULL OR f.space_id = $3::bigint) AND ($4::bigint IS NULL OR f.team_id = $4::bigint)`,
+      [from, to, space, team],
+    )) as Record<'fr50' | 'fr90' | 'res50' | 'res90', string | number | null>[];
+    return { fr50: minutes(row!.fr50), fr90: minutes(row!.fr90), res50: minutes(row!.res50), res90: minutes(row!.res90) };
   }
 
   async fourEyes(params: Params): Promise<FourEyesInsightsModel> {

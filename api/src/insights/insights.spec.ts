@@ -8,6 +8,7 @@ import { dueTimes } from '../escalation/sla';
 import type { TeamEntity } from '../teams/team.entity';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { InsightsRollupWorker } from './insights-rollup.worker';
+import { refreshEscalationFacts } from './escalation-facts';
 import { refreshQuestionFacts } from './question-facts';
 
 const INSIGHTS = `query ($filter: InsightsFilter!) { insights(filter: $filter) {
@@ -170,6 +171,7 @@ describe('insights', () => {
     await audit('draft.approved', d2, min(t1, 130));
     // These rows went straight into the tables, like history from before an upgrade: the backfill rolls them up.
     await refreshQuestionFacts(t.dataSource.manager, null);
+    await refreshEscalationFacts(t.dataSource.manager, null);
   });
   afterAll(() => t.close());
 
@@ -277,5 +279,32 @@ describe('insights', () => {
     await t.app.get(InsightsRollupWorker).drain();
     // 5, 10, 30, 90 minutes
     expect(await selfService()).toEqual({ questionsAsked: 8, firstAnsweredByCommunity: 3, medianFirstCommunityAnswerMinutes: 20 });
+  });
+
+  it('keeps the business-time roll-up current from the outbox', async () => {
+    const promises = async () =>
+      (
+        await t.gql<{ insights: { promises: Record<string, number | null> } }>(
+          `query ($filter: InsightsFilter!) { insights(filter: $filter) { promises { escalationsOpened firstResponseMedian firstResponseP90 } } }`,
+          { filter: PERIOD },
+          agent.cookie,
+        )
+      ).data.insights.promises;
+    const [{ id: teamId }] = (await t.dataSource.query(`SELECT id FROM teams WHERE name = 'Care'`)) as [{ id: string }];
+    // E4: Mon 20 Apr 12:00 CEST, first response 30 business minutes later; still open.
+    const q6 = await question('2026-04-20T10:00:00Z');
+    await t.dataSource.query(
+      `INSERT INTO escalations (question_id, team_id, priority, status, source, first_response_due_at, resolution_due_at, next_due_at,
+         first_responded_at, created_at)
+       VALUES ($1, $2, 'normal', 'assigned', 'staff', '2026-04-20T11:00:00Z', '2026-04-21T10:00:00Z', '2026-04-21T10:00:00Z', '2026-04-20T10:30:00Z', '2026-04-20T10:00:00Z')`,
+      [q6, teamId],
+    );
+    await t.dataSource.transaction((manager) => appendOutbox(manager, 'escalation.created', q6, { questionId: q6 }));
+    expect(await promises()).toEqual({ escalationsOpened: 4, firstResponseMedian: 45, firstResponseP90: 105 });
+    await t.app.get(InsightsRollupWorker).drain();
+    // 10, 30, 45, 120 business minutes
+    const after = await promises();
+    expect(after).toMatchObject({ escalationsOpened: 4, firstResponseMedian: 37.5 });
+    expect(after.firstResponseP90).toBeCloseTo(97.5, 9); // 45 + 0.7 × (120 − 45)
   });
 });

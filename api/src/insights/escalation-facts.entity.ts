@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Business minutes to the first response and to resolution of each escalation, in its team's calendar
+ * less the time waited on the customer (the measure the SLA due times are set in), so medians and p90
+ * are one `percentile_cont` over the period's rows. Written by `InsightsRollupWorker` when an event
+ * touches the escalation's question, and for all by `pnpm cli insights:rebuild`; the row of an
+ * escalation that no longer exists is dropped by the next refresh of its question.
+ */
+@Entity('insights_escalations')
+@Index('insights_escalations_created_idx', ['createdAt'])
+@Index('insights_escalations_question_idx', ['questionId'])
+export class EscalationFactsEntity {
+  @PrimaryColumn({ name: 'escalation_id', type: 'bigint' })
+  escalationId: string;
+
+  @Column({ name: 'question_id', type: 'bigint' })
+  questionId: string;
+
+  @Column({ name: 'team_id', type: 'bigint' })
+  teamId: string;
+
+  /** The space of the escalated question. */
+  @Column({ name: 'space_id', type: 'bigint' })
+  spaceId: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'first_response_minutes', type: 'integer', nullable: true })
+  firstResponseMinutes: number | null;
+
+  @Column({ name: 'resolution_minutes', type: 'integer', nullable: true })
+  resolutionMinutes: number | null;
+}

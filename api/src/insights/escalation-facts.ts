@@ -1,0 +1,69 @@
+import { businessMinutesBetween, type OpeningHours, type WeeklyWindow } from '@peerdesk/business-time';
+import type { EntityManager } from 'typeorm';
+import { hoursOf } from '../teams/opening-hours';
+
+interface EscalationRow {
+  id: string;
+  question_id: string;
+  team_id: string;
+  space_id: string;
+  created_at: Date;
+  first_responded_at: Date | null;
+  resolved_at: Date | null;
+  first_response_paused_minutes: number;
+  paused_business_minutes: number;
+}
+
+/**
+ * Recomputes `insights_escalations` for the escalations of these questions (all for null): business
+ * minutes in the team's calendar (`@peerdesk/business-time`, as the SLA clocks count) less the minutes
+ * waited on the customer. Rows are written whole, so a repeated refresh changes nothing.
+ */
+export async function refreshEscalationFacts(manager: EntityManager, questionIds: readonly string[] | null): Promise<number> {
+  if (questionIds?.length === 0) return 0;
+  await manager.query(
+    `DELETE FROM insights_escalations f WHERE ($1::bigint[] IS NULL OR f.question_id = ANY($1::bigint[]))
+       AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.id = f.escalation_id)`,
+    [questionIds],
+  );
+  const rows: EscalationRow[] = await manager.query(
+    `SELECT e.id, e.question_id, e.team_id, q.space_id, e.created_at, e.first_responded_at, e.resolved_at,
+            e.first_response_paused_minutes, e.paused_business_minutes
+     FROM escalations e JOIN questions q ON q.id = e.question_id
+     WHERE $1::bigint[] IS NULL OR e.question_id = ANY($1::bigint[])`,
+    [questionIds],
+  );
+  if (rows.length === 0) return 0;
+  const teams: { id: string; time_zone: string; weekly: WeeklyWindow[]; holidays: string[] }[] = await manager.query(
+    `SELECT id, time_zone, weekly, holidays FROM teams WHERE id = ANY($1::bigint[])`,
+    [[...new Set(rows.map((r) => String(r.team_id)))]],
+  );
+  const calendars = new Map<string, OpeningHours>(
+    teams.map((t) => [String(t.id), hoursOf({ timeZone: t.time_zone, weekly: t.weekly, holidays: t.holidays })]),
+  );
+  const minutes = rows.map((r) => {
+    const hours = calendars.get(String(r.team_id))!;
+    const since = (end: Date | null, paused: number): number | null =>
+      end === null ? null : Math.max(0, Math.round(businessMinutesBetween(hours, r.created_at, end)) - paused);
+    return {
+      firstResponse: since(r.first_responded_at, r.first_response_paused_minutes),
+      resolution: since(r.resolved_at, r.paused_business_minutes),
+    };
+  });
+  await manager.query(
+    `INSERT INTO insights_escalations (escalation_id, question_id, team_id, space_id, created_at, first_response_minutes, resolution_minutes)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::int[], $7::int[])
+     ON CONFLICT (escalation_id) DO UPDATE SET question_id = excluded.question_id, team_id = excluded.team_id, space_id = excluded.space_id, created_at = excluded.created_at,
+       first_response_minutes = excluded.first_response_minutes, resolution_minutes = excluded.resolution_minutes`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.question_id),
+      rows.map((r) => r.team_id),
+      rows.map((r) => r.space_id),
+      rows.map((r) => r.created_at),
+      minutes.map((m) => m.firstResponse),
+      minutes.map((m) => m.resolution),
+    ],
+  );
+  return rows.length;
+}
