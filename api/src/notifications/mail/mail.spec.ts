@@ -234,6 +234,36 @@ describe('notification mail', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('an api restart mid-queue: mail queued by one process is sent, once, by the process that comes up next', async () => {
+    await smtp.stop();
+    const asker = await signUp('Restart Asker');
+    await answer(t, await signUp('Restart Helper'), await ask(t, asker, { title: 'Meter exchange while the api restarts?' }));
+    await flush();
+    expect(await statusOf(asker)).toEqual(['pending']);
+    // The process that queued it is gone (it sends nothing more here); the next one comes up on the same database.
+    await smtp.start();
+    const next = await createTestApp(
+      {
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        MAIL_DELAY_SECONDS: '0',
+        MAIL_RETRY_BASE_MS: '50',
+        PUBLIC_URL: 'https://community.example.test',
+      },
+      { sameDatabaseAs: t },
+    );
+    try {
+      await until(async () => {
+        await next.app.get(MailService).drain();
+        return smtp.to(asker).length > 0;
+      }, 'the queued mail to be sent by the next process');
+      await next.app.get(MailService).drain();
+      expect(smtp.to(asker)).toHaveLength(1);
+      expect(await statusOf(asker)).toEqual(['sent']);
+    } finally {
+      await next.close();
+    }
+  });
+
   describe('password reset by e-mail', () => {
     const REQUEST = `mutation ($email: String!) { requestPasswordReset(email: $email) }`;
     const RESET = `mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }`;
