@@ -6,8 +6,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
   const { values, filter } = readQueueFilter(url.searchParams);
   const after = url.searchParams.get('after') || null;
-  const openAlerts = locals.api.request(OpenAlertsBannerDocument, {}).then((r) => r.alerts);
-  const { escalationQueue, teams } = await locals.api.request(EscalationQueueDocument, { filter, first: 50, after });
+  // Together: a refusal of one must not leave the other's rejection unhandled (that stops the process).
+  const [{ escalationQueue, teams }, { alerts: openAlerts }] = await Promise.all([
+    locals.api.request(EscalationQueueDocument, { filter, first: 50, after }),
+    locals.api.request(OpenAlertsBannerDocument, {}),
+  ]);
   const { pageInfo } = escalationQueue;
   return {
     values,
@@ -15,6 +18,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     escalations: escalationQueue.edges.map((edge) => edge.node),
     moreHref: pageInfo.hasNextPage && pageInfo.endCursor ? consolePath({ ...queueFilterQuery(values), after: pageInfo.endCursor }) : null,
     filtered: Object.values(filter).some((value) => value !== null),
-    openAlerts: await openAlerts,
+    openAlerts,
   };
 };
