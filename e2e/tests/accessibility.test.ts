@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api.ts';
 import { openBrowser, type Browser } from '../support/browser.ts';
-import { demoUsers } from '../support/demo.ts';
+import { BILLING, demoUsers } from '../support/demo.ts';
 import { DEMO_PASSWORD, resultsDir, startStack, type Stack } from '../support/stack.ts';
 
 let stack: Stack;
@@ -84,6 +84,12 @@ const pages: Visit[] = [
   { name: 'review', role: 'moderator', path: () => '/review' },
   { name: 'audit', role: 'admin', path: () => '/audit' },
   { name: 'admin-teams', role: 'admin', path: () => '/admin/teams' },
+  { name: 'notifications', role: 'member', path: () => '/notifications' },
+  { name: 'settings', role: 'member', path: () => '/settings' },
+  { name: 'activity', role: 'member', path: () => '/activity' },
+  { name: 'space', role: 'member', path: () => `/spaces/${BILLING.slug}` },
+  { name: 'revisions', role: 'visitor', path: () => `${paths.thread!.replace(/\/[^/]+$/, '')}/revisions` },
+  { name: 'alerts', role: 'agent', path: () => '/console/alerts' },
 ];
 
 async function visit(page: Page, target: Visit, locale: 'en' | 'de', colorScheme: 'light' | 'dark'): Promise<void> {

@@ -47,7 +47,7 @@ test('a mention picked from the composer links the profile and tells the person 
   await field.pressSequentially('Twice is allowed once the prices change. @Hei');
   const picker = page.getByTestId('mention-picker');
   await picker.getByRole('option', { name: '@Heike Brandt' }).waitFor();
-  expect(await field.getAttribute('aria-expanded')).toBe('true');
+  expect(await field.getAttribute('aria-activedescendant')).toMatch(/-person-0$/);
   await screenshot(page, 'picker-390', { fullPage: false });
   await expectNoSidewaysScroll(page);
   await field.press('Enter');
