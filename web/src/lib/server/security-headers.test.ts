@@ -32,9 +32,9 @@ describe('Content-Security-Policy', () => {
     expect(csp.get('base-uri')).toEqual(["'self'"]);
   });
 
-  it('allows what the pages need: same-site connections (live updates), https images, inline styles', () => {
+  it('allows what the pages need: same-site connections (live updates), images from the site only, inline styles', () => {
     expect(csp.get('connect-src')).toEqual(["'self'"]);
-    expect(csp.get('img-src')).toEqual(["'self'", 'https:']);
+    expect(csp.get('img-src')).toEqual(["'self'"]);
     expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
   });
 

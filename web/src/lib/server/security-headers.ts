@@ -8,8 +8,9 @@ type Source = 'self' | 'none' | 'unsafe-inline' | `${string}:`;
  * The Content-Security-Policy of every page. SvelteKit adds a nonce (or, for prerendered pages, a
  * hash) to `script-src` for its own inline scripts, so no other inline script runs. Inline styles
  * stay allowed: Svelte transitions and `style=` attributes need them, and CSS cannot run code.
- * - images: the site itself (staff photos come through /team/photos) and any https host
- *   (the Markdown policy embeds https images only);
+ * - images: the site itself only (staff photos come through /team/photos, post images through
+ *   /uploads; the Markdown policy turns any other image into a link), so a post cannot make readers'
+ *   browsers fetch from a tracker;
  * - connections: the site itself, which in CSP Level 3 includes ws:/wss: to the same host and port
  *   (live updates go through the web's /graphql relay);
  * - no plugins, no framing by any other page (one-click forms: vote, accept, claim, resolve),
@@ -19,7 +20,7 @@ export const CSP_DIRECTIVES = {
   'default-src': ['self'],
   'script-src': ['self'],
   'style-src': ['self', 'unsafe-inline'],
-  'img-src': ['self', 'https:'],
+  'img-src': ['self'],
   'font-src': ['self'],
   'connect-src': ['self'],
   'object-src': ['none'],
