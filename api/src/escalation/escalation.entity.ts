@@ -144,6 +144,7 @@ export class EscalationEventEntity {
 /** An internal note on an escalation: staff only, never public. */
 @Entity('escalation_notes')
 @Index('escalation_notes_escalation_idx', ['escalationId', 'id'])
+@Index('escalation_notes_author_idx', ['authorId', 'createdAt'])
 export class EscalationNoteEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

@@ -9,6 +9,7 @@ import { QuestionEntity } from './question.entity';
 @Check('comments_moderation_state_check', MODERATION_STATE_CHECK)
 @Index('comments_question_idx', ['questionId', 'createdAt'])
 @Index('comments_answer_idx', ['answerId'], { where: '"answer_id" IS NOT NULL' })
+@Index('comments_author_idx', ['authorId', 'createdAt'])
 @Index('comments_client_mutation_key', ['authorId', 'clientMutationId'], { unique: true, where: '"client_mutation_id" IS NOT NULL' })
 export class CommentEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

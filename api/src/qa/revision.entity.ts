@@ -8,6 +8,7 @@ import { QuestionEntity } from './question.entity';
 @Check('post_revisions_target_check', `num_nonnulls("question_id", "answer_id") = 1`)
 @Index('post_revisions_question_idx', ['questionId', 'createdAt'], { where: '"question_id" IS NOT NULL' })
 @Index('post_revisions_answer_idx', ['answerId', 'createdAt'], { where: '"answer_id" IS NOT NULL' })
+@Index('post_revisions_editor_idx', ['editorId', 'createdAt'])
 export class RevisionEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

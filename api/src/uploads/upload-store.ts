@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { idempotentCreate } from '../platform/idempotent-create';
 import { UploadEntity } from './upload.entity';
 
-export type UploadRecord = Omit<UploadEntity, 'bytes'>;
-export type NewUpload = Omit<UploadEntity, 'id' | 'createdAt'>;
+export type UploadRecord = Omit<UploadEntity, 'bytes' | 'lastUploadedAt' | 'inUseAt'>;
+export type NewUpload = Omit<UploadEntity, 'id' | 'createdAt' | 'lastUploadedAt' | 'inUseAt'>;
 
 /**
  * Where uploaded images live. PostgreSQL is the one implementation; an object store would implement
@@ -38,9 +38,19 @@ export class PostgresUploadStore extends UploadStore {
     const uploads = this.dataSource.getRepository(UploadEntity);
     return idempotentCreate(upload.sha256, {
       constraint: 'uploads_owner_sha256_key',
-      find: (sha256) => uploads.findOne({ select: RECORD_COLUMNS, where: { ownerId: upload.ownerId, sha256 } }),
+      find: async (sha256) => {
+        const found = await uploads.findOne({ select: RECORD_COLUMNS, where: { ownerId: upload.ownerId, sha256 } });
+        // Uploading it again starts its grace period anew (UnusedUploadSweeper).
+        if (found) await uploads.update({ id: found.id }, { lastUploadedAt: () => 'now()' });
+        return found;
+      },
       create: async () => {
-        const { bytes: _bytes, ...record } = await uploads.save(uploads.create({ ...upload, id: randomUUID() }));
+        const {
+          bytes: _bytes,
+          lastUploadedAt: _last,
+          inUseAt: _inUse,
+          ...record
+        } = await uploads.save(uploads.create({ ...upload, id: randomUUID() }));
         return record;
       },
     });
@@ -49,7 +59,7 @@ export class PostgresUploadStore extends UploadStore {
   async open(id: string): Promise<{ upload: UploadRecord; bytes: Buffer } | null> {
     const row = await this.dataSource.getRepository(UploadEntity).findOneBy({ id });
     if (!row) return null;
-    const { bytes, ...upload } = row;
+    const { bytes, lastUploadedAt: _last, inUseAt: _inUse, ...upload } = row;
     return { upload, bytes };
   }
 }

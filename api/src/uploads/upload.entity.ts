@@ -8,6 +8,7 @@ import { UserEntity } from '../identity/user.entity';
  */
 @Entity('uploads')
 @Index('uploads_owner_sha256_key', ['ownerId', 'sha256'], { unique: true })
+@Index('uploads_unused_idx', ['lastUploadedAt'], { where: '"in_use_at" IS NULL' })
 @Check('uploads_mime_check', `"mime" IN ('image/png', 'image/jpeg', 'image/webp')`)
 @Check('uploads_size_check', `"size" = octet_length("bytes")`)
 @Check('uploads_dimensions_check', `"width" BETWEEN 1 AND 2560 AND "height" BETWEEN 1 AND 2560`)
@@ -40,4 +41,12 @@ export class UploadEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** The latest time its owner uploaded these bytes (an upload of the same image again is the same row). */
+  @Column({ name: 'last_uploaded_at', type: 'timestamptz', default: () => 'now()' })
+  lastUploadedAt: Date;
+
+  /** When the sweeper first found a text that embeds it; from then on it is kept. */
+  @Column({ name: 'in_use_at', type: 'timestamptz', nullable: true })
+  inUseAt: Date | null;
 }

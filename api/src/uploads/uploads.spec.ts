@@ -1,8 +1,9 @@
 import sharp from 'sharp';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, type TestUser } from '../test-support/builders';
+import { answer, ask, seedSpace, signUp, type TestUser } from '../test-support/builders';
 import { createTestApp, type TestApp } from '../test-support/test-app';
+import { UNUSED_UPLOAD_GRACE_HOURS, UnusedUploadSweeper } from './unused-upload-sweeper';
 
 /** A picture with a gradient (so encoders have something to do) in the given format, with metadata if asked. */
 function picture(format: 'png' | 'jpeg' | 'webp', width = 120, height = 80, exif?: Record<string, string>): Promise<Buffer> {
@@ -194,5 +195,44 @@ describe('uploads (images in posts)', () => {
     expect(res.status).toBe(429);
     expect((res.body as UploadError).errors[0]!.extensions.code).toBe('RATE_LIMITED');
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
+  });
+
+  it('deletes images nobody used in a text within a day, and keeps used ones for good', async () => {
+    await seedSpace(t.dataSource);
+    const writer = await signUp(t, 'Walter Writer');
+    const uploadOf = async (user: TestUser, width: number) =>
+      (await upload(user.cookie, await picture('png', width, 20))).body as { url: string };
+    const inQuestion = await uploadOf(writer, 31);
+    const inAnswer = await uploadOf(writer, 32);
+    const dropped = await uploadOf(writer, 33);
+    const othersUse = await uploadOf(other, 34);
+    const questionId = await ask(t, writer, {
+      body: `The meter shows this since Monday:\n\n![meter](${inQuestion.url})\n\nWhat does it mean?`,
+    });
+    await answer(t, writer, questionId, `Here is the same screen after a restart: ![after](${inAnswer.url})`);
+    // Someone else writing another's image into their own post does not make it used: only the owner's texts count.
+    await answer(t, member, questionId, `Looks like this one: ![theirs](${othersUse.url})`);
+
+    const sweeper = t.app.get(UnusedUploadSweeper);
+    const status = async (url: string) => (await serve(url)).status;
+    // Within the grace period nothing goes.
+    expect(await sweeper.sweep(new Date(Date.now() + (UNUSED_UPLOAD_GRACE_HOURS - 1) * 3_600_000))).toEqual({ kept: 0, deleted: 0 });
+    // Uploading the dropped image again (it is the same row) starts its grace period anew.
+    const later = new Date(Date.now() + (UNUSED_UPLOAD_GRACE_HOURS + 1) * 3_600_000);
+    await t.dataSource.query(`UPDATE uploads SET last_uploaded_at = now() + interval '2 hours' WHERE id = $1`, [dropped.url.slice(9, 45)]);
+    const first = await sweeper.sweep(later);
+    expect(first.kept).toBe(2);
+    expect(await status(inQuestion.url)).toBe(200);
+    expect(await status(inAnswer.url)).toBe(200);
+    expect(await status(othersUse.url)).toBe(404);
+    expect(await status(dropped.url)).toBe(200);
+
+    const afterRegrace = await sweeper.sweep(new Date(later.getTime() + 3 * 3_600_000));
+    expect(afterRegrace.kept).toBe(0);
+    expect(await status(dropped.url)).toBe(404);
+    // Used ones stay, even when the text is edited later and no longer shows them (older versions do).
+    expect(await status(inQuestion.url)).toBe(200);
+    const inUse = await t.dataSource.query(`SELECT count(*)::int AS n FROM uploads WHERE in_use_at IS NOT NULL`);
+    expect(inUse[0].n).toBe(2);
   });
 });

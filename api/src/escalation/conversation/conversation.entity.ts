@@ -48,6 +48,7 @@ export type CallbackState = (typeof CALLBACK_STATES)[number];
   `("kind" = 'callback_request') = ("callback_state" IS NOT NULL) AND ("callback_state" IS NULL OR "callback_state" IN ('requested', 'scheduled', 'done', 'cancelled')) AND ("callback_state" <> 'scheduled' OR "callback_scheduled_for" IS NOT NULL)`,
 )
 @Index('conversation_messages_conversation_idx', ['conversationId', 'id'])
+@Index('conversation_messages_author_idx', ['authorId', 'createdAt'])
 @Index('conversation_messages_client_mutation_key', ['authorId', 'clientMutationId'], {
   unique: true,
   where: '"client_mutation_id" IS NOT NULL',
