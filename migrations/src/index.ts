@@ -23,7 +23,6 @@ import { InsightsIndexes1797500000000 } from './1797500000000-InsightsIndexes.js
 import { CallbackState1797700000000 } from './1797700000000-CallbackState.js';
 import { InsightsQuestions1797800000000 } from './1797800000000-InsightsQuestions.js';
 import { InsightsEscalations1797800000001 } from './1797800000001-InsightsEscalations.js';
-import { InsightsDailyRollups1798200000000 } from './1798200000000-InsightsDailyRollups.js';
 import { UnusedUploads1798400000000 } from './1798400000000-UnusedUploads.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
@@ -53,6 +52,5 @@ export const migrations: Function[] = [
   CallbackState1797700000000,
   InsightsQuestions1797800000000,
   InsightsEscalations1797800000001,
-  InsightsDailyRollups1798200000000,
   UnusedUploads1798400000000,
 ];
