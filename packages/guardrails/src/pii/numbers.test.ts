@@ -421,3 +421,41 @@ describe('business partners, loyalty cards, "my real account", booking reference
     },
   );
 });
+
+describe('where the number was read, values before a spaced label, asides in lists, requests without a question mark', () => {
+  it.each([
+    ['Kundennummer laut Brief A-40917-3, seit Montag tot', 'customer_number', 'A-40917-3'],
+    ['Vertragsnummer lt. Rechnung 55 019 227', 'contract_number', '55 019 227'],
+    ['customer number on my letter 77120934', 'customer_number', '77120934'],
+    ['Kontonummer bei euch (nicht Bank): 7742 1093', 'customer_number', '7742 1093'],
+    ['ref on my letter is CR 5510 2293 (customer ref)', 'customer_number', 'CR 5510 2293'],
+    ['VNr 40081123 bitte ändern', 'contract_number', '40081123'],
+    ['VK-Nr. 3007 7719 204', 'contract_number', '3007 7719 204'],
+    ['Ich hab zwei Verträge, der mit der Nummer V-55190 soll weg', 'contract_number', 'V-55190'],
+    ['account 7710293 / router never arrived', 'customer_number', '7710293'],
+  ])('finds the number in %j', (text, kind, match) => {
+    expect(numbers(text).map(([k, m]) => [k, m])).toEqual([[kind, match]]);
+  });
+
+  it('reads a list whose values carry an aside in brackets', () => {
+    expect(numbers('VK-Nr. 3007 7719 204 (Strom) und 3007 7719 212 (Gas) bitte zusammenlegen').map(([, m]) => m)).toEqual([
+      '3007 7719 204',
+      '3007 7719 212',
+    ]);
+  });
+
+  it.each([
+    ['> Ihre Vertragsnummer bitte\nDSL-0088-1923\nlg', 'DSL-0088-1923'],
+    ['> please provide your contract ID\n> \nC2210-0047', 'C2210-0047'],
+  ])('reads the answer below a request without a question mark: %j', (text, match) => {
+    expect(numbers(text)).toEqual([['contract_number', match, 'medium']]);
+  });
+
+  it.each([
+    'the account was locked for 4410992 seconds', // "account" inside a sentence, not a label
+    'Kontonummer 1234567 und BLZ bitte nie posten', // a bank account number is no customer number
+    'Kundennummer laut Brief fehlt noch',
+  ])('ignores %j', (text) => {
+    expect(numbers(text).filter(([k]) => k !== 'phone')).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { isWordChar } from '../text.js';
+import { isWordChar, lineBefore } from '../text.js';
 import type { Candidate, CustomPattern, NumberKind } from './types.js';
 
 /** Words that name the number that follows: "Kundennummer 123456789", "Vertragsnummer: V-2024-77812", "order #4711-2231". */
@@ -6,11 +6,11 @@ const REF = String.raw`ref(?:\.|erence|erenz)?`;
 const CUES: readonly [NumberKind, string][] = [
   [
     'customer_number',
-    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|k\.-?\s?nr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|geschäftspartner|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number|${REF})|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card(?:\s(?:number|no\.?|id))?|number|no\.?|id)|(?:payback|bonus|club|treue|mitglieds)-?karte(?:n-?(?:nummer|nr\.?))?|(?:club|member(?:ship)?|library|store|bonus)\scard(?:\s(?:number|no\.?|#))?|frequent\sflyer\s(?:number|no\.?|id)|vielflieger-?(?:nummer|nr\.?)|(?:meine?|my)\s(?:nummer|nr\.|number|no\.|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
+    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|k\.-?\s?nr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|geschäftspartner|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number|${REF})|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card(?:\s(?:number|no\.?|id))?|number|no\.?|id)|(?:payback|bonus|club|treue|mitglieds)-?karte(?:n-?(?:nummer|nr\.?))?|(?:club|member(?:ship)?|library|store|bonus)\scard(?:\s(?:number|no\.?|#))?|frequent\sflyer\s(?:number|no\.?|id)|vielflieger-?(?:nummer|nr\.?)|(?:meine?|my)\s(?:nummer|nr\.|number|no\.|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))|(?:konto|account)-?\s?(?:nummer|nr\.?|number|no\.?)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
   ],
   [
     'contract_number',
-    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|schein[\s-]?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abonnement-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|(?:plan|tarif)[\s-]?(?:id|number|no\.?|nr\.?|nummer|#)|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})|darlehens-?(?:nummer|nr\.?|konto)|kredit-?(?:nummer|nr\.?|konto)|loan\s(?:number|no\.?|id|ref|account(?:\s(?:number|no\.?))?)|mortgage\s(?:number|no\.?|account(?:\s(?:number|no\.?))?)|leasing-?(?:nummer|nr\.?|vertrag)|lease\s(?:number|no\.?|id)|vsnr\.?`,
+    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|schein[\s-]?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abonnement-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|(?:plan|tarif)[\s-]?(?:id|number|no\.?|nr\.?|nummer|#)|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})|darlehens-?(?:nummer|nr\.?|konto)|kredit-?(?:nummer|nr\.?|konto)|loan\s(?:number|no\.?|id|ref|account(?:\s(?:number|no\.?))?)|mortgage\s(?:number|no\.?|account(?:\s(?:number|no\.?))?)|leasing-?(?:nummer|nr\.?|vertrag)|lease\s(?:number|no\.?|id)|vsnr\.?|v-?nr\.?|vk-?nr\.?`,
   ],
   [
     'order_number',
@@ -24,16 +24,18 @@ const COMPOUND_TAIL =
 /** Bare nouns ("Bestellung 2024-118823", "my order 55812003") name a number only when it is long enough (no quantities or years). */
 const BARE_CUES: readonly [NumberKind, string][] = [
   ['customer_number', String.raw`kunde|kundin|customer|kundenkonto|account|acct`],
-  ['contract_number', String.raw`vertrag|contract|police|policy|polizze`],
+  ['contract_number', String.raw`verträge|vertrag|contract|police|policy|polizze`],
   ['order_number', String.raw`bestellung|auftrag|order`],
 ];
 const BARE_MIN_DIGITS = 5;
 /** After a label that ends in ":" or "#" ("Kundennummer: 123", "Bestellung: B-4711") a shorter number is still one. */
 const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
+/** Where the writer read the number: "Kundennummer laut Brief …", "lt. Rechnung", "auf der Karte", "on my bill". */
+const WHERE_READ = String.raw`(?:laut|lt\.|gemäß|gem\.)\s\p{L}{2,20}|(?:auf|in)\s(?:dem|der|meinem|meiner)\s\p{L}{2,20}|(?:on|from|in)\s(?:the|my|your)\s(?:letter|bill|invoice|card|app|screen|e-?mail|portal|statement|account)`;
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
 /** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\))){0,5}\s{0,2}#?\s?`;
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\)|${WHERE_READ})){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
 const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
@@ -59,11 +61,11 @@ const OTHER_LABEL =
 const DATE_LIKE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{1,4}|\d{3,4}[./-]\d{1,2}[./-]\d{1,2})$/;
 /** The number before its label: "PX-20931877 (das ist meine Vertragsnummer)", "77120934, which is my customer no.". */
 const VALUE_BEFORE =
-  /(?<![\p{L}\p{N}-])((?:[A-Z]{1,4}[-/]){0,2}[A-Z]{0,4}\d[\dA-Z]{0,19}(?:[-/.][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})\s{0,2}[(,–—-]?\s{0,2}(?:that'?s|that\sis|which\sis|is|=|ist|das\sist)?\s{0,2}(?:(?:my|meine?|the|die|our|unsere?)\s(?:\p{L}{2,20}\s)?)?$/u;
+  /(?<![\p{L}\p{N}-])((?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} )?[A-Z]{0,4}\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})\s{0,2}[(,–—-]?\s{0,2}(?:that'?s|that\sis|which\sis|is|=|ist|das\sist)?\s{0,2}(?:(?:my|meine?|the|die|our|unsere?)\s(?:\p{L}{2,20}\s)?)?$/u;
 
 /** A further value of the same kind in a list: "Bestellnr 10034 und 10035", "Order IDs: 40551, 40552, 40560". */
 const LIST_NEXT = new RegExp(
-  String.raw`(?:\s?[,;/&+]\s?|\s(?:und|and|sowie|or|oder|bzw\.?)\s)(?:(?:die|the|nr\.?|no\.?)\s)?#?` + VALUE,
+  String.raw`(?:\s?\([^()\n\d]{1,24}\))?(?:\s?[,;/&+]\s?|\s(?:und|and|sowie|or|oder|bzw\.?)\s)(?:(?:die|the|nr\.?|no\.?)\s)?#?` + VALUE,
   'iuy',
 );
 /** A plural noun before a list of values: "zwei Bestellungen, 55012 und 55013", "orders: 7710 and 7711". */
@@ -95,8 +97,8 @@ function listAfter(text: string, end: number, digits: number): [number, number][
  * ("Sie fragten nach der Auftragsnummer. Die ist …", "asked for my order number, I gave him …"), carry the value.
  */
 const REQUEST_BEFORE =
-  /(?:fragt\p{L}*\snach|frage\snach|asked\sfor|ask(?:ing|s)?\sfor|wollte|wanted|bräucht\p{L}*|brauch\p{L}*|benötig\p{L}*|need|nenn\p{L}*|durchgeben|confirm|send|schick\p{L}*|give|wie\slautet|what'?s|what\sis)[^.!?\n]{0,40}$/iu;
-const POINTER_AFTER = /^\s?(?:steht|is|ist|folgt|follows)?\s?(?:unten|below|darunter|anbei)/iu;
+  /(?:fragt\p{L}*\snach|frage\snach|asked\sfor|ask(?:ing|s)?\sfor|wollte|wanted|bräucht\p{L}*|brauch\p{L}*|benötig\p{L}*|need|nenn\p{L}*|durchgeben|confirm|provide|supply|angeb\p{L}*|mitteil\p{L}*|send|schick\p{L}*|give|wie\slautet|what'?s|what\sis)[^.!?\n]{0,40}$/iu;
+const POINTER_AFTER = /^\s?(?:(?:steht|is|ist|folgt|follows)?\s?(?:unten|below|darunter|anbei)|(?:bitte|please|pls|plz)[.!]?\s*(?:\n|$))/iu;
 const WHICH_BEFORE = /(?:which|welche[rsmn]?|what|was\sfür)\s(?:\p{L}+\s)?$/iu;
 /** Who speaks on a line of a dialogue: "Support:", "**Support (Jana):**", "Me:", a quoted line ("> …"). */
 const SPEAKER = /^\s*(?:>+|(?:\*\*|__)?[\p{L}@][\p{L} ().@-]{0,30}?(?:\*\*|__)?:(?:\*\*|__)?(?=\s))/u;
@@ -352,9 +354,10 @@ export function detectCuedNumbers(text: string): Candidate[] {
     // A bare "Kunde" names a number only as a label ("Kunde: 4711") or when the number is long ("customer 48812093").
     // "account" is also a verb and a plain noun ("the account was 4410992 days old"): only "my/our/on account …" names one;
     // the abbreviation "acct" names nothing else.
-    const mine = /(?<!\p{L})(?:my|mein|our|on)\s(?:(?:real|actual|right|correct|richtige|eigentliche|echte|old|new|alte|neue)\s)?$/iu.test(
-      text.slice(Math.max(0, m.index - 16), m.index),
-    );
+    const mine =
+      /(?<!\p{L})(?:my|mein|our|on)\s(?:(?:real|actual|right|correct|richtige|eigentliche|echte|old|new|alte|neue)\s)?$/iu.test(
+        text.slice(Math.max(0, m.index - 16), m.index),
+      ) || /^[\s>*-]*$/.test(lineBefore(text, m.index, 16));
     if (bare && cue === 'bare_customer_number' && !labelled && (digits < 6 || (/^account/i.test(m[0]) && !mine))) continue;
     const minDigits = bare ? (labelled ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
     if (digits < minDigits || DATE_LIKE.test(value) || (bare && /^(?:19|20)\d\d$/.test(value))) continue;
