@@ -16,7 +16,8 @@ const PREPOSITIONS = String.raw`Am|An\s(?:der|den|dem)|Auf\s(?:der|dem|den)|Im|I
 /** "Hauptstraße", "Karl-Marx-Allee", "Berliner Str.", "Am Markt", "Unter den Linden". */
 /** The type word alone after an adjective: "Mariahilfer Straße", "Berliner Str.", "Frankfurter Allee". */
 const TYPE_WORD = String.raw`(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Markt|Steig|Zeile|Gürtel|Kai|Lände|Promenade|Landstraße|Landstr\.)`;
-const STREET = String.raw`(?:\p{Lu}${WORD}{1,30}\s${TYPE_WORD}|(?:\p{Lu}${WORD}{1,30}\s)?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
+// A word on the line before (a name in a signature) is no part of the street: the street's own words share a line.
+const STREET = String.raw`(?:\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:\p{Lu}${WORD}{1,30}[^\S\n])?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
 /** "12", "3a", "12 b", "10-12", "7/1", Austrian "45/3/12" (house, staircase, door). */
 const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
 /** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG". */

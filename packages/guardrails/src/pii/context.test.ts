@@ -89,3 +89,23 @@ describe("a company's mailbox, a value disowned, and a placeholder called one", 
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('company addresses named by their team, footer or returns desk, and test-page values', () => {
+  it.each([
+    'Bitte schicken Sie den Widerruf an: Kundenservice, Postfach 10 20 30, 10115 Berlin',
+    'Rücksendungen bitte an: Retourenzentrum, Industriestr. 12, 36251 Bad Hersfeld',
+    'Mit freundlichen Grüßen\nIhr Serviceteam\nStadtwerke Fulda · Löherstraße 1 · 36037 Fulda',
+    'Netzwerk Nord · Hafenstraße 1 · 20457 Hamburg · service@netzwerk-nord.example',
+    'AHV-Beispielnummer 756.1234.5678.97 aus der Anleitung',
+    'use 4242 4242 4242 4242 with any future expiry on the test page',
+  ])('reports nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Gruß, Jana\nHafenstraße 1, 20457 Hamburg, Tel. 040 8812734', 'address', 'Hafenstraße 1, 20457 Hamburg'],
+    ['Ich wohne Lindenstr. 14a, 04109 Leipzig – bitte an den Kundenservice weiterleiten', 'address', 'Lindenstr. 14a, 04109 Leipzig'],
+  ])('still reports a private address in %j', (text, kind, match) => {
+    expect(found(text)).toContainEqual([kind, match]);
+  });
+});

@@ -5,7 +5,7 @@ import { lineAfter, lineBefore } from '../text.js';
  * "Platzhalter in der Doku: „Kundennummer: 1234…“", "something like jo@example.org", "… (dummy)",
  * "'Customer ID: 5550…' as an example", "… is obviously made up", "… – das ist doch eine Test-IBAN".
  */
-const SAMPLE_WORD = String.raw`z\.\s?b\.|e\.g\.|(?:zum\s)?beispiel|example|(?<!-)format|pattern|muster(?:nummer|karte|ausweis|brief|formular)?|dummy|fake|sample|placeholder|platzhalter|something\slike|so\set(?:was|wa)\swie|test[\s-]?(?:karte|kreditkarte|card|nummer|number|iban|daten|data|wert|value)|(?:help|docs?|documentation)\spage|hilfeseite|(?:aus|in)\sder\sdoku(?:mentation)?`;
+const SAMPLE_WORD = String.raw`z\.\s?b\.|e\.g\.|(?:zum\s)?beispiel(?:nummer|wert|werte|daten|iban|karte|adresse)?|example|(?<!-)format|pattern|muster(?:nummer|karte|ausweis|brief|formular)?|dummy|fake|sample|placeholder|platzhalter|something\slike|so\set(?:was|wa)\swie|test[\s-]?(?:karte|kreditkarte|card|nummer|number|iban|daten|data|wert|value)|(?:help|docs?|documentation)\spage|hilfeseite|(?:aus|in)\sder\sdoku(?:mentation)?`;
 /** The sample word counts up to the value within the sentence, unless the writer calls the value theirs ("Example: my order …"). */
 const SAMPLE_BEFORE = new RegExp(
   String.raw`(?<![@./\p{L}\d])(?:${SAMPLE_WORD})(?![@.\p{L}\d])(?:(?![.!?]\s)(?!(?<!\p{L})(?:my|mein\p{L}{0,2}|ich)(?!\p{L}))[^\n]){0,40}$`,
@@ -14,7 +14,7 @@ const SAMPLE_BEFORE = new RegExp(
 /** Right after the value, in brackets: "(Beispiel)", "[dummy]". */
 const BRACKETED = String.raw`[([]\s?(?:z\.\s?b\.|e\.g\.|beispiel|example|dummy|fake|sample|muster|placeholder|platzhalter|fiktiv|fictional|made[\s-]up)`;
 /** A few words on: "… ist natürlich fiktiv", "… as an example", "… not a real one", "… bitte nicht wörtlich übernehmen". */
-const SAID_SAMPLE = String.raw`(?:[\p{L}']+[\s,]+){0,4}?(?:made[\s-]up|fiktiv|fictional|erfunden|ausgedacht|(?:as|als)\s(?:an?\s|eine?\s)?(?:example|beispiel|sample|placeholder|platzhalter|test[\s-]?(?:card|karte|number|nummer|value|wert|iban))|not\sa\sreal|kein(?:e|en)?\secht|nicht\swörtlich|(?:example|beispiel)\sonly)`;
+const SAID_SAMPLE = String.raw`(?:[\p{L}']+[\s,]+){0,4}?(?:made[\s-]up|fiktiv|fictional|erfunden|ausgedacht|(?:as|als)\s(?:an?\s|eine?\s)?(?:example|beispiel|sample|placeholder|platzhalter|test[\s-]?(?:card|karte|number|nummer|value|wert|iban))|not\sa\sreal|kein(?:e|en)?\secht|nicht\swörtlich|(?:example|beispiel)\sonly|(?:on|in|auf|im|for|für)\s(?:the\s|der\s|dem\s|die\s|your\s|eurer\s)?(?:test|sandbox)[\s-]?(?:page|seite|mode|modus|environment|umgebung|checkout|shop)|(?:in|im)\s(?:test|sandbox)[\s-]?mod(?:e|us))`;
 /** "… – das ist doch eine Test-IBAN", "… isn't that the standard test IBAN?". */
 const CALLED_TEST = String.raw`(?:[\p{L}']+\s){0,2}?(?:is|ist|isn'?t\sthat|ist\sdas|das\sist)\s(?:doch\s|nur\s|just\s|only\s|obviously\s|clearly\s|probably\s|natürlich\s|wohl\s|offenbar\s|offensichtlich\s|the\s|die\s|eine?\s|an?\s|standard[\s-]?)*(?:test|beispiel|example|sample|dummy|muster|platzhalter|placeholder)[\s-]?\p{L}*`;
 const SAMPLE_AFTER = new RegExp(String.raw`^[^\n\p{L}\d]{0,6}(?:${BRACKETED}|${SAID_SAMPLE}|${CALLED_TEST})`, 'iu');
@@ -57,14 +57,27 @@ const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|vere
 const LEGAL_FORM_BEFORE =
   /(?<!\p{L})(?:gmbh|ag|ltd|plc|inc|llc|kg|ohg|e\.\s?v|co)\.?(?!\p{L})[^\n\p{L}]{1,4}(?:[^\n,·|]{1,40}[,·|]\s{0,2})?$/iu;
 const COMPANY_ADDRESS_BEFORE = new RegExp(
-  String.raw`(?:impressum|imprint|registered\soffice|head\s?office|headquarters|hauptsitz|firmensitz|(?:unser\p{L}{0,2}|our)\s(?:\p{L}+\s)?(?:filiale|shop|store|kundencenter|service-?center|retourenlager|branch|warehouse|repair\spartner)|kundencenter|returns?\s(?:go|centre|center|address|department)|complaints?\s(?:must|should|go|to|department)|beschwerden?\s(?:bitte|an)|ombudsman)[^\n]{0,80}$`,
+  String.raw`(?:impressum|imprint|registered\soffice|head\s?office|headquarters|hauptsitz|firmensitz|(?:unser\p{L}{0,2}|our)\s(?:\p{L}+\s)?(?:filiale|shop|store|kundencenter|service-?center|retourenlager|branch|warehouse|repair\spartner)|kundencenter|returns?\s(?:go|centre|center|address|department)|complaints?\s(?:must|should|go|to|department)|beschwerden?\s(?:bitte|an)|ombudsman|retouren\p{L}*|rücksendung\p{L}*|widerruf\p{L}*|kundenservice|kundendienst|customer\s(?:service|care)|service-?team|support-?team)[^\n]{0,80}$`,
   'iu',
 );
+
+/** In a team's signature: under a sign-off and a line naming the team ("Viele Grüße\nJonas vom Peerdesk-Support\nTel. …"). */
+export const SIGNED_BY_TEAM =
+  /(?:grü(?:ß|ss)e|grü(?:ß|ss)en|gruß|regards|cheers|sincerely|best|thanks)[^\n]{0,4}\n(?:[^\n]{0,60}\n)?[^\n]{0,60}(?:team|support|kundenservice|customer\s(?:care|service))[^\S\n]*\n[^\n]{0,48}$/iu;
+/** A company's letterhead or footer line goes on after the address with its mailbox, website, hotline or register: "… · 36037 Fulda · service@…". */
+const COMPANY_LINE_AFTER =
+  /^[^\n\p{L}\d]{0,4}(?:[^\n]{0,40}[·|,]\s?)?(?:(?:support|service|info|kontakt|contact|kundenservice|hello|mail)@|www\.|https?:|hotline|hrb|ust-?id|vat\sno|registered\sin)/iu;
 
 export function isCompanys(text: string, kind: string, start: number, end: number): boolean {
   if (kind === 'address') {
     const before = lineBefore(text, start, 120);
-    return (LEGAL_FORM_BEFORE.test(before) || COMPANY_ADDRESS_BEFORE.test(before)) && !FIRST_PERSON.test(before);
+    if (FIRST_PERSON.test(before)) return false;
+    return (
+      LEGAL_FORM_BEFORE.test(before) ||
+      COMPANY_ADDRESS_BEFORE.test(before) ||
+      SIGNED_BY_TEAM.test(text.slice(Math.max(0, start - 200), start)) ||
+      COMPANY_LINE_AFTER.test(lineAfter(text, end, 80))
+    );
   }
   if (kind === 'phone') return COMPANY_PHONE_AFTER.test(text.slice(end, end + 120));
   if (kind === 'person_id') return COMPANY_BEFORE.test(lineBefore(text, start, 48));

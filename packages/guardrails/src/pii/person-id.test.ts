@@ -167,3 +167,16 @@ describe('person_id', () => {
     expect(ids(text).filter(([kind]) => kind === 'person_id')).toEqual([]);
   });
 });
+
+describe('a National Insurance number in lower case, and sizes after a passport word', () => {
+  it('reads a lower-case NI number after its label', () => {
+    expect(ids('ni no hj 38 80 87 d (lower case, the form allows it)')).toEqual([['person_id', 'ni-number', 'hj 38 80 87 d']]);
+  });
+
+  it.each(['Passport photo dimensions 35x45mm for the ID check?', 'passport no. is on page 2', 'Führerschein 600x400 px scan'])(
+    'ignores %j',
+    (text) => {
+      expect(ids(text)).toEqual([]);
+    },
+  );
+});

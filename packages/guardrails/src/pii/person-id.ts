@@ -21,6 +21,8 @@ const SSN_SHAPE = /^\d{3}([ -]?)\d{2}\1\d{4}$/;
 const DATE_LIKE =
   /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[./-]\d{4}|\d{1,2}[ ./-]?(?:JAN|FEB|MA[RY]|APR|JUN|JUL|AUG|SEP|OCT|OKT|NOV|DE[CZ])[ ./-]?\d{2,4})$/i;
 const digitsIn = (s: string): number => s.replace(/\D/g, '').length;
+/** Sizes are no document numbers either: "Passport photo 35x45mm", "600x600 px". */
+const DIMENSION = /^\d+X\d+(?:MM|CM|PX|M|IN)?$/;
 
 /** First ten digits: exactly one digit appears twice or three times (not three in a row), the others at most once. */
 function steuerIdDigitsValid(d: string): boolean {
@@ -139,7 +141,7 @@ function documentNumber(rule: string, minDigits: number): Validator {
     // German documents use a reduced alphabet and may hold no digit at all ("CJZKTLRNV"), if typed in capitals.
     const german = compact.length === 9 && GERMAN_DOCUMENT.test(raw.replace(/[ ./-]/g, ''));
     if (!/^[A-Z0-9]{6,10}$/.test(compact) || digitsIn(compact) < (german ? 0 : minDigits) || DATE_LIKE.test(raw)) return null;
-    if (/^(\d)\1+$/.test(compact)) return null;
+    if (/^(\d)\1+$/.test(compact) || DIMENSION.test(compact)) return null;
     if (compact.length === 10 && GERMAN_DOCUMENT.test(compact) && mrzCheckDigit(compact.slice(0, 9)) !== Number(compact[9])) return null;
     return rule;
   };
@@ -148,7 +150,7 @@ function documentNumber(rule: string, minDigits: number): Validator {
 const passport = documentNumber('passport', 4);
 const idCard = documentNumber('id-card', 4);
 const drivingLicence: Validator = ({ compact, raw }) =>
-  /^[A-Z0-9]{5,18}$/.test(compact) && digitsIn(compact) >= 3 && !DATE_LIKE.test(raw) && !/^(\d)\1+$/.test(compact)
+  /^[A-Z0-9]{5,18}$/.test(compact) && digitsIn(compact) >= 3 && !DATE_LIKE.test(raw) && !/^(\d)\1+$/.test(compact) && !DIMENSION.test(compact)
     ? 'driving-licence'
     : null;
 
@@ -240,10 +242,16 @@ function groupsAfter(text: string, from: number, to: number): Group[] {
   return groups;
 }
 
-/** A group of letters only belongs to a value when typed in capitals and short ("AB 12 34 56 C", "MORGA 657054 SM9IJ"). */
-function canBePart(text: string, g: Group): boolean {
+/**
+ * A group of letters only belongs to a value when typed in capitals and short ("AB 12 34 56 C", "MORGA 657054 SM9IJ"),
+ * or, for a National Insurance number typed all in lower case ("ni no hj 38 80 87 d"), one or two letters.
+ */
+function canBePart(text: string, g: Group, lowerCase = false): boolean {
   const s = text.slice(g.start, g.end);
-  return ALNUM_ONLY.test(s) && (/\d/.test(s) || (s.length <= 5 && s === s.toUpperCase()) || (s.length === 9 && GERMAN_DOCUMENT.test(s)));
+  return (
+    ALNUM_ONLY.test(s) &&
+    (/\d/.test(s) || (s.length <= 5 && s === s.toUpperCase()) || (s.length === 9 && GERMAN_DOCUMENT.test(s)) || (lowerCase && s.length <= 2))
+  );
 }
 const ALNUM_ONLY = /^[A-Za-z0-9]+$/;
 
@@ -254,15 +262,19 @@ function validPrefix(
   from: number,
   validators: readonly Validator[],
 ): [Group, string, number] | null {
+  const lowerCase = validators.includes(ninoValue);
   let last = from;
-  while (last + 1 < groups.length && groups[last]!.joined && last - from + 1 < MAX_GROUPS && canBePart(text, groups[last + 1]!)) last++;
-  if (!canBePart(text, groups[from]!)) return null;
+  while (last + 1 < groups.length && groups[last]!.joined && last - from + 1 < MAX_GROUPS && canBePart(text, groups[last + 1]!, lowerCase))
+    last++;
+  if (!canBePart(text, groups[from]!, lowerCase)) return null;
   for (let n = last; n >= from; n--) {
     const start = groups[from]!.start;
     const end = groups[n]!.end;
     const raw = text.slice(start, end);
     const value = { compact: raw.replace(/[ ./-]/g, '').toUpperCase(), raw };
-    for (const validate of validators) {
+    // Lower-case letters are only read as a National Insurance number, whose shape is strict ("is 12345678" is no passport).
+    const typedLower = /[a-z]/.test(raw) && raw.replace(/[^a-z]/g, '').length !== 0 && raw !== raw.toUpperCase();
+    for (const validate of typedLower && lowerCase ? [ninoValue] : validators) {
       const rule = validate(value);
       if (rule) return [{ start, end, joined: false }, rule, n];
     }

@@ -208,3 +208,18 @@ describe('company document and register numbers', () => {
     expect(phones('Bill number 4471, call me on 07700 900123')).toEqual(['07700 900123']);
   });
 });
+
+describe("the support's numbers and number prefixes", () => {
+  it.each([
+    'In der Signatur vom Support stand +49 30 44182700 – ist das die richtige Zentrale?',
+    'Call 0345 600 7788 for technical support (Mon–Fri)',
+    'numbers starting with 07700 900 are fake drama numbers, right?',
+    'Nummern, die mit 0171 44 anfangen, sind doch Telekom?',
+  ])('ignores %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it('still finds a number given for support to call back', () => {
+    expect(phones('Ruft mich für den Rückruf unter 0171 4488203 an')).toEqual(['0171 4488203']);
+  });
+});

@@ -1,5 +1,5 @@
 import { lineAfter, lineBefore } from '../text.js';
-import { isSample } from './context.js';
+import { isSample, SIGNED_BY_TEAM } from './context.js';
 import { digitCount, digitsOf, splitAtLineBreaks, type DigitGroup, type NumberRun } from './number-runs.js';
 import type { Candidate } from './types.js';
 
@@ -22,6 +22,9 @@ const PHONE_LABEL =
 const MASKED_AFTER = /^[\s.-]?[xX*•#_]{2,}/;
 const UNIT_AFTER =
   /^\s?(?:%|‰|€|\$|£|eur\b|euro|usd\b|chf\b|k?wh\b|kw\b|mah\b|m[²³23]\b|qm\b|kg\b|km\b|gb\b|mb\b|kb\b|tb\b|mbit|ms\b|min\b|uhr\b|h\b|std\b|hz\b|mhz\b|ghz\b|°|x\b|stück|pcs\b|times\b|mal\b)/i;
+/** Only the start of a number is meant: "numbers starting with 07700 900", "Nummern, die mit 0171 anfangen", "mit 0171 vorne". */
+const PREFIX_BEFORE = /(?:start(?:s|ing)?|begin(?:s|ning)?|beginn\p{L}*|prefix(?:ed)?|präfix)\s(?:with\s|mit\s|in\s)?$/iu;
+const PREFIX_AFTER = /^\s?(?:vorne|am\sanfang|anfangen|anfängt|beginnen|beginnt|at\sthe\sstart)(?!\p{L})/iu;
 /** Opening hours written as "0800-1700". */
 const TIME_RANGE = /^(?:[01]\d|2[0-3])[0-5]\d\s?-\s?(?:[01]\d|2[0-4])[0-5]\d$/;
 const DATE_LIKE =
@@ -38,15 +41,12 @@ const SERVICE_INTERNATIONAL = /^\+(?:(?:49|43|41|44|31)80[08]|49(?:180|900|137))
  * "Fax der Firma:", "Giftnotruf …", "the emergency line …".
  */
 const ORGANISATION_LINE = new RegExp(
-  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|\p{L}*notruf|emergency|(?:der|des)\s(?:firma|praxis|behörde|unternehmens|kanzlei)|(?:company|firm|office)'s|of\sthe\s(?:company|firm|office)|(?:auf|on|in)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|seite|site|contact\spage|kontaktseite|letterhead|briefkopf)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus)(?:(?<=\b(?:tel|nr|no|fon))\.\s|(?![.!?]\s)[^\n]){0,60}$`,
+  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|\p{L}*notruf|emergency|(?:der|des)\s(?:firma|praxis|behörde|unternehmens|kanzlei)|(?:company|firm|office)'s|of\sthe\s(?:company|firm|office)|(?:auf|on|in)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|seite|site|contact\spage|kontaktseite|letterhead|briefkopf)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus|(?:vom|von|des|from|by)\s(?:the\s)?(?:support|kundenservice|kundendienst|service|help\s?desk)(?!\p{L}))(?:(?<=\b(?:tel|nr|no|fon))\.\s|(?![.!?]\s)[^\n]){0,60}$`,
   'iu',
 );
 /** Opening hours or a free-call note right after the number: "(werktags 8–18 Uhr)", "(Mo–Fr …)", "24/7", "(freephone)". */
 const SERVICE_AFTER =
-  /^[\s(,–-]{0,4}(?:zentrale\)|switchboard\)|head\soffice\)|hauptsitz\)|(?:\p{L}+\s){0,3}\d{1,3}(?:[.,]\d{1,2})?\s?(?:p|ct|cent|cents|pence|c)\s?(?:\/|per\s|pro\s)\s?min|werktags|mo(?:ntags?)?\.?\s?[-–]|mon(?:day)?\.?\s?[-–]|24\/7|rund\sum\sdie\suhr|gebührenfrei|kostenlos|kostenfrei|free(?:phone|fone|call)?\b|toll-?free|office\shours|business\shours|opening\shours|(?:während\sder\s|zu\sden\s)?(?:geschäfts|öffnungs|service)zeiten)/iu;
-/** In a team's signature: under a sign-off and a line naming the team ("Viele Grüße\nJonas vom Peerdesk-Support\nTel. …"). */
-const SIGNED_BY_TEAM =
-  /(?:grü(?:ß|ss)e|grü(?:ß|ss)en|gruß|regards|cheers|sincerely|best|thanks)[^\n]{0,4}\n(?:[^\n]{0,60}\n)?[^\n]{0,60}(?:team|support|kundenservice|customer\s(?:care|service))[^\S\n]*\n[^\n]{0,48}$/iu;
+  /^[\s(,–-]{0,4}(?:zentrale\)|switchboard\)|head\soffice\)|hauptsitz\)|(?:\p{L}+\s){0,3}\d{1,3}(?:[.,]\d{1,2})?\s?(?:p|ct|cent|cents|pence|c)\s?(?:\/|per\s|pro\s)\s?min|werktags|mo(?:ntags?)?\.?\s?[-–]|mon(?:day)?\.?\s?[-–]|24\/7|rund\sum\sdie\suhr|gebührenfrei|kostenlos|kostenfrei|free(?:phone|fone|call)?\b|toll-?free|office\shours|business\shours|opening\shours|(?:während\sder\s|zu\sden\s)?(?:geschäfts|öffnungs|service)zeiten|(?:for|für)\s(?:the\s|den\s|die\s)?(?:technical\s|technischen\s|customer\s)?(?:support|service|help|billing|hilfe|kundenservice|störungsmeldungen|faults|sales|vertrieb)(?!\p{L}))/iu;
 /** The writer's own number even near those words: "hab die Hotline nicht erreicht, ruft mich zurück: …". */
 const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
 
@@ -139,6 +139,7 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   const before = lineBefore(text, start, 48);
   if (before.trim() === '' && IBAN_LINE_END.test(text.slice(Math.max(0, start - 40), start))) return null;
   if (MASKED_AFTER.test(text.slice(end, end + 4))) return null;
+  if (PREFIX_BEFORE.test(before) || PREFIX_AFTER.test(lineAfter(text, end, 24))) return null;
   if (isSample(text, start, end)) return null;
   if (serviceLine(text, start, end, digitsOf(text, groups), rule)) return null;
   if ((OTHER_NUMBER_CUE.test(before) && !PHONE_LABEL.test(before)) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
