@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(config.demoCommunity).toBe(true);
     expect(config.dataDir.endsWith('.data')).toBe(true);
     expect(config.redisUrl).toBeUndefined();
+    expect(config.uploadsS3Url).toBeUndefined();
   });
 
   it('lists every problem at once', () => {
@@ -21,12 +22,14 @@ describe('loadConfig', () => {
         DEMO_COMMUNITY: 'maybe',
         PUBLIC_URL: 'ftp://x',
         REDIS_URL: 'localhost:6379',
+        UPLOADS_S3_URL: 'https://s3.example.com/bucket',
       });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const { problems } = error as ConfigError;
-      expect(problems).toHaveLength(5);
+      expect(problems).toHaveLength(6);
+      expect(problems.join('\n')).toMatch(/UPLOADS_S3_URL must be an http\(s\) URL with access key/);
       expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\//);
       expect(problems.join('\n')).toMatch(/API_PORT.*"abc"/);
     }

@@ -17,6 +17,11 @@ export abstract class AppConfig {
   /** Unset: PostgreSQL full-text search. Set: Meilisearch at this URL. */
   declare readonly meiliUrl: string | undefined;
   declare readonly meiliKey: string | undefined;
+  /**
+   * Unset: uploaded images are kept in PostgreSQL. Set: in this S3-compatible bucket, addressed path-style,
+   * `https://ACCESS_KEY:SECRET@host/bucket[/prefix]` (region from `?region=`, else taken from the host).
+   */
+  declare readonly uploadsS3Url: string | undefined;
   /** Unset: live updates stay within this process. Set: they reach every api process through Redis pub/sub. */
   declare readonly redisUrl: string | undefined;
   /** Run the search indexer (outbox consumer) in this process. */
@@ -97,6 +102,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const redisUrl = read('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]+/.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  const uploadsS3Url = read('UPLOADS_S3_URL');
+  if (uploadsS3Url !== undefined && !/^https?:\/\/[^:@/]+:[^@/]+@[^/]+\/[^/?]+/.test(uploadsS3Url)) {
+    problems.push('UPLOADS_S3_URL must be an http(s) URL with access key, secret and bucket: https://KEY:SECRET@host/bucket');
+  }
   const webPort = port('WEB_PORT', 3000);
   const publicUrl = read('PUBLIC_URL') ?? `http://localhost:${webPort}`;
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
@@ -132,6 +141,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliUrl: read('MEILI_URL'),
     meiliKey: read('MEILI_KEY'),
     redisUrl,
+    uploadsS3Url,
     searchWorker: flag('SEARCH_WORKER', true),
     notificationWorker: flag('NOTIFICATION_WORKER', true),
     monitoringWorker: flag('MONITORING_WORKER', true),

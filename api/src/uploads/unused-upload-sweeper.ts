@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Logger } from '../platform/logger';
+import { UploadStore } from './upload-store';
 
 const SWEEP_EVERY_MS = 60 * 60_000;
 /** How long an upload may wait for the text that embeds it (a question written slowly, a draft under review). */
@@ -33,6 +34,7 @@ export class UnusedUploadSweeper implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: UploadStore,
     @Inject('LOGGER') private readonly logger: Logger,
   ) {}
 
@@ -58,16 +60,18 @@ export class UnusedUploadSweeper implements OnModuleInit, OnModuleDestroy {
     let kept = 0;
     let deleted = 0;
     for (;;) {
-      const [row]: { kept: number; deleted: number; candidates: number }[] = await this.dataSource.query(
+      const [row]: { kept: number; deleted: number; candidates: number; elsewhere: string[] }[] = await this.dataSource.query(
         `WITH c AS MATERIALIZED (
            SELECT id, owner_id, created_at FROM uploads WHERE in_use_at IS NULL AND last_uploaded_at < $1
             ORDER BY last_uploaded_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED),
          checked AS MATERIALIZED (SELECT c.id, (${used}) AS used FROM c),
          kept AS (UPDATE uploads u SET in_use_at = now() FROM checked k WHERE u.id = k.id AND k.used RETURNING u.id),
-         deleted AS (DELETE FROM uploads u USING checked k WHERE u.id = k.id AND NOT k.used RETURNING u.id)
-         SELECT (SELECT count(*) FROM kept)::int AS kept, (SELECT count(*) FROM deleted)::int AS deleted, (SELECT count(*) FROM c)::int AS candidates`,
+         deleted AS (DELETE FROM uploads u USING checked k WHERE u.id = k.id AND NOT k.used RETURNING u.id, u.bytes IS NULL AS elsewhere)
+         SELECT (SELECT count(*) FROM kept)::int AS kept, (SELECT count(*) FROM deleted)::int AS deleted, (SELECT count(*) FROM c)::int AS candidates,
+                (SELECT coalesce(array_agg(id::text), '{}') FROM deleted WHERE elsewhere) AS elsewhere`,
         [before],
       );
+      await this.store.forget(row!.elsewhere);
       kept += row!.kept;
       deleted += row!.deleted;
       if (row!.candidates < BATCH) break;

@@ -5,17 +5,7 @@ import { idempotentCreate } from '../platform/idempotent-create';
 import { UploadEntity } from './upload.entity';
 
 export type UploadRecord = Omit<UploadEntity, 'bytes' | 'lastUploadedAt' | 'inUseAt'>;
-export type NewUpload = Omit<UploadEntity, 'id' | 'createdAt' | 'lastUploadedAt' | 'inUseAt'>;
-
-/**
- * Where uploaded images live. PostgreSQL is the one implementation; an object store would implement
- * the same two calls (the row keeps the metadata, the store the bytes).
- */
-export abstract class UploadStore {
-  /** Stores an image; the same owner storing the same bytes again gets the first record back. */
-  abstract save(upload: NewUpload): Promise<UploadRecord>;
-  abstract open(id: string): Promise<{ upload: UploadRecord; bytes: Buffer } | null>;
-}
+export type NewUpload = Omit<UploadRecord, 'id' | 'createdAt'> & { bytes: Buffer };
 
 const RECORD_COLUMNS = {
   id: true,
@@ -28,12 +18,18 @@ const RECORD_COLUMNS = {
   createdAt: true,
 } as const;
 
-@Injectable()
-export class PostgresUploadStore extends UploadStore {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
+const recordOf = ({ bytes: _bytes, lastUploadedAt: _last, inUseAt: _inUse, ...record }: UploadEntity): UploadRecord => record;
 
+/**
+ * Where uploaded images live. Every upload has its row in PostgreSQL (metadata, owner, content hash for
+ * deduplication, use); the bytes are in the row (`PostgresUploadStore`, the default) or in an object store
+ * (`S3UploadStore`). A row with bytes is always served from them, so a site that moves to an object store
+ * keeps serving its earlier images.
+ */
+export abstract class UploadStore {
+  constructor(protected readonly dataSource: DataSource) {}
+
+  /** Stores an image; the same owner storing the same bytes again gets the first record back. */
   save(upload: NewUpload): Promise<UploadRecord> {
     const uploads = this.dataSource.getRepository(UploadEntity);
     return idempotentCreate(upload.sha256, {
@@ -44,22 +40,40 @@ export class PostgresUploadStore extends UploadStore {
         if (found) await uploads.update({ id: found.id }, { lastUploadedAt: () => 'now()' });
         return found;
       },
-      create: async () => {
-        const {
-          bytes: _bytes,
-          lastUploadedAt: _last,
-          inUseAt: _inUse,
-          ...record
-        } = await uploads.save(uploads.create({ ...upload, id: randomUUID() }));
-        return record;
-      },
+      create: () => this.create(randomUUID(), upload),
     });
   }
 
   async open(id: string): Promise<{ upload: UploadRecord; bytes: Buffer } | null> {
     const row = await this.dataSource.getRepository(UploadEntity).findOneBy({ id });
     if (!row) return null;
-    const { bytes, lastUploadedAt: _last, inUseAt: _inUse, ...upload } = row;
-    return { upload, bytes };
+    const bytes = row.bytes ?? (await this.readObject(id));
+    return bytes ? { upload: recordOf(row), bytes } : null;
+  }
+
+  /** After their rows were deleted: lets go of what the store keeps outside PostgreSQL. */
+  abstract forget(ids: string[]): Promise<void>;
+
+  protected abstract create(id: string, upload: NewUpload): Promise<UploadRecord>;
+  protected abstract readObject(id: string): Promise<Buffer | null>;
+
+  protected async insert(row: Omit<UploadEntity, 'createdAt' | 'lastUploadedAt' | 'inUseAt'>): Promise<UploadRecord> {
+    const uploads = this.dataSource.getRepository(UploadEntity);
+    return recordOf(await uploads.save(uploads.create(row)));
+  }
+}
+
+@Injectable()
+export class PostgresUploadStore extends UploadStore {
+  protected create(id: string, upload: NewUpload): Promise<UploadRecord> {
+    return this.insert({ ...upload, id });
+  }
+
+  protected readObject(): Promise<Buffer | null> {
+    return Promise.resolve(null);
+  }
+
+  forget(): Promise<void> {
+    return Promise.resolve();
   }
 }

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../platform/config';
+import { S3UploadStore } from './s3-upload-store';
 import { IdentityModule } from '../identity/identity.module';
 import { PostgresUploadStore, UploadStore } from './upload-store';
 import { UnusedUploadSweeper } from './unused-upload-sweeper';
@@ -9,6 +12,15 @@ import { UploadsService } from './uploads.service';
 @Module({
   imports: [IdentityModule],
   controllers: [UploadsController],
-  providers: [UploadsService, UnusedUploadSweeper, { provide: UploadStore, useClass: PostgresUploadStore }],
+  providers: [
+    UploadsService,
+    UnusedUploadSweeper,
+    {
+      provide: UploadStore,
+      inject: [AppConfig, DataSource],
+      useFactory: (config: AppConfig, dataSource: DataSource) =>
+        config.uploadsS3Url ? new S3UploadStore(dataSource, config.uploadsS3Url) : new PostgresUploadStore(dataSource),
+    },
+  ],
 })
 export class UploadsModule {}
