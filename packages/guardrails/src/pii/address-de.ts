@@ -16,12 +16,16 @@ const PREPOSITIONS = String.raw`Am|An\s(?:der|den|dem)|Auf\s(?:der|dem|den)|Im|I
 /** "Hauptstraße", "Karl-Marx-Allee", "Berliner Str.", "Am Markt", "Unter den Linden". */
 /** The type word alone after an adjective: "Mariahilfer Straße", "Berliner Str.", "Frankfurter Allee". */
 const TYPE_WORD = String.raw`(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Markt|Steig|Zeile|Gürtel|Kai|Lände|Promenade|Landstraße|Landstr\.)`;
+/** Swiss (and Austrian border) streets in French or Italian put the type word first: "Rue de Lausanne 14", "Via Nassa 5", "Ch. des Vignes 3". */
+const ROMANCE_STREET = String.raw`(?:Rue|Route|Rte\.|Chemin|Ch\.|Avenue|Av\.|Place|Quai|Boulevard|Bd\.|Via|Viale|Piazza|Corso|Vicolo|Strada)\s(?:(?:de\sla|de|du|des|la|le|della|delle|del|dei|di|al|alla)\s|[dl]['’])?\p{Lu}${WORD}{1,30}(?:[\s-]\p{Lu}${WORD}{1,30}){0,2}`;
 // A word on the line before (a name in a signature) is no part of the street: the street's own words share a line.
-const STREET = String.raw`(?:\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:\p{Lu}${WORD}{1,30}[^\S\n])?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
+const STREET = String.raw`(?:${ROMANCE_STREET}|\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:\p{Lu}${WORD}{1,30}[^\S\n])?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
 /** "12", "3a", "12 b", "10-12", "7/1", Austrian "45/3/12" (house, staircase, door). */
 const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
+/** The part of a building behind the number: "/ Hinterhaus", "(Rückgebäude)". */
+const BUILDING_PART = String.raw`[HhVv]interhaus|[Vv]orderhaus|[Ss]eitenflügel|[Qq]uergebäude|[Gg]artenhaus|[Rr]ückgebäude|HH|VH`;
 /** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG". */
-const UNIT = String.raw`(?:,?\s(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|,?\s\d{1,2}\.\s?(?:OG|Stock|Etage))`;
+const UNIT = String.raw`(?:,?\s(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|,?\s\d{1,2}\.\s?(?:OG|Stock|Etage)|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\))`;
 /** Between number and postcode: a comma, a middle dot, a line break, " in ", or a form label ("- Ort:", "PLZ/Ort:"). */
 const FORM_LABEL = String.raw`(?:(?:PLZ|Postleitzahl)(?:\s?[/,+&]\s?(?:Ort|Stadt|Wohnort))?|Ort|Stadt|Wohnort)\s?:\s?`;
 const JOIN = String.raw`(?:\s(?:in|,)\s|[\s,·|–-]{1,4}(?:${FORM_LABEL})?)`;
@@ -39,6 +43,7 @@ const CUED_STREET = new RegExp(
   String.raw`(?:wohne|wohnen|wohnt|wohnhaft|adresse|anschrift|zustellen\san|liefern\san|lieferung\san|paket|päckchen|sendung|stra(?:ß|ss)e\s?(?:[+/&,]|und)\s?(?:haus)?(?:nr\.?|nummer)\s?:|hausnummer\s?:|(?:^|\n)stra(?:ß|ss)e\s?:)[^\n.!?\d]{0,30}?(?<![\p{L}\p{N}])(${STREET}\s?${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d)(?:${UNIT}{0,3}(?:,\s|\sin\s)\p{Lu}${WORD}{2,30}(?:-\p{Lu}${WORD}{1,30})?)?)`,
   'giu',
 );
+const STREET_AFTER = new RegExp(String.raw`^(?:,\s?|\s[-–]\s|[^\S\n])${STREET}\s?${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d)`, 'u');
 const STREET_START = new RegExp(String.raw`^(?:${STREET})\s?\d`, 'u');
 const CUE_WORD = /wohn|adresse|anschrift|zustell|liefer|paket|päckchen|sendung|stra(?:ß|ss)e\s?[:+/&,u]|hausnummer/i;
 
@@ -52,12 +57,15 @@ const PO_BOX = new RegExp(
   'gu',
 );
 const PO_BOX_CUE = /(?:adress|anschrift|liefer|zustell|schick|send|post|mail|\ban|\bnach|\bto)[^\n\d]{0,30}$/iu;
+/** Or says so after it: "… ist meine Postadresse", "… is where I get my mail", "… is my address". */
+export const PO_BOX_CUE_AFTER =
+  /^[^\n\d]{0,24}?(?<!\p{L})(?:ist\s(?:meine|unsere)|is\s(?:my|our)|is\swhere\s(?:I|we)|where\s(?:I|we)\s(?:get|receive|collect))(?!\p{L})/iu;
 /**
  * Typed all in lower case, also misspelt or without the dot: "lindenstrase 4 04109 leipzig", "in der bahnhofstraße 3 in
  * 67655 kaiserslautern", "hauptstr 112 66111 saarbrücken".
  */
 const LOWER_CASE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}-]{1,30}(?:stra(?:ß|ss|s)e|(?<=\p{Ll}{4})str\.?|weg|allee|platz|gasse|ring|damm|ufer)\s?\d{1,4}\s?[a-z]?(?:,\s?|\s(?:in\s)?)\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30}`,
+  String.raw`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}-]{1,30}(?:stra(?:ß|ss|s)e|(?<=\p{Ll}{4})str\.?|weg|allee|platz|gasse|ring|damm|ufer)\s?\d{1,4}\s?[a-z]?(?:\s?\/\s?(?:${BUILDING_PART}))?(?:,\s?|\s(?:in\s)?)\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30}`,
   'gu',
 );
 
@@ -89,10 +97,22 @@ export function detectGermanAddresses(text: string): Candidate[] {
     }
     found.push({ kind: 'address', start: numberStart - street[0].length, end: m.index + m[0].length, rule: 'address-de' });
   }
+  // Postcode and city first, then the street: "10115 Berlin, Invalidenstr. 44".
+  for (const m of text.matchAll(POSTCODE_CITY)) {
+    if (isWordChar(text[m.index - 1])) continue;
+    const end = m.index + m[0].length;
+    const street = STREET_AFTER.exec(text.slice(end, end + 80));
+    if (!street) continue;
+    const prefix = /(?:^|[^\p{L}])(D|A|CH)-$/u.exec(text.slice(Math.max(0, m.index - 4), m.index));
+    const start = prefix ? m.index - prefix[1]!.length - 1 : m.index;
+    found.push({ kind: 'address', start, end: end + street[0].trimEnd().length, rule: 'address-de' });
+  }
   for (const pattern of [PO_BOX, LOWER_CASE])
     for (const m of text.matchAll(pattern)) {
       // A post office box is someone's only when the text sends something there ("Post bitte an Postfach …").
-      if (pattern === PO_BOX && !PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const end = m.index + m[0].length;
+      if (pattern === PO_BOX && !PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !PO_BOX_CUE_AFTER.test(text.slice(end, end + 48)))
+        continue;
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-de' });
     }
   return found;

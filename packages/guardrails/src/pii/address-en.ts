@@ -65,6 +65,14 @@ const LOWER_UK = new RegExp(
   'giu',
 );
 
+/** Typed in lower case or mixed, a street type word and a British postcode need no address word: "come to 33 high st, oxford ox1 4aw". */
+const TYPED_UK = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|way|terrace|place|gardens|grove|court|ct|hill|row|walk|square|sq|mews|park)\.?,?\s(?:[a-z][a-z'-]{2,24},?\s){1,2}[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?![\p{L}\p{N}])`,
+  'giu',
+);
+/** A post office box the writer says is theirs after it: "PO Box 3321, Austin, TX 78764 is where I get mail". */
+const PO_BOX_CUE_AFTER = /^[^\n\d]{0,24}?(?<!\p{L})(?:is\s(?:my|our)|is\swhere\s(?:I|we)|where\s(?:I|we)\s(?:get|receive|collect))(?!\p{L})/iu;
+
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(anchor)) {
@@ -104,8 +112,13 @@ export function detectEnglishAddresses(text: string): Candidate[] {
       found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-uk' });
     }
   }
+  if (/\d[a-z]{2}(?![a-z])/i.test(text))
+    for (const m of text.matchAll(TYPED_UK)) found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-uk' });
   for (const m of text.matchAll(PO_BOX))
-    if (PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)))
+    if (
+      PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
+      PO_BOX_CUE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48))
+    )
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-en' });
   return found;
 }

@@ -166,3 +166,26 @@ describe('"str" without its dot', () => {
     expect(detectPii(text).map((f) => [f.kind, text.slice(f.start, f.end)])).toEqual([['address', 'Rosenstr 8, 86150 Augsburg']]);
   });
 });
+
+describe('addresses with the city first, Romance street names, building parts, lower case and PO boxes claimed after', () => {
+  it.each([
+    ['10115 Berlin, Invalidenstr. 44 – da wohn ich seit Oktober', '10115 Berlin, Invalidenstr. 44'],
+    ['Adr.: Rue de Lausanne 14, 1202 Genève', 'Rue de Lausanne 14, 1202 Genève'],
+    ['Lieferung an Via Nassa 5, 6900 Lugano bitte', 'Via Nassa 5, 6900 Lugano'],
+    ['wohnort kirchgasse 2 / hinterhaus, 55116 mainz', 'kirchgasse 2 / hinterhaus, 55116 mainz'],
+    ['Gartenweg 5 / Hinterhaus, 31134 Hildesheim', 'Gartenweg 5 / Hinterhaus, 31134 Hildesheim'],
+    ['engineer should come to 33 high st, oxford ox1 4aw not the old place', '33 high st, oxford ox1 4aw'],
+    ['PO Box 3321, Austin, TX 78764 is where I get mail', 'PO Box 3321, Austin, TX 78764'],
+    ['Postfach 11 03, 79098 Freiburg ist meine Postadresse', 'Postfach 11 03, 79098 Freiburg'],
+  ])('finds the address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each([
+    '10115 Berlin, Hauptbahnhof, Gleis 7',
+    'PO Box 3321, Austin, TX 78764 is the address of the returns department',
+    'Die Rue de Lausanne in Genf ist gesperrt',
+  ])('ignores %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
