@@ -13,6 +13,19 @@ type OutboxRow = OutboxMessage & { id: string };
 const BATCH = 200;
 /** Threads loaded and written per step: an import announces thousands in one event. */
 const THREADS_PER_STEP = 200;
+/** Steps written at once. */
+const WRITERS = 2;
+/** Fewer threads than this are written in one step. */
+const MIN_SPLIT = 16;
+
+/** Cuts the threads into steps of at most THREADS_PER_STEP, into at least WRITERS steps when there are enough. */
+export function splitSteps(ids: string[]): string[][] {
+  if (ids.length === 0) return [];
+  const size = ids.length < MIN_SPLIT ? ids.length : Math.min(THREADS_PER_STEP, Math.ceil(ids.length / WRITERS));
+  const steps: string[][] = [];
+  for (let from = 0; from < ids.length; from += size) steps.push(ids.slice(from, from + size));
+  return steps;
+}
 
 /** Which threads an outbox event changes in the index (comments and answer votes change nothing searchable). */
 export function questionsTouchedBy(event: OutboxMessage): string[] {
@@ -84,11 +97,18 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
       );
       if (events.length === 0) return 0;
       const ids = [...new Set(events.flatMap(questionsTouchedBy))];
-      for (let from = 0; from < ids.length; from += THREADS_PER_STEP) {
-        const { documents, missing } = await loadSearchDocuments(manager, ids.slice(from, from + THREADS_PER_STEP));
-        await this.index.upsert(documents);
-        await this.index.remove(missing);
-      }
+      const steps = splitSteps(ids);
+      // Steps are written in their own transactions, WRITERS at a time: building a thread's text
+      // vectors is CPU work in PostgreSQL, and the writer takes its shared locks only just before it commits.
+      let next = 0;
+      const writer = async () => {
+        while (next < steps.length) {
+          const { documents, missing } = await loadSearchDocuments(manager, steps[next++]!);
+          await this.index.upsert(documents);
+          await this.index.remove(missing);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(WRITERS, steps.length) }, writer));
       await manager.query(`UPDATE outbox_events SET processed_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
       return events.length;
     });
