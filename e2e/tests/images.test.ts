@@ -73,7 +73,7 @@ async function giveFile(page: Page, how: 'paste' | 'drop', file: { name: string;
   );
 }
 
-const UPLOAD_MARKDOWN = /!\[([^\]]*)\]\((\/uploads\/[0-9a-f-]{36}\.png)\)/;
+const UPLOAD_MARKDOWN = /!\[([^\]]*)\]\((\/uploads\/[0-9a-f-]{36}-\d+x\d+\.png)\)/;
 
 /** The image in the question on its thread page has loaded through the web origin, and is served inert. */
 async function expectImageOnThread(page: Page, alt: string): Promise<void> {
@@ -81,7 +81,9 @@ async function expectImageOnThread(page: Page, alt: string): Promise<void> {
   await image.waitFor();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
   const src = (await image.getAttribute('src'))!;
-  expect(src).toMatch(/^\/uploads\/[0-9a-f-]{36}\.png$/);
+  expect(src).toMatch(/^\/uploads\/[0-9a-f-]{36}-320x\d+\.png$/);
+  // The page reserves the image's space before it loads (no layout shift).
+  expect(await image.getAttribute('width')).toBe('320');
   const response = await page.request.get(new URL(src, stack.webUrl).href);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('image/png');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { parseUploadFile } from '@peerdesk/markdown';
 import { createHash } from 'node:crypto';
 import { authorize, type Actor } from '../identity/policy';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
@@ -8,10 +9,9 @@ import { UploadStore, type UploadRecord } from './upload-store';
 /** Uploads per person and hour; every attempt counts, as decoding is the expensive part. */
 const UPLOADS_PER_HOUR = 60;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The path of an upload on the web origin, as posts embed it: `/uploads/<id>.<ext>`. */
-export const uploadPath = (upload: Pick<UploadRecord, 'id' | 'mime'>): string => `/uploads/${upload.id}.${EXTENSIONS[upload.mime]}`;
+/** The path of an upload on the web origin, as posts embed it: `/uploads/<id>-<width>x<height>.<ext>` (see `parseUploadFile`). */
+export const uploadPath = (upload: Pick<UploadRecord, 'id' | 'mime' | 'width' | 'height'>): string =>
+  `/uploads/${upload.id}-${upload.width}x${upload.height}.${EXTENSIONS[upload.mime]}`;
 
 @Injectable()
 export class UploadsService {
@@ -36,11 +36,12 @@ export class UploadsService {
     });
   }
 
-  /** The upload behind a file name `<id>.<ext>`; null unless both match a stored image. */
+  /** The upload behind a file name; null unless its extension (and its size, where named) match the stored image. */
   async open(fileName: string): Promise<{ upload: UploadRecord; bytes: Buffer } | null> {
-    const [id, ext] = fileName.toLowerCase().split('.');
-    if (!id || !UUID.test(id)) return null;
-    const found = await this.store.open(id);
-    return found && EXTENSIONS[found.upload.mime] === ext ? found : null;
+    const file = parseUploadFile(fileName.toLowerCase());
+    if (!file) return null;
+    const found = await this.store.open(file.id);
+    if (!found || EXTENSIONS[found.upload.mime] !== file.ext) return null;
+    return file.width === null || (file.width === found.upload.width && file.height === found.upload.height) ? found : null;
   }
 }

@@ -52,7 +52,7 @@ describe('uploads (images in posts)', () => {
       const res = await upload(member.cookie, file, c.name);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body).toMatchObject({ mime: c.mime, width: 120, height: 80 });
-      expect(res.body.url).toMatch(new RegExp(`^/uploads/[0-9a-f-]{36}\\.${c.ext}$`));
+      expect(res.body.url).toMatch(new RegExp(`^/uploads/[0-9a-f-]{36}-120x80\\.${c.ext}$`));
 
       const served = await serve(res.body.url);
       expect(served.status).toBe(200);
@@ -78,6 +78,10 @@ describe('uploads (images in posts)', () => {
     expect(again.status).toBe(304);
     // Another extension, an unknown id or anything else than an id: not found.
     expect((await serve(url.replace(/\.png$/, '.jpg'))).status).toBe(404);
+    // The name carries the size (pages reserve the space); another size is not this image, no size is the older name.
+    expect(url).toMatch(/-40x30\.png$/);
+    expect((await serve(url.replace('-40x30.', '-41x30.'))).status).toBe(404);
+    expect((await serve(url.replace('-40x30.', '.'))).status).toBe(200);
     expect((await serve('/uploads/00000000-0000-4000-8000-000000000000.png')).status).toBe(404);
     expect((await serve('/uploads/..%2Fetc%2Fpasswd')).status).toBe(404);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExternalHref, isUploadPath, markdownExcerpt, renderMarkdown } from './index.js';
+import { isExternalHref, isUploadPath, markdownExcerpt, parseUploadPath, renderMarkdown } from './index.js';
 
 describe('renderMarkdown', () => {
   it('renders ordinary Markdown', () => {
@@ -96,6 +96,22 @@ describe('renderMarkdown', () => {
         `<p><img src="${UPLOAD}.${ext}" alt="Error dialog &quot;x&quot;" loading="lazy"></p>\n`,
       );
     expect(isUploadPath(`${UPLOAD}.png`)).toBe(true);
+  });
+
+  it('reserves the space of an upload whose name carries its size', () => {
+    expect(renderMarkdown(`![Error dialog](${UPLOAD}-640x360.png)`)).toBe(
+      `<p><img src="${UPLOAD}-640x360.png" alt="Error dialog" width="640" height="360" loading="lazy"></p>\n`,
+    );
+    expect(parseUploadPath(`${UPLOAD}-640x360.webp`)).toEqual({ id: UPLOAD.slice(9), width: 640, height: 360, ext: 'webp' });
+    expect(parseUploadPath(`${UPLOAD}.jpg`)).toEqual({ id: UPLOAD.slice(9), width: null, height: null, ext: 'jpg' });
+    for (const name of [
+      `${UPLOAD}-0x360.png`,
+      `${UPLOAD}-640x.png`,
+      `${UPLOAD}-12345x1.png`,
+      `${UPLOAD}-640x360-1x1.png`,
+      `${UPLOAD}-640X360.png`,
+    ])
+      expect(parseUploadPath(name), name).toBeNull();
   });
 
   it.each([

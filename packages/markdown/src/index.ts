@@ -9,10 +9,31 @@ import MarkdownIt from 'markdown-it';
  */
 const SAFE_LINK = /^(https?:|mailto:|\/(?!\/)|#)/i;
 
-/** An image uploaded to the site: `/uploads/<uuid>.<png|jpg|webp>`, as the api names them. */
-const UPLOAD_PATH = /^\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(png|jpg|webp)$/;
+/**
+ * The file name of an image uploaded to the site, as the api names them: `<uuid>-<width>x<height>.<png|jpg|webp>`
+ * (the size lets pages reserve the image's space before it loads; names from before carry no size).
+ */
+const UPLOAD_FILE =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:-([1-9][0-9]{0,3})x([1-9][0-9]{0,3}))?\.(png|jpg|webp)$/;
 
-export const isUploadPath = (src: string): boolean => UPLOAD_PATH.test(src);
+export interface UploadFile {
+  id: string;
+  width: number | null;
+  height: number | null;
+  ext: 'png' | 'jpg' | 'webp';
+}
+
+export function parseUploadFile(name: string): UploadFile | null {
+  const match = UPLOAD_FILE.exec(name);
+  if (!match) return null;
+  const [, id, width, height, ext] = match;
+  return { id: id!, width: width ? Number(width) : null, height: height ? Number(height) : null, ext: ext as UploadFile['ext'] };
+}
+
+/** An upload's path on the site: `/uploads/<file name>`. */
+export const parseUploadPath = (src: string): UploadFile | null => (src.startsWith('/uploads/') ? parseUploadFile(src.slice(9)) : null);
+
+export const isUploadPath = (src: string): boolean => parseUploadPath(src) !== null;
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
@@ -46,7 +67,12 @@ const defaultImage = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   const src = String(token.attrGet('src') ?? '');
-  if (isUploadPath(src)) {
+  const upload = parseUploadPath(src);
+  if (upload) {
+    if (upload.width && upload.height) {
+      token.attrSet('width', String(upload.width));
+      token.attrSet('height', String(upload.height));
+    }
     token.attrSet('loading', 'lazy');
     return defaultImage(tokens, idx, options, env, self);
   }
