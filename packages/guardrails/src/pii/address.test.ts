@@ -189,3 +189,13 @@ describe('addresses with the city first, Romance street names, building parts, l
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('abbreviated titles in street names, "/Top" units, labels before the street', () => {
+  it.each([
+    ['Paket an Bgm.-Smidt-Str. 12, 28195 Bremen', 'Bgm.-Smidt-Str. 12, 28195 Bremen'],
+    ['Hauptstraße 12/Top 4, 5020 Salzburg', 'Hauptstraße 12/Top 4, 5020 Salzburg'],
+    ['Adresse Konrad-Adenauer-Str. 7, 53113 Bonn', 'Konrad-Adenauer-Str. 7, 53113 Bonn'],
+  ])('spans the address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+});

@@ -459,3 +459,24 @@ describe('where the number was read, values before a spaced label, asides in lis
     expect(numbers(text).filter(([k]) => k !== 'phone')).toEqual([]);
   });
 });
+
+describe('label words that are easy to misread, user ids, and numbers shaped like impossible dates', () => {
+  it.each([
+    ['Kundenreferenz 4471203', 'customer_number', '4471203'],
+    ['Kundenkennzahl 4471203', 'customer_number', '4471203'],
+    ['Debitor 4471203', 'customer_number', '4471203'],
+    ['User-ID: 4471203', 'customer_number', '4471203'],
+    ['Konto bei euch: 4471203', 'customer_number', '4471203'],
+    ['Kundennummer: 44-71-203', 'customer_number', '44-71-203'],
+    ['Versicherungs-Nr. 4471203', 'contract_number', '4471203'],
+    ['Mietvertrag Nr. 4471203', 'contract_number', '4471203'],
+    ['Kundennummer → 2290415', 'customer_number', '2290415'],
+    ['Kundennr. (steht auf jeder Rechnung oben rechts, neben dem Datum): 0041882190', 'customer_number', '0041882190'],
+  ])('finds the number in %j', (text, kind, match) => {
+    expect(numbers(text).map(([k, m]) => [k, m])).toEqual([[kind, match]]);
+  });
+
+  it.each(['Kundennummer vom 12-03-2024 fehlt', 'Vertrag vom 03/12/24'])('still takes a real date for no number: %j', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});

@@ -6,11 +6,11 @@ const REF = String.raw`ref(?:\.|erence|erenz)?`;
 const CUES: readonly [NumberKind, string][] = [
   [
     'customer_number',
-    String.raw`kunden?[\s-]?(?:numm?er|nr\.?|id|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code)|kd\.?-?\s?nr\.?|kdnr\.?|k\.-?\s?nr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|geschäftspartner|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number|${REF})|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitoren-?(?:nummer|nr\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card(?:\s(?:number|no\.?|id))?|number|no\.?|id)|(?:payback|bonus|club|treue|mitglieds)-?karte(?:n-?(?:nummer|nr\.?))?|(?:club|member(?:ship)?|library|store|bonus)\scard(?:\s(?:number|no\.?|#))?|frequent\sflyer\s(?:number|no\.?|id)|vielflieger-?(?:nummer|nr\.?)|(?:meine?|my)\s(?:nummer|nr\.|number|no\.|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))|(?:konto|account)-?\s?(?:nummer|nr\.?|number|no\.?)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
+    String.raw`kunden?[\s-]?(?:numm?er|nr\.?(?![a-zäöüß])|id(?![a-zäöüß])|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code|kennzahl)|kd\.?-?\s?nr\.?|kdnr\.?|k\.-?\s?nr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|geschäftspartner|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number|${REF})|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitor(?:en)?(?:-?(?:nummer|nr\.?))?|(?:user|nutzer|benutzer)[\s-]?(?:id|nummer|nr\.?|number|no\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card(?:\s(?:number|no\.?|id))?|number|no\.?|id)|(?:payback|bonus|club|treue|mitglieds)-?karte(?:n-?(?:nummer|nr\.?))?|(?:club|member(?:ship)?|library|store|bonus)\scard(?:\s(?:number|no\.?|#))?|frequent\sflyer\s(?:number|no\.?|id)|vielflieger-?(?:nummer|nr\.?)|(?:meine?|my)\s(?:nummer|nr\.|number|no\.|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))|(?:konto|account)(?:-?\s?(?:nummer|nr\.?|number|no\.?))?(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
   ],
   [
     'contract_number',
-    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|schein[\s-]?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abonnement-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|(?:plan|tarif)[\s-]?(?:id|number|no\.?|nr\.?|nummer|#)|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})|darlehens-?(?:nummer|nr\.?|konto)|kredit-?(?:nummer|nr\.?|konto)|loan\s(?:number|no\.?|id|ref|account(?:\s(?:number|no\.?))?)|mortgage\s(?:number|no\.?|account(?:\s(?:number|no\.?))?)|leasing-?(?:nummer|nr\.?|vertrag)|lease\s(?:number|no\.?|id)|vsnr\.?|v-?nr\.?|vk-?nr\.?`,
+    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|nr\.?|schein[\s-]?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abonnement-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|(?:plan|tarif)[\s-]?(?:id|number|no\.?|nr\.?|nummer|#)|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})|darlehens-?(?:nummer|nr\.?|konto)|kredit-?(?:nummer|nr\.?|konto)|loan\s(?:number|no\.?|id|ref|account(?:\s(?:number|no\.?))?)|mortgage\s(?:number|no\.?|account(?:\s(?:number|no\.?))?)|leasing-?(?:nummer|nr\.?|vertrag)|lease\s(?:number|no\.?|id)|vsnr\.?|v-?nr\.?|vk-?nr\.?`,
   ],
   [
     'order_number',
@@ -19,7 +19,7 @@ const CUES: readonly [NumberKind, string][] = [
 ];
 /** German compounds end in the cue: "Rahmenvertragsnummer", "Mobilfunkvertrags-Nr.", "Sammelbestellnummer". */
 const COMPOUND_TAIL =
-  /^(?:vertrags?(?:-?(?:nummer|nr))?|kunden-?(?:nummer|nr)|partner-?(?:nummer|nr)|bestell-?(?:nummer|nr)|auftrags-?(?:nummer|nr))\.?$/i;
+  /^(?:vertrags?(?:[\s-]?(?:nummer|nr))?|kunden-?(?:nummer|nr)|partner-?(?:nummer|nr)|bestell-?(?:nummer|nr)|auftrags-?(?:nummer|nr))\.?$/i;
 
 /** Bare nouns ("Bestellung 2024-118823", "my order 55812003") name a number only when it is long enough (no quantities or years). */
 const BARE_CUES: readonly [NumberKind, string][] = [
@@ -35,7 +35,7 @@ const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 const WHERE_READ = String.raw`(?:laut|lt\.|gemäß|gem\.)\s\p{L}{2,20}|(?:auf|in)\s(?:dem|der|meinem|meiner)\s\p{L}{2,20}|(?:on|from|in)\s(?:the|my|your)\s(?:letter|bill|invoice|card|app|screen|e-?mail|portal|statement|account)`;
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
 /** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,40}\)|${WHERE_READ})){0,5}\s{0,2}#?\s?`;
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60→⇒>-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,80}\)|${WHERE_READ})){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
 const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
@@ -58,7 +58,10 @@ const LOOSE_VALUE = new RegExp(WORDS_THEN + FILLER + VALUE, 'iuy');
 const BARE_THEN_LABEL = new RegExp(String.raw`[^\n!?:;]{1,32}?(?<![\p{L}-])(?:nr\.|no\.|nummer|number)\s?:?\s?#?` + VALUE, 'iuy');
 const OTHER_LABEL =
   /ticket|rechnung|invoice|sendung|tracking|\bfall\b|\bcase\b|artikel|\bitem|sku|seri|teil|part\b|model|gerät|device|tel|fon|phone|handy|fax|hotline|helpline|service|support|notruf|zentrale|switchboard|zähler|meter|kunde|customer|vertrag|contract|bestell|order|auftrag/iu;
-const DATE_LIKE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{1,4}|\d{3,4}[./-]\d{1,2}[./-]\d{1,2})$/;
+/** A date's day and month are in range ("12.03.2024", "03/12/24", "2024-03-12"); "44-71-203" is a number, not a date. */
+const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
+const DATE_LIKE = new RegExp(String.raw`^(?:${DAY}[./-]${MONTH}[./-]\d{1,4}|${MONTH}[./-]${DAY}[./-]\d{1,4}|\d{3,4}[./-]${MONTH}[./-]${DAY})$`);
 /** The number before its label: "PX-20931877 (das ist meine Vertragsnummer)", "77120934, which is my customer no.". */
 const VALUE_BEFORE =
   /(?<![\p{L}\p{N}-])((?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} )?[A-Z]{0,4}\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})\s{0,2}[(,–—-]?\s{0,2}(?:that'?s|that\sis|which\sis|is|=|ist|das\sist)?\s{0,2}(?:(?:my|meine?|the|die|our|unsere?)\s(?:\p{L}{2,20}\s)?)?$/u;

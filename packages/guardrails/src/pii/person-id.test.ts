@@ -180,3 +180,13 @@ describe('a National Insurance number in lower case, and sizes after a passport 
     },
   );
 });
+
+describe('more label shapes for person ids', () => {
+  it.each([
+    ['my SS number 803-46-5096', 'ssn', '803-46-5096'],
+    ['Perso: L7H3R9KZ2', 'id-card', 'L7H3R9KZ2'],
+    ['die ID-Nr. vom Finanzamt ist 86095742719', 'steuer-id', '86095742719'],
+  ])('finds %j', (text, rule, match) => {
+    expect(ids(text)).toEqual([['person_id', rule, match]]);
+  });
+});

@@ -157,7 +157,7 @@ const drivingLicence: Validator = ({ compact, raw }) =>
 const CUES: readonly [string, string, readonly Validator[]][] = [
   [
     'steuerid',
-    String.raw`steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|identifikations-?nr\.?|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|idnr\.?|id-nr\.?|id)|identifikationsnummer|idnr\.?|ident-nr\.?`,
+    String.raw`steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|identifikations-?nr\.?|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|idnr\.?|id-nr\.?|id)|identifikationsnummer|idnr\.?|ident-nr\.?|id-nr\.?`,
     [steuerId],
   ],
   ['steuernummer', String.raw`steuer-?\s?(?:nummer|nr\.?)|st\.?-?\s?nr\.?`, [steuernummer, steuerId]],
@@ -166,7 +166,7 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
     String.raw`tax\s?(?:id(?:entification)?|payer)?\s?(?:number|no\.?|id|#)|tax\sid|tin|taxpayer\sid`,
     [steuerId, ssn, itin, ein, ninoValue],
   ],
-  ['ssn', String.raw`ssn|ss#|social\ssecurity(?:\s(?:number|no\.?|#))?|soc\.?\ssec\.?|social(?!\sinsurance)`, [ssn, itin, svnrAt]],
+  ['ssn', String.raw`ssn|ss#|ss\s(?:number|no\.?|#)|social\ssecurity(?:\s(?:number|no\.?|#))?|soc\.?\ssec\.?|social(?!\sinsurance)`, [ssn, itin, svnrAt]],
   ['ecard', String.raw`e-card(?:-?(?:nummer|nr\.?|number))?`, [svnrAt]],
   [
     'kvnr',
@@ -190,7 +190,7 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
   ],
   [
     'idcard',
-    String.raw`personalausweis(?:-?(?:nummer|nr\.?))?|ausweis-?(?:nummer|nr\.?)|ausweis-?\s?id|ausweis|perso-?(?:nummer|nr\.?|id)|personal\sid(?:\s(?:number|no\.?))?|id[-\s]?card(?:\s(?:number|no\.?))?|identity\scard(?:\s(?:number|no\.?))?|national\sid(?:\s(?:card|number|no\.?))?|identitätskarte|id-?karte|ausweisdokument|document\s(?:number|no\.?)|dokumentennummer`,
+    String.raw`personalausweis(?:-?(?:nummer|nr\.?))?|ausweis-?(?:nummer|nr\.?)|ausweis-?\s?id|ausweis|perso(?:-?(?:nummer|nr\.?|id))?|personal\sid(?:\s(?:number|no\.?))?|id[-\s]?card(?:\s(?:number|no\.?))?|identity\scard(?:\s(?:number|no\.?))?|national\sid(?:\s(?:card|number|no\.?))?|identitätskarte|id-?karte|ausweisdokument|document\s(?:number|no\.?)|dokumentennummer`,
     [idCard],
   ],
   [
