@@ -223,3 +223,18 @@ describe("the support's numbers and number prefixes", () => {
     expect(phones('Ruft mich für den Rückruf unter 0171 4488203 an')).toEqual(['0171 4488203']);
   });
 });
+
+describe('company lines named in brackets after the number, dial-in numbers and "eure Nummer"', () => {
+  it.each([
+    'I rang 0161 496 0000 (your head office) twice',
+    'Ich rief gestern bei 089 12345678 an (Kundenservice)',
+    'Telefonkonferenz: Einwahl 069 1234 5678, PIN 4471 #',
+    'Eure Nummer 0221 9988770 ist immer besetzt',
+  ])('ignores %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it('still finds the writer\'s number with a bracketed note that is no company line', () => {
+    expect(phones('ruft mich an: 0171 4488203 (Handy)')).toEqual(['0171 4488203']);
+  });
+});

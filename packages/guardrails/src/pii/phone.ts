@@ -41,7 +41,7 @@ const SERVICE_INTERNATIONAL = /^\+(?:(?:49|43|41|44|31)80[08]|49(?:180|900|137))
  * "Fax der Firma:", "Giftnotruf …", "the emergency line …".
  */
 const ORGANISATION_LINE = new RegExp(
-  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|\p{L}*notruf|emergency|(?:der|des)\s(?:firma|praxis|behörde|unternehmens|kanzlei)|(?:company|firm|office)'s|of\sthe\s(?:company|firm|office)|(?:auf|on|in)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|seite|site|contact\spage|kontaktseite|letterhead|briefkopf)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus|(?:vom|von|des|from|by)\s(?:the\s)?(?:support|kundenservice|kundendienst|service|help\s?desk)(?!\p{L}))(?:(?<=\b(?:tel|nr|no|fon))\.\s|(?![.!?]\s)[^\n]){0,60}$`,
+  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|\p{L}*notruf|emergency|(?:der|des)\s(?:firma|praxis|behörde|unternehmens|kanzlei)|(?:company|firm|office)'s|of\sthe\s(?:company|firm|office)|(?:auf|on|in)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|seite|site|contact\spage|kontaktseite|letterhead|briefkopf)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus|(?:vom|von|des|from|by)\s(?:the\s)?(?:support|kundenservice|kundendienst|service|help\s?desk)(?!\p{L})|einwahl\p{L}*|dial-?in|telefonkonferenz|conference\sline|(?:eure|euer|eurer)\s(?:\p{L}+\s)?(?:nummer|rufnummer|telefonnummer))(?:(?<=\b(?:tel|nr|no|fon))\.\s|(?![.!?]\s)[^\n]){0,60}$`,
   'iu',
 );
 /** Opening hours or a free-call note right after the number: "(werktags 8–18 Uhr)", "(Mo–Fr …)", "24/7", "(freephone)". */
@@ -57,6 +57,10 @@ const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(
 const SWITCHBOARD_END = /-\s?0$/;
 const DIRECT_AFTER = /^\s?(?:bzw\.?|oder|or|\/)\s?-\s?\d/iu;
 
+/** The company's line named in brackets right after the number, whoever dialled it: "0161 496 0000 (your head office)", "… an (Kundenservice)". */
+const NAMED_IN_BRACKETS_AFTER =
+  /^(?:\s\p{L}{1,12})?\s{0,2}\((?:(?:your|the|eure[rnm]?|ihre[rnm]?|die|der|unsere?|our)\s)?(?:zentrale|switchboard|head\soffice|hauptsitz|kundenservice|kundendienst|customer\s(?:service|care)|hotline|helpline|support|service-?team|filiale|branch|store|shop)\)/iu;
+
 function serviceLine(text: string, start: number, end: number, digits: string, rule: string): boolean {
   if (
     SWITCHBOARD_END.test(text.slice(end - 3, end)) &&
@@ -70,6 +74,7 @@ function serviceLine(text: string, start: number, end: number, digits: string, r
   )
     return true;
   if (SIGNED_BY_TEAM.test(text.slice(Math.max(0, start - 200), start))) return true;
+  if (NAMED_IN_BRACKETS_AFTER.test(lineAfter(text, end, 48))) return true;
   const before = lineBefore(text, start, 96);
   const organisation = ORGANISATION_LINE.exec(before);
   if (!organisation && !SERVICE_AFTER.test(lineAfter(text, end, 24))) return false;
