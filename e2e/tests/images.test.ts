@@ -161,7 +161,7 @@ test('without JavaScript, the file field uploads the image into the text and the
   await page.getByRole('region', { name: 'Preview' }).getByRole('img', { name: 'Invoice page with an empty table' }).waitFor();
   const body = await page.getByRole('textbox', { name: 'Details' }).inputValue();
   expect(body).toMatch(
-    /^The invoice page shows an empty table, see the screenshot:\n\n!\[Invoice page with an empty table\]\(\/uploads\/[0-9a-f-]{36}\.png\)\n*$/,
+    /^The invoice page shows an empty table, see the screenshot:\n\n!\[Invoice page with an empty table\]\(\/uploads\/[0-9a-f-]{36}-\d+x\d+\.png\)\n*$/,
   );
   // The rest of the form came back as it was filled in.
   expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
