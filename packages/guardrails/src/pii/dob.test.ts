@@ -106,3 +106,17 @@ describe('"b." before a date and "mine is" after one', () => {
     expect(detectPii(text).map((f) => text.slice(f.start, f.end))).toEqual(['19/06/1987', '02/12/1984']);
   });
 });
+
+describe('birth dates after a format hint, below a form label, and "zur Welt"', () => {
+  it.each([
+    ['Geburtsdatum (TT.MM.JJJJ): 04.07.1990', '04.07.1990'],
+    ['Geburtsdatum\n03.04.1985', '03.04.1985'],
+    ['meine Tochter kam am 3.3.2018 zur Welt', '3.3.2018'],
+  ])('finds the date in %j', (text, match) => {
+    expect(detectPii(text, { kinds: ['dob'] }).map((f) => text.slice(f.start, f.end))).toEqual([match]);
+  });
+
+  it.each(['Geburtsdatum (TT.MM.JJJJ) fehlt noch\nLieferung 03.04.2025', 'Vertragsbeginn\n03.04.2015'])('ignores %j', (text) => {
+    expect(detectPii(text, { kinds: ['dob'] })).toEqual([]);
+  });
+});

@@ -3,20 +3,23 @@ import { findDates } from './dates.js';
 import type { Candidate } from './types.js';
 
 const CUE =
-  /(?<!\*)\*(?=\d)|(?<![\p{L}.])b\.(?=\s?\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day/giu;
+  /(?<!\*)\*(?=\d)|(?<![\p{L}.])b\.(?=\s?\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day|zur\swelt/giu;
 /**
  * A date is only a date of birth when the text says so, just before it ("geb. am", "DOB:", the genealogical star
  * "*12.3.1960") or just after ("… geboren").
  */
 const CUE_BEFORE =
-  /(?:\bgebdat\.?|\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\b\.?|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bgeb\b|\bb-?day)[^.!?\n\d]{0,24}$/iu;
+  /(?:\bgebdat\.?|\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\b\.?|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bgeb\b|\bb-?day)(?:\s?\([^()\n]{1,16}\))?[^.!?\n\d]{0,24}$/iu;
+/** A form's label on the line above its value: "Geburtsdatum\n03.04.1985". */
+const LABEL_LINE_ABOVE =
+  /(?:geburtsdat(?:um|en)|\bgeb\.?-?dat(?:um|\.)|\bgeboren(?:\sam)?|date\s+of\s+birth|\bdob|\bd\.o\.b\.?|\bbirth\s?date)\s?(?:\([^()\n]{1,16}\))?\s?:?[^\S\n]*\n[^\S\n]*$/iu;
 /** The star right before the date, not a markdown bullet or bold: "Jonas *3.4.1961", "(*1958-02-11)". */
 const STAR_BEFORE = /(?:^|[\s([])\*$/;
 /** "Jahrgang 57, genauer 17.09.1957": the birth year names the date that carries it. */
 const BIRTH_YEAR_BEFORE = /(?:\bjahrgang|\bjg\.)\s?(?:19|20)?(\d\d)\b[^.!?\n\d]{0,24}$/iu;
 /** "b. 1 Feb 1969": the abbreviation right before the date. */
 const BORN_ABBREVIATION = /(?:^|[\s(,;])b\.\s?$/u;
-const CUE_AFTER = /^[\s,)]{0,3}(?:geboren|\(geb|born\b|\(dob|\(date of birth)/iu;
+const CUE_AFTER = /^[\s,)]{0,3}(?:geboren|\(geb|born\b|\(dob|\(date of birth|zur\swelt(?:\sgekommen)?(?!\p{L}))/iu;
 /** A birthday is a date of birth when it carries a year that lies far enough back. */
 const WEAK_CUE = /(?:geburtstag|birthday)[^.!?\n\d]{0,24}$/iu;
 const BEFORE = 48;
@@ -57,6 +60,7 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
       const birthYear = BIRTH_YEAR_BEFORE.exec(before);
       const cued =
         CUE_BEFORE.test(before) ||
+        (before.trim() === '' && LABEL_LINE_ABOVE.test(text.slice(Math.max(0, date.start - 40), date.start))) ||
         BORN_ABBREVIATION.test(before) ||
         STAR_BEFORE.test(before) ||
         CUE_AFTER.test(lineAfter(text, date.end, AFTER)) ||
