@@ -480,3 +480,16 @@ describe('label words that are easy to misread, user ids, and numbers shaped lik
     expect(numbers(text)).toEqual([]);
   });
 });
+
+describe('reservations and booking confirmations', () => {
+  it.each([
+    ['Reservierung 4471203 bitte stornieren', '4471203'],
+    ['booking confirmation XK7P2Q – need to move it', 'XK7P2Q'],
+  ])('finds the order number in %j', (text, match) => {
+    expect(numbers(text)).toEqual([['order_number', match, 'low']]);
+  });
+
+  it('ignores a short number after a bare reservation', () => {
+    expect(numbers('Reservierung für 4 Personen um 1930')).toEqual([]);
+  });
+});

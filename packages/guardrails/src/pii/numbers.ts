@@ -14,7 +14,7 @@ const CUES: readonly [NumberKind, string][] = [
   ],
   [
     'order_number',
-    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s-]?(?:number|nummer|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|order(?=\s?#)|purchase\s(?:number|no\.?)|buchungs-?(?:nummer|nr\.?|code)|booking\s(?:number|no\.?|id|code|${REF})|reservierungs-?(?:nummer|nr\.?)|reservation\s(?:number|no\.?|id|code)`,
+    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s-]?(?:number|nummer|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|order(?=\s?#)|purchase\s(?:number|no\.?)|buchungs-?(?:nummer|nr\.?|code)|booking\s(?:number|no\.?|id|code|confirmation|${REF})|reservierungs-?(?:nummer|nr\.?)|reservation\s(?:number|no\.?|id|code)`,
   ],
 ];
 /** German compounds end in the cue: "Rahmenvertragsnummer", "Mobilfunkvertrags-Nr.", "Sammelbestellnummer". */
@@ -25,7 +25,7 @@ const COMPOUND_TAIL =
 const BARE_CUES: readonly [NumberKind, string][] = [
   ['customer_number', String.raw`kunde|kundin|customer|kundenkonto|account|acct`],
   ['contract_number', String.raw`verträge|vertrag|contract|police|policy|polizze`],
-  ['order_number', String.raw`bestellung|auftrag|order`],
+  ['order_number', String.raw`bestellung|auftrag|order|reservierung|reservation|buchung|booking`],
 ];
 const BARE_MIN_DIGITS = 5;
 /** After a label that ends in ":" or "#" ("Kundennummer: 123", "Bestellung: B-4711") a shorter number is still one. */
