@@ -114,7 +114,11 @@ export function detectGermanAddresses(text: string): Candidate[] {
     for (const m of text.matchAll(pattern)) {
       // A post office box is someone's only when the text sends something there ("Post bitte an Postfach …").
       const end = m.index + m[0].length;
-      if (pattern === PO_BOX && !PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !PO_BOX_CUE_AFTER.test(text.slice(end, end + 48)))
+      if (
+        pattern === PO_BOX &&
+        !PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) &&
+        !PO_BOX_CUE_AFTER.test(text.slice(end, end + 48))
+      )
         continue;
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-de' });
     }

@@ -71,7 +71,8 @@ const TYPED_UK = new RegExp(
   'giu',
 );
 /** A post office box the writer says is theirs after it: "PO Box 3321, Austin, TX 78764 is where I get mail". */
-const PO_BOX_CUE_AFTER = /^[^\n\d]{0,24}?(?<!\p{L})(?:is\s(?:my|our)|is\swhere\s(?:I|we)|where\s(?:I|we)\s(?:get|receive|collect))(?!\p{L})/iu;
+const PO_BOX_CUE_AFTER =
+  /^[^\n\d]{0,24}?(?<!\p{L})(?:is\s(?:my|our)|is\swhere\s(?:I|we)|where\s(?:I|we)\s(?:get|receive|collect))(?!\p{L})/iu;
 
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
   const found: Candidate[] = [];
@@ -113,7 +114,8 @@ export function detectEnglishAddresses(text: string): Candidate[] {
     }
   }
   if (/\d[a-z]{2}(?![a-z])/i.test(text))
-    for (const m of text.matchAll(TYPED_UK)) found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-uk' });
+    for (const m of text.matchAll(TYPED_UK))
+      found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-uk' });
   for (const m of text.matchAll(PO_BOX))
     if (
       PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||

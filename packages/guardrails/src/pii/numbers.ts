@@ -61,7 +61,9 @@ const OTHER_LABEL =
 /** A date's day and month are in range ("12.03.2024", "03/12/24", "2024-03-12"); "44-71-203" is a number, not a date. */
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
-const DATE_LIKE = new RegExp(String.raw`^(?:${DAY}[./-]${MONTH}[./-]\d{1,4}|${MONTH}[./-]${DAY}[./-]\d{1,4}|\d{3,4}[./-]${MONTH}[./-]${DAY})$`);
+const DATE_LIKE = new RegExp(
+  String.raw`^(?:${DAY}[./-]${MONTH}[./-]\d{1,4}|${MONTH}[./-]${DAY}[./-]\d{1,4}|\d{3,4}[./-]${MONTH}[./-]${DAY})$`,
+);
 /** The number before its label: "PX-20931877 (das ist meine Vertragsnummer)", "77120934, which is my customer no.". */
 const VALUE_BEFORE =
   /(?<![\p{L}\p{N}-])((?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} )?[A-Z]{0,4}\d[\dA-Z]{0,19}(?:[-/. ][A-Z]{0,3}\d[\dA-Z]{0,19}){0,4})\s{0,2}[(,–—-]?\s{0,2}(?:that'?s|that\sis|which\sis|is|=|ist|das\sist)?\s{0,2}(?:(?:my|meine?|the|die|our|unsere?)\s(?:\p{L}{2,20}\s)?)?$/u;

@@ -150,7 +150,11 @@ function documentNumber(rule: string, minDigits: number): Validator {
 const passport = documentNumber('passport', 4);
 const idCard = documentNumber('id-card', 4);
 const drivingLicence: Validator = ({ compact, raw }) =>
-  /^[A-Z0-9]{5,18}$/.test(compact) && digitsIn(compact) >= 3 && !DATE_LIKE.test(raw) && !/^(\d)\1+$/.test(compact) && !DIMENSION.test(compact)
+  /^[A-Z0-9]{5,18}$/.test(compact) &&
+  digitsIn(compact) >= 3 &&
+  !DATE_LIKE.test(raw) &&
+  !/^(\d)\1+$/.test(compact) &&
+  !DIMENSION.test(compact)
     ? 'driving-licence'
     : null;
 
@@ -166,7 +170,11 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
     String.raw`tax\s?(?:id(?:entification)?|payer)?\s?(?:number|no\.?|id|#)|tax\sid|tin|taxpayer\sid`,
     [steuerId, ssn, itin, ein, ninoValue],
   ],
-  ['ssn', String.raw`ssn|ss#|ss\s(?:number|no\.?|#)|social\ssecurity(?:\s(?:number|no\.?|#))?|soc\.?\ssec\.?|social(?!\sinsurance)`, [ssn, itin, svnrAt]],
+  [
+    'ssn',
+    String.raw`ssn|ss#|ss\s(?:number|no\.?|#)|social\ssecurity(?:\s(?:number|no\.?|#))?|soc\.?\ssec\.?|social(?!\sinsurance)`,
+    [ssn, itin, svnrAt],
+  ],
   ['ecard', String.raw`e-card(?:-?(?:nummer|nr\.?|number))?`, [svnrAt]],
   [
     'kvnr',
@@ -250,7 +258,10 @@ function canBePart(text: string, g: Group, lowerCase = false): boolean {
   const s = text.slice(g.start, g.end);
   return (
     ALNUM_ONLY.test(s) &&
-    (/\d/.test(s) || (s.length <= 5 && s === s.toUpperCase()) || (s.length === 9 && GERMAN_DOCUMENT.test(s)) || (lowerCase && s.length <= 2))
+    (/\d/.test(s) ||
+      (s.length <= 5 && s === s.toUpperCase()) ||
+      (s.length === 9 && GERMAN_DOCUMENT.test(s)) ||
+      (lowerCase && s.length <= 2))
   );
 }
 const ALNUM_ONLY = /^[A-Za-z0-9]+$/;

@@ -234,7 +234,7 @@ describe('company lines named in brackets after the number, dial-in numbers and 
     expect(phones(text)).toEqual([]);
   });
 
-  it('still finds the writer\'s number with a bracketed note that is no company line', () => {
+  it("still finds the writer's number with a bracketed note that is no company line", () => {
     expect(phones('ruft mich an: 0171 4488203 (Handy)')).toEqual(['0171 4488203']);
   });
 });
