@@ -1,4 +1,5 @@
 import { isWordChar } from '../text.js';
+import { PO_BOX_CUE_AFTER } from './address-de.js';
 import type { Candidate } from './types.js';
 
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'.-]{0,24}`;
@@ -70,8 +71,6 @@ const TYPED_UK = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|way|terrace|place|gardens|grove|court|ct|hill|row|walk|square|sq|mews|park)\.?,?\s(?:[a-z][a-z'-]{2,24},?\s){1,2}[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?![\p{L}\p{N}])`,
   'giu',
 );
-/** A post office box the writer says is theirs after it: "PO Box 3321, Austin, TX 78764 is where I get mail". */
-const PO_BOX_CUE_AFTER =
   /^[^\n\d]{0,24}?(?<!\p{L})(?:is\s(?:my|our)|is\swhere\s(?:I|we)|where\s(?:I|we)\s(?:get|receive|collect))(?!\p{L})/iu;
 
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
