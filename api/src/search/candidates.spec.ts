@@ -158,3 +158,46 @@ describe('search at a realistic size: 5,000 newer, better-voted threads share a 
     expect(related.length).toBeGreaterThan(0);
   });
 });
+
+describe('similar questions asked in other words', () => {
+  const WIRELESS: Thread = {
+    title: 'Laptop wireless network disconnects',
+    body: 'It happens on my laptop every few minutes, at home and at work.',
+    score: 0,
+    minute: 0,
+  };
+  const TROUBLES = [
+    'battery drains overnight',
+    'fan is very loud',
+    'screen flickers',
+    'charger gets hot',
+    'touchpad is too sensitive',
+    'speakers crackle',
+    'hinge is loose',
+    'lid scratches easily',
+  ];
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedSpace(t.dataSource);
+    const author = await signUp(t, 'Archive');
+    // Newer, better-voted threads that share the query's one common word ("laptop") and nothing else.
+    const others = Array.from({ length: 64 }, (_, i) => ({
+      title: `Laptop ${TROUBLES[i % TROUBLES.length]}`,
+      body: `Since last week it ${TROUBLES[(i + 3) % TROUBLES.length]} as well. Model ${i}.`,
+      score: 3 + (i % 9),
+      minute: 10 + i,
+    }));
+    await load(t, [WIRELESS, ...others], author.id);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('ranks the thread that means the same first, though it shares no rare word with the draft', async () => {
+    const res = await t.gql<{ similarQuestions: { question: { title: string } }[] }>(SIMILAR, { text: 'Laptop wifi signal lost' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.similarQuestions[0]?.question.title).toBe(WIRELESS.title);
+  });
+});

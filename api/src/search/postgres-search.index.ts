@@ -16,6 +16,7 @@ import {
   type SimilarQuery,
 } from './search-index';
 import { PostgresSearchWriter } from './postgres-search.writer';
+import { cosine, meaningOf, readsGerman } from './title-meaning';
 
 /**
  * Candidate generation reads, for each of the query's QUERY_TERMS most telling terms, the PER_TERM
@@ -266,14 +267,58 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async similar(query: SimilarQuery): Promise<SimilarHit[]> {
     const filter = filterSql(undefined, query.excludeQuestionId ?? null, 3);
-    const rows: { question_id: string; relevance: number; accepted_excerpt: string | null }[] = await this.dataSource.query(
-      `WITH ${rankedSql(filter, 6)}
-       SELECT r.question_id, r.relevance, d.accepted_excerpt FROM ranked r JOIN search_documents d USING (question_id)
-        ORDER BY r.relevance DESC, r.tie, r.question_id LIMIT ${Number(query.first)}`,
-      [query.text, titleLine(query.text), ...filter.params],
+    const title = titleLine(query.text);
+    // Every ranked candidate comes back with its title's lexemes and their idf, so that titles can be
+    // compared by meaning too (title-meaning.ts); the draft's title lexemes ride along on each row.
+    const rows: SimilarRow[] = await this.dataSource.query(
+      `WITH ${rankedSql(filter, 6)},
+       idf AS (
+         SELECT l.lexeme, ln(1 + (s.n - coalesce(st.df, 0) + 0.5) / (coalesce(st.df, 0) + 0.5)) AS idf
+           FROM unnest(tsvector_to_array(to_tsvector('english', $2))) l(lexeme) LEFT JOIN search_terms st USING (lexeme), stats s),
+       asked AS (SELECT coalesce(array_agg(lexeme ORDER BY lexeme), '{}') AS lexemes, coalesce(array_agg(idf ORDER BY lexeme), '{}') AS idfs FROM idf)
+       SELECT r.question_id, r.relevance, r.tie, d.accepted_excerpt, a.lexemes AS asked_lexemes, a.idfs AS asked_idfs,
+              tl.lexemes AS title_lexemes, tl.idfs AS title_idfs
+         FROM ranked r JOIN search_documents d USING (question_id) CROSS JOIN asked a CROSS JOIN stats s
+        CROSS JOIN LATERAL (
+          SELECT coalesce(array_agg(x.lexeme ORDER BY x.lexeme), '{}') AS lexemes,
+                 coalesce(array_agg(ln(1 + (s.n - coalesce(st.df, 0) + 0.5) / (coalesce(st.df, 0) + 0.5)) ORDER BY x.lexeme), '{}') AS idfs
+            FROM unnest(tsvector_to_array(to_tsvector('english', d.title))) x(lexeme) LEFT JOIN search_terms st USING (lexeme)) tl`,
+      [query.text, title, ...filter.params],
     );
-    return rows.map((r) => ({ questionId: r.question_id, relevance: r.relevance, acceptedExcerpt: r.accepted_excerpt }));
+    return rerankByMeaning(rows, title)
+      .slice(0, Number(query.first))
+      .map((r) => ({ questionId: r.question_id, relevance: r.relevance, acceptedExcerpt: r.accepted_excerpt }));
   }
+}
+
+interface SimilarRow {
+  question_id: string;
+  relevance: number;
+  tie: number;
+  accepted_excerpt: string | null;
+  asked_lexemes: string[];
+  asked_idfs: number[];
+  title_lexemes: string[];
+  title_idfs: number[];
+}
+
+/**
+ * Similar questions are often asked in other words ("wifi" / "wireless network"): each candidate's text
+ * relevance gets MEANING_WEIGHT × the best relevance × the cosine of the two titles' meaning vectors, so
+ * a title that means the same can overtake one that merely shares words. English titles only.
+ */
+const MEANING_WEIGHT = 0.75;
+
+function rerankByMeaning(rows: SimilarRow[], title: string): SimilarRow[] {
+  const weighted = (lexemes: string[], idfs: number[]) => lexemes.map((lexeme, i) => ({ lexeme, idf: idfs[i]! }));
+  const asked = rows.length && !readsGerman(title) ? meaningOf(weighted(rows[0]!.asked_lexemes, rows[0]!.asked_idfs)) : null;
+  const best = Math.max(0, ...rows.map((r) => r.relevance));
+  return rows
+    .map((r) => {
+      const meaning = cosine(asked, asked && meaningOf(weighted(r.title_lexemes, r.title_idfs)));
+      return { ...r, relevance: Math.round((r.relevance + MEANING_WEIGHT * best * Math.max(meaning, 0)) * 1e6) / 1e6 };
+    })
+    .sort((a, b) => b.relevance - a.relevance || a.tie - b.tie || Number(BigInt(a.question_id) - BigInt(b.question_id)));
 }
 
 /** The first line of a draft is usually its title; that is what the title similarity compares. */
