@@ -71,8 +71,6 @@ const TYPED_UK = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|way|terrace|place|gardens|grove|court|ct|hill|row|walk|square|sq|mews|park)\.?,?\s(?:[a-z][a-z'-]{2,24},?\s){1,2}[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?![\p{L}\p{N}])`,
   'giu',
 );
-/^[^\n\d]{0,24}?(?<!\p{L})(?:is\s(?:my|our)|is\swhere\s(?:I|we)|where\s(?:I|we)\s(?:get|receive|collect))(?!\p{L})/iu;
-
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(anchor)) {
