@@ -23,8 +23,9 @@ import { InsightsIndexes1797500000000 } from './1797500000000-InsightsIndexes.js
 import { CallbackState1797700000000 } from './1797700000000-CallbackState.js';
 import { InsightsQuestions1797800000000 } from './1797800000000-InsightsQuestions.js';
 import { InsightsEscalations1797800000001 } from './1797800000001-InsightsEscalations.js';
-import { SearchPostingsCleanup1798100000000 } from './1798100000000-SearchPostingsCleanup.js';
 import { UnusedUploads1798400000000 } from './1798400000000-UnusedUploads.js';
+import { UploadsObjectStore1798400000001 } from './1798400000001-UploadsObjectStore.js';
+import { QuestionLanguage1798400000002 } from './1798400000002-QuestionLanguage.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -53,6 +54,7 @@ export const migrations: Function[] = [
   CallbackState1797700000000,
   InsightsQuestions1797800000000,
   InsightsEscalations1797800000001,
-  SearchPostingsCleanup1798100000000,
   UnusedUploads1798400000000,
+  UploadsObjectStore1798400000001,
+  QuestionLanguage1798400000002,
 ];

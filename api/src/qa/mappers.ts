@@ -26,6 +26,7 @@ export function toQuestionModel(q: QuestionEntity): QuestionModel {
     closedNote: q.closedNote,
     lockedAt: q.lockedAt,
     lockedReason: q.lockedReason,
+    language: q.language,
     source: q.sourceName ? { name: q.sourceName, url: q.sourceUrl, license: q.sourceLicense } : null,
     duplicateOfId: q.duplicateOfId,
     authorId: q.authorId,

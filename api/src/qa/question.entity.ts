@@ -114,4 +114,10 @@ export class QuestionEntity {
 
   @Column({ name: 'locked_reason', type: 'varchar', length: 300, nullable: true })
   lockedReason: string | null;
+
+  /** 'de' or 'en', null when the text does not tell; kept by the `questions_language` trigger, never written here. */
+  @Column({ type: 'varchar', length: 2, nullable: true, insert: false, update: false })
+  language: ContentLanguage | null;
 }
+
+export type ContentLanguage = 'de' | 'en';

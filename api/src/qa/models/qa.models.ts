@@ -98,6 +98,11 @@ export class QuestionModel {
   @Field(() => String, { nullable: true, description: 'The closer’s note on why the question was closed.' }) closedNote: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set while the question is locked.' }) lockedAt: Date | null;
   @Field(() => String, { nullable: true }) lockedReason: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The language the question is written in ("de" or "en"); null when its text does not tell.',
+  })
+  language: string | null;
   duplicateOfId: string | null;
   authorId: string;
   spaceId: string;
