@@ -6,6 +6,9 @@
 //   pnpm bench:pages                                  (builds first)
 //   pnpm --filter @peerdesk/e2e run bench:pages       (uses the existing build)
 //   BENCH_SECONDS=10 BENCH_CONNECTIONS=32 …           (defaults: 15 s per target, 32 connections)
+//   BENCH_TARGETS=signed-in                           (some of: logged-out, signed-in, graphql; default all)
+//   BENCH_SQL=1                                       (also count SQL statements per page; ~35 s per target)
+//   BENCH_PROFILE=/tmp/profiles                       (api and web write V8 CPU profiles there on exit)
 //
 // Only loopback traffic: the stack runs on 127.0.0.1 with a throw-away database. The load driver
 // shares the machine's cores with the stack, as in NodeBB's comparison run.
@@ -17,10 +20,13 @@ import { sql } from '../support/db.ts';
 import { BILLING, INVOICE_TAG } from '../support/demo.ts';
 import { runLoad, table, type LoadResult } from '../support/load.ts';
 import { childrenOf, cpuMs, descendantsOf, peakRssMiB, processInfo } from '../support/proc.ts';
+import { sqlPerRequest } from '../support/sql-count.ts';
 import { startStack } from '../support/stack.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const TARGETS = new Set((process.env.BENCH_TARGETS ?? 'logged-out,signed-in,graphql').split(',').map((t) => t.trim()));
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const FORUM_QUESTIONS = 400;
 const FORUM_ANSWERS = 3_000;
 const THREAD_POSTS = 20; // the question and 19 answers
@@ -168,7 +174,8 @@ async function measure(processes: Processes, name: string, send: () => Promise<b
 
 async function main(): Promise<void> {
   console.log('Starting the stack (demo community on)…');
-  const stack = await startStack({ demo: true, name: 'bench-pages' });
+  const env: Record<string, string> = PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {};
+  const stack = await startStack({ demo: true, name: 'bench-pages', env });
   try {
     const processes = processesOf(stack.pid);
     const seedStart = performance.now();
@@ -188,14 +195,34 @@ async function main(): Promise<void> {
     );
     console.log(`Measuring ${SECONDS} s per target with ${CONNECTIONS} connections…\n`);
 
+    const targets = [
+      { key: 'logged-out', name: 'page, logged out', send: () => getPage(pageUrl) },
+      { key: 'signed-in', name: 'page, signed in', send: () => getPage(pageUrl, memberCookie) },
+      { key: 'graphql', name: 'api GraphQL QuestionPage', send: () => postThreadQuery(graphqlUrl, thread.id) },
+    ].filter((target) => TARGETS.has(target.key));
     const results: Measured[] = [];
-    results.push(await measure(processes, 'page, logged out', () => getPage(pageUrl)));
-    results.push(await measure(processes, 'page, signed in', () => getPage(pageUrl, memberCookie)));
-    results.push(await measure(processes, 'api GraphQL QuestionPage', () => postThreadQuery(graphqlUrl, thread.id)));
+    for (const target of targets) results.push(await measure(processes, target.name, target.send));
+    if (process.env.BENCH_SQL) {
+      console.log('Counting SQL statements per request (waits for PostgreSQL statistics)…\n');
+      for (const [i, target] of targets.entries()) results[i]!.sqlPerRequest = await sqlPerRequest(stack.databaseUrl, target.send);
+    }
 
     console.log(
       table(
-        ['target', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req api', 'web', 'PostgreSQL', 'total', 'RSS MiB api+web'],
+        [
+          'target',
+          'requests',
+          'errors',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'CPU ms/req api',
+          'web',
+          'PostgreSQL',
+          'total',
+          'RSS MiB api+web',
+          'SQL/req',
+        ],
         results.map((r) => [
           r.name,
           r.requests,
@@ -208,16 +235,19 @@ async function main(): Promise<void> {
           fmt(r.cpu.postgres, 2),
           fmt(r.cpu.api + r.cpu.web + r.cpu.postgres, 2),
           fmt(r.peakRss, 0),
+          r.sqlPerRequest === undefined ? '–' : fmt(r.sqlPerRequest),
         ]),
       ),
     );
-    const loggedOut = results[0]!;
-    const loggedOutCpu = loggedOut.cpu.api + loggedOut.cpu.web + loggedOut.cpu.postgres;
-    console.log(
-      `\nLogged out against NodeBB 4.11 (${NODEBB.requestsPerSecond} req/s, ${NODEBB.cpuMsPerPage} CPU-ms per page): ` +
-        `${fmt(loggedOut.requests / loggedOut.seconds / NODEBB.requestsPerSecond)}× the throughput, ` +
-        `${fmt(NODEBB.cpuMsPerPage / loggedOutCpu)}× less CPU per page.`,
-    );
+    const loggedOut = results.find((r) => r.name === 'page, logged out');
+    if (loggedOut) {
+      const loggedOutCpu = loggedOut.cpu.api + loggedOut.cpu.web + loggedOut.cpu.postgres;
+      console.log(
+        `\nLogged out against NodeBB 4.11 (${NODEBB.requestsPerSecond} req/s, ${NODEBB.cpuMsPerPage} CPU-ms per page): ` +
+          `${fmt(loggedOut.requests / loggedOut.seconds / NODEBB.requestsPerSecond)}× the throughput, ` +
+          `${fmt(NODEBB.cpuMsPerPage / loggedOutCpu)}× less CPU per page.`,
+      );
+    }
     const rss = (pid: number) => processInfo(pid)?.rssMiB ?? NaN;
     console.log(
       `\nResident memory (RSS MiB api+web: the highest sum during each run): api ${fmt(rss(processes.api), 0)} MiB + web ${fmt(rss(processes.web), 0)} MiB now; ` +
