@@ -82,10 +82,13 @@ export function createAppModule(config: AppConfig, dataSource: DataSource, logge
             context: async (http: { req: Request; res: Response } | unknown) => {
               if (isSubscriptionContext(http)) return live.context(http);
               const { req, res } = http as { req: Request; res: Response };
-              const actor = await sessions.resolve(req.cookies?.[SESSION_COOKIE] as string | undefined).catch((error: unknown) => {
-                throw unavailableContextError(error);
-              });
-              const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
+              const incomingId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64);
+              const actor = await sessions
+                .resolve(req.cookies?.[SESSION_COOKIE] as string | undefined, incomingId)
+                .catch((error: unknown) => {
+                  throw unavailableContextError(error);
+                });
+              const requestId = incomingId ?? randomUUID();
               return new RequestContext(req, res, actor, requestId);
             },
           };

@@ -15,6 +15,10 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 export const sessionKey = (token: string): string => keyOfHash(hashToken(token));
 const keyOfHash = (tokenHash: string): string => hashToken(`session-key:${tokenHash}`);
 
+/** How long the api calls of one web request share their session look-up (a page render takes milliseconds). */
+const SHARED_LOOKUP_MS = 2_000;
+const SHARED_LOOKUPS_MAX = 1_000;
+
 /** Server-side sessions in PostgreSQL: the cookie carries a random token, the table its hash. */
 @Injectable()
 export class SessionService implements OnModuleDestroy {
@@ -57,10 +61,47 @@ export class SessionService implements OnModuleDestroy {
     return token;
   }
 
-  /** The actor behind a session token, extending the session when half its lifetime has passed. */
-  async resolve(token: string | undefined): Promise<Actor | null> {
+  /**
+   * The actor behind a session token, extending the session when half its lifetime has passed.
+   * With a `requestId` (the web's X-Request-Id: one page render makes several api calls), the
+   * look-up is shared by the calls of that render for a moment; see {@link sharedWithinRequest}.
+   */
+  async resolve(token: string | undefined, requestId?: string): Promise<Actor | null> {
     if (!token || token.length > 100) return null;
     const tokenHash = hashToken(token);
+    if (!requestId) return this.lookUp(tokenHash);
+    return this.sharedWithinRequest(tokenHash, requestId);
+  }
+
+  /**
+   * Look-ups keyed by request id and token hash, kept {@link SHARED_LOOKUP_MS}. The key holds the
+   * token's hash, so a forged request id can only ever meet its own session; ending a session
+   * forgets its entries at once. Bounded: the oldest go first.
+   */
+  private readonly shared = new Map<string, { at: number; tokenHash: string; actor: Promise<Actor | null> }>();
+
+  private sharedWithinRequest(tokenHash: string, requestId: string): Promise<Actor | null> {
+    const key = `${tokenHash}:${requestId}`;
+    const now = Date.now();
+    const known = this.shared.get(key);
+    if (known && now - known.at < SHARED_LOOKUP_MS) return known.actor;
+    const actor = this.lookUp(tokenHash);
+    this.shared.delete(key);
+    this.shared.set(key, { at: now, tokenHash, actor });
+    // A failed look-up (database outage) is not kept: the next call asks again.
+    actor.catch(() => this.shared.get(key)?.actor === actor && this.shared.delete(key));
+    for (const [oldKey, entry] of this.shared) {
+      if (this.shared.size <= SHARED_LOOKUPS_MAX && now - entry.at < SHARED_LOOKUP_MS) break;
+      this.shared.delete(oldKey);
+    }
+    return actor;
+  }
+
+  private forget(tokenHash: string): void {
+    for (const [key, entry] of this.shared) if (entry.tokenHash === tokenHash) this.shared.delete(key);
+  }
+
+  private async lookUp(tokenHash: string): Promise<Actor | null> {
     const rows: { id: string; role: Actor['role']; trust_level: number; suspended_until: Date | null; expires_at: Date }[] =
       await this.dataSource.query(
         `SELECT u.id, u.role, u.trust_level, u.suspended_until, s.expires_at
@@ -89,14 +130,19 @@ export class SessionService implements OnModuleDestroy {
       `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2 RETURNING token_hash`,
       [userId, keepToken ? hashToken(keepToken) : ''],
     );
-    for (const { token_hash } of ended) await this.live.publish(SESSION_ENDED, { key: keyOfHash(token_hash) });
+    for (const { token_hash } of ended) {
+      this.forget(token_hash);
+      await this.live.publish(SESSION_ENDED, { key: keyOfHash(token_hash) });
+    }
     return ended.length;
   }
 
   /** Ends a session; its open sockets (live updates) are closed by whoever listens through `onEnded`. */
   async destroy(token: string | undefined): Promise<void> {
     if (!token || token.length > 100) return;
-    await this.dataSource.query(`DELETE FROM sessions WHERE token_hash = $1`, [hashToken(token)]);
+    const tokenHash = hashToken(token);
+    await this.dataSource.query(`DELETE FROM sessions WHERE token_hash = $1`, [tokenHash]);
+    this.forget(tokenHash);
     await this.live.publish(SESSION_ENDED, { key: sessionKey(token) });
   }
 }
