@@ -146,6 +146,15 @@ describe('validation and limit errors', () => {
     expectError(deep, 'GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('prices the same query anew for other page sizes', async () => {
+    const query = `query Pages($n: Int!) { questions(first: $n) { edges { node { answers(first: 100) { edges { node { id } } } } } } }`;
+    expect((await t.gql(query, { n: 1 })).status).toBe(200);
+    const costly = await t.gql(query, { n: 100 });
+    expect(costly.status).toBe(400);
+    expectError(costly, 'QUERY_TOO_COSTLY');
+    expect((await t.gql(query, { n: 1 })).status).toBe(200);
+  });
+
   it('answer a too costly query with HTTP 400 and QUERY_TOO_COSTLY', async () => {
     const res = await t.gql(`{ questions(first: 100) { edges { node { answers(first: 100) { edges { node { id bodyHtml } } } } } } }`);
     expect(res.status).toBe(400);

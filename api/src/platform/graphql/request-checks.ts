@@ -1,6 +1,6 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type ValueNode } from 'graphql';
 import { badInput, isUnavailable, RETRY_AFTER_SECONDS, type FieldError } from '../errors';
 import { MAX_QUERY_COST, operationCost } from './query-limits';
 
@@ -59,6 +59,32 @@ function literalProblemsOf(document: DocumentNode): FieldError[] {
   return problems;
 }
 
+/**
+ * Costs per document, like the literal checks above. A cost depends on the operation and on its
+ * whole-number variables only (page sizes), so those make the key; at most a few per document.
+ */
+const costsByDocument = new WeakMap<DocumentNode, Map<string, number>>();
+const COSTS_PER_DOCUMENT = 32;
+
+function costOf(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  schema: GraphQLSchema,
+): number {
+  let costs = costsByDocument.get(document);
+  if (!costs) costsByDocument.set(document, (costs = new Map()));
+  let key = operationName ?? '';
+  for (const name in variables) if (typeof variables[name] === 'number') key += `|${name}=${variables[name]}`;
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    cost = operationCost(document, operationName, variables, schema);
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+  }
+  return cost;
+}
+
 // Apollo merges `extensions.http` into the response head; any Map of headers will do.
 const status = (code: number, headers: [string, string][] = []) => ({ status: code, headers: new Map(headers) });
 
@@ -93,7 +119,7 @@ export function requestChecksPlugin(): ApolloServerPlugin {
             const error = badInput(problems);
             throw requestError(error.message, { code: 'BAD_USER_INPUT' }, 400, error);
           }
-          const cost = operationCost(document, request.operationName, variables, schema);
+          const cost = costOf(document, request.operationName, variables, schema);
           if (cost > MAX_QUERY_COST) {
             throw requestError(
               `Query is too expensive (cost ${cost}; at most ${MAX_QUERY_COST}). Ask for fewer items or fewer searches at once.`,
