@@ -13,6 +13,8 @@ declare global {
     interface Locals {
       api: ApiClient;
       viewer: ViewerFieldsFragment | null;
+      /** The signed-in viewer's unread notifications (the header's badge); 0 for visitors. */
+      unreadNotifications: number;
       locale: Locale;
       requestId: string;
     }

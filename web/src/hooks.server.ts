@@ -1,8 +1,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { API_URL, PUBLIC_URL } from '$app/env/private';
-import { MeDocument } from '#lib/graphql/generated.ts';
+import { SignedInViewerDocument } from '#lib/graphql/generated.ts';
 import { LOCALE_COOKIE, negotiateLocale } from '#lib/i18n/locale.ts';
+import { forgetAnnouncements } from '#lib/server/announcements.ts';
 import { createApiClient, isApiError, SESSION_COOKIE } from '#lib/server/api.ts';
 import { REQUEST_ID } from '#lib/server/page-cache.ts';
 import { applySecurityHeaders } from '#lib/server/security-headers.ts';
@@ -46,22 +47,31 @@ export const handle: Handle = async ({ event, resolve }) => {
     },
   });
 
+  event.locals.unreadNotifications = 0;
   if (event.locals.api.hasSession && !NO_VIEWER_ROUTES.has(event.route.id ?? '')) {
     try {
-      const { me } = await event.locals.api.request(MeDocument);
+      // The viewer and the header's unread count in one api request (one session look-up, one GraphQL run).
+      const { me, unreadNotificationCount } = await event.locals.api.request(SignedInViewerDocument);
       event.locals.viewer = me;
-      // The api no longer knows this session (expired or signed out elsewhere): forget it.
-      if (!me) event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(PUBLIC_URL));
+      event.locals.unreadNotifications = unreadNotificationCount;
     } catch (error) {
+      // The api no longer knows this session (expired or signed out elsewhere): the count, which needs
+      // one, is refused. Forget the cookie.
+      if (isApiError(error, 'UNAUTHENTICATED')) event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(PUBLIC_URL));
       // Pages still render for a signed-out visitor when the api hiccups; the load that
       // needs the api reports the outage itself.
-      console.error(JSON.stringify({ level: 'warn', requestId, msg: 'session lookup failed', error: String(error) }));
+      else console.error(JSON.stringify({ level: 'warn', requestId, msg: 'session lookup failed', error: String(error) }));
     }
   }
 
+  // A signed-in person's form post or GraphQL call may publish or end an announcement: the page it
+  // answers with, and every page after it, asks the api again.
+  const mayWrite = event.locals.api.hasSession && event.request.method !== 'GET' && event.request.method !== 'HEAD';
+  if (mayWrite) forgetAnnouncements();
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%peerdesk.lang%', locale),
   });
+  if (mayWrite) forgetAnnouncements();
   response.headers.set('x-request-id', requestId);
   // Every response: pages, error pages, form-action results, redirects, the /graphql relay, photos.
   applySecurityHeaders(response.headers, PUBLIC_URL);

@@ -1305,6 +1305,11 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string, email: string, emailVerified: boolean, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } | null };
 
+export type SignedInViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignedInViewerQuery = { unreadNotificationCount: number, me: { id: string, email: string, emailVerified: boolean, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } | null };
+
 export type HomePageQueryVariables = Exact<{
   newest: number;
   solved: number;
@@ -1329,7 +1334,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { threadWatch: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number }, question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, revision: number, lastActivityAt: string, solvedAt: string | null, canEscalate: boolean, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, resolution: { answerId: string, company: string, teamName: string } | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, revision: number, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> }, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } } | null } | null };
+export type QuestionPageQuery = { threadWatch: { questionId: string, level: WatchLevel, affected: boolean, affectedCount: number }, question: { id: string, slug: string, title: string, bodyHtml: string, excerpt: string, status: QuestionStatus, score: number, answerCount: number, viewerVote: number, canEdit: boolean, canVote: boolean, canAnswer: boolean, viewerRepliesViaDraft: boolean, canRedact: boolean, bodyMarkdown: string, canCloseAsDuplicate: boolean, closedReason: string | null, closedNote: string | null, moderationState: ModerationState, lockedAt: string | null, lockedReason: string | null, language: string | null, canFlag: boolean, canCloseAsOffTopic: boolean, canReopen: boolean, canLock: boolean, viewCount: number, createdAt: string, editedAt: string | null, revision: number, lastActivityAt: string, solvedAt: string | null, canEscalate: boolean, myStaffDrafts: Array<{ id: string, kind: StaffDraftKind, state: StaffDraftState, version: number, answerId: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, canWithdraw: boolean, findings: Array<{ rule: string, severity: string, start: number, end: number, message: string, messageDe: string }> }>, resolution: { answerId: string, company: string, teamName: string } | null, duplicateOf: { id: string, slug: string, title: string } | null, source: { name: string, url: string | null, license: string | null } | null, related: Array<{ acceptedExcerpt: string | null, question: { id: string, slug: string, title: string, status: QuestionStatus, answerCount: number } }>, author: { reputation: number, id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, space: { id: string, slug: string, name: string }, tags: Array<{ id: string, slug: string }>, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }>, answers: { totalCount: number, edges: Array<{ node: { id: string, bodyHtml: string, score: number, isAccepted: boolean, viewerVote: number, canEdit: boolean, canVote: boolean, canAccept: boolean, createdAt: string, editedAt: string | null, revision: number, moderationState: ModerationState, verifiedAt: string | null, verifiedCompany: string | null, canVerify: boolean, canFlag: boolean, canRedact: boolean, bodyMarkdown: string, verifiedBy: { id: string, displayName: string } | null, reviewedBy: { id: string, displayName: string } | null, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, comments: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, reviewedBy: { id: string, displayName: string } | null }> } }> }, staffPromise: { teamName: string, responded: boolean, waitingOnAsker: boolean, firstResponseMinutes: number, hours: string, openNow: boolean, awayUntil: string | null, expectedAt: string, expectedBy: string, late: boolean } | null, escalation: { id: string } | null, conversation: { id: string, questionId: string, createdAt: string, lastCallbackPhone: string | null, asker: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, contact: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> } | null, messages: { totalCount: number, edges: Array<{ node: { id: string, kind: ConversationMessageKind, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, initials: string, role: Role, isStaff: boolean, photoVersion: string | null, staffTeams: Array<{ id: string, name: string }> }, callback: { messageId: string, from: string, until: string, noteHtml: string, requestedAt: string, phone: string | null, state: CallbackState, scheduledFor: string | null, staffNote: string | null } | null } }> } } | null } | null };
 
 export type QuestionForEditQueryVariables = Exact<{
   id: string | number;
@@ -3587,6 +3592,23 @@ export const MeDocument = new TypedDocumentString(`
   isStaff
   canReview
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SignedInViewerDocument = new TypedDocumentString(`
+    query SignedInViewer {
+  me {
+    ...ViewerFields
+  }
+  unreadNotificationCount
+}
+    fragment ViewerFields on Viewer {
+  id
+  email
+  emailVerified
+  displayName
+  initials
+  role
+  isStaff
+  canReview
+}`) as unknown as TypedDocumentString<SignedInViewerQuery, SignedInViewerQueryVariables>;
 export const HomePageDocument = new TypedDocumentString(`
     query HomePage($newest: Int!, $solved: Int!) {
   newest: questions(first: $newest, sort: NEWEST) {
@@ -3760,6 +3782,7 @@ export const QuestionPageDocument = new TypedDocumentString(`
     moderationState
     lockedAt
     lockedReason
+    language
     resolution {
       answerId
       company
