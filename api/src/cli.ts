@@ -13,8 +13,7 @@ import { MeiliSearchIndex } from './search/meili-search.index';
 import { PostgresSearchIndex } from './search/postgres-search.index';
 import { reindexAll } from './search/reindex';
 import { recomputeReputation } from './reputation/recompute';
-import { refreshEscalationFacts } from './insights/escalation-facts';
-import { refreshQuestionFacts } from './insights/question-facts';
+import { rebuildInsights } from './insights/rebuild';
 import { buildDueDigests } from './notifications/mail/digest';
 import { IMPORT_USAGE, parseImportArgs, runImportCommand } from './importer/cli-import';
 
@@ -226,17 +225,14 @@ const commands: Record<string, Command> = {
     },
   },
   'insights:rebuild': {
-    summary: 'Recompute the insights roll-ups (per-question and per-escalation facts) from the base tables.',
+    summary: 'Recompute the insights roll-ups (per-question and per-escalation facts, daily roll-ups) from the base tables.',
     usage:
       'pnpm cli insights:rebuild\n\nThe backfill after upgrading; safe while the app runs (one transaction, each row recomputed whole).',
     run: async () => {
       const db = await openDatabase(config, logger);
       try {
         const started = Date.now();
-        const [questions, escalations] = await db.dataSource.transaction(async (manager) => [
-          await refreshQuestionFacts(manager, null),
-          await refreshEscalationFacts(manager, null),
-        ]);
+        const { questions, escalations } = await db.dataSource.transaction((manager) => rebuildInsights(manager));
         console.log(`Rebuilt ${questions} question and ${escalations} escalation rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         return 0;
       } finally {

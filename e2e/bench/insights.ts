@@ -6,7 +6,8 @@
 //
 //   pnpm bench:insights                                (builds first)
 //   pnpm --filter @peerdesk/e2e run bench:insights     (uses the existing build)
-//   BENCH_POSTS=… BENCH_RUNS=…                         (defaults: 1,000,000 posts; 7 runs per section, period and filter)
+//   BENCH_POSTS=… BENCH_RUNS=… BENCH_DAYS=30,365        (defaults: 1,000,000 posts; 7 runs per section, period and filter; 30, 90, 365 days)
+//   BENCH_DATABASE_URL=postgres://…/<empty database>   (kept: seeded on the first run only, so a change can be measured on the same data)
 //
 // Only loopback traffic: the stack runs on 127.0.0.1 with a throw-away database.
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ const TAGS = 500;
 const TEAMS = 5;
 const AGENTS = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const PERIODS = (process.env.BENCH_DAYS ?? '30,90,365').split(',').map(Number);
 
 const SECTIONS: Record<string, string> = {
   selfService: `selfService { questionsAsked solved solvedWithoutStaff firstAnsweredByCommunity firstAnsweredByStaff unanswered
@@ -216,14 +218,16 @@ async function measure(client: ApiClient, body: string, filter: Record<string, u
 
 async function main(): Promise<void> {
   console.log(`Starting a fresh stack…`);
-  const stack = await startStack({ name: 'bench-insights' });
+  const stack = await startStack({ name: 'bench-insights', databaseUrl: process.env.BENCH_DATABASE_URL });
   try {
     console.log(`Database: ${stack.databaseUrl}`);
     const agent = await signedUpClient(stack.apiUrl, 'Bench Insights Agent');
     const seedStart = performance.now();
-    await seed(stack.databaseUrl);
     const db = new pg.Client({ connectionString: stack.databaseUrl });
     await db.connect();
+    const seeded = (await db.query(`SELECT EXISTS (SELECT 1 FROM spaces WHERE slug LIKE 'bench-%') AS seeded`)).rows[0].seeded as boolean;
+    if (seeded) console.log('The kept database is seeded already; measuring on its data.');
+    else await seed(stack.databaseUrl);
     await db.query(`UPDATE users SET role = 'agent' WHERE id = $1`, [agent.account.id]);
     const [counts] = (
       await db.query(`SELECT (SELECT count(*) FROM questions)::int AS q, (SELECT count(*) FROM answers)::int AS a,
@@ -252,7 +256,7 @@ async function main(): Promise<void> {
       { name: 'team', extra: { teamId: String(team.id) } },
     ];
     const rows: (string | number)[][] = [];
-    for (const days of [30, 90, 365]) {
+    for (const days of PERIODS) {
       for (const f of filters) {
         const filter = { from: new Date(now - days * DAY_MS).toISOString(), to: new Date(now).toISOString(), ...f.extra };
         const page = await measure(agent.client, Object.values(SECTIONS).join('\n'), filter);

@@ -23,6 +23,8 @@ import { InsightsIndexes1797500000000 } from './1797500000000-InsightsIndexes.js
 import { CallbackState1797700000000 } from './1797700000000-CallbackState.js';
 import { InsightsQuestions1797800000000 } from './1797800000000-InsightsQuestions.js';
 import { InsightsEscalations1797800000001 } from './1797800000001-InsightsEscalations.js';
+import { InsightsDailyRollups1798200000000 } from './1798200000000-InsightsDailyRollups.js';
+import { InsightsEscalationDays1798200000001 } from './1798200000001-InsightsEscalationDays.js';
 import { UnusedUploads1798400000000 } from './1798400000000-UnusedUploads.js';
 import { UploadsObjectStore1798400000001 } from './1798400000001-UploadsObjectStore.js';
 import { QuestionLanguage1798400000002 } from './1798400000002-QuestionLanguage.js';
@@ -54,6 +56,8 @@ export const migrations: Function[] = [
   CallbackState1797700000000,
   InsightsQuestions1797800000000,
   InsightsEscalations1797800000001,
+  InsightsDailyRollups1798200000000,
+  InsightsEscalationDays1798200000001,
   UnusedUploads1798400000000,
   UploadsObjectStore1798400000001,
   QuestionLanguage1798400000002,

@@ -9,26 +9,26 @@ import type {
   TrustMovementModel,
   UnansweredByAgeModel,
 } from './insights.models';
-import { PERIOD_DAYS, QUESTION_SCOPE, SPACE_SCOPE, spaceScope, type Params } from './scope';
+import { REGULAR_DAYS, STANDING } from './daily-rollups';
+import { PERIOD_DAYS, TEAM_SCOPE, rollupScope, spaceScope, splitDays, splitParams, type Params } from './scope';
 
 /** How many contributors, tags and spaces a list shows. */
 const TOP = 10;
 /** The fewest questions in the period for a tag or space to count as rising (a jump from 0 to 1 is noise). */
 export const MINIMUM_VOLUME = 3;
-/** A newcomer who posted on this many distinct UTC days of the period is a regular. */
-export const REGULAR_DAYS = 3;
+export { REGULAR_DAYS } from './daily-rollups';
 
-/** Ledger entries that still count: neither a reversal nor reversed (alias e). */
-const STANDING = `e.reversal_of IS NULL AND NOT EXISTS (SELECT 1 FROM reputation_events x WHERE x.reversal_of = e.id)`;
-
-/** Where a tag's or a space's questions are grouped: joins and the id/name columns, over `asked` (alias a). */
+/** Where a tag's or a space's questions are counted: the daily roll-up and its count, the facts' ids, and the name. */
 const TOPIC = {
-  tag: {
-    from: 'asked a JOIN question_tags qt ON qt.question_id = a.id JOIN tags t ON t.id = qt.tag_id',
-    id: 't.id',
-    name: 't.slug',
+  tag: { days: 'insights_topic_days', count: 'questions', id: 'tag_id', facts: 'unnest(f.tag_ids)', names: 'tags n', name: 'n.slug' },
+  space: {
+    days: 'insights_question_days',
+    count: 'asked',
+    id: 'space_id',
+    facts: 'unnest(ARRAY[f.space_id])',
+    names: 'spaces n',
+    name: 'n.name',
   },
-  space: { from: 'asked a JOIN spaces s ON s.id = a.space_id', id: 's.id', name: 's.name' },
 } as const;
 
 /**
@@ -59,69 +59,91 @@ export class CommunityInsightsService {
   }
 
   /**
-   * Escalations open at the end of each day: those open when the period began, plus the ones opened,
-   * less the ones resolved, day by day. Reads only escalations open at some time of the period
-   * (escalations_queue_idx for the open ones, escalations_resolved_idx for the rest).
+   * Escalations open at the end of each day (at `to` for a last partial day): all opened before it less
+   * all closed before it, as running sums over the daily roll-up (`insights_escalation_days`, the whole
+   * history of the filtered spaces and team: a row per day, space and team) and the facts of a last partial day.
    */
-  async backlog(params: Params): Promise<BacklogDayModel[]> {
-    const [from, to, space, team] = params;
+  async backlog([from, to, space, team]: Params): Promise<BacklogDayModel[]> {
+    const { endDay } = splitDays(from, to);
+    const lastDayStart = new Date(Math.max(from.getTime(), Date.parse(`${endDay}T00:00:00Z`)));
     return (await this.dataSource.query(
-      `WITH days AS (${PERIOD_DAYS}), open AS (
-         SELECT e.created_at, e.resolved_at FROM escalations e JOIN questions q ON q.id = e.question_id
-         WHERE e.created_at < $2 AND (e.status <> 'resolved' OR e.resolved_at >= $1)
-           AND ($3::bigint IS NULL OR q.space_id = $3::bigint) AND ($4::bigint IS NULL OR e.team_id = $4::bigint)
-       ), moves AS (
-         SELECT date_trunc('day', created_at AT TIME ZONE 'UTC') AS day, 1 AS delta FROM open WHERE created_at >= $1
+      `WITH days AS (${PERIOD_DAYS}), moves AS (
+         SELECT d.day::timestamp AS day, d.opened - d.closed AS delta FROM insights_escalation_days d WHERE d.day < $5::date AND ${TEAM_SCOPE('d')}
          UNION ALL
-         SELECT date_trunc('day', resolved_at AT TIME ZONE 'UTC'), -1 FROM open WHERE resolved_at < $2
+         SELECT date_trunc('day', f.created_at AT TIME ZONE 'UTC'), 1 FROM insights_escalations f
+         WHERE f.created_at >= $6 AND f.created_at < $2 AND ${TEAM_SCOPE('f')}
+         UNION ALL
+         SELECT date_trunc('day', f.closed_at AT TIME ZONE 'UTC'), -1 FROM insights_escalations f
+         WHERE f.closed_at >= $6 AND f.closed_at < $2 AND ${TEAM_SCOPE('f')}
        ), per_day AS (SELECT day, sum(delta) AS delta FROM moves GROUP BY day)
        SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
-         ((SELECT count(*) FROM open WHERE created_at < $1) + sum(coalesce(per_day.delta, 0)) OVER (ORDER BY days.day))::int AS open
+         ((SELECT coalesce(sum(delta), 0) FROM per_day WHERE per_day.day < (SELECT min(day) FROM days))
+           + sum(coalesce(per_day.delta, 0)) OVER (ORDER BY days.day))::int AS open
        FROM days LEFT JOIN per_day USING (day) ORDER BY days.day`,
-      [from, to, space, team],
+      [from, to, space, team, endDay, lastDayStart],
     )) as BacklogDayModel[];
   }
 
-  /** Members by accepted, verified and upvoted answers in the period (reputation_events_created_idx). */
+  /**
+   * Members by accepted, verified and upvoted answers in the period: whole days from the ledger roll-up
+   * (`insights_ledger_days`), the parts of a day at either end from the ledger (reputation_events_created_idx).
+   */
   private async contributors([from, to, space, team]: Params): Promise<InsightsContributorModel[]> {
     const rows = (await this.dataSource.query(
-      `SELECT u.id AS "userId", u.display_name AS "displayName",
-         count(*) FILTER (WHERE e.kind = 'answer.accepted')::int AS "answersAccepted",
-         count(*) FILTER (WHERE e.kind = 'answer.verified')::int AS "answersVerified",
-         count(DISTINCT e.subject_id) FILTER (WHERE e.kind = 'answer.upvoted')::int AS "helpfulAnswers"
-       FROM reputation_events e JOIN users u ON u.id = e.user_id AND u.role = 'member'
-       WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind IN ('answer.accepted', 'answer.verified', 'answer.upvoted')
-         AND ${STANDING}
-         AND ($3::bigint IS NULL OR e.space_id = $3::bigint)
-         AND ($4::bigint IS NULL OR e.space_id IN (SELECT st.space_id FROM space_teams st WHERE st.team_id = $4::bigint))
-       GROUP BY u.id, u.display_name
-       ORDER BY 3 DESC, 4 DESC, 5 DESC, u.display_name, u.id
+      `WITH parts AS (
+         SELECT l.user_id, l.accepted, l.verified, l.upvoted_answers FROM insights_ledger_days l
+         WHERE l.day >= $5::date AND l.day < $6::date AND ${rollupScope('l')}
+         UNION ALL
+         SELECT e.user_id, (e.kind = 'answer.accepted')::int, (e.kind = 'answer.verified')::int,
+           CASE WHEN e.kind = 'answer.upvoted' THEN ARRAY[e.subject_id] ELSE '{}' END
+         FROM reputation_events e JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON e.created_at >= r.a AND e.created_at < r.b
+         WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind IN ('answer.accepted', 'answer.verified', 'answer.upvoted') AND ${STANDING}
+           AND ${rollupScope('e')}
+       ), totals AS (
+         SELECT p.user_id, u.display_name, sum(p.accepted)::int AS accepted, sum(p.verified)::int AS verified
+         FROM parts p JOIN users u ON u.id = p.user_id AND u.role = 'member' GROUP BY p.user_id, u.display_name
+       ), tenth AS (
+         SELECT accepted, verified FROM totals ORDER BY accepted DESC, verified DESC OFFSET ${TOP - 1} LIMIT 1
+       ), candidates AS (
+         -- Only members level with or above the tenth by (accepted, verified) can be listed: distinct upvoted answers are counted for those.
+         SELECT t.* FROM totals t WHERE NOT EXISTS (SELECT 1 FROM tenth) OR (t.accepted, t.verified) >= (SELECT accepted, verified FROM tenth)
+       ), helpful AS (
+         SELECT p.user_id, count(DISTINCT a)::int AS n FROM parts p JOIN candidates c ON c.user_id = p.user_id CROSS JOIN unnest(p.upvoted_answers) a
+         GROUP BY p.user_id
+       )
+       SELECT c.user_id AS "userId", c.display_name AS "displayName", c.accepted AS "answersAccepted", c.verified AS "answersVerified",
+         coalesce(h.n, 0) AS "helpfulAnswers"
+       FROM candidates c LEFT JOIN helpful h ON h.user_id = c.user_id
+       WHERE c.accepted > 0 OR c.verified > 0 OR h.n > 0
+       ORDER BY 3 DESC, 4 DESC, 5 DESC, c.display_name, c.user_id
        LIMIT ${TOP}`,
-      [from, to, space, team],
+      [from, to, space, team, ...splitParams(splitDays(from, to))],
     )) as InsightsContributorModel[];
     return rows.map((row) => ({ ...row, userId: String(row.userId) }));
   }
 
   /**
    * Members whose first post anywhere (question or answer, any state) falls in the period, and of those
-   * the ones who posted on at least REGULAR_DAYS distinct UTC days of it, in the filtered spaces.
+   * the ones who posted on at least REGULAR_DAYS distinct UTC days of it, in the filtered spaces. A
+   * newcomer posted nothing before the period, so their posting days in it are their first ones before
+   * its end (`insights_member_spaces`; over all spaces, one row per member in `insights_first_posts`).
    */
   private async newcomers([from, to, space, team]: Params): Promise<{ newcomers: number; regulars: number }> {
+    const everywhere = space === null && team === null;
+    const firstDays = everywhere
+      ? `SELECT fp.user_id, t AS first_at FROM insights_first_posts fp CROSS JOIN unnest(fp.first_days) t
+           WHERE fp.first_post_at >= $1 AND fp.first_post_at < $2`
+      : `SELECT m.user_id, min(t) AS first_at
+           FROM insights_first_posts fp JOIN insights_member_spaces m ON m.user_id = fp.user_id CROSS JOIN unnest(m.first_days) t
+           WHERE fp.first_post_at >= $1 AND fp.first_post_at < $2 AND ${rollupScope('m')}
+           GROUP BY m.user_id, (t AT TIME ZONE 'UTC')::date`;
     const [row] = (await this.dataSource.query(
-      `WITH posts AS (
-         SELECT q.author_id, q.created_at FROM questions q WHERE ${QUESTION_SCOPE}
-         UNION ALL
-         SELECT a.author_id, a.created_at FROM answers a JOIN questions q ON q.id = a.question_id
-         WHERE a.created_at >= $1 AND a.created_at < $2 AND a.moderation_state <> 'deleted' AND ${SPACE_SCOPE}
-       ), authors AS (
-         SELECT p.author_id, count(DISTINCT date_trunc('day', p.created_at AT TIME ZONE 'UTC')) AS days
-         FROM posts p JOIN users u ON u.id = p.author_id AND u.role = 'member' GROUP BY p.author_id
+      `WITH days AS (${firstDays}), authors AS (
+         SELECT d.user_id, count(*) AS days FROM days d WHERE d.first_at < $2 GROUP BY d.user_id
        )
-       SELECT count(*)::int AS newcomers, count(*) FILTER (WHERE days >= ${REGULAR_DAYS})::int AS regulars
-       FROM authors s
-       WHERE NOT EXISTS (SELECT 1 FROM questions q WHERE q.author_id = s.author_id AND q.created_at < $1)
-         AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.author_id = s.author_id AND a.created_at < $1)`,
-      [from, to, space, team],
+       SELECT count(*)::int AS newcomers, count(*) FILTER (WHERE s.days >= ${REGULAR_DAYS})::int AS regulars
+       FROM authors s JOIN users u ON u.id = s.user_id AND u.role = 'member'`,
+      everywhere ? [from, to] : [from, to, space, team],
     )) as { newcomers: number; regulars: number }[];
     return row!;
   }
@@ -132,13 +154,20 @@ export class CommunityInsightsService {
    */
   private async trustMovement([from, to]: Params): Promise<TrustMovementModel> {
     const [row] = (await this.dataSource.query(
-      `SELECT count(DISTINCT e.user_id) FILTER (WHERE e.kind = 'penalty.warning')::int AS warned,
-         count(DISTINCT e.user_id) FILTER (WHERE e.kind = 'penalty.suspension')::int AS suspended,
+      `WITH penalties AS (
+         SELECT l.user_id, l.warned, l.suspended FROM insights_ledger_days l
+         WHERE l.day >= $3::date AND l.day < $4::date AND (l.warned OR l.suspended)
+         UNION ALL
+         SELECT e.user_id, e.kind = 'penalty.warning', e.kind = 'penalty.suspension'
+         FROM reputation_events e JOIN unnest($5::timestamptz[], $6::timestamptz[]) r(a, b) ON e.created_at >= r.a AND e.created_at < r.b
+         WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind IN ('penalty.warning', 'penalty.suspension') AND ${STANDING}
+       )
+       SELECT count(DISTINCT p.user_id) FILTER (WHERE p.warned)::int AS warned,
+         count(DISTINCT p.user_id) FILTER (WHERE p.suspended)::int AS suspended,
          (SELECT count(*) FROM audit_log l WHERE l.action = 'user.trustLevelPinned' AND l.created_at >= $1 AND l.created_at < $2)::int AS pinned,
          (SELECT count(*) FROM audit_log l WHERE l.action = 'user.trustLevelReleased' AND l.created_at >= $1 AND l.created_at < $2)::int AS released
-       FROM reputation_events e
-       WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind IN ('penalty.warning', 'penalty.suspension') AND ${STANDING}`,
-      [from, to],
+       FROM penalties p`,
+      [from, to, ...splitParams(splitDays(from, to))],
     )) as TrustMovementModel[];
     return row!;
   }
@@ -149,20 +178,43 @@ export class CommunityInsightsService {
    */
   private async rising([from, to, space, team]: Params, by: keyof typeof TOPIC): Promise<TopicRiseModel[]> {
     const topic = TOPIC[by];
+    const current = splitDays(from, to);
+    const previous = splitDays(new Date(2 * from.getTime() - to.getTime()), from);
+    const edges = [...current.edges.map((e) => [...e, true] as const), ...previous.edges.map((e) => [...e, false] as const)];
     const rows = (await this.dataSource.query(
       `WITH asked AS (
-         SELECT q.id, q.space_id, q.created_at >= $1 AS current FROM questions q
-         WHERE q.created_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND q.created_at < $2
-           AND q.moderation_state <> 'deleted' AND ${SPACE_SCOPE}
+         SELECT d.${topic.id} AS id, d.day >= $5::date AS current, sum(d.${topic.count}) AS n FROM ${topic.days} d
+         WHERE ((d.day >= $5::date AND d.day < $6::date) OR (d.day >= $7::date AND d.day < $8::date)) AND ${rollupScope('d')}
+         GROUP BY 1, 2
+         UNION ALL
+         SELECT x.id, r.current, count(*) FROM insights_questions f
+         JOIN unnest($9::timestamptz[], $10::timestamptz[], $11::boolean[]) r(a, b, current) ON f.created_at >= r.a AND f.created_at < r.b
+         CROSS JOIN LATERAL ${topic.facts} x(id)
+         WHERE NOT f.deleted AND f.created_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND f.created_at < $2 AND ${rollupScope('f')}
+         GROUP BY 1, 2
+       ), rising AS (
+         SELECT a.id, coalesce(sum(a.n) FILTER (WHERE a.current), 0)::int AS questions, coalesce(sum(a.n) FILTER (WHERE NOT a.current), 0)::int AS previous
+         FROM asked a GROUP BY a.id
        )
-       SELECT ${topic.id} AS id, ${topic.name} AS name,
-         count(*) FILTER (WHERE a.current)::int AS questions, count(*) FILTER (WHERE NOT a.current)::int AS "previousQuestions"
-       FROM ${topic.from}
-       GROUP BY ${topic.id}, ${topic.name}
-       HAVING count(*) FILTER (WHERE a.current) >= $5 AND count(*) FILTER (WHERE a.current) > count(*) FILTER (WHERE NOT a.current)
-       ORDER BY count(*) FILTER (WHERE a.current) - count(*) FILTER (WHERE NOT a.current) DESC, 3 DESC, 2
+       SELECT r.id, ${topic.name} AS name, r.questions, r.previous AS "previousQuestions"
+       FROM rising r JOIN ${topic.names} ON n.id = r.id
+       WHERE r.questions >= $12 AND r.questions > r.previous
+       ORDER BY r.questions - r.previous DESC, 3 DESC, 2
        LIMIT ${TOP}`,
-      [from, to, space, team, MINIMUM_VOLUME],
+      [
+        from,
+        to,
+        space,
+        team,
+        current.firstDay,
+        current.endDay,
+        previous.firstDay,
+        previous.endDay,
+        edges.map((e) => e[0]),
+        edges.map((e) => e[1]),
+        edges.map((e) => e[2]),
+        MINIMUM_VOLUME,
+      ],
     )) as TopicRiseModel[];
     return rows.map((row) => ({ ...row, id: String(row.id) }));
   }

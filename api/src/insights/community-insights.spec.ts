@@ -5,6 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSpace, setRole, signUp, type TestUser } from '../test-support/builders';
 import { createTestApp, type TestApp } from '../test-support/test-app';
+import { appendOutbox } from '../platform/outbox/outbox';
+import { InsightsRollupWorker } from './insights-rollup.worker';
+import { rebuildInsights } from './rebuild';
 
 const COMMUNITY = `query ($filter: InsightsFilter!) { insights(filter: $filter) {
   powerUsers { contributors { displayName answersAccepted answersVerified helpfulAnswers } newcomers regulars
@@ -165,6 +168,8 @@ describe('community insights', () => {
          VALUES ($1, $2, 'normal', $3, 'staff', $4, $4, $4, $5, $4)`,
         [await question(space, agent, '2025-06-01T10:00:00Z'), teamId, resolvedAt ? 'resolved' : 'assigned', createdAt, resolvedAt],
       );
+    // These rows went straight into the tables, like history from before an upgrade: the backfill rolls them up.
+    await rebuildInsights(t.dataSource.manager);
   });
   afterAll(() => t.close());
 
@@ -216,5 +221,25 @@ describe('community insights', () => {
     expect(care.powerUsers.contributors.map((c) => c.displayName)).toEqual(['Dan Member']);
     expect(care.hotTopics.spaces.map((s) => s.name)).toEqual(['Meters']);
     expect(care.backlog.find((d) => d.day === '2026-03-10')?.open).toBe(2);
+  });
+
+  it('keeps its roll-ups current from the outbox and the ledger', async () => {
+    const gil = await signUp(t, 'Gil Member');
+    const q = await question('meters', gil, '2026-03-20T09:00:00Z', ['outage']);
+    await t.dataSource.transaction((manager) => appendOutbox(manager, 'question.created', q, { spaceId: spaces.meters! }));
+    await ledger(gil, 'answer.accepted', 13, 'billing', '2026-03-21T10:00:00Z');
+    const before = await query({});
+    expect([before.powerUsers.newcomers, before.hotTopics.tags[0]]).toEqual([2, { name: 'outage', questions: 4, previousQuestions: 0 }]);
+    expect(before.powerUsers.contributors.map((c) => c.displayName)).not.toContain('Gil Member');
+
+    await t.app.get(InsightsRollupWorker).drain();
+    const after = await query({});
+    expect([after.powerUsers.newcomers, after.hotTopics.tags[0]]).toEqual([3, { name: 'outage', questions: 5, previousQuestions: 0 }]);
+    expect(after.powerUsers.contributors).toContainEqual({
+      displayName: 'Gil Member',
+      answersAccepted: 1,
+      answersVerified: 0,
+      helpfulAnswers: 0,
+    });
   });
 });

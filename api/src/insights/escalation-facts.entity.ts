@@ -10,6 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('insights_escalations')
 @Index('insights_escalations_created_idx', ['createdAt'])
 @Index('insights_escalations_question_idx', ['questionId'])
+@Index('insights_escalations_closed_idx', ['closedAt'])
 export class EscalationFactsEntity {
   @PrimaryColumn({ name: 'escalation_id', type: 'bigint' })
   escalationId: string;
@@ -32,4 +33,8 @@ export class EscalationFactsEntity {
 
   @Column({ name: 'resolution_minutes', type: 'integer', nullable: true })
   resolutionMinutes: number | null;
+
+  /** When it was resolved, while it is (backlog). */
+  @Column({ name: 'closed_at', type: 'timestamptz', precision: 3, nullable: true })
+  closedAt: Date | null;
 }

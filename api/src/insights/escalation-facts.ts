@@ -1,6 +1,7 @@
 import { businessMinutesBetween, type OpeningHours, type WeeklyWindow } from '@peerdesk/business-time';
 import type { EntityManager } from 'typeorm';
 import { hoursOf } from '../teams/opening-hours';
+import { escalationDaysOf, refreshEscalationDays } from './daily-rollups';
 
 interface EscalationRow {
   id: string;
@@ -10,6 +11,7 @@ interface EscalationRow {
   created_at: Date;
   first_responded_at: Date | null;
   resolved_at: Date | null;
+  closed_at: Date | null;
   first_response_paused_minutes: number;
   paused_business_minutes: number;
 }
@@ -17,10 +19,18 @@ interface EscalationRow {
 /**
  * Recomputes `insights_escalations` for the escalations of these questions (all for null): business
  * minutes in the team's calendar (`@peerdesk/business-time`, as the SLA clocks count) less the minutes
- * waited on the customer. Rows are written whole, so a repeated refresh changes nothing.
+ * waited on the customer. Rows are written whole, so a repeated refresh changes nothing; the daily
+ * roll-up of the days, spaces and teams the escalations were and are in is recomputed with them.
  */
 export async function refreshEscalationFacts(manager: EntityManager, questionIds: readonly string[] | null): Promise<number> {
   if (questionIds?.length === 0) return 0;
+  const before = questionIds === null ? [] : await escalationDaysOf(manager, questionIds);
+  const written = await writeEscalationFacts(manager, questionIds);
+  await refreshEscalationDays(manager, questionIds === null ? null : [...before, ...(await escalationDaysOf(manager, questionIds))]);
+  return written;
+}
+
+async function writeEscalationFacts(manager: EntityManager, questionIds: readonly string[] | null): Promise<number> {
   await manager.query(
     `DELETE FROM insights_escalations f WHERE ($1::bigint[] IS NULL OR f.question_id = ANY($1::bigint[]))
        AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.id = f.escalation_id)`,
@@ -28,7 +38,7 @@ export async function refreshEscalationFacts(manager: EntityManager, questionIds
   );
   const rows: EscalationRow[] = await manager.query(
     `SELECT e.id, e.question_id, e.team_id, q.space_id, e.created_at, e.first_responded_at, e.resolved_at,
-            e.first_response_paused_minutes, e.paused_business_minutes
+            CASE WHEN e.status = 'resolved' THEN coalesce(e.resolved_at, e.created_at) END AS closed_at, e.first_response_paused_minutes, e.paused_business_minutes
      FROM escalations e JOIN questions q ON q.id = e.question_id
      WHERE $1::bigint[] IS NULL OR e.question_id = ANY($1::bigint[])`,
     [questionIds],
@@ -51,10 +61,10 @@ export async function refreshEscalationFacts(manager: EntityManager, questionIds
     };
   });
   await manager.query(
-    `INSERT INTO insights_escalations (escalation_id, question_id, team_id, space_id, created_at, first_response_minutes, resolution_minutes)
-     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::int[], $7::int[])
+    `INSERT INTO insights_escalations (escalation_id, question_id, team_id, space_id, created_at, first_response_minutes, resolution_minutes, closed_at)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::int[], $7::int[], $8::timestamptz[])
      ON CONFLICT (escalation_id) DO UPDATE SET question_id = excluded.question_id, team_id = excluded.team_id, space_id = excluded.space_id, created_at = excluded.created_at,
-       first_response_minutes = excluded.first_response_minutes, resolution_minutes = excluded.resolution_minutes`,
+       first_response_minutes = excluded.first_response_minutes, resolution_minutes = excluded.resolution_minutes, closed_at = excluded.closed_at`,
     [
       rows.map((r) => r.id),
       rows.map((r) => r.question_id),
@@ -63,6 +73,7 @@ export async function refreshEscalationFacts(manager: EntityManager, questionIds
       rows.map((r) => r.created_at),
       minutes.map((m) => m.firstResponse),
       minutes.map((m) => m.resolution),
+      rows.map((r) => r.closed_at),
     ],
   );
   return rows.length;

@@ -4,6 +4,7 @@ import { AppConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import { OutboxLoop } from '../platform/outbox/outbox-loop';
 import { OutboxPosition, type OutboxEventRow } from '../platform/outbox/outbox-position';
+import { authorsOf, lockRollups, refreshMembers, rollUpAppended } from './daily-rollups';
 import { refreshEscalationFacts } from './escalation-facts';
 import { refreshQuestionFacts } from './question-facts';
 
@@ -18,9 +19,11 @@ export function questionsOf(event: OutboxEventRow): string[] {
 }
 
 /**
- * Keeps `insights_questions` and `insights_escalations` current from the outbox with its own position
- * (consumer `insights`): each batch recomputes the rows of the questions its events touch. Runs where the monitoring roll-up runs
- * (MONITORING_WORKER), as both are reporting roll-ups.
+ * Keeps `insights_questions`, `insights_escalations` and the daily roll-ups current from the outbox with
+ * its own position (consumer `insights`): each batch recomputes the rows of the questions its events
+ * touch, the days and spaces they lie in and their authors' posting days. The reputation ledger and
+ * the audit log (four-eyes decisions) are append-only: each is rolled up from its own cursor after
+ * each drain. Runs where INSIGHTS_WORKER is on.
  */
 @Injectable()
 export class InsightsRollupWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,7 +37,7 @@ export class InsightsRollupWorker implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.monitoringWorker || !this.dataSource.isInitialized) return;
+    if (!this.config.insightsWorker || !this.dataSource.isInitialized) return;
     const url = (this.dataSource.options as { url?: string }).url!;
     this.loop = new OutboxLoop({ name: 'insights roll-up', url, drain: () => this.drain(), logger: this.logger });
     await this.loop.start();
@@ -56,15 +59,26 @@ export class InsightsRollupWorker implements OnApplicationBootstrap, OnApplicati
     }
     await refreshQuestionFacts(manager, [...questionIds]);
     await refreshEscalationFacts(manager, [...questionIds]);
+    await refreshMembers(manager, await authorsOf(manager, [...questionIds]));
   }
 
-  /** Processes every pending event now; resolves with how many were handled. */
+  /** Processes every pending event now, then the ledger and audit entries written since; resolves with how many events were handled. */
   async drain(): Promise<number> {
+    const total = await this.drainOutbox();
+    await this.dataSource.transaction(async (manager) => {
+      await lockRollups(manager);
+      await rollUpAppended(manager);
+    });
+    return total;
+  }
+
+  private async drainOutbox(): Promise<number> {
     let total = 0;
     for (;;) {
       const handled = await this.dataSource.transaction(async (manager) => {
         const events = await this.position.pending(manager, BATCH);
         if (!events) return 0;
+        await lockRollups(manager);
         await this.rollUp(manager, events);
         await this.position.consumed(manager, events);
         if (events.length < BATCH) await this.position.settle(manager);

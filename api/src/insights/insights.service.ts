@@ -12,7 +12,8 @@ import type {
   SelfServiceInsightsModel,
   SlaAttainmentModel,
 } from './insights.models';
-import { ESCALATION_SCOPE, PERIOD_DAYS, QUESTION_SCOPE, SPACE_SCOPE, type Params } from './scope';
+import { QUESTION_AGGREGATES, QUESTION_VALUES_OF_F } from './daily-rollups';
+import { PERIOD_DAYS, SPACE_SCOPE, TEAM_SCOPE, rollupScope, splitDays, splitParams, type Params } from './scope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest period one request may cover. */
@@ -48,34 +49,41 @@ export class InsightsService {
   }
 
   /**
-   * Reads the per-question facts (`insights_questions`, one index range per period): counts and medians
-   * are exact over the period's questions, as fresh as the roll-up worker (seconds behind the outbox).
+   * Whole UTC days from the daily roll-up (`insights_question_days`), the parts of a day at either end
+   * from the per-question facts: counts are sums, medians exact over every answer time the days keep;
+   * as fresh as the roll-up worker (seconds behind the outbox).
    */
   async selfService(params: Params): Promise<SelfServiceInsightsModel> {
+    const [from, to, space, team] = params;
+    const median = (column: string) =>
+      `(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m) FROM parts, unnest(parts.${column}_minutes) m) AS ${column}_minutes`;
     const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS asked,
-         count(*) FILTER (WHERE status = 'solved')::int AS solved,
-         count(*) FILTER (WHERE status = 'solved' AND accepted_role = 'member' AND first_staff_at IS NULL AND NOT escalated)::int AS solved_without_staff,
-         count(*) FILTER (WHERE first_community_at IS NOT NULL AND (first_staff_at IS NULL OR first_community_at <= first_staff_at))::int AS by_community,
-         count(*) FILTER (WHERE first_staff_at IS NOT NULL AND (first_community_at IS NULL OR first_staff_at < first_community_at))::int AS by_staff,
-         count(*) FILTER (WHERE first_community_at IS NULL AND first_staff_at IS NULL)::int AS unanswered,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_community_at - created_at) / 60) AS first_community_minutes,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_staff_at - created_at) / 60) AS first_staff_minutes,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60)
-           FILTER (WHERE status = 'solved' AND accepted_role = 'member') AS accepted_community_minutes,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM solved_at - created_at) / 60)
-           FILTER (WHERE status = 'solved' AND accepted_role <> 'member') AS accepted_staff_minutes
-       FROM insights_questions q
-       WHERE q.created_at >= $1 AND q.created_at < $2 AND NOT q.deleted AND ${SPACE_SCOPE} AND $5::timestamptz IS NOT NULL`,
-      params,
+      `WITH parts AS (
+         SELECT d.asked, d.solved, d.solved_without_staff, d.by_community, d.by_staff, d.unanswered, d.first_community_minutes,
+           d.first_staff_minutes, d.accepted_community_minutes, d.accepted_staff_minutes
+         FROM insights_question_days d WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')}
+         UNION ALL
+         SELECT ${QUESTION_AGGREGATES}
+         FROM insights_questions f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
+         ${QUESTION_VALUES_OF_F}
+         WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')}
+       )
+       SELECT coalesce(sum(asked), 0)::int AS asked, coalesce(sum(solved), 0)::int AS solved,
+         coalesce(sum(solved_without_staff), 0)::int AS solved_without_staff, coalesce(sum(by_community), 0)::int AS by_community,
+         coalesce(sum(by_staff), 0)::int AS by_staff, coalesce(sum(unanswered), 0)::int AS unanswered,
+         ${['first_community', 'first_staff', 'accepted_community', 'accepted_staff'].map(median).join(', ')}
+       FROM parts`,
+      [from, to, space, team, ...splitParams(splitDays(from, to))],
     )) as Record<string, string | number | null>[];
+    // Sessions are grouped from the events of the period; the questions are joined only to filter by space.
+    const everywhere = space === null && team === null;
     const [deflection] = (await this.dataSource.query(
       `SELECT count(*)::int AS sessions, count(*) FILTER (WHERE NOT asked)::int AS deflected
        FROM (SELECT d.ask_session, bool_or(d.asked) AS asked
-             FROM deflection_events d JOIN questions q ON q.id = d.question_id
-             WHERE d.created_at >= $1 AND d.created_at < $2 AND ${SPACE_SCOPE} AND $5::timestamptz IS NOT NULL
+             FROM deflection_events d ${everywhere ? '' : 'JOIN questions q ON q.id = d.question_id'}
+             WHERE d.created_at >= $1 AND d.created_at < $2 ${everywhere ? '' : `AND ${SPACE_SCOPE}`}
              GROUP BY d.ask_session) s`,
-      params,
+      everywhere ? [from, to] : [from, to, space, team],
     )) as { sessions: number; deflected: number }[];
     const r = row!;
     return {
@@ -97,22 +105,28 @@ export class InsightsService {
   async promises(params: Params): Promise<PromiseInsightsModel> {
     // Attainment reads the due times the escalation clocks wrote (business time, pauses included).
     // A target is decided once met, marked breached, or its due time passed (a pause stops the clock).
+    // Live (the escalations table, no roll-up lag); grouped before the team names are joined, and the
+    // questions are joined only to filter by space.
     const rows = (await this.dataSource.query(
-      `SELECT e.team_id, t.name AS team_name, e.priority, count(*)::int AS opened,
-         count(*) FILTER (WHERE e.first_responded_at IS NOT NULL OR e.first_response_breached_at IS NOT NULL
-           OR coalesce(e.paused_at, $5) > e.first_response_due_at)::int AS fr_decided,
-         count(*) FILTER (WHERE e.first_responded_at IS NOT NULL AND e.first_responded_at <= e.first_response_due_at
-           AND e.first_response_breached_at IS NULL)::int AS fr_met,
-         count(*) FILTER (WHERE e.resolved_at IS NOT NULL OR e.resolution_breached_at IS NOT NULL
-           OR coalesce(e.paused_at, $5) > e.resolution_due_at)::int AS res_decided,
-         count(*) FILTER (WHERE e.resolved_at IS NOT NULL AND e.resolved_at <= e.resolution_due_at
-           AND e.resolution_breached_at IS NULL)::int AS res_met,
-         coalesce(sum(e.paused_business_minutes), 0)::int AS paused_minutes,
-         count(*) FILTER (WHERE e.paused_business_minutes > 0 OR e.paused_at IS NOT NULL)::int AS paused
-       FROM escalations e JOIN questions q ON q.id = e.question_id JOIN teams t ON t.id = e.team_id
-       WHERE ${ESCALATION_SCOPE}
-       GROUP BY e.team_id, t.name, e.priority
-       ORDER BY t.name, e.team_id, array_position(ARRAY['urgent', 'high', 'normal', 'low']::varchar[], e.priority)`,
+      `WITH attainment AS (
+         SELECT e.team_id, e.priority, count(*)::int AS opened,
+           count(*) FILTER (WHERE e.first_responded_at IS NOT NULL OR e.first_response_breached_at IS NOT NULL
+             OR coalesce(e.paused_at, $5) > e.first_response_due_at)::int AS fr_decided,
+           count(*) FILTER (WHERE e.first_responded_at IS NOT NULL AND e.first_responded_at <= e.first_response_due_at
+             AND e.first_response_breached_at IS NULL)::int AS fr_met,
+           count(*) FILTER (WHERE e.resolved_at IS NOT NULL OR e.resolution_breached_at IS NOT NULL
+             OR coalesce(e.paused_at, $5) > e.resolution_due_at)::int AS res_decided,
+           count(*) FILTER (WHERE e.resolved_at IS NOT NULL AND e.resolved_at <= e.resolution_due_at
+             AND e.resolution_breached_at IS NULL)::int AS res_met,
+           coalesce(sum(e.paused_business_minutes), 0)::int AS paused_minutes,
+           count(*) FILTER (WHERE e.paused_business_minutes > 0 OR e.paused_at IS NOT NULL)::int AS paused
+         FROM escalations e
+         WHERE e.created_at >= $1 AND e.created_at < $2 AND ($4::bigint IS NULL OR e.team_id = $4::bigint)
+           AND ($3::bigint IS NULL OR e.question_id IN (SELECT q.id FROM questions q WHERE q.space_id = $3::bigint))
+         GROUP BY e.team_id, e.priority
+       )
+       SELECT a.*, t.name AS team_name FROM attainment a JOIN teams t ON t.id = a.team_id
+       ORDER BY t.name, a.team_id, array_position(ARRAY['urgent', 'high', 'normal', 'low']::varchar[], a.priority)`,
       params,
     )) as {
       team_id: string;
@@ -153,42 +167,38 @@ export class InsightsService {
   }
 
   /**
-   * Median and p90 of business minutes to the first response and to resolution, from the roll-up
-   * (`insights_escalations`): the team's calendar less the time waited on the customer — the measure
-   * the SLA due times are set in (`escalation/sla.ts`: due = start + target + paused business minutes).
+   * Median and p90 of business minutes to the first response and to resolution: whole days from the
+   * daily roll-up (`insights_escalation_days`), the parts of a day at either end from `insights_escalations`;
+   * minutes in the team's calendar less the time waited on the customer — the measure the SLA due times
+   * are set in (`escalation/sla.ts`: due = start + target + paused business minutes).
    */
   private async businessDurations([from, to, space, team]: Params): Promise<Record<'fr50' | 'fr90' | 'res50' | 'res90', number | null>> {
+    const percentile = (p: number, column: string) =>
+      `(SELECT percentile_cont(${p}) WITHIN GROUP (ORDER BY m) FROM parts, unnest(parts.${column}) m)`;
     const [row] = (await this.dataSource.query(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f.first_response_minutes) AS fr50,
-         percentile_cont(0.9) WITHIN GROUP (ORDER BY f.first_response_minutes) AS fr90,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY f.resolution_minutes) AS res50,
-         percentile_cont(0.9) WITHIN GROUP (ORDER BY f.resolution_minutes) AS res90
-       FROM insights_escalations f
-       WHERE f.created_at >= $1 AND f.created_at < $2
-         AND ($3::bigint IS NULL OR f.space_id = $3::bigint) AND ($4::bigint IS NULL OR f.team_id = $4::bigint)`,
-      [from, to, space, team],
+      `WITH parts AS (
+         SELECT d.first_response_minutes, d.resolution_minutes FROM insights_escalation_days d
+         WHERE d.day >= $5::date AND d.day < $6::date AND ${TEAM_SCOPE('d')}
+         UNION ALL
+         SELECT array_remove(ARRAY[f.first_response_minutes], NULL), array_remove(ARRAY[f.resolution_minutes], NULL)
+         FROM insights_escalations f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
+         WHERE f.created_at >= $1 AND f.created_at < $2 AND ${TEAM_SCOPE('f')}
+       )
+       SELECT ${percentile(0.5, 'first_response_minutes')} AS fr50, ${percentile(0.9, 'first_response_minutes')} AS fr90,
+         ${percentile(0.5, 'resolution_minutes')} AS res50, ${percentile(0.9, 'resolution_minutes')} AS res90`,
+      [from, to, space, team, ...splitParams(splitDays(from, to))],
     )) as Record<'fr50' | 'fr90' | 'res50' | 'res90', string | number | null>[];
     return { fr50: minutes(row!.fr50), fr90: minutes(row!.fr90), res50: minutes(row!.res50), res90: minutes(row!.res90) };
   }
 
-  async fourEyes(params: Params): Promise<FourEyesInsightsModel> {
-    // Decisions are audit entries (audit_log_action_idx over the period); turnaround runs from the
-    // draft's last submission (created or edited) before the decision.
+  /** Four-eyes decisions of the period from their roll-up (`insights_reviews`, one row per decision with its turnaround). */
+  async fourEyes([from, to, space, team]: Params): Promise<FourEyesInsightsModel> {
     const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS reviewed,
-         count(*) FILTER (WHERE l.action = 'draft.approved')::int AS approved,
-         count(*) FILTER (WHERE l.action = 'draft.changes_requested')::int AS changes_requested,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.created_at - s.submitted_at) / 60) AS turnaround
-       FROM audit_log l
-       JOIN staff_drafts d ON d.id = CASE WHEN l.subject_id ~ '^[0-9]{1,18}$' THEN l.subject_id::bigint END
-       JOIN questions q ON q.id = d.question_id
-       CROSS JOIN LATERAL (
-         SELECT max(p.created_at) AS submitted_at FROM audit_log p
-         WHERE p.subject_type = 'staff_draft' AND p.subject_id = l.subject_id
-           AND p.action IN ('draft.created', 'draft.edited') AND p.created_at <= l.created_at) s
-       WHERE l.action IN ('draft.approved', 'draft.changes_requested') AND l.subject_type = 'staff_draft'
-         AND l.created_at >= $1 AND l.created_at < $2 AND ${SPACE_SCOPE} AND $5::timestamptz IS NOT NULL`,
-      params,
+      `SELECT count(*)::int AS reviewed, count(*) FILTER (WHERE r.approved)::int AS approved,
+         count(*) FILTER (WHERE NOT r.approved)::int AS changes_requested,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY r.turnaround_minutes) AS turnaround
+       FROM insights_reviews r WHERE r.decided_at >= $1 AND r.decided_at < $2 AND ${rollupScope('r')}`,
+      [from, to, space, team],
     )) as { reviewed: number; approved: number; changes_requested: number; turnaround: string | number | null }[];
     return {
       reviewed: row!.reviewed,
@@ -198,18 +208,26 @@ export class InsightsService {
     };
   }
 
-  async days(params: Params): Promise<InsightsDayModel[]> {
+  async days([from, to, space, team]: Params): Promise<InsightsDayModel[]> {
     return (await this.dataSource.query(
       `WITH days AS (${PERIOD_DAYS}), asked AS (
-         SELECT date_trunc('day', q.created_at AT TIME ZONE 'UTC') AS day, count(*)::int AS n
-         FROM questions q WHERE ${QUESTION_SCOPE} GROUP BY 1
+         SELECT d.day::timestamp AS day, sum(d.asked) AS n FROM insights_question_days d
+         WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')} GROUP BY 1
+         UNION ALL
+         SELECT date_trunc('day', f.created_at AT TIME ZONE 'UTC'), count(*)
+         FROM insights_questions f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
+         WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')} GROUP BY 1
        ), opened AS (
-         SELECT date_trunc('day', e.created_at AT TIME ZONE 'UTC') AS day, count(*)::int AS n
-         FROM escalations e JOIN questions q ON q.id = e.question_id WHERE ${ESCALATION_SCOPE} AND $5::timestamptz IS NOT NULL GROUP BY 1
+         SELECT d.day::timestamp AS day, sum(d.opened) AS n FROM insights_escalation_days d
+         WHERE d.day >= $5::date AND d.day < $6::date AND ${TEAM_SCOPE('d')} GROUP BY 1
+         UNION ALL
+         SELECT date_trunc('day', f.created_at AT TIME ZONE 'UTC'), count(*)
+         FROM insights_escalations f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
+         WHERE f.created_at >= $1 AND f.created_at < $2 AND ${TEAM_SCOPE('f')} GROUP BY 1
        )
-       SELECT to_char(days.day, 'YYYY-MM-DD') AS day, coalesce(asked.n, 0) AS "questionsAsked", coalesce(opened.n, 0) AS "escalationsOpened"
+       SELECT to_char(days.day, 'YYYY-MM-DD') AS day, coalesce(asked.n, 0)::int AS "questionsAsked", coalesce(opened.n, 0)::int AS "escalationsOpened"
        FROM days LEFT JOIN asked USING (day) LEFT JOIN opened USING (day) ORDER BY days.day`,
-      params,
+      [from, to, space, team, ...splitParams(splitDays(from, to))],
     )) as InsightsDayModel[];
   }
 }

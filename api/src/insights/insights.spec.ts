@@ -8,8 +8,7 @@ import { dueTimes } from '../escalation/sla';
 import type { TeamEntity } from '../teams/team.entity';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { InsightsRollupWorker } from './insights-rollup.worker';
-import { refreshEscalationFacts } from './escalation-facts';
-import { refreshQuestionFacts } from './question-facts';
+import { rebuildInsights } from './rebuild';
 
 const INSIGHTS = `query ($filter: InsightsFilter!) { insights(filter: $filter) {
   selfService { questionsAsked solved solvedWithoutStaff firstAnsweredByCommunity firstAnsweredByStaff unanswered
@@ -170,8 +169,7 @@ describe('insights', () => {
     await audit('draft.created', d2, min(t1, 100));
     await audit('draft.approved', d2, min(t1, 130));
     // These rows went straight into the tables, like history from before an upgrade: the backfill rolls them up.
-    await refreshQuestionFacts(t.dataSource.manager, null);
-    await refreshEscalationFacts(t.dataSource.manager, null);
+    await rebuildInsights(t.dataSource.manager);
   });
   afterAll(() => t.close());
 

@@ -17,6 +17,12 @@ export class QuestionFactsEntity {
   @Column({ name: 'space_id', type: 'bigint' })
   spaceId: string;
 
+  @Column({ name: 'author_id', type: 'bigint', nullable: true })
+  authorId: string | null;
+
+  @Column({ name: 'tag_ids', type: 'bigint', array: true, default: () => "'{}'" })
+  tagIds: string[];
+
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

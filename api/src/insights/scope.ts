@@ -6,11 +6,46 @@ export const spaceScope = (space = 3, team = 4): string => `($${space}::bigint I
   AND ($${team}::bigint IS NULL OR q.space_id IN (SELECT st.space_id FROM space_teams st WHERE st.team_id = $${team}::bigint))`;
 /** Questions of any time in the filtered spaces (alias q), for events that happen in the period. */
 export const SPACE_SCOPE = spaceScope();
-/** Questions of the period in the filtered spaces (alias q); uses questions_created_idx / questions_space_created_idx. */
-export const QUESTION_SCOPE = `q.created_at >= $1 AND q.created_at < $2 AND q.moderation_state <> 'deleted' AND ${SPACE_SCOPE}`;
-/** Escalations opened in the period (alias e, its question q). */
-export const ESCALATION_SCOPE = `e.created_at >= $1 AND e.created_at < $2
-  AND ($3::bigint IS NULL OR q.space_id = $3::bigint) AND ($4::bigint IS NULL OR e.team_id = $4::bigint)`;
 /** The UTC days of the period ($1, $2), one row each, as `day` (timestamp without time zone). */
 export const PERIOD_DAYS = `SELECT generate_series(date_trunc('day', $1::timestamptz AT TIME ZONE 'UTC'),
   ($2::timestamptz AT TIME ZONE 'UTC') - interval '1 millisecond', interval '1 day') AS day`;
+
+/** Rows of roll-up `alias` (a space_id column) in the filtered spaces ($3 space, $4 team). */
+export const rollupScope = (alias: string): string => `($3::bigint IS NULL OR ${alias}.space_id = $3::bigint)
+  AND ($4::bigint IS NULL OR ${alias}.space_id IN (SELECT st.space_id FROM space_teams st WHERE st.team_id = $4::bigint))`;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * A period as whole UTC days, read from the daily roll-ups (`firstDay` inclusive, `endDay` exclusive,
+ * YYYY-MM-DD), and the parts of a day at either end (`edges`, [start, end) pairs), read from the
+ * per-row facts. A period of whole days (as the console asks) has no edges.
+ */
+export interface DaySplit {
+  firstDay: string;
+  endDay: string;
+  edges: [Date, Date][];
+}
+
+export function splitDays(from: Date, to: Date): DaySplit {
+  const first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
+  const end = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
+  if (first >= end) return { firstDay: isoDay(first), endDay: isoDay(first), edges: [[from, to]] };
+  const edges: [Date, Date][] = [];
+  if (from.getTime() < first) edges.push([from, new Date(first)]);
+  if (end < to.getTime()) edges.push([new Date(end), to]);
+  return { firstDay: isoDay(first), endDay: isoDay(end), edges };
+}
+
+/** `splitDays` as parameters: first day, end day, edge starts, edge ends. */
+export const splitParams = ({ firstDay, endDay, edges }: DaySplit): unknown[] => [
+  firstDay,
+  endDay,
+  edges.map(([start]) => start),
+  edges.map(([, end]) => end),
+];
+
+/** Escalation roll-up rows (alias, with space_id and team_id) of the filtered space ($3) and team ($4). */
+export const TEAM_SCOPE = (alias: string): string =>
+  `($3::bigint IS NULL OR ${alias}.space_id = $3::bigint) AND ($4::bigint IS NULL OR ${alias}.team_id = $4::bigint)`;

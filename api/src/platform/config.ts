@@ -30,6 +30,8 @@ export abstract class AppConfig {
   declare readonly notificationWorker: boolean;
   /** Run the tone roll-up (outbox consumer) and spike detection in this process. */
   declare readonly monitoringWorker: boolean;
+  /** Keeps the insights roll-ups current from the outbox and the ledger (INSIGHTS_WORKER, default on). */
+  declare readonly insightsWorker: boolean;
   /** Unset: mail is kept for admins to read (/admin/mail), not delivered. Set: sent through this SMTP server. */
   declare readonly smtpUrl: string | undefined;
   /** The sender of notification mail. */
@@ -145,6 +147,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     searchWorker: flag('SEARCH_WORKER', true),
     notificationWorker: flag('NOTIFICATION_WORKER', true),
     monitoringWorker: flag('MONITORING_WORKER', true),
+    insightsWorker: flag('INSIGHTS_WORKER', true),
     smtpUrl,
     mailFrom: read('MAIL_FROM') ?? `Peerdesk <no-reply@${mailHost(publicUrl)}>`,
     mailDelaySeconds: count('MAIL_DELAY_SECONDS', 60, 86_400),

@@ -51,6 +51,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     SEARCH_WORKER: 'off',
     NOTIFICATION_WORKER: 'off',
     MONITORING_WORKER: 'off',
+    INSIGHTS_WORKER: 'off',
     ...env,
   });
   const queries = new QueryCounter();

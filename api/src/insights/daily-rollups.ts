@@ -1,0 +1,306 @@
+import type { EntityManager } from 'typeorm';
+
+/** A newcomer who posted on this many distinct UTC days of the period is a regular. */
+export const REGULAR_DAYS = 3;
+
+/**
+ * Serializes the writers of the roll-ups (the worker's batches, a rebuild) for the rest of the
+ * transaction: both recompute rows whole, and two of them deleting and inserting the same keys deadlock.
+ */
+export async function lockRollups(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('insights roll-ups'))`);
+}
+
+/** A UTC day and a space whose roll-up rows a change of questions may move. */
+export interface DaySpace {
+  day: string;
+  spaceId: string;
+}
+
+/** What one question adds to the self-service figures (alias f: insights_questions). */
+const QUESTION_VALUES = `f.status = 'solved' AS solved,
+  f.status = 'solved' AND f.accepted_role = 'member' AND f.first_staff_at IS NULL AND NOT f.escalated AS solved_without_staff,
+  f.first_community_at IS NOT NULL AND (f.first_staff_at IS NULL OR f.first_community_at <= f.first_staff_at) AS by_community,
+  f.first_staff_at IS NOT NULL AND (f.first_community_at IS NULL OR f.first_staff_at < f.first_community_at) AS by_staff,
+  f.first_community_at IS NULL AND f.first_staff_at IS NULL AS unanswered,
+  extract(epoch FROM f.first_community_at - f.created_at) / 60 AS first_community,
+  extract(epoch FROM f.first_staff_at - f.created_at) / 60 AS first_staff,
+  CASE WHEN f.status = 'solved' AND f.accepted_role = 'member' THEN extract(epoch FROM f.solved_at - f.created_at) / 60 END AS accepted_community,
+  CASE WHEN f.status = 'solved' AND f.accepted_role <> 'member' THEN extract(epoch FROM f.solved_at - f.created_at) / 60 END AS accepted_staff`;
+
+const minutesOf = (column: string) =>
+  `coalesce(array_agg(v.${column}::float8 ORDER BY v.${column}) FILTER (WHERE v.${column} IS NOT NULL), '{}') AS ${column}_minutes`;
+
+/**
+ * The self-service aggregate of a set of questions (alias f), in the columns of insights_question_days:
+ * counts, and every answer time so that medians over any number of days stay exact.
+ */
+export const QUESTION_AGGREGATES = `count(*)::int AS asked, count(*) FILTER (WHERE v.solved)::int AS solved,
+  count(*) FILTER (WHERE v.solved_without_staff)::int AS solved_without_staff, count(*) FILTER (WHERE v.by_community)::int AS by_community,
+  count(*) FILTER (WHERE v.by_staff)::int AS by_staff, count(*) FILTER (WHERE v.unanswered)::int AS unanswered,
+  ${['first_community', 'first_staff', 'accepted_community', 'accepted_staff'].map(minutesOf).join(', ')}`;
+export const QUESTION_VALUES_OF_F = `CROSS JOIN LATERAL (SELECT ${QUESTION_VALUES}) v`;
+
+const DAY = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
+/** insights_questions rows of the given (day, space) keys ($1 days, $2 spaces), or all of them. */
+const factsOf = (keys: readonly DaySpace[] | null): string =>
+  keys === null
+    ? 'insights_questions f'
+    : `insights_questions f JOIN unnest($1::date[], $2::bigint[]) k(day, space_id) ON f.space_id = k.space_id
+        AND f.created_at >= k.day::timestamp AT TIME ZONE 'UTC' AND f.created_at < (k.day + 1)::timestamp AT TIME ZONE 'UTC'`;
+
+function unique(keys: readonly DaySpace[]): DaySpace[] {
+  return [...new Map(keys.map((k) => [`${k.day}/${k.spaceId}`, k])).values()];
+}
+
+/** The (day, space) keys of these questions' current facts. */
+export async function daySpacesOf(manager: EntityManager, questionIds: readonly string[]): Promise<DaySpace[]> {
+  if (questionIds.length === 0) return [];
+  return manager.query(
+    `SELECT DISTINCT to_char(${DAY('created_at')}, 'YYYY-MM-DD') AS day, space_id::text AS "spaceId" FROM insights_questions WHERE question_id = ANY($1::bigint[])`,
+    [questionIds],
+  );
+}
+
+/**
+ * Recomputes the per-day roll-ups of questions (insights_question_days, insights_topic_days) for these
+ * (day, space) keys from insights_questions, all of them for null. Rows are written whole.
+ */
+export async function refreshQuestionDays(manager: EntityManager, keys: readonly DaySpace[] | null): Promise<void> {
+  const list = keys === null ? null : unique(keys);
+  if (list?.length === 0) return;
+  const params = list === null ? [] : [list.map((k) => k.day), list.map((k) => k.spaceId)];
+  const which = list === null ? '' : `WHERE (day, space_id) IN (SELECT * FROM unnest($1::date[], $2::bigint[]))`;
+  for (const table of ['insights_question_days', 'insights_topic_days']) await manager.query(`DELETE FROM ${table} ${which}`, params);
+  await manager.query(
+    `INSERT INTO insights_question_days (day, space_id, asked, solved, solved_without_staff, by_community, by_staff, unanswered,
+       first_community_minutes, first_staff_minutes, accepted_community_minutes, accepted_staff_minutes)
+     SELECT ${DAY('f.created_at')}, f.space_id, ${QUESTION_AGGREGATES}
+     FROM ${factsOf(list)} ${QUESTION_VALUES_OF_F} WHERE NOT f.deleted GROUP BY 1, 2`,
+    params,
+  );
+  await manager.query(
+    `INSERT INTO insights_topic_days (day, space_id, tag_id, questions)
+     SELECT ${DAY('f.created_at')}, f.space_id, t.tag_id, count(*)::int
+     FROM ${factsOf(list)} CROSS JOIN unnest(f.tag_ids) t(tag_id) WHERE NOT f.deleted GROUP BY 1, 2, 3`,
+    params,
+  );
+}
+
+/** Authors of these questions and of their answers: the members whose posting days a change of the questions may move. */
+export async function authorsOf(manager: EntityManager, questionIds: readonly string[]): Promise<string[]> {
+  if (questionIds.length === 0) return [];
+  const rows: { id: string }[] = await manager.query(
+    `SELECT author_id AS id FROM questions WHERE id = ANY($1::bigint[]) UNION SELECT author_id FROM answers WHERE question_id = ANY($1::bigint[])`,
+    [questionIds],
+  );
+  return rows.map((r) => String(r.id));
+}
+
+/**
+ * Recomputes each member's first post (any state, anywhere) and, per space and over all spaces, the
+ * earliest post on each of their first three posting days (posts not deleted) — for these members, all for null. A newcomer
+ * of a period posted nothing before it, so these decide newcomers and regulars for any period and spaces.
+ */
+export async function refreshMembers(manager: EntityManager, userIds: readonly string[] | null): Promise<void> {
+  if (userIds?.length === 0) return;
+  const params = userIds === null ? [] : [userIds];
+  const by = (column: string) => (userIds === null ? 'true' : `${column} = ANY($1::bigint[])`);
+  for (const table of ['insights_first_posts', 'insights_member_spaces'])
+    await manager.query(`DELETE FROM ${table} WHERE ${by('user_id')}`, params);
+  await manager.query(
+    `INSERT INTO insights_first_posts (user_id, first_post_at)
+     SELECT author_id, min(created_at) FROM (
+       SELECT author_id, created_at FROM questions WHERE ${by('author_id')}
+       UNION ALL SELECT author_id, created_at FROM answers WHERE ${by('author_id')}) p
+     GROUP BY author_id`,
+    params,
+  );
+  await manager.query(
+    `INSERT INTO insights_member_spaces (user_id, space_id, first_days)
+     SELECT author_id, space_id, (array_agg(first_at ORDER BY first_at))[1:${REGULAR_DAYS}] FROM (
+       SELECT p.author_id, p.space_id, min(p.created_at) AS first_at FROM (
+         SELECT q.author_id, q.space_id, q.created_at FROM questions q WHERE q.moderation_state <> 'deleted' AND ${by('q.author_id')}
+         UNION ALL
+         SELECT a.author_id, q.space_id, a.created_at FROM answers a JOIN questions q ON q.id = a.question_id
+         WHERE a.moderation_state <> 'deleted' AND ${by('a.author_id')}) p
+       GROUP BY 1, 2, ${DAY('p.created_at')}) d
+     GROUP BY 1, 2`,
+    params,
+  );
+  // The same over all spaces: a period without a space or team filter reads one row per newcomer.
+  await manager.query(
+    `UPDATE insights_first_posts fp SET first_days = d.first_days
+     FROM (SELECT user_id, (array_agg(first_at ORDER BY first_at))[1:${REGULAR_DAYS}] AS first_days FROM (
+             SELECT m.user_id, min(t) AS first_at FROM insights_member_spaces m CROSS JOIN unnest(m.first_days) t
+             WHERE ${by('m.user_id')} GROUP BY m.user_id, ${DAY('t')}) x
+           GROUP BY user_id) d
+     WHERE d.user_id = fp.user_id`,
+    params,
+  );
+}
+
+/** Ledger entries that still count: neither a reversal nor reversed (alias e). */
+export const STANDING = `e.reversal_of IS NULL AND NOT EXISTS (SELECT 1 FROM reputation_events x WHERE x.reversal_of = e.id)`;
+
+/**
+ * Recomputes the per-day ledger roll-up (insights_ledger_days: answers accepted and verified, the
+ * answers upvoted, penalties; standing entries only) of these members, all for null.
+ */
+export async function refreshLedgerDays(manager: EntityManager, userIds: readonly string[] | null): Promise<void> {
+  if (userIds?.length === 0) return;
+  const params = userIds === null ? [] : [userIds];
+  const by = (column: string) => (userIds === null ? 'true' : `${column} = ANY($1::bigint[])`);
+  await manager.query(`DELETE FROM insights_ledger_days WHERE ${by('user_id')}`, params);
+  await manager.query(
+    `INSERT INTO insights_ledger_days (day, space_id, user_id, accepted, verified, upvoted_answers, warned, suspended)
+     SELECT ${DAY('e.created_at')}, coalesce(e.space_id, 0), e.user_id,
+       count(*) FILTER (WHERE e.kind = 'answer.accepted')::int, count(*) FILTER (WHERE e.kind = 'answer.verified')::int,
+       coalesce(array_agg(DISTINCT e.subject_id) FILTER (WHERE e.kind = 'answer.upvoted'), '{}'),
+       bool_or(e.kind = 'penalty.warning'), bool_or(e.kind = 'penalty.suspension')
+     FROM reputation_events e
+     WHERE e.kind IN ('answer.accepted', 'answer.verified', 'answer.upvoted', 'penalty.warning', 'penalty.suspension') AND ${STANDING} AND ${by('e.user_id')}
+     GROUP BY 1, 2, 3`,
+    params,
+  );
+}
+
+/** The ledger and the audit log are append-only: entries younger than this are read again, as a transaction may commit a lower id late. */
+const SETTLE = `interval '5 minutes'`;
+
+/**
+ * Hands the rows of an append-only `table` written since cursor `name` to `handle` (which recomputes
+ * whole roll-up rows, so reading a row twice is harmless) and moves the cursor past the settled ones.
+ */
+async function followCursor<T extends { id: string }>(
+  manager: EntityManager,
+  name: string,
+  table: string,
+  columns: string,
+  handle: (rows: T[]) => Promise<void>,
+): Promise<number> {
+  const [cursor]: { last_id: string }[] = await manager.query(
+    `INSERT INTO insights_cursors (name, last_id) VALUES ($1, 0) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING last_id`,
+    [name],
+  );
+  const rows: (T & { settled: boolean })[] = await manager.query(
+    `SELECT id, ${columns}, created_at < now() - ${SETTLE} AS settled FROM ${table} WHERE id > $1 ORDER BY id`,
+    [cursor!.last_id],
+  );
+  if (rows.length === 0) return 0;
+  await handle(rows);
+  const firstUnsettled = rows.findIndex((r) => !r.settled);
+  const last = firstUnsettled === -1 ? rows.at(-1)!.id : firstUnsettled === 0 ? null : rows[firstUnsettled - 1]!.id;
+  if (last !== null) await manager.query(`UPDATE insights_cursors SET last_id = $2 WHERE name = $1`, [name, last]);
+  return rows.length;
+}
+
+/** Sets cursor `name` after the settled rows of `table` (after a rebuild from the base tables). */
+async function resetCursor(manager: EntityManager, name: string, table: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO insights_cursors (name, last_id) SELECT $1, coalesce(max(id), 0) FROM ${table} WHERE created_at < now() - ${SETTLE}
+     ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id`,
+    [name],
+  );
+}
+
+/** Rolls up the ledger entries and review decisions written since the last call. Returns how many rows were read. */
+export async function rollUpAppended(manager: EntityManager): Promise<number> {
+  const ledger = await followCursor<{ id: string; user_id: string }>(manager, 'ledger', 'reputation_events', 'user_id', (rows) =>
+    refreshLedgerDays(manager, [...new Set(rows.map((r) => String(r.user_id)))]),
+  );
+  const audit = await followCursor<{ id: string; action: string }>(manager, 'audit', 'audit_log', 'action', (rows) =>
+    refreshReviews(
+      manager,
+      rows.filter((r) => REVIEW_ACTIONS.includes(r.action)).map((r) => r.id),
+    ),
+  );
+  return ledger + audit;
+}
+
+const REVIEW_ACTIONS = ['draft.approved', 'draft.changes_requested'];
+
+/**
+ * Recomputes insights_reviews for these audit entries (all decisions for null): each four-eyes decision
+ * with its draft's space and the turnaround from the draft's last submission (created or edited) before it.
+ */
+export async function refreshReviews(manager: EntityManager, auditIds: readonly string[] | null): Promise<void> {
+  if (auditIds?.length === 0) return;
+  await manager.query(
+    `INSERT INTO insights_reviews (audit_id, space_id, decided_at, approved, turnaround_minutes)
+     SELECT l.id, q.space_id, l.created_at, l.action = 'draft.approved', extract(epoch FROM l.created_at - s.submitted_at) / 60
+     FROM audit_log l
+     JOIN staff_drafts d ON d.id = CASE WHEN l.subject_id ~ '^[0-9]{1,18}$' THEN l.subject_id::bigint END
+     JOIN questions q ON q.id = d.question_id
+     CROSS JOIN LATERAL (
+       SELECT max(p.created_at) AS submitted_at FROM audit_log p
+       WHERE p.subject_type = 'staff_draft' AND p.subject_id = l.subject_id
+         AND p.action IN ('draft.created', 'draft.edited') AND p.created_at <= l.created_at) s
+     WHERE l.action = ANY($1::varchar[]) AND l.subject_type = 'staff_draft' AND ($2::bigint[] IS NULL OR l.id = ANY($2::bigint[]))
+     ON CONFLICT (audit_id) DO UPDATE SET space_id = excluded.space_id, decided_at = excluded.decided_at, approved = excluded.approved,
+       turnaround_minutes = excluded.turnaround_minutes`,
+    [REVIEW_ACTIONS, auditIds],
+  );
+}
+
+/** The member, ledger and review roll-ups from the base tables (the question days come with `refreshQuestionFacts`); the ledger cursor moves to its end. */
+export async function rebuildDailyRollups(manager: EntityManager): Promise<void> {
+  await refreshMembers(manager, null);
+  await refreshLedgerDays(manager, null);
+  await resetCursor(manager, 'ledger', 'reputation_events');
+  await manager.query(`DELETE FROM insights_reviews`);
+  await refreshReviews(manager, null);
+  await resetCursor(manager, 'audit', 'audit_log');
+}
+
+/** A UTC day, space and team whose escalation roll-up a change of escalations may move. */
+export interface DaySpaceTeam extends DaySpace {
+  teamId: string;
+}
+
+/** The (day, space, team) keys of these questions' escalation facts: the days they were opened and closed. */
+export async function escalationDaysOf(manager: EntityManager, questionIds: readonly string[]): Promise<DaySpaceTeam[]> {
+  if (questionIds.length === 0) return [];
+  return manager.query(
+    `SELECT DISTINCT to_char(${DAY('t')}, 'YYYY-MM-DD') AS day, f.space_id::text AS "spaceId", f.team_id::text AS "teamId"
+     FROM insights_escalations f CROSS JOIN unnest(ARRAY[f.created_at, f.closed_at]) t
+     WHERE f.question_id = ANY($1::bigint[]) AND t IS NOT NULL`,
+    [questionIds],
+  );
+}
+
+/**
+ * Recomputes insights_escalation_days for these keys from insights_escalations (all for null):
+ * escalations opened and closed per day, and the business minutes of those opened.
+ */
+export async function refreshEscalationDays(manager: EntityManager, keys: readonly DaySpaceTeam[] | null): Promise<void> {
+  const list = keys === null ? null : [...new Map(keys.map((k) => [`${k.day}/${k.spaceId}/${k.teamId}`, k])).values()];
+  if (list?.length === 0) return;
+  const days = list?.map((k) => k.day).sort() ?? [];
+  const params = list === null ? [] : [list.map((k) => k.day), list.map((k) => k.spaceId), list.map((k) => k.teamId), days[0], days.at(-1)];
+  // The keys' day span bounds both index ranges (created_at, closed_at); the join keeps the keys' rows.
+  const within = (column: string) =>
+    list === null
+      ? 'true'
+      : `f.${column} >= $4::date::timestamp AT TIME ZONE 'UTC' AND f.${column} < ($5::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+  const keyed =
+    list === null ? '' : `JOIN unnest($1::date[], $2::bigint[], $3::bigint[]) k(day, space_id, team_id) USING (day, space_id, team_id)`;
+  await manager.query(
+    `DELETE FROM insights_escalation_days ${list === null ? '' : `WHERE (day, space_id, team_id) IN (SELECT * FROM unnest($1::date[], $2::bigint[], $3::bigint[])) AND $4::date <= $5::date`}`,
+    params,
+  );
+  await manager.query(
+    `INSERT INTO insights_escalation_days (day, space_id, team_id, opened, closed, first_response_minutes, resolution_minutes)
+     SELECT m.day, m.space_id, m.team_id, count(*) FILTER (WHERE m.opened)::int, count(*) FILTER (WHERE NOT m.opened)::int,
+       coalesce(array_agg(m.first_response_minutes ORDER BY m.first_response_minutes) FILTER (WHERE m.first_response_minutes IS NOT NULL), '{}'),
+       coalesce(array_agg(m.resolution_minutes ORDER BY m.resolution_minutes) FILTER (WHERE m.resolution_minutes IS NOT NULL), '{}')
+     FROM (
+       SELECT ${DAY('f.created_at')} AS day, f.space_id, f.team_id, true AS opened, f.first_response_minutes, f.resolution_minutes
+       FROM insights_escalations f WHERE ${within('created_at')}
+       UNION ALL
+       SELECT ${DAY('f.closed_at')}, f.space_id, f.team_id, false, NULL, NULL FROM insights_escalations f WHERE f.closed_at IS NOT NULL AND ${within('closed_at')}
+     ) m ${keyed}
+     GROUP BY 1, 2, 3`,
+    params,
+  );
+}

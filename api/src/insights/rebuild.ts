@@ -1,0 +1,18 @@
+import type { EntityManager } from 'typeorm';
+import { lockRollups, rebuildDailyRollups } from './daily-rollups';
+import { refreshEscalationFacts } from './escalation-facts';
+import { refreshQuestionFacts } from './question-facts';
+
+/** Every insights roll-up recomputed from the base tables (`pnpm cli insights:rebuild`, and tests that write history straight into the tables). */
+export async function rebuildInsights(manager: EntityManager): Promise<{ questions: number; escalations: number }> {
+  await lockRollups(manager);
+  const questions = await refreshQuestionFacts(manager, null);
+  const escalations = await refreshEscalationFacts(manager, null);
+  await rebuildDailyRollups(manager);
+  // Fresh statistics: the planner otherwise guesses the sizes of tables that were just filled.
+  await manager.query(
+    `ANALYZE insights_questions, insights_escalations, insights_question_days, insights_topic_days, insights_member_spaces,
+       insights_first_posts, insights_ledger_days, insights_escalation_days, insights_reviews`,
+  );
+  return { questions, escalations };
+}
