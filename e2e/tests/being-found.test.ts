@@ -82,6 +82,14 @@ describe('being found', () => {
     const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
     expect(canonical).toBe(page.url());
     expect(question.url).toBe(canonical);
+    // The thread exists in one language: hreflang names it for this URL, and the content carries it for screen readers.
+    const alternate = page.locator('link[rel="alternate"][hreflang]');
+    expect(await alternate.count()).toBe(1);
+    expect(await alternate.getAttribute('href')).toBe(canonical);
+    const language = await alternate.getAttribute('hreflang');
+    expect(['de', 'en']).toContain(language);
+    expect(question.inLanguage).toBe(language);
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe(language);
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(thread.title);
     expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
     expect(await page.locator('meta[name="robots"]').count()).toBe(0);

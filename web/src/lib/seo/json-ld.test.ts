@@ -19,6 +19,7 @@ const page = qaPageJsonLd({
   bodyHtml: '<p>It went up by 40 %.</p>',
   score: 5,
   createdAt: '2026-11-01T09:00:00.000Z',
+  language: 'en',
   author,
   answers: [
     answer({ url: 'https://peerdesk.example/questions/7/why#answer-1' }),
@@ -55,7 +56,13 @@ describe('QAPage JSON-LD', () => {
   it('has the QAPage shape with the accepted answer apart from the suggested ones', () => {
     expectQaPage(page);
     const question = page.mainEntity as Json;
-    expect(question).toMatchObject({ name: 'Why is my invoice higher?', text: 'It went up by 40 %.', answerCount: 2, upvoteCount: 5 });
+    expect(question).toMatchObject({
+      name: 'Why is my invoice higher?',
+      text: 'It went up by 40 %.',
+      answerCount: 2,
+      upvoteCount: 5,
+      inLanguage: 'en',
+    });
     expect(question.acceptedAnswer).toMatchObject({ upvoteCount: 9, url: expect.stringMatching(/#answer-2$/) });
     expect(question.suggestedAnswer).toHaveLength(1);
     expect(question.suggestedAnswer[0].text).toBe('Check the tariff & the meter.');
@@ -78,6 +85,8 @@ describe('QAPage JSON-LD', () => {
     expectQaPage(empty);
     expect(empty.mainEntity).not.toHaveProperty('acceptedAnswer');
     expect(empty.mainEntity).not.toHaveProperty('suggestedAnswer');
+    // A thread whose language is not known claims none.
+    expect(empty.mainEntity).not.toHaveProperty('inLanguage');
     expect((empty.mainEntity as { text: string }).text).toBe('T');
   });
 });

@@ -15,6 +15,8 @@ export interface JsonLdQuestionInput {
   bodyHtml: string;
   score: number;
   createdAt: string;
+  /** BCP 47 code of the language the thread is written in, when known. */
+  language?: string | null;
   author: JsonLdPerson;
   answers: readonly JsonLdAnswerInput[];
 }
@@ -74,6 +76,7 @@ export function qaPageJsonLd(question: JsonLdQuestionInput): Record<string, unkn
       answerCount: answers.length,
       upvoteCount: question.score,
       dateCreated: question.createdAt,
+      ...(question.language ? { inLanguage: question.language } : {}),
       url: question.url,
       author: person(question.author),
       ...(accepted ? { acceptedAnswer: answerNode(accepted) } : {}),

@@ -84,6 +84,7 @@ export const load: PageServerLoad = async ({ params, locals, url, request }) => 
             bodyHtml: question.bodyHtml,
             score: question.score,
             createdAt: question.createdAt,
+            language: question.language,
             author: { name: question.author.displayName, url: PUBLIC_URL + userPath(question.author.id) },
             answers: answers.map((answer) => ({
               url: PUBLIC_URL + questionPath(question.id, question.slug, `answer-${answer.id}`),
