@@ -268,21 +268,23 @@ export class PostgresSearchIndex implements SearchIndex {
   async similar(query: SimilarQuery): Promise<SimilarHit[]> {
     const filter = filterSql(undefined, query.excludeQuestionId ?? null, 3);
     const title = titleLine(query.text);
-    // Every ranked candidate comes back with its title's lexemes and their idf, so that titles can be
-    // compared by meaning too (title-meaning.ts); the draft's title lexemes ride along on each row.
+    // The ranked candidates ('hit') come back with their titles' lexemes, plus the idf of those and of the
+    // draft's title lexemes ('idf', 'asked' for the latter), so that titles can be compared by meaning too
+    // (title-meaning.ts). ts_filter keeps a document's title lexemes (weight A) without unnesting it.
     const rows: SimilarRow[] = await this.dataSource.query(
       `WITH ${rankedSql(filter, 6)},
+       titles AS (
+         SELECT r.question_id, r.relevance, r.tie, d.accepted_excerpt, tsvector_to_array(ts_filter(d.document, '{a}')) AS lexemes
+           FROM ranked r JOIN search_documents d USING (question_id)
+       ),
        idf AS (
-         SELECT l.lexeme, ln(1 + (s.n - coalesce(st.df, 0) + 0.5) / (coalesce(st.df, 0) + 0.5)) AS idf
-           FROM unnest(tsvector_to_array(to_tsvector('english', $2))) l(lexeme) LEFT JOIN search_terms st USING (lexeme), stats s),
-       asked AS (SELECT coalesce(array_agg(lexeme ORDER BY lexeme), '{}') AS lexemes, coalesce(array_agg(idf ORDER BY lexeme), '{}') AS idfs FROM idf)
-       SELECT r.question_id, r.relevance, r.tie, d.accepted_excerpt, a.lexemes AS asked_lexemes, a.idfs AS asked_idfs,
-              tl.lexemes AS title_lexemes, tl.idfs AS title_idfs
-         FROM ranked r JOIN search_documents d USING (question_id) CROSS JOIN asked a CROSS JOIN stats s
-        CROSS JOIN LATERAL (
-          SELECT coalesce(array_agg(x.lexeme ORDER BY x.lexeme), '{}') AS lexemes,
-                 coalesce(array_agg(ln(1 + (s.n - coalesce(st.df, 0) + 0.5) / (coalesce(st.df, 0) + 0.5)) ORDER BY x.lexeme), '{}') AS idfs
-            FROM unnest(tsvector_to_array(to_tsvector('english', d.title))) x(lexeme) LEFT JOIN search_terms st USING (lexeme)) tl`,
+         SELECT u.lexeme, u.asked, ln(1 + (s.n - u.df + 0.5) / (u.df + 0.5)) AS idf
+           FROM (SELECT u.lexeme, bool_or(u.asked) AS asked, coalesce((SELECT st.df FROM search_terms st WHERE st.lexeme = u.lexeme), 0) AS df
+                   FROM (SELECT unnest(lexemes) AS lexeme, false AS asked FROM titles UNION ALL SELECT lexeme, true FROM terms WHERE in_title) u
+                  GROUP BY u.lexeme) u, stats s
+       )
+       SELECT 'hit' AS kind, question_id::text AS question_id, relevance, tie, accepted_excerpt, lexemes, NULL::float8 AS idf FROM titles
+       UNION ALL SELECT CASE WHEN asked THEN 'asked' ELSE 'idf' END, NULL, NULL, NULL, NULL, ARRAY[lexeme], idf FROM idf`,
       [query.text, title, ...filter.params],
     );
     return rerankByMeaning(rows, title)
@@ -292,14 +294,13 @@ export class PostgresSearchIndex implements SearchIndex {
 }
 
 interface SimilarRow {
+  kind: 'hit' | 'idf' | 'asked';
   question_id: string;
   relevance: number;
   tie: number;
   accepted_excerpt: string | null;
-  asked_lexemes: string[];
-  asked_idfs: number[];
-  title_lexemes: string[];
-  title_idfs: number[];
+  lexemes: string[];
+  idf: number | null;
 }
 
 /**
@@ -310,13 +311,15 @@ interface SimilarRow {
 const MEANING_WEIGHT = 0.75;
 
 function rerankByMeaning(rows: SimilarRow[], title: string): SimilarRow[] {
-  const weighted = (lexemes: string[], idfs: number[]) => lexemes.map((lexeme, i) => ({ lexeme, idf: idfs[i]! }));
-  const asked = rows.length && !readsGerman(title) ? meaningOf(weighted(rows[0]!.asked_lexemes, rows[0]!.asked_idfs)) : null;
-  const best = Math.max(0, ...rows.map((r) => r.relevance));
-  return rows
+  const idf = new Map(rows.filter((r) => r.kind !== 'hit').map((r) => [r.lexemes[0]!, r.idf!] as const));
+  const hits = rows.filter((r) => r.kind === 'hit');
+  const meaning = (lexemes: string[]) => meaningOf([...lexemes].sort().map((lexeme) => ({ lexeme, idf: idf.get(lexeme) ?? 0 })));
+  const asked = readsGerman(title) ? null : meaning(rows.filter((r) => r.kind === 'asked').map((r) => r.lexemes[0]!));
+  const best = Math.max(0, ...hits.map((r) => r.relevance));
+  return hits
     .map((r) => {
-      const meaning = cosine(asked, asked && meaningOf(weighted(r.title_lexemes, r.title_idfs)));
-      return { ...r, relevance: Math.round((r.relevance + MEANING_WEIGHT * best * Math.max(meaning, 0)) * 1e6) / 1e6 };
+      const similarity = asked ? Math.max(cosine(asked, meaning(r.lexemes)), 0) : 0;
+      return { ...r, relevance: Math.round((r.relevance + MEANING_WEIGHT * best * similarity) * 1e6) / 1e6 };
     })
     .sort((a, b) => b.relevance - a.relevance || a.tie - b.tie || Number(BigInt(a.question_id) - BigInt(b.question_id)));
 }
