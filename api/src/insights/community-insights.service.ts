@@ -10,7 +10,7 @@ import type {
   UnansweredByAgeModel,
 } from './insights.models';
 import { REGULAR_DAYS, STANDING } from './daily-rollups';
-import { PERIOD_DAYS, TEAM_SCOPE, rollupScope, spaceScope, splitDays, splitParams, type Params } from './scope';
+import { PERIOD_DAYS, TEAM_SCOPE, languageScope, rollupScope, spaceScope, splitDays, splitParams, type Params } from './scope';
 
 /** How many contributors, tags and spaces a list shows. */
 const TOP = 10;
@@ -100,16 +100,17 @@ export class CommunityInsightsService {
          WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind IN ('answer.accepted', 'answer.verified', 'answer.upvoted') AND ${STANDING}
            AND ${rollupScope('e')}
        ), totals AS (
-         SELECT p.user_id, u.display_name, sum(p.accepted)::int AS accepted, sum(p.verified)::int AS verified
-         FROM parts p JOIN users u ON u.id = p.user_id AND u.role = 'member' GROUP BY p.user_id, u.display_name
+         SELECT t.user_id, u.display_name, t.accepted, t.verified
+         FROM (SELECT user_id, sum(accepted)::int AS accepted, sum(verified)::int AS verified FROM parts GROUP BY user_id) t
+         JOIN users u ON u.id = t.user_id AND u.role = 'member'
        ), tenth AS (
          SELECT accepted, verified FROM totals ORDER BY accepted DESC, verified DESC OFFSET ${TOP - 1} LIMIT 1
        ), candidates AS (
          -- Only members level with or above the tenth by (accepted, verified) can be listed: distinct upvoted answers are counted for those.
          SELECT t.* FROM totals t WHERE NOT EXISTS (SELECT 1 FROM tenth) OR (t.accepted, t.verified) >= (SELECT accepted, verified FROM tenth)
        ), helpful AS (
-         SELECT p.user_id, count(DISTINCT a)::int AS n FROM parts p JOIN candidates c ON c.user_id = p.user_id CROSS JOIN unnest(p.upvoted_answers) a
-         GROUP BY p.user_id
+         SELECT p.user_id, count(DISTINCT a)::int AS n FROM parts p CROSS JOIN unnest(p.upvoted_answers) a
+         WHERE p.user_id = ANY(ARRAY(SELECT user_id FROM candidates)) GROUP BY p.user_id
        )
        SELECT c.user_id AS "userId", c.display_name AS "displayName", c.accepted AS "answersAccepted", c.verified AS "answersVerified",
          coalesce(h.n, 0) AS "helpfulAnswers"
@@ -176,7 +177,7 @@ export class CommunityInsightsService {
    * Tags or spaces with more questions in the period than in the equally long period before it, at
    * least MINIMUM_VOLUME in the period, the largest rise first (one range of questions_created_idx).
    */
-  private async rising([from, to, space, team]: Params, by: keyof typeof TOPIC): Promise<TopicRiseModel[]> {
+  private async rising([from, to, space, team, , language]: Params, by: keyof typeof TOPIC): Promise<TopicRiseModel[]> {
     const topic = TOPIC[by];
     const current = splitDays(from, to);
     const previous = splitDays(new Date(2 * from.getTime() - to.getTime()), from);
@@ -185,12 +186,14 @@ export class CommunityInsightsService {
       `WITH asked AS (
          SELECT d.${topic.id} AS id, d.day >= $5::date AS current, sum(d.${topic.count}) AS n FROM ${topic.days} d
          WHERE ((d.day >= $5::date AND d.day < $6::date) OR (d.day >= $7::date AND d.day < $8::date)) AND ${rollupScope('d')}
+           AND ${languageScope('d', 13)}
          GROUP BY 1, 2
          UNION ALL
          SELECT x.id, r.current, count(*) FROM insights_questions f
          JOIN unnest($9::timestamptz[], $10::timestamptz[], $11::boolean[]) r(a, b, current) ON f.created_at >= r.a AND f.created_at < r.b
          CROSS JOIN LATERAL ${topic.facts} x(id)
          WHERE NOT f.deleted AND f.created_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND f.created_at < $2 AND ${rollupScope('f')}
+           AND ${languageScope('f', 13)}
          GROUP BY 1, 2
        ), rising AS (
          SELECT a.id, coalesce(sum(a.n) FILTER (WHERE a.current), 0)::int AS questions, coalesce(sum(a.n) FILTER (WHERE NOT a.current), 0)::int AS previous
@@ -214,21 +217,23 @@ export class CommunityInsightsService {
         edges.map((e) => e[1]),
         edges.map((e) => e[2]),
         MINIMUM_VOLUME,
+        language,
       ],
     )) as TopicRiseModel[];
     return rows.map((row) => ({ ...row, id: String(row.id) }));
   }
 
   /** Open questions without an answer now, by age at `now` (the partial questions_unanswered_idx). */
-  private async unansweredByAge([, , space, team, now]: Params): Promise<UnansweredByAgeModel> {
+  private async unansweredByAge([, , space, team, now, language]: Params): Promise<UnansweredByAgeModel> {
     const [row] = (await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE q.created_at > $3::timestamptz - interval '1 day')::int AS "underOneDay",
          count(*) FILTER (WHERE q.created_at <= $3::timestamptz - interval '1 day' AND q.created_at > $3::timestamptz - interval '3 days')::int AS "oneToThreeDays",
          count(*) FILTER (WHERE q.created_at <= $3::timestamptz - interval '3 days' AND q.created_at > $3::timestamptz - interval '7 days')::int AS "threeToSevenDays",
          count(*) FILTER (WHERE q.created_at <= $3::timestamptz - interval '7 days')::int AS "overSevenDays"
        FROM questions q
-       WHERE q.status = 'open' AND q.answer_count = 0 AND q.moderation_state <> 'deleted' AND q.created_at <= $3 AND ${spaceScope(1, 2)}`,
-      [space, team, now],
+       WHERE q.status = 'open' AND q.answer_count = 0 AND q.moderation_state <> 'deleted' AND q.created_at <= $3 AND ${spaceScope(1, 2)}
+         AND ${languageScope('q', 4)}`,
+      [space, team, now, language],
     )) as UnansweredByAgeModel[];
     return row!;
   }

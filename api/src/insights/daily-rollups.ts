@@ -73,16 +73,16 @@ export async function refreshQuestionDays(manager: EntityManager, keys: readonly
   const which = list === null ? '' : `WHERE (day, space_id) IN (SELECT * FROM unnest($1::date[], $2::bigint[]))`;
   for (const table of ['insights_question_days', 'insights_topic_days']) await manager.query(`DELETE FROM ${table} ${which}`, params);
   await manager.query(
-    `INSERT INTO insights_question_days (day, space_id, asked, solved, solved_without_staff, by_community, by_staff, unanswered,
+    `INSERT INTO insights_question_days (day, space_id, language, asked, solved, solved_without_staff, by_community, by_staff, unanswered,
        first_community_minutes, first_staff_minutes, accepted_community_minutes, accepted_staff_minutes)
-     SELECT ${DAY('f.created_at')}, f.space_id, ${QUESTION_AGGREGATES}
-     FROM ${factsOf(list)} ${QUESTION_VALUES_OF_F} WHERE NOT f.deleted GROUP BY 1, 2`,
+     SELECT ${DAY('f.created_at')}, f.space_id, coalesce(f.language, ''), ${QUESTION_AGGREGATES}
+     FROM ${factsOf(list)} ${QUESTION_VALUES_OF_F} WHERE NOT f.deleted GROUP BY 1, 2, 3`,
     params,
   );
   await manager.query(
-    `INSERT INTO insights_topic_days (day, space_id, tag_id, questions)
-     SELECT ${DAY('f.created_at')}, f.space_id, t.tag_id, count(*)::int
-     FROM ${factsOf(list)} CROSS JOIN unnest(f.tag_ids) t(tag_id) WHERE NOT f.deleted GROUP BY 1, 2, 3`,
+    `INSERT INTO insights_topic_days (day, space_id, tag_id, language, questions)
+     SELECT ${DAY('f.created_at')}, f.space_id, t.tag_id, coalesce(f.language, ''), count(*)::int
+     FROM ${factsOf(list)} CROSS JOIN unnest(f.tag_ids) t(tag_id) WHERE NOT f.deleted GROUP BY 1, 2, 3, 4`,
     params,
   );
 }

@@ -8,6 +8,12 @@ export class InsightsFilter {
   @Field(() => ID, { nullable: true }) spaceId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Questions of the spaces routed to this team; escalations of this team.' })
   teamId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Questions in this language ('de' or 'en'): narrows self-service, questions per day and hot topics; escalations, four-eyes and people are not split by language.",
+  })
+  language?: string | null;
 }
 
 @ObjectType('InsightsDay', { description: 'One UTC day of the period.' })

@@ -13,7 +13,7 @@ import type {
   SlaAttainmentModel,
 } from './insights.models';
 import { QUESTION_AGGREGATES, QUESTION_VALUES_OF_F } from './daily-rollups';
-import { PERIOD_DAYS, SPACE_SCOPE, TEAM_SCOPE, rollupScope, splitDays, splitParams, type Params } from './scope';
+import { LANGUAGES, PERIOD_DAYS, SPACE_SCOPE, TEAM_SCOPE, languageScope, rollupScope, splitDays, splitParams, type Params } from './scope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest period one request may cover. */
@@ -45,7 +45,10 @@ export class InsightsService {
       throw fieldError('to', 'too_long', `A period covers at most ${MAX_PERIOD_DAYS} days.`);
     if (filter.spaceId && !isId(filter.spaceId)) throw fieldError('spaceId', 'invalid', 'Not a space id.');
     if (filter.teamId && !isId(filter.teamId)) throw fieldError('teamId', 'invalid', 'Not a team id.');
-    return [from, to, filter.spaceId || null, filter.teamId || null, now];
+    const language = filter.language || null;
+    if (language !== null && !(LANGUAGES as readonly string[]).includes(language))
+      throw fieldError('language', 'invalid', `Not a language of the filter (${LANGUAGES.join(', ')}).`);
+    return [from, to, filter.spaceId || null, filter.teamId || null, now, language];
   }
 
   /**
@@ -54,36 +57,37 @@ export class InsightsService {
    * as fresh as the roll-up worker (seconds behind the outbox).
    */
   async selfService(params: Params): Promise<SelfServiceInsightsModel> {
-    const [from, to, space, team] = params;
+    const [from, to, space, team, , language] = params;
     const median = (column: string) =>
       `(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m) FROM parts, unnest(parts.${column}_minutes) m) AS ${column}_minutes`;
     const [row] = (await this.dataSource.query(
       `WITH parts AS (
          SELECT d.asked, d.solved, d.solved_without_staff, d.by_community, d.by_staff, d.unanswered, d.first_community_minutes,
            d.first_staff_minutes, d.accepted_community_minutes, d.accepted_staff_minutes
-         FROM insights_question_days d WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')}
+         FROM insights_question_days d
+         WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')} AND ${languageScope('d', 9)}
          UNION ALL
          SELECT ${QUESTION_AGGREGATES}
          FROM insights_questions f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
          ${QUESTION_VALUES_OF_F}
-         WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')}
+         WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')} AND ${languageScope('f', 9)}
        )
        SELECT coalesce(sum(asked), 0)::int AS asked, coalesce(sum(solved), 0)::int AS solved,
          coalesce(sum(solved_without_staff), 0)::int AS solved_without_staff, coalesce(sum(by_community), 0)::int AS by_community,
          coalesce(sum(by_staff), 0)::int AS by_staff, coalesce(sum(unanswered), 0)::int AS unanswered,
          ${['first_community', 'first_staff', 'accepted_community', 'accepted_staff'].map(median).join(', ')}
        FROM parts`,
-      [from, to, space, team, ...splitParams(splitDays(from, to))],
+      [from, to, space, team, ...splitParams(splitDays(from, to)), language],
     )) as Record<string, string | number | null>[];
-    // Sessions are grouped from the events of the period; the questions are joined only to filter by space.
-    const everywhere = space === null && team === null;
+    // Sessions are grouped from the events of the period; the questions are joined only to filter.
+    const everywhere = space === null && team === null && language === null;
     const [deflection] = (await this.dataSource.query(
       `SELECT count(*)::int AS sessions, count(*) FILTER (WHERE NOT asked)::int AS deflected
        FROM (SELECT d.ask_session, bool_or(d.asked) AS asked
              FROM deflection_events d ${everywhere ? '' : 'JOIN questions q ON q.id = d.question_id'}
-             WHERE d.created_at >= $1 AND d.created_at < $2 ${everywhere ? '' : `AND ${SPACE_SCOPE}`}
+             WHERE d.created_at >= $1 AND d.created_at < $2 ${everywhere ? '' : `AND ${SPACE_SCOPE} AND ${languageScope('q', 5)}`}
              GROUP BY d.ask_session) s`,
-      everywhere ? [from, to] : [from, to, space, team],
+      everywhere ? [from, to] : [from, to, space, team, language],
     )) as { sessions: number; deflected: number }[];
     const r = row!;
     return {
@@ -127,7 +131,7 @@ export class InsightsService {
        )
        SELECT a.*, t.name AS team_name FROM attainment a JOIN teams t ON t.id = a.team_id
        ORDER BY t.name, a.team_id, array_position(ARRAY['urgent', 'high', 'normal', 'low']::varchar[], a.priority)`,
-      params,
+      params.slice(0, 5),
     )) as {
       team_id: string;
       team_name: string;
@@ -208,15 +212,15 @@ export class InsightsService {
     };
   }
 
-  async days([from, to, space, team]: Params): Promise<InsightsDayModel[]> {
+  async days([from, to, space, team, , language]: Params): Promise<InsightsDayModel[]> {
     return (await this.dataSource.query(
       `WITH days AS (${PERIOD_DAYS}), asked AS (
          SELECT d.day::timestamp AS day, sum(d.asked) AS n FROM insights_question_days d
-         WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')} GROUP BY 1
+         WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')} AND ${languageScope('d', 9)} GROUP BY 1
          UNION ALL
          SELECT date_trunc('day', f.created_at AT TIME ZONE 'UTC'), count(*)
          FROM insights_questions f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
-         WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')} GROUP BY 1
+         WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')} AND ${languageScope('f', 9)} GROUP BY 1
        ), opened AS (
          SELECT d.day::timestamp AS day, sum(d.opened) AS n FROM insights_escalation_days d
          WHERE d.day >= $5::date AND d.day < $6::date AND ${TEAM_SCOPE('d')} GROUP BY 1
@@ -227,7 +231,7 @@ export class InsightsService {
        )
        SELECT to_char(days.day, 'YYYY-MM-DD') AS day, coalesce(asked.n, 0)::int AS "questionsAsked", coalesce(opened.n, 0)::int AS "escalationsOpened"
        FROM days LEFT JOIN asked USING (day) LEFT JOIN opened USING (day) ORDER BY days.day`,
-      [from, to, space, team, ...splitParams(splitDays(from, to))],
+      [from, to, space, team, ...splitParams(splitDays(from, to)), language],
     )) as InsightsDayModel[];
   }
 }

@@ -249,6 +249,24 @@ describe('insights', () => {
     expect(space.data.insights.selfService.questionsAsked).toBe(7);
   });
 
+  it('narrows the question figures to a language', async () => {
+    const asked = async (language: string) =>
+      (
+        await t.gql<{ insights: { selfService: { questionsAsked: number }; days: { questionsAsked: number }[] } }>(
+          INSIGHTS,
+          { filter: { ...PERIOD, language } },
+          agent.cookie,
+        )
+      ).data.insights;
+    // Every question of the history is English ("How do I read my meter?").
+    const english = await asked('en');
+    expect([english.selfService.questionsAsked, english.days.reduce((n, d) => n + d.questionsAsked, 0)]).toEqual([7, 7]);
+    const german = await asked('de');
+    expect([german.selfService.questionsAsked, german.days.reduce((n, d) => n + d.questionsAsked, 0)]).toEqual([0, 0]);
+    const unknown = await t.gql(INSIGHTS, { filter: { ...PERIOD, language: 'fr' } }, agent.cookie);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   it('refuses members and anonymous visitors, and periods over a year', async () => {
     const asMember = await t.gql(INSIGHTS, { filter: PERIOD }, member.cookie);
     expect(asMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -23,6 +23,10 @@ export class QuestionFactsEntity {
   @Column({ name: 'tag_ids', type: 'bigint', array: true, default: () => "'{}'" })
   tagIds: string[];
 
+  /** questions.language: 'de', 'en', or null when the text does not tell. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -17,8 +17,8 @@ export async function refreshQuestionFacts(manager: EntityManager, questionIds: 
     [questionIds],
   );
   const [row]: { n: number }[] = await manager.query(
-    `WITH refreshed AS (INSERT INTO insights_questions (question_id, space_id, author_id, tag_ids, created_at, deleted, status, solved_at, first_community_at, first_staff_at, accepted_role, escalated)
-     SELECT q.id, q.space_id, q.author_id, ARRAY(SELECT qt.tag_id FROM question_tags qt WHERE qt.question_id = q.id ORDER BY qt.tag_id), q.created_at, q.moderation_state = 'deleted', q.status, q.solved_at,
+    `WITH refreshed AS (INSERT INTO insights_questions (question_id, space_id, author_id, tag_ids, language, created_at, deleted, status, solved_at, first_community_at, first_staff_at, accepted_role, escalated)
+     SELECT q.id, q.space_id, q.author_id, ARRAY(SELECT qt.tag_id FROM question_tags qt WHERE qt.question_id = q.id ORDER BY qt.tag_id), q.language, q.created_at, q.moderation_state = 'deleted', q.status, q.solved_at,
        (SELECT min(a.created_at) FROM answers a JOIN users u ON u.id = a.author_id
          WHERE a.question_id = q.id AND a.moderation_state = 'published' AND u.role = 'member'),
        (SELECT min(a.created_at) FROM answers a JOIN users u ON u.id = a.author_id
@@ -26,7 +26,7 @@ export async function refreshQuestionFacts(manager: EntityManager, questionIds: 
        (SELECT u.role FROM answers a JOIN users u ON u.id = a.author_id WHERE a.id = q.accepted_answer_id),
        EXISTS (SELECT 1 FROM escalations e WHERE e.question_id = q.id)
      FROM questions q WHERE $1::bigint[] IS NULL OR q.id = ANY($1::bigint[])
-     ON CONFLICT (question_id) DO UPDATE SET space_id = excluded.space_id, author_id = excluded.author_id, tag_ids = excluded.tag_ids, created_at = excluded.created_at, deleted = excluded.deleted,
+     ON CONFLICT (question_id) DO UPDATE SET space_id = excluded.space_id, author_id = excluded.author_id, tag_ids = excluded.tag_ids, language = excluded.language, created_at = excluded.created_at, deleted = excluded.deleted,
        status = excluded.status, solved_at = excluded.solved_at, first_community_at = excluded.first_community_at,
        first_staff_at = excluded.first_staff_at, accepted_role = excluded.accepted_role, escalated = excluded.escalated
      RETURNING 1) SELECT count(*)::int AS n FROM refreshed`,

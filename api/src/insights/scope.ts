@@ -1,5 +1,11 @@
-/** Parameters shared by every statement: $1 from, $2 to, $3 space, $4 team, $5 now. */
-export type Params = [Date, Date, string | null, string | null, Date];
+/** The filter of every section: from, to, space, team, now, and the questions' language ('de', 'en' or null for all). */
+export type Params = [Date, Date, string | null, string | null, Date, string | null];
+
+/** The languages a question can have (questions.language) and the filter offers. */
+export const LANGUAGES = ['de', 'en'] as const;
+
+/** Question rows (alias, with a language column: '' or null where the text does not tell) in language parameter `n` (null: all). */
+export const languageScope = (alias: string, n: number): string => `($${n}::varchar IS NULL OR ${alias}.language = $${n}::varchar)`;
 
 /** Questions of any time in the filtered spaces (alias q); `space` and `team` are parameter numbers. */
 export const spaceScope = (space = 3, team = 4): string => `($${space}::bigint IS NULL OR q.space_id = $${space}::bigint)

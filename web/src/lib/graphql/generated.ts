@@ -220,6 +220,8 @@ export type GrantReviewBypassInput = {
 export type InsightsFilter = {
   /** Start of the period (inclusive). */
   from: string;
+  /** Questions in this language ('de' or 'en'): narrows self-service, questions per day and hot topics; escalations, four-eyes and people are not split by language. */
+  language?: string | null | undefined;
   spaceId?: string | number | null | undefined;
   /** Questions of the spaces routed to this team; escalations of this team. */
   teamId?: string | number | null | undefined;
