@@ -238,3 +238,30 @@ describe('company lines named in brackets after the number, dial-in numbers and 
     expect(phones('ruft mich an: 0171 4488203 (Handy)')).toEqual(['0171 4488203']);
   });
 });
+
+describe('more ways a company line is named, and its direct lines beside a switchboard', () => {
+  it.each([
+    'Für Rückfragen steht Ihnen unser Serviceteam unter 0711 8901-2345 gerne zur Verfügung.',
+    'Pannenhilfe vom ADAC 089 20 20 4000 kam nach 2 Stunden.',
+    'Telefonnummer der Filiale: 0621 / 33 44 55 – die nehmen nie ab.',
+    'Die Faxnummer vom Finanzamt ist 0341 559 1540.',
+    'WhatsApp-Service der Bahn: +49 1520 1234 567 – antwortet da jemand?',
+    'Support line: +1 (800) 555-0199, open 24/7 according to the website.',
+    'The toll-free number 1-866-555-0142 is disconnected.',
+    'Your billing dept fax 617-555-0177 is on the letter.',
+    'The number on the back of the card (0345 300 0000) is the one for lost cards, right?',
+    "The shop's number is 0161 496 0000 per Google Maps.",
+    'Press office: +44 (0)20 7946 0958',
+    'Telefon: 0221 98765-0\nTelefax: 0221 98765-199',
+    'Im Log steht: request 0171-4471-2298-aa01',
+  ])('ignores %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Tel. 0221 98765-12 (das bin ich)', '0221 98765-12'],
+    ['Fax und Telefon: 0 30 / 88 77 66 - 0 bzw. -12 für mich direkt.', '0 30 / 88 77 66 - 0 bzw. -12'],
+  ])('still finds the writer’s own line in %j', (text, phone) => {
+    expect(phones(text)).toEqual([phone]);
+  });
+});

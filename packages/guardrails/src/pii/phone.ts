@@ -20,6 +20,8 @@ const PHONE_LABEL =
   /(?:\btel(?:efon|ephone|\.)?|phone|mobil(?:e|nummer)?|handy(?:nummer)?|\bcell|festnetz|rufnummer|\bfax|whatsapp)[^\p{L}\d\n]{1,4}$/iu;
 /** A number followed by masking characters is already hidden: "0171 23XX XXX", "+49 30 1234 ****". */
 const MASKED_AFTER = /^[\s.-]?[xX*•#_]{2,}/;
+/** The digits go on as part of an identifier: "request 0171-4471-2298-aa01", "…_v2". */
+const ID_GOES_ON = /^[-_][\p{L}\d]/u;
 const UNIT_AFTER =
   /^\s?(?:%|‰|€|\$|£|eur\b|euro|usd\b|chf\b|k?wh\b|kw\b|mah\b|m[²³23]\b|qm\b|kg\b|km\b|gb\b|mb\b|kb\b|tb\b|mbit|ms\b|min\b|uhr\b|h\b|std\b|hz\b|mhz\b|ghz\b|°|x\b|stück|pcs\b|times\b|mal\b)/i;
 /** Only the start of a number is meant: "numbers starting with 07700 900", "Nummern, die mit 0171 anfangen", "mit 0171 vorne". */
@@ -41,7 +43,7 @@ const SERVICE_INTERNATIONAL = /^\+(?:(?:49|43|41|44|31)80[08]|49(?:180|900|137))
  * "Fax der Firma:", "Giftnotruf …", "the emergency line …".
  */
 const ORGANISATION_LINE = new RegExp(
-  String.raw`(?:hotline|helpline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|\p{L}*notruf|emergency|(?:der|des)\s(?:firma|praxis|behörde|unternehmens|kanzlei)|(?:company|firm|office)'s|of\sthe\s(?:company|firm|office)|(?:auf|on|in)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|seite|site|contact\spage|kontaktseite|letterhead|briefkopf)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?(?:team|büro|office|support)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus|(?:vom|von|des|from|by)\s(?:the\s)?(?:support|kundenservice|kundendienst|service|help\s?desk)(?!\p{L})|einwahl\p{L}*|dial-?in|telefonkonferenz|conference\sline|(?:eure|euer|eurer)\s(?:\p{L}+\s)?(?:nummer|rufnummer|telefonnummer))(?:(?<=\b(?:tel|nr|no|fon))\.\s|(?![.!?]\s)[^\n]){0,60}$`,
+  String.raw`(?:hotline|helpline|infoline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|(?:support|sales|service|fault|billing|press|accounts?)[\s-]?(?:line|team|desk|dept|department|office)|pressestelle|\p{L}*-service\s(?:der|des|von|vom|of)|\p{L}*notruf|\p{L}*notdienst|bereitschaftsdienst|pannen(?:hilfe|dienst)|breakdown|out-of-hours|emergency|toll-?free|gebührenfrei|(?:der|des|vom|von\sder)\s(?:firma|praxis|behörde|unternehmens|kanzlei|filiale|bank|sparkasse|finanzamt|\p{L}*amt(?:s|es)?|gemeinde|stadt|klinik|apotheke|werkstatt|schule|versicherung|krankenkasse)(?!\p{L})|(?:company|firm|office|shop|store|bank|practice|surgery|vet|clinic|council)'s|(?:gp|doctor'?s?|dental)\spractice|of\sthe\s(?:company|firm|office)|(?:on|auf)\s(?:the\s|der\s)?(?:back|rückseite)|fußzeile|footer|(?:e-?mail[\s-]?)?signatur(?:e)?|(?:auf|on|in)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|seite|site|contact\spage|kontaktseite|letterhead|briefkopf)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?\p{L}*(?:team|büro|office|support)|(?:steh(?:t|en)|stand)\s(?:ihnen|euch)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus|(?:vom|von|des|from|by)\s(?:the\s)?(?:support|kundenservice|kundendienst|service|help\s?desk)(?!\p{L})|einwahl\p{L}*|dial-?in|telefonkonferenz|conference\sline|(?:eure|euer|eurer)\s(?:\p{L}+\s)?(?:nummer|rufnummer|telefonnummer))(?:(?<=\b(?:tel|nr|no|fon))\.\s|(?![.!?]\s)[^\n]){0,60}$`,
   'iu',
 );
 /** Opening hours or a free-call note right after the number: "(werktags 8–18 Uhr)", "(Mo–Fr …)", "24/7", "(freephone)". */
@@ -61,11 +63,25 @@ const DIRECT_AFTER = /^\s?(?:bzw\.?|oder|or|\/)\s?-\s?\d/iu;
 const NAMED_IN_BRACKETS_AFTER =
   /^(?:\s\p{L}{1,12})?\s{0,2}\((?:(?:your|the|eure[rnm]?|ihre[rnm]?|die|der|unsere?|our)\s)?(?:zentrale|switchboard|head\soffice|hauptsitz|kundenservice|kundendienst|customer\s(?:service|care)|hotline|helpline|support|service-?team|filiale|branch|store|shop)\)/iu;
 
+/** The writer's own line even at a company: "… -12 für mich direkt", "… (that's me directly)". */
+const REACHES_ME_AFTER =
+  /^[^\n!?]{0,32}(?<!\p{L})(?:für\smich|for\sme|mich\sdirekt|me\sdirect(?:ly)?|meine\sdurchwahl|my\s(?:direct\s)?extension)(?!\p{L})/iu;
+
 function serviceLine(text: string, start: number, end: number, digits: string, rule: string): boolean {
+  if (REACHES_ME_AFTER.test(lineAfter(text, end, 48))) return false;
   if (
     SWITCHBOARD_END.test(text.slice(end - 3, end)) &&
     !DIRECT_AFTER.test(lineAfter(text, end, 16)) &&
     !FIRST_PERSON.test(lineBefore(text, start, 48) + ' ' + lineAfter(text, end, 48))
+  )
+    return true;
+  // A direct line or fax of a switchboard given in the same post: "0221 98765-0 … Telefax: 0221 98765-199".
+  const base = /^(.*\d)\s?-\s?(?!0$)\d{1,5}$/.exec(text.slice(start, end));
+  const others = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  if (
+    base &&
+    base[1]!.replace(/\D/g, '').length >= 6 &&
+    new RegExp(String.raw`${base[1]!.replace(/[^\d]/g, '\\D?')}\s?-\s?0(?!\s?\d)`).test(others)
   )
     return true;
   const international = text.slice(start, start + 2).includes('+') || digits.startsWith('00');
@@ -143,7 +159,7 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   if (UNIT_AFTER.test(lineAfter(text, end, 12)) || /[€$£]\s?$/.test(lineBefore(text, start, 2))) return null;
   const before = lineBefore(text, start, 48);
   if (before.trim() === '' && IBAN_LINE_END.test(text.slice(Math.max(0, start - 40), start))) return null;
-  if (MASKED_AFTER.test(text.slice(end, end + 4))) return null;
+  if (MASKED_AFTER.test(text.slice(end, end + 4)) || ID_GOES_ON.test(text.slice(end, end + 3))) return null;
   if (PREFIX_BEFORE.test(before) || PREFIX_AFTER.test(lineAfter(text, end, 24))) return null;
   if (isSample(text, start, end)) return null;
   if (serviceLine(text, start, end, digitsOf(text, groups), rule)) return null;
