@@ -50,3 +50,22 @@ describe('payment card detection', () => {
     expect(cards('Referenz 40128888 88881881 im Betreff')).toEqual([]);
   });
 });
+
+describe('Luhn-valid numbers that are other ids or published test numbers', () => {
+  it.each([
+    'Transaktions-ID 4829 1038 5512 9030 – die Bank sagt, die Zahlung ist raus.',
+    'Device ID 3580 1244 0066 1898, firmware 2.4.1',
+    'The Steam trade offer ID is 6123456789012344, not sure why it failed.',
+    'Spotify-Geschenkkarte PIN 4471 9030 2277 1189, lässt sich nicht einlösen',
+    'Mastercard test number 5555 5555 5555 4444 works, 4000 0000 0000 0002 is declined as documented.',
+    "Adyen test Amex 3700 0000 0000 002 returns 'Refused' in our staging env.",
+    'For testing 3-D Secure use 4000 0027 6000 3184.',
+    'The docs list 378282246310005 as the American Express test number.',
+  ])('leaves %j alone', (text) => {
+    expect(cards(text)).toEqual([]);
+  });
+
+  it('still finds a card after a card word with an id further back', () => {
+    expect(cards('Order ID 4471, paid with my visa 4485 2750 1432 0042')).toEqual(['4485 2750 1432 0042']);
+  });
+});

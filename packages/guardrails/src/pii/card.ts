@@ -44,6 +44,11 @@ function printedLengths(groups: NumberRun['groups'], separators: readonly string
 }
 
 const CARD_WORD = /kart|card|visa|kredit|credit|debit|\bcc\b|zahlung|payment|paid|bezahlt/i;
+/** The label right before names another id: "Transaktions-ID 4829 …", "Device ID …", "Geschenkkarte PIN …", "terminal ID is …". */
+const OTHER_ID_LABEL =
+  /(?:(?<!\p{L})(?:id|pin|code|ref)|transa[ck]tion\p{L}*|referen[cz]\p{L}*|mandat\p{L}*|vorgang\p{L}*|beleg\p{L}*|tracking|sendung\p{L}*|imei|iccid|serial|serien\p{L}*)(?:\s?(?:#|no\.?|nr\.?|number|nummer))?[\s:#=]{0,3}(?:(?:is|ist|lautet|was|war)\s)?$/iu;
+/** Published test numbers are mostly zeros: "4000 0000 0000 0002", "3700 0000 0000 002", "5100 0000 0000 0000". */
+const mostlyZeros = (digits: string) => (digits.match(/0/g)?.length ?? 0) >= digits.length - 5;
 
 export function detectCards(text: string, runs: readonly NumberRun[]): Candidate[] {
   const found: Candidate[] = [];
@@ -69,6 +74,7 @@ export function detectCards(text: string, runs: readonly NumberRun[]): Candidate
     }
     if (best < 0) continue;
     if (run.gluedRight && best === run.groups.length - 1) continue;
+    if (OTHER_ID_LABEL.test(lineBefore(text, run.start, 40)) || mostlyZeros(digitsOf(text, run.groups.slice(0, best + 1)))) continue;
     found.push({ kind: 'card', start: run.groups[0]!.start, end: run.groups[best]!.end, rule: 'card' });
   }
   return found;

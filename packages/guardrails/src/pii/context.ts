@@ -5,7 +5,7 @@ import { lineAfter, lineBefore } from '../text.js';
  * "Platzhalter in der Doku: „Kundennummer: 1234…“", "something like jo@example.org", "… (dummy)",
  * "'Customer ID: 5550…' as an example", "… is obviously made up", "… – das ist doch eine Test-IBAN".
  */
-const SAMPLE_WORD = String.raw`z\.\s?b\.|e\.g\.|(?:zum\s)?beispiel(?:nummer|wert|werte|daten|iban|karte|adresse)?|example|(?<!-)format|pattern|muster(?:nummer|karte|ausweis|brief|formular)?|dummy|fake|sample|placeholder|platzhalter|something\slike|so\set(?:was|wa)\swie|test[\s-]?(?:karte|kreditkarte|card|nummer|number|iban|daten|data|wert|value)|(?:help|docs?|documentation)\spage|hilfeseite|(?:aus|in)\sder\sdoku(?:mentation)?`;
+const SAMPLE_WORD = String.raw`z\.\s?b\.|e\.g\.|(?:zum\s)?beispiel(?:nummer|wert|werte|daten|iban|karte|adresse)?|example|(?<!-)format|pattern|muster(?:nummer|karte|ausweis|brief|formular)?|dummy|fake|sample|placeholder|platzhalter|something\slike|so\set(?:was|wa)\swie|test[\s-]?(?:karte|kreditkarte|card|nummer|number|iban|daten|data|wert|value)|test[\s-]?(?:visa|amex|master\p{L}*|maestro|iban|ssn)|sandbox|staging|(?:for|zum)\stest(?:ing|en)|(?:help|docs?|documentation)\spage|hilfeseite|(?:aus|in)\sder\sdoku(?:mentation)?`;
 /** The sample word counts up to the value within the sentence, unless the writer calls the value theirs ("Example: my order …"). */
 const SAMPLE_BEFORE = new RegExp(
   String.raw`(?<![@./\p{L}\d])(?:${SAMPLE_WORD})(?![@.\p{L}\d])(?:(?![.!?]\s)(?!(?<!\p{L})(?:my|mein\p{L}{0,2}|ich)(?!\p{L}))[^\n]){0,40}$`,
@@ -14,7 +14,7 @@ const SAMPLE_BEFORE = new RegExp(
 /** Right after the value, in brackets: "(Beispiel)", "[dummy]". */
 const BRACKETED = String.raw`[([]\s?(?:z\.\s?b\.|e\.g\.|beispiel|example|dummy|fake|sample|muster|placeholder|platzhalter|fiktiv|fictional|made[\s-]up)`;
 /** A few words on: "… ist natürlich fiktiv", "… as an example", "… not a real one", "… bitte nicht wörtlich übernehmen". */
-const SAID_SAMPLE = String.raw`(?:[\p{L}']+[\s,]+){0,4}?(?:made[\s-]up|fiktiv|fictional|erfunden|ausgedacht|(?:as|als)\s(?:an?\s|eine?\s)?(?:example|beispiel|sample|placeholder|platzhalter|test[\s-]?(?:card|karte|number|nummer|value|wert|iban))|not\sa\sreal|kein(?:e|en)?\secht|nicht\swörtlich|(?:example|beispiel)\sonly|(?:on|in|auf|im|for|für)\s(?:the\s|der\s|dem\s|die\s|your\s|eurer\s)?(?:test|sandbox)[\s-]?(?:page|seite|mode|modus|environment|umgebung|checkout|shop)|(?:in|im)\s(?:test|sandbox)[\s-]?mod(?:e|us))`;
+const SAID_SAMPLE = String.raw`(?:[\p{L}']+[\s,]+){0,4}?(?:made[\s-]up|fiktiv|fictional|erfunden|ausgedacht|(?:as|als)\s(?:an?\s|eine?\s|the\s|die\s|der\s)?(?:[\p{L}-]+\s){0,2}?(?:example|beispiel|sample|placeholder|platzhalter|test[\s-]?(?:card|karte|number|nummer|value|wert|iban))|not\sa\sreal|kein(?:e|en)?\secht|nicht\swörtlich|(?:example|beispiel)\sonly|(?:on|in|auf|im|for|für)\s(?:the\s|der\s|dem\s|die\s|your\s|eurer\s)?(?:test|sandbox)[\s-]?(?:page|seite|mode|modus|environment|umgebung|checkout|shop)|(?:in|im)\s(?:test|sandbox)[\s-]?mod(?:e|us))`;
 /** "… – das ist doch eine Test-IBAN", "… isn't that the standard test IBAN?". */
 const CALLED_TEST = String.raw`(?:[\p{L}']+\s){0,2}?(?:is|ist|isn'?t\sthat|ist\sdas|das\sist)\s(?:doch\s|nur\s|just\s|only\s|obviously\s|clearly\s|probably\s|natürlich\s|wohl\s|offenbar\s|offensichtlich\s|the\s|die\s|eine?\s|an?\s|standard[\s-]?)*(?:test|beispiel|example|sample|dummy|muster|platzhalter|placeholder)[\s-]?\p{L}*`;
 const SAMPLE_AFTER = new RegExp(String.raw`^[^\n\p{L}\d]{0,6}(?:${BRACKETED}|${SAID_SAMPLE}|${CALLED_TEST})`, 'iu');
