@@ -10,13 +10,15 @@ import {
   type Located,
   type Owner,
   type QuestionRecord,
+  type Tally,
   type UserRecord,
 } from './import-model';
 import type { ImportRun } from './import-run';
-import { applyAcceptances, writeAnswers } from './writer/answers';
+import type { EntityManager } from 'typeorm';
+import { applyAcceptances, insertAnswers, planAnswers } from './writer/answers';
 import { writeComments } from './writer/comments';
-import { prepareBodies } from './writer/context';
-import { writeQuestions } from './writer/questions';
+import { prepareBodies, type WriterContext } from './writer/context';
+import { insertQuestions, planQuestions, type AnswerState } from './writer/questions';
 import { writeUsers } from './writer/users';
 import type { BodyFormat } from './body-format';
 
@@ -208,6 +210,53 @@ export function parseThread(run: ImportRun, fileName: string, line: TextLine, op
   };
 }
 
+/**
+ * Writes a batch of threads. A thread's question and answers arrive together, so a new question is
+ * inserted with its answer count, status and last activity already right: only questions with an
+ * accepted answer (which must exist first) and questions imported before are updated afterwards.
+ */
+async function writeThreads(m: EntityManager, ctx: WriterContext, tally: Tally, threads: Thread[]): Promise<void> {
+  const questions = await planQuestions(
+    m,
+    ctx,
+    tally,
+    threads.map((t) => t.question),
+  );
+  const known = new Map(questions.existing);
+  questions.fresh.forEach((q, i) => known.set(q.extId, questions.ids[i]!));
+  const answers = await planAnswers(
+    m,
+    ctx,
+    tally,
+    threads.flatMap((t) => t.answers),
+    known,
+  );
+  const fresh = new Set(questions.ids);
+  const state = new Map<string, AnswerState>();
+  for (const a of answers) {
+    if (!fresh.has(a.questionId)) continue;
+    const s = state.get(a.questionId) ?? { count: 0, latest: null };
+    s.count += 1;
+    if (!s.latest || a.createdAt > s.latest) s.latest = a.createdAt;
+    state.set(a.questionId, s);
+  }
+  await insertQuestions(m, ctx, tally, questions, state);
+  const answerIds = await insertAnswers(m, ctx, tally, answers, fresh);
+  await writeComments(
+    m,
+    ctx,
+    tally,
+    threads.flatMap((t) => t.comments),
+  );
+  await applyAcceptances(
+    m,
+    ctx,
+    tally,
+    threads.flatMap((t) => (t.acceptance ? [t.acceptance] : [])),
+    { questions: known, answers: answerIds },
+  );
+}
+
 /** The thread file for a path: the file itself, or `threads.jsonl` in a folder. */
 export function threadsFile(path: string, isDirectory: boolean): string {
   return isDirectory ? join(path, 'threads.jsonl') : path;
@@ -267,32 +316,7 @@ export async function importJsonl(run: ImportRun, file: string, options: JsonlOp
         threads.flatMap((t) => t.comments),
       );
     },
-    write: async (m, tally, threads) => {
-      await writeQuestions(
-        m,
-        ctx,
-        tally,
-        threads.map((t) => t.question),
-      );
-      await writeAnswers(
-        m,
-        ctx,
-        tally,
-        threads.flatMap((t) => t.answers),
-      );
-      await writeComments(
-        m,
-        ctx,
-        tally,
-        threads.flatMap((t) => t.comments),
-      );
-      await applyAcceptances(
-        m,
-        ctx,
-        tally,
-        threads.flatMap((t) => (t.acceptance ? [t.acceptance] : [])),
-      );
-    },
+    write: (m, tally, threads) => writeThreads(m, ctx, tally, threads),
   });
   return { usersFile: hasUsers };
 }

@@ -9,99 +9,115 @@ import {
   lookupRefs,
   insertRefs,
   allocateIds,
-  insertRows,
   dedupe,
   splitExisting,
 } from './context';
 import { resolveOwners } from './users';
 
-export async function writeAnswers(m: EntityManager, ctx: WriterContext, tally: Tally, input: AnswerRecord[]): Promise<void> {
+/** An answer that will be inserted: not imported yet, its question known, its body not empty. */
+export interface PlannedAnswer extends AnswerRecord {
+  questionId: string;
+  markdown: string;
+  html: string;
+}
+
+/**
+ * Chooses the answers of a batch to insert. `known` maps question ids in the source to ids here
+ * when the caller has them already (a thread's question written in the same batch); the rest are
+ * looked up.
+ */
+export async function planAnswers(
+  m: EntityManager,
+  ctx: WriterContext,
+  tally: Tally,
+  input: AnswerRecord[],
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<PlannedAnswer[]> {
   const records = dedupe(tally, 'answer', input, (r) => r.extId);
   const { fresh: candidates } = await splitExisting(m, ctx, tally, 'answer', records);
-  if (candidates.length === 0) return;
+  if (candidates.length === 0) return [];
   const questions = await lookupRefs(
     m,
     ctx.source,
     'question',
-    candidates.map((r) => r.questionExtId),
+    unique(candidates.map((r) => r.questionExtId).filter((id) => !known.has(id))),
   );
-  const fresh: (AnswerRecord & { markdown: string; html: string })[] = [];
+  const planned: PlannedAnswer[] = [];
   for (const r of candidates) {
-    if (!questions.has(r.questionExtId)) {
+    const questionId = known.get(r.questionExtId) ?? questions.get(r.questionExtId);
+    if (!questionId) {
       tally.skip('answer', 'its question is not in the import (missing or skipped)', r.where, `question ${r.questionExtId}`);
       continue;
     }
     const { markdown, html } = renderBody(ctx, r.body);
     if (markdown === '') tally.skip('answer', 'empty body', r.where);
-    else fresh.push({ ...r, markdown, html });
+    else planned.push({ ...r, questionId, markdown, html });
   }
-  if (fresh.length === 0) return;
-  const authors = await resolveOwners(m, ctx, tally, fresh, 'answer');
-  const ids = await allocateIds(m, 'answers', fresh.length);
-  const revisions: Record<string, unknown>[] = [];
-  const rows = fresh.map((r, i) => {
-    revisions.push({ answer_id: ids[i], editor_id: authors[i], body_markdown: r.markdown, created_at: r.createdAt.toISOString() });
-    return {
-      id: ids[i],
-      question_id: questions.get(r.questionExtId),
-      author_id: authors[i],
-      body_markdown: r.markdown,
-      body_html: r.html,
-      score: r.score,
-      created_at: r.createdAt.toISOString(),
-      edited_at: r.editedAt?.toISOString() ?? null,
-    };
-  });
-  await insertRows(
-    m,
-    'answers',
-    {
-      id: 'bigint',
-      question_id: 'bigint',
-      author_id: 'bigint',
-      body_markdown: 'text',
-      body_html: 'text',
-      score: 'integer',
-      created_at: 'timestamptz',
-      edited_at: 'timestamptz',
-    },
-    rows,
+  return planned;
+}
+
+/**
+ * Inserts planned answers with their first revision and refs. Questions in `counted` were written
+ * with these answers already counted (answer count, status, last activity); the others are recounted.
+ */
+export async function insertAnswers(
+  m: EntityManager,
+  ctx: WriterContext,
+  tally: Tally,
+  planned: PlannedAnswer[],
+  counted: ReadonlySet<string> = new Set(),
+): Promise<Map<string, string>> {
+  const inserted = new Map<string, string>();
+  if (planned.length === 0) return inserted;
+  const authors = await resolveOwners(m, ctx, tally, planned, 'answer');
+  const ids = await allocateIds(m, 'answers', planned.length);
+  // The first revision is copied from the inserted rows in the same statement, so each body crosses the wire once.
+  await m.query(
+    `WITH a AS (
+       INSERT INTO answers (id, question_id, author_id, body_markdown, body_html, score, created_at, edited_at) OVERRIDING SYSTEM VALUE
+       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::timestamptz[], $8::timestamptz[])
+       RETURNING id, author_id, body_markdown, created_at)
+     INSERT INTO post_revisions (answer_id, editor_id, body_markdown, created_at) SELECT id, author_id, body_markdown, created_at FROM a`,
+    [
+      ids,
+      planned.map((r) => r.questionId),
+      authors,
+      planned.map((r) => r.markdown),
+      planned.map((r) => r.html),
+      planned.map((r) => r.score),
+      planned.map((r) => r.createdAt.toISOString()),
+      planned.map((r) => r.editedAt?.toISOString() ?? null),
+    ],
   );
-  await insertRows(
+  const pairs = planned.map((r, i): [string, string] => [r.extId, ids[i]!]);
+  await insertRefs(m, ctx.source, 'answer', pairs);
+  const touched = unique(planned.map((r) => r.questionId));
+  await recountQuestions(
     m,
-    'post_revisions',
-    { answer_id: 'bigint', editor_id: 'bigint', body_markdown: 'text', created_at: 'timestamptz' },
-    revisions,
-    false,
+    touched.filter((id) => !counted.has(id)),
   );
-  await insertRefs(
-    m,
-    ctx.source,
-    'answer',
-    fresh.map((r, i) => [r.extId, ids[i]!]),
-  );
-  const touched = unique(rows.map((r) => r.question_id!));
-  await recountQuestions(m, touched);
-  tally.imported('answer', fresh.length);
+  tally.imported('answer', planned.length);
   tally.touch(touched);
+  for (const [extId, id] of pairs) inserted.set(extId, id);
+  return inserted;
+}
+
+export async function writeAnswers(m: EntityManager, ctx: WriterContext, tally: Tally, input: AnswerRecord[]): Promise<void> {
+  await insertAnswers(m, ctx, tally, await planAnswers(m, ctx, tally, input));
 }
 
 /** Marks accepted answers: status solved, solved_at = the answer's time (the dumps do not say when it was accepted). */
-export async function applyAcceptances(m: EntityManager, ctx: WriterContext, tally: Tally, input: AcceptanceRecord[]): Promise<void> {
+export async function applyAcceptances(
+  m: EntityManager,
+  ctx: WriterContext,
+  tally: Tally,
+  input: AcceptanceRecord[],
+  known: { questions: ReadonlyMap<string, string>; answers: ReadonlyMap<string, string> } = { questions: new Map(), answers: new Map() },
+): Promise<void> {
   const records = dedupe(tally, 'acceptance', input, (r) => r.questionExtId);
   if (records.length === 0) return;
-  const questions = await lookupRefs(
-    m,
-    ctx.source,
-    'question',
-    records.map((r) => r.questionExtId),
-  );
-  const answers = await lookupRefs(
-    m,
-    ctx.source,
-    'answer',
-    records.map((r) => r.answerExtId),
-  );
+  const questions = await lookupRefs(m, ctx.source, 'question', records.map((r) => r.questionExtId), known.questions);
+  const answers = await lookupRefs(m, ctx.source, 'answer', records.map((r) => r.answerExtId), known.answers);
   const wanted: { qid: string; aid: string; record: AcceptanceRecord }[] = [];
   for (const r of records) {
     if (!questions.has(r.questionExtId))

@@ -76,10 +76,23 @@ export async function prepareBodies(
   for (const r of records) if (!present.has(r.extId)) renderBody(ctx, r.body);
 }
 
-export async function lookupRefs(m: EntityManager, source: string, kind: RefKind, externalIds: string[]): Promise<Map<string, string>> {
+/** Internal ids of records of one kind by their source ids; those in `known` (just written by this batch) are not looked up. */
+export async function lookupRefs(
+  m: EntityManager,
+  source: string,
+  kind: RefKind,
+  externalIds: string[],
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  if (externalIds.length === 0) return found;
-  const byKey = new Map(unique(externalIds).map((id) => [refKey(id), id]));
+  const wanted: string[] = [];
+  for (const id of externalIds) {
+    const internal = known.get(id);
+    if (internal === undefined) wanted.push(id);
+    else found.set(id, internal);
+  }
+  if (wanted.length === 0) return found;
+  const byKey = new Map(unique(wanted).map((id) => [refKey(id), id]));
   const rows = await sql<{ external_id: string; internal_id: string }>(
     m,
     `SELECT external_id, internal_id FROM external_refs WHERE source = $1 AND kind = $2 AND external_id = ANY($3::text[])`,
