@@ -23,6 +23,14 @@ describe('the insights filter', () => {
     expect(read('from=2024-01-01&to=2026-03-31').values.from).toBe('2026-03-02');
   });
 
+  it('keeps the language of the questions when it is one the filter offers', () => {
+    expect(read('language=de')).toMatchObject({ values: { language: 'de' }, filter: { language: 'de' } });
+    expect(read('language=fr').filter).not.toHaveProperty('language');
+    expect(insightsCsvPath('sla', { from: '2026-03-01', to: '2026-03-31', space: '', team: '', language: 'en' })).toBe(
+      '/console/insights/export/sla?from=2026-03-01&to=2026-03-31&language=en',
+    );
+  });
+
   it('links each export with the same filter', () => {
     expect(insightsCsvPath('sla', { from: '2026-03-01', to: '2026-03-31', space: '', team: '2' })).toBe(
       '/console/insights/export/sla?from=2026-03-01&to=2026-03-31&team=2',

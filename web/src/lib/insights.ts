@@ -12,13 +12,19 @@ export const DEFAULT_DAYS = 30;
 export const MAX_DAYS = 366;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The filter as it stands in the URL: dates (YYYY-MM-DD, `to` inclusive, UTC days), space and team ids. */
+/** The filter as it stands in the URL: dates (YYYY-MM-DD, `to` inclusive, UTC days), space and team ids, the questions' language. */
 export interface InsightsFilterValues {
   from: string;
   to: string;
   space: string;
   team: string;
+  language?: InsightsLanguage;
 }
+
+/** The languages the filter offers (questions.language). */
+export const INSIGHTS_LANGUAGES = ['de', 'en'] as const;
+export type InsightsLanguage = (typeof INSIGHTS_LANGUAGES)[number];
+const isLanguage = (value: string | null): value is InsightsLanguage => (INSIGHTS_LANGUAGES as readonly (string | null)[]).includes(value);
 
 const isoDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
 const dayStart = (day: string): number => (DATE.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN);
@@ -33,7 +39,8 @@ export function readInsightsFilter(params: URLSearchParams, now = Date.now()): {
   if (!Number.isFinite(dayStart(from)) || dayStart(from) > toTime || toTime - dayStart(from) >= MAX_DAYS * DAY_MS)
     from = isoDay(toTime - (DEFAULT_DAYS - 1) * DAY_MS);
   const id = (value: string | null): string => (value && /^[1-9]\d{0,17}$/.test(value) ? value : '');
-  const values = { from, to, space: id(params.get('space')), team: id(params.get('team')) };
+  const language = params.get('language');
+  const values = { from, to, space: id(params.get('space')), team: id(params.get('team')), ...(isLanguage(language) ? { language } : {}) };
   return {
     values,
     filter: {
@@ -41,12 +48,13 @@ export function readInsightsFilter(params: URLSearchParams, now = Date.now()): {
       to: new Date(toTime + DAY_MS).toISOString(),
       spaceId: values.space || null,
       teamId: values.team || null,
+      ...(values.language ? { language: values.language } : {}),
     },
   };
 }
 
 const query = (values: InsightsFilterValues): string =>
-  new URLSearchParams(Object.entries(values).filter(([, value]) => value !== '')).toString();
+  new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
 
 export function insightsPath(values?: InsightsFilterValues): ResolvedPathname {
   const search = values ? query(values) : '';
