@@ -4,18 +4,11 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from './platform/config';
 import { createDataSource, pendingSchemaChanges } from './platform/database/data-source';
 import { openDatabase, resolveDatabaseUrl } from './platform/database/database';
-import { seedDemoCommunity } from './demo/seed-demo';
-import { printSchemaFile } from './print-schema';
 import { createLogger } from './platform/logger';
-import { createAdmin } from './identity/create-admin';
-import { StreamReporter } from './importer/progress';
-import { MeiliSearchIndex } from './search/meili-search.index';
-import { PostgresSearchIndex } from './search/postgres-search.index';
-import { reindexAll } from './search/reindex';
-import { recomputeReputation } from './reputation/recompute';
-import { rebuildInsights } from './insights/rebuild';
-import { buildDueDigests } from './notifications/mail/digest';
 import { IMPORT_USAGE, parseImportArgs, runImportCommand } from './importer/cli-import';
+
+// Each command loads the modules only it needs when it runs: the demo seed and the GraphQL schema
+// (the whole Nest app) took seconds to load, and every command paid for them, `import` included.
 
 interface Command {
   summary: string;
@@ -108,6 +101,7 @@ const commands: Record<string, Command> = {
       }
       const db = await openDatabase(config, logger);
       try {
+        const { createAdmin } = await import('./identity/create-admin.js');
         const result = await createAdmin(db.dataSource, { email, displayName: name, password: option(args, 'password') });
         console.log(result.created ? `Created admin ${result.email}.` : `${result.email} is now an admin.`);
         if (result.generatedPassword) console.log(`Password (shown once): ${result.generatedPassword}`);
@@ -123,6 +117,7 @@ const commands: Record<string, Command> = {
     run: async (args) => {
       const db = await openDatabase(config, logger);
       try {
+        const { seedDemoCommunity } = await import('./demo/seed-demo.js');
         const seeded = await seedDemoCommunity(db.dataSource, { onlyIfEmpty: !args.includes('--force') });
         if (!seeded) {
           console.log('The database already has a community; use --force to add the demo anyway.');
@@ -161,6 +156,12 @@ const commands: Record<string, Command> = {
     run: async () => {
       const db = await openDatabase(config, logger);
       try {
+        const [{ MeiliSearchIndex }, { PostgresSearchIndex }, { reindexAll }, { StreamReporter }] = await Promise.all([
+          import('./search/meili-search.index.js'),
+          import('./search/postgres-search.index.js'),
+          import('./search/reindex.js'),
+          import('./importer/progress.js'),
+        ]);
         const index = config.meiliUrl ? new MeiliSearchIndex(config.meiliUrl, config.meiliKey) : new PostgresSearchIndex(db.dataSource);
         const reporter = new StreamReporter(process.stderr, 5000, 'reindex');
         const started = Date.now();
@@ -188,6 +189,7 @@ const commands: Record<string, Command> = {
       const db = await openDatabase(config, logger);
       try {
         const started = Date.now();
+        const { recomputeReputation } = await import('./reputation/recompute.js');
         const changed = await db.dataSource.transaction((manager) => recomputeReputation(manager));
         console.log(`Recomputed reputation and trust levels in ${((Date.now() - started) / 1000).toFixed(1)} s; ${changed} users changed.`);
         return 0;
@@ -204,6 +206,7 @@ const commands: Record<string, Command> = {
       try {
         const started = Date.now();
         const [row]: { secret: string }[] = await db.dataSource.query(`SELECT secret FROM mail_secret`);
+        const { buildDueDigests } = await import('./notifications/mail/digest.js');
         const result = await buildDueDigests((work) => db.dataSource.transaction(work), {
           publicUrl: config.publicUrl,
           secret: row!.secret,
@@ -221,6 +224,7 @@ const commands: Record<string, Command> = {
     summary: 'Write the GraphQL schema generated from the code to schema.graphql (sorted).',
     usage: 'pnpm cli schema [--check]\n\nWith --check nothing is written; it fails when schema.graphql is out of date.',
     run: async (args) => {
+      const { printSchemaFile } = await import('./print-schema.js');
       return printSchemaFile(config, logger, args.includes('--check'));
     },
   },
@@ -232,6 +236,7 @@ const commands: Record<string, Command> = {
       const db = await openDatabase(config, logger);
       try {
         const started = Date.now();
+        const { rebuildInsights } = await import('./insights/rebuild.js');
         const { questions, escalations } = await db.dataSource.transaction((manager) => rebuildInsights(manager));
         console.log(`Rebuilt ${questions} question and ${escalations} escalation rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         return 0;
