@@ -109,3 +109,18 @@ describe('company addresses named by their team, footer or returns desk, and tes
     expect(found(text)).toContainEqual([kind, match]);
   });
 });
+
+describe("pickup shops, sellers, a company's postal address and a template value", () => {
+  it.each([
+    'Abholung in Filiale: MediaShop Köln, Hohe Str. 52, 50667 Köln – Öffnungszeiten Mo–Sa 10–20 Uhr',
+    'Sold by: Gadgetworld Ltd, Unit 4, Enterprise Park, Swindon SN2 2PJ.',
+    'Postfach-Anschrift der Firma: Postfach 10 11 12, 70010 Stuttgart – für Widersprüche.',
+    'In der Vorlage steht DE89 3704 0044 0532 0130 00 als Muster – nicht eure eigene eintragen!',
+  ])('reports nothing in %j', (text) => {
+    expect(detectPii(text)).toEqual([]);
+  });
+
+  it('still reports an address the writer gives for a pickup', () => {
+    expect(detectPii('Bitte an meine Adresse: Hohe Str. 52, 50667 Köln').map((f) => f.kind)).toEqual(['address']);
+  });
+});

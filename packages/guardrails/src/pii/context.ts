@@ -14,7 +14,7 @@ const SAMPLE_BEFORE = new RegExp(
 /** Right after the value, in brackets: "(Beispiel)", "[dummy]". */
 const BRACKETED = String.raw`[([]\s?(?:z\.\s?b\.|e\.g\.|beispiel|example|dummy|fake|sample|muster|placeholder|platzhalter|fiktiv|fictional|made[\s-]up)`;
 /** A few words on: "… ist natürlich fiktiv", "… as an example", "… not a real one", "… bitte nicht wörtlich übernehmen". */
-const SAID_SAMPLE = String.raw`(?:[\p{L}']+[\s,]+){0,4}?(?:made[\s-]up|fiktiv|fictional|erfunden|ausgedacht|(?:as|als)\s(?:an?\s|eine?\s|the\s|die\s|der\s)?(?:[\p{L}-]+\s){0,2}?(?:example|beispiel|sample|placeholder|platzhalter|test[\s-]?(?:card|karte|number|nummer|value|wert|iban))|not\sa\sreal|kein(?:e|en)?\secht|nicht\swörtlich|(?:example|beispiel)\sonly|(?:on|in|auf|im|for|für)\s(?:the\s|der\s|dem\s|die\s|your\s|eurer\s)?(?:test|sandbox)[\s-]?(?:page|seite|mode|modus|environment|umgebung|checkout|shop)|(?:in|im)\s(?:test|sandbox)[\s-]?mod(?:e|us))`;
+const SAID_SAMPLE = String.raw`(?:[\p{L}']+[\s,]+){0,4}?(?:made[\s-]up|fiktiv|fictional|erfunden|ausgedacht|(?:as|als)\s(?:an?\s|eine?\s|the\s|die\s|der\s)?(?:[\p{L}-]+\s){0,2}?(?:example|beispiel|sample|muster|vorlage|placeholder|platzhalter|test[\s-]?(?:card|karte|number|nummer|value|wert|iban))|not\sa\sreal|kein(?:e|en)?\secht|nicht\swörtlich|(?:example|beispiel)\sonly|(?:on|in|auf|im|for|für)\s(?:the\s|der\s|dem\s|die\s|your\s|eurer\s)?(?:test|sandbox)[\s-]?(?:page|seite|mode|modus|environment|umgebung|checkout|shop)|(?:in|im)\s(?:test|sandbox)[\s-]?mod(?:e|us))`;
 /** "… – das ist doch eine Test-IBAN", "… isn't that the standard test IBAN?". */
 const CALLED_TEST = String.raw`(?:[\p{L}']+\s){0,2}?(?:is|ist|isn'?t\sthat|ist\sdas|das\sist)\s(?:doch\s|nur\s|just\s|only\s|obviously\s|clearly\s|probably\s|natürlich\s|wohl\s|offenbar\s|offensichtlich\s|the\s|die\s|eine?\s|an?\s|standard[\s-]?)*(?:test|beispiel|example|sample|dummy|muster|platzhalter|placeholder)[\s-]?\p{L}*`;
 const SAMPLE_AFTER = new RegExp(String.raw`^[^\n\p{L}\d]{0,6}(?:${BRACKETED}|${SAID_SAMPLE}|${CALLED_TEST})`, 'iu');
@@ -44,7 +44,7 @@ const COMPANY_MAIL_BEFORE =
  * the writer gives it as where to reach them ("schreibt mir an …", "my address is …").
  */
 const ROLE_MAILBOX =
-  /^(?:support|billing|dpo|datenschutz|privacy|kundenservice|customer-?service|customer-?care|service|help|hilfe|press|presse|no-?reply|do-?not-?reply|complaints|beschwerde|abuse|security|sales|vertrieb|rechnung|invoices?|careers|jobs|legal|compliance)(?:[._-][\p{L}\d]+)?@/iu;
+  /^(?:support|billing|dpo|datenschutz|privacy|kundenservice|customer-?service|customer-?care|service|help|hilfe|helpdesk|press|presse|no-?reply|do-?not-?reply|complaints|beschwerde|abuse|security|sales|vertrieb|rechnung|invoices?|careers?|karriere|bewerbung(?:en)?|jobs|legal|compliance|postmaster|hostmaster|webmaster|admin|newsletter|marketing|orders?|bestellung(?:en)?|team|office|buchhaltung|accounts)(?:[._+-][\p{L}\d-]+)?@/iu;
 const ADDRESSED_TO_ME = /(?<!\p{L})(?:mir|mich|me|my|mein\p{L}{0,2})(?!\p{L})/iu;
 const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
 const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|verein)[^\n\d]{0,30}$/iu;
@@ -57,7 +57,7 @@ const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|vere
 const LEGAL_FORM_BEFORE =
   /(?<!\p{L})(?:gmbh|ag|ltd|plc|inc|llc|kg|ohg|e\.\s?v|co)\.?(?!\p{L})[^\n\p{L}]{1,4}(?:[^\n,·|]{1,40}[,·|]\s{0,2})?$/iu;
 const COMPANY_ADDRESS_BEFORE = new RegExp(
-  String.raw`(?:impressum|imprint|registered\soffice|head\s?office|headquarters|hauptsitz|firmensitz|(?:unser\p{L}{0,2}|our)\s(?:\p{L}+\s)?(?:filiale|shop|store|kundencenter|service-?center|retourenlager|branch|warehouse|repair\spartner)|kundencenter|returns?\s(?:go|centre|center|address|department)|complaints?\s(?:must|should|go|to|department)|beschwerden?\s(?:bitte|an)|ombudsman|retouren\p{L}*|rücksendung\p{L}*|widerruf\p{L}*|kundenservice|kundendienst|customer\s(?:service|care)|service-?team|support-?team)[^\n]{0,80}$`,
+  String.raw`(?:impressum|imprint|registered\soffice|head\s?office|headquarters|hauptsitz|firmensitz|(?:unser\p{L}{0,2}|our)\s(?:\p{L}+\s)?(?:filiale|shop|store|kundencenter|service-?center|retourenlager|branch|warehouse|repair\spartner)|kundencenter|(?:abholung|pick-?up|collect(?:ion)?)\s(?:in|at|from|aus)\s(?:der\s|the\s)?(?:filiale|branch|store|shop)|sold\sby|verkauft\s(?:von|durch)|(?:anschrift|adresse|address)\s(?:der|des|of\sthe)\s(?:firma|unternehmens|company)|(?:firma|company)\p{L}*[^\n]{0,3}(?:anschrift|adresse|address)|returns?\s(?:go|centre|center|address|department)|complaints?\s(?:must|should|go|to|department)|beschwerden?\s(?:bitte|an)|ombudsman|retouren\p{L}*|rücksendung\p{L}*|widerruf\p{L}*|kundenservice|kundendienst|customer\s(?:service|care)|service-?team|support-?team)[^\n]{0,80}$`,
   'iu',
 );
 

@@ -50,3 +50,21 @@ describe('e-mail detection', () => {
     },
   );
 });
+
+describe('role and team mailboxes, address patterns and stack frames', () => {
+  it.each([
+    'postmaster@mail.example.org bounced my message with 550 5.1.1',
+    'Die Bewerbung geht an karriere@beispiel-gmbh.de, steht in der Anzeige.',
+    'newsletter@deals.example keeps mailing me after I unsubscribed.',
+    'Our team inbox is team-emea@company.example, replies within 2 business days.',
+    "Reply-To: helpdesk+ticket-44719@support.example.com (that's the ticket alias)",
+    'Die Adresse vorname.nachname@firma.de ist doch nur das Schema, oder?',
+    'Stacktrace: PaymentException: code=2049 at de.shop.checkout.Card.authorize(Card.java:318)',
+  ])('leaves %j alone', (text) => {
+    expect(emails(text)).toEqual([]);
+  });
+
+  it('still finds a role-like mailbox the writer gives as theirs', () => {
+    expect(emails('schreibt mir an office@tanja-keller.de')).toEqual(['office@tanja-keller.de']);
+  });
+});

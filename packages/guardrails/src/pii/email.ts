@@ -19,7 +19,7 @@ const NOT_A_MAILBOX = /^(?:no-?reply|do-?not-?reply|mailer-daemon)@|\.(?:invalid
  * hint or template) and an address masked with x's ("xxx@xxx.de").
  */
 const PLACEHOLDER =
-  /^(?:(?:name|user(?:name)?|you|your[._]?name|(?:john|jane)[._]?doe|first[._]?name[._]?last[._]?name|vorname[._]?nachname|e?-?mail)@(?:[\w-]+\.)*example\.(?:com|org|net)|x+@x+(?:\.x+)*\.[a-z]{2,6})$/i;
+  /^(?:(?:name|user(?:name)?|you|your[._]?name|(?:john|jane)[._]?doe|e?-?mail)@(?:[\w-]+\.)*example\.(?:com|org|net)|(?:first[._]?name[._]?(?:last[._]?name|surname)|vorname[._]?nachname|v\.nachname|f\.lastname)@[\w.-]+|x+@x+(?:\.x+)*\.[a-z]{2,6})$/i;
 const DOT_WORD = /\s{0,2}[[({<]\s{0,2}(?:dot|punkt)\s{0,2}[\])}>]\s{0,2}|\s(?:dot|punkt)\s/iuy;
 
 function localStart(text: string, at: number): number {
@@ -79,7 +79,8 @@ export function detectEmails(text: string): Candidate[] {
         dot = SPELLED_LOCAL.exec(text.slice(Math.max(0, start - 80), start));
       }
       const domain = start < localEnd ? domainEnd(text, m.index + m[0].length, true) : null;
-      if (!domain || localEnd - start < 2) continue;
+      // "code=2049 at de.shop.Card.authorize(Card.java:318)": a stack frame, not an address.
+      if (!domain || localEnd - start < 2 || text[domain.end] === '(') continue;
       // A bare " at " is ordinary prose ("I work at example.com") unless the domain or the local part is spelled out
       // too, or the local part looks like a mailbox's ("jo.hansen at example.com").
       const local = text.slice(start, localEnd);
