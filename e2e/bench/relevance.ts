@@ -201,6 +201,8 @@ interface OrderResult {
   latencies: number[];
   /** Peerdesk's top 10 per query, as source:external id (ids inside a database depend on the import order). */
   lists: string[][];
+  /** The query of each list. */
+  queries: string[];
   commonTitle: number[];
   commonTitleBody: number[];
   wordFrequency: Map<string, number>;
@@ -316,6 +318,7 @@ async function run(order: string): Promise<OrderResult> {
       const stable = new Map<string, string>(allRefs.rows.map((r: { stable: string; internal_id: string }) => [r.internal_id, r.stable]));
       const stableId = (id: string): string => stable.get(id) ?? `internal:${id}`;
       const lists: string[][] = [];
+      const queries: string[] = [];
       const ranks = Object.fromEntries(RANKINGS.map((r) => [r, [] as (number | null)[]])) as Record<Ranking, (number | null)[]>;
       const commonTitle: number[] = [];
       const commonTitleBody: number[] = [];
@@ -331,6 +334,7 @@ async function run(order: string): Promise<OrderResult> {
         ranks['Peerdesk title'].push(rank(byTitle, original));
         ranks['Peerdesk title+body'].push(rank(byTitleAndBody, original));
         lists.push(byTitle.map(stableId), byTitleAndBody.map(stableId));
+        queries.push(title, titleAndBody);
         ranks['BM25 title'].push(rank(bm25.search(title, 10, dup), original));
         ranks['BM25 title+body'].push(rank(bm25.search(titleAndBody, 10, dup), original));
         commonTitle.push(mostCommon(title));
@@ -347,6 +351,7 @@ async function run(order: string): Promise<OrderResult> {
         commonTitle,
         commonTitleBody,
         lists,
+        queries,
         wordFrequency: new Map(COMMON_WORDS.map((w) => [w, bm25.documentFrequency(w)])),
       };
     } finally {
@@ -407,6 +412,11 @@ if (results.length > 1) {
   const first = results[0]!.lists;
   const same = first.filter((list, i) => results.every((r) => r.lists[i]?.join(' ') === list.join(' '))).length;
   console.log(`\nPeerdesk's top-10 lists identical in every import order for ${same} of ${first.length} queries`);
+  first.forEach((list, i) => {
+    if (results.every((r) => r.lists[i]?.join(' ') === list.join(' '))) return;
+    console.log(`  differs: "${results[0]!.queries[i]!.slice(0, 80)}"`);
+    for (const r of results) console.log(`    ${r.order.padEnd(18)} ${r.lists[i]!.join(' ')}`);
+  });
   console.log('\nspread across import orders (max − min, points of R@5 / MRR@10):');
   for (const name of RANKINGS) {
     const r5 = results.map((r) => r.metrics[name].r5 * 100);

@@ -274,7 +274,8 @@ export class PostgresSearchIndex implements SearchIndex {
     const rows: SimilarRow[] = await this.dataSource.query(
       `WITH ${rankedSql(filter, 6)},
        titles AS (
-         SELECT r.question_id, r.relevance, r.tie, d.accepted_excerpt, tsvector_to_array(ts_filter(d.document, '{a}')) AS lexemes
+         SELECT r.question_id, r.relevance, r.tie, hashtext(d.body_text) AS body_tie, d.accepted_excerpt,
+                tsvector_to_array(ts_filter(d.document, '{a}')) AS lexemes
            FROM ranked r JOIN search_documents d USING (question_id)
        ),
        idf AS (
@@ -283,8 +284,9 @@ export class PostgresSearchIndex implements SearchIndex {
                    FROM (SELECT unnest(lexemes) AS lexeme, false AS asked FROM titles UNION ALL SELECT lexeme, true FROM terms WHERE in_title) u
                   GROUP BY u.lexeme) u, stats s
        )
-       SELECT 'hit' AS kind, question_id::text AS question_id, relevance, tie, accepted_excerpt, lexemes, NULL::float8 AS idf FROM titles
-       UNION ALL SELECT CASE WHEN asked THEN 'asked' ELSE 'idf' END, NULL, NULL, NULL, NULL, ARRAY[lexeme], idf FROM idf`,
+       SELECT 'hit' AS kind, question_id::text AS question_id, relevance, tie, body_tie, accepted_excerpt, lexemes, NULL::float8 AS idf
+         FROM titles
+       UNION ALL SELECT CASE WHEN asked THEN 'asked' ELSE 'idf' END, NULL, NULL, NULL, NULL, NULL, ARRAY[lexeme], idf FROM idf`,
       [query.text, title, ...filter.params],
     );
     return rerankByMeaning(rows, title)
@@ -298,6 +300,8 @@ interface SimilarRow {
   question_id: string;
   relevance: number;
   tie: number;
+  /** Threads with the same title (the same `tie`) and relevance are ordered by their bodies, not by id. */
+  body_tie: number;
   accepted_excerpt: string | null;
   lexemes: string[];
   idf: number | null;
@@ -321,7 +325,10 @@ function rerankByMeaning(rows: SimilarRow[], title: string): SimilarRow[] {
       const similarity = asked ? Math.max(cosine(asked, meaning(r.lexemes)), 0) : 0;
       return { ...r, relevance: Math.round((r.relevance + MEANING_WEIGHT * best * similarity) * 1e6) / 1e6 };
     })
-    .sort((a, b) => b.relevance - a.relevance || a.tie - b.tie || Number(BigInt(a.question_id) - BigInt(b.question_id)));
+    .sort(
+      (a, b) =>
+        b.relevance - a.relevance || a.tie - b.tie || a.body_tie - b.body_tie || Number(BigInt(a.question_id) - BigInt(b.question_id)),
+    );
 }
 
 /** The first line of a draft is usually its title; that is what the title similarity compares. */
