@@ -26,11 +26,17 @@ for (const file of ['api/dist/main.js', 'web/build/index.js']) {
  * The api stops the embedded PostgreSQL it started, however it ends (see embedded-postgres.ts).
  */
 const supervised = [];
+/**
+ * What runs here is the built product: production mode unless told otherwise (libraries such as
+ * Express skip development work; the api hides its schema and logs JSON). `NODE_ENV=development
+ * pnpm start` gives introspection and readable logs back.
+ */
+const baseEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' };
 function supervise(name, args, env) {
   const service = { name, child: undefined, failures: 0 };
   const launch = () => {
     const startedAt = Date.now();
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...baseEnv, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
     service.child = child;
     child.on('exit', (code, signal) => {
       if (stopping) return;
@@ -79,16 +85,22 @@ async function waitFor(url, what, timeoutMs = 120_000) {
 }
 
 /**
- * V8 sizes the young generation from the machine's memory: on a 24 GB host each process kept
- * 128 MiB of new space resident under load, a third of its memory. 16 MiB semi-spaces (V8's old
- * default) cut api + web resident memory by ~100–200 MiB at the same CPU per request
- * (`pnpm --filter @peerdesk/e2e run bench:pages`).
+ * Memory under load. V8 sizes the young generation from the machine's memory (on a 24 GB host each
+ * process kept 128 MiB of new space resident) and lets the old generation grow to several times
+ * what is live while requests allocate fast: api + web reached 600–700 MiB serving 32 connections
+ * with ~65 MiB live in the api. 8 MiB semi-spaces and an old-generation ceiling of 256 MiB (api)
+ * and 128 MiB (web) keep the two near 400 MiB, for somewhat more GC work per request
+ * (`BENCH_TARGETS=signed-in,graphql pnpm --filter @peerdesk/e2e run bench:pages`). A larger
+ * machine or a big import may want more: API_HEAP_MB / WEB_HEAP_MB set the ceilings (0: V8's own).
  */
-const heapOptions = ['--max-semi-space-size=16'];
+function heapOptions(variable, ceilingMiB) {
+  const mib = Number(process.env[variable] ?? ceilingMiB);
+  return ['--max-semi-space-size=8', ...(mib > 0 ? [`--max-old-space-size=${mib}`] : [])];
+}
 
-supervise('api', [...heapOptions, 'api/dist/main.js'], { API_PORT: String(apiPort), PUBLIC_URL: publicUrl });
+supervise('api', [...heapOptions('API_HEAP_MB', 256), 'api/dist/main.js'], { API_PORT: String(apiPort), PUBLIC_URL: publicUrl });
 await waitFor(`${apiUrl}/health`, 'The api');
-supervise('web', [...heapOptions, 'web/server.ts'], {
+supervise('web', [...heapOptions('WEB_HEAP_MB', 128), 'web/server.ts'], {
   PORT: String(webPort),
   HOST: process.env.WEB_HOST ?? '127.0.0.1',
   API_URL: apiUrl,
