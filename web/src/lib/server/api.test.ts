@@ -1,6 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MeDocument, QuestionPageDocument, SignInDocument, SignOutDocument } from '#lib/graphql/generated.ts';
-import { ApiError, createApiClient, readSessionCookie, toApiError, type SessionUpdate } from './api.ts';
+import { ApiError, createApiClient, httpFetch, readSessionCookie, toApiError, type SessionUpdate } from './api.ts';
 
 function jsonResponse(body: unknown, init: { status?: number; setCookie?: string[] } = {}): Response {
   const headers = new Headers({ 'content-type': 'application/json' });
@@ -205,5 +207,76 @@ describe('createApiClient', () => {
     expect(JSON.parse(forwarded.body)).toEqual({ errors: [{ message: 'bad' }] });
     expect(fetch.mock.calls[0]![1]?.body).toBe('{"query":"{ me { id } }"}');
     expect((fetch.mock.calls[0]![1]?.headers as Record<string, string>).cookie).toBe('pd_session=abc');
+  });
+});
+
+describe('the client over node:http (its default transport)', () => {
+  let server: Server;
+  let url: string;
+  const seen: { headers: IncomingMessage['headers']; body: string }[] = [];
+  /** What the next request is answered with. */
+  let answer: (res: import('node:http').ServerResponse) => void = (res) => res.end();
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        seen.push({ headers: req.headers, body });
+        answer(res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('posts the query with the session and reads data and every Set-Cookie', async () => {
+    answer = (res) => {
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('set-cookie', ['other=1; Path=/', 'pd_session=renewed; Path=/; HttpOnly; Max-Age=60']);
+      res.end(JSON.stringify({ data: { me: null } }));
+    };
+    const updates: SessionUpdate[] = [];
+    const api = createApiClient({ url, session: 's3cret', requestId: 'req-9', onSession: (u) => updates.push(u) });
+    await expect(api.request(MeDocument)).resolves.toEqual({ me: null });
+    const request = seen.at(-1)!;
+    expect(request.headers.cookie).toBe('pd_session=s3cret');
+    expect(request.headers['x-request-id']).toBe('req-9');
+    expect(JSON.parse(request.body).query).toContain('query Me');
+    expect(updates).toEqual([{ value: 'renewed', maxAge: 60 }]);
+  });
+
+  it('hands GraphQL errors and non-GraphQL answers on like fetch', async () => {
+    answer = (res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ message: 'x', extensions: { code: 'FORBIDDEN' } }] }));
+    await expect(createApiClient({ url }).request(MeDocument)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    answer = (res) => res.writeHead(502).end('<html>Bad gateway</html>');
+    await expect(createApiClient({ url }).request(MeDocument)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    answer = (res) => res.writeHead(400, { 'content-type': 'application/json' }).end('{"errors":[{"message":"bad"}]}');
+    await expect(createApiClient({ url }).forward('{}')).resolves.toEqual({
+      status: 400,
+      contentType: 'application/json',
+      body: '{"errors":[{"message":"bad"}]}',
+    });
+  });
+
+  it('reports an api that does not answer in time, or cannot be reached, as UNAVAILABLE', async () => {
+    answer = () => undefined; // never answers
+    await expect(createApiClient({ url, timeoutMs: 100 }).request(MeDocument)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const gone = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(createApiClient({ url: gone }).request(MeDocument)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
+  it('answers 204 without a body', async () => {
+    answer = (res) => res.writeHead(204).end();
+    const response = await httpFetch(url, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
   });
 });
