@@ -72,20 +72,10 @@ export class InsightsRollupWorker implements OnApplicationBootstrap, OnApplicati
     return total;
   }
 
-  private async drainOutbox(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const handled = await this.dataSource.transaction(async (manager) => {
-        const events = await this.position.pending(manager, BATCH);
-        if (!events) return 0;
-        await lockRollups(manager);
-        await this.rollUp(manager, events);
-        await this.position.consumed(manager, events);
-        if (events.length < BATCH) await this.position.settle(manager);
-        return events.length;
-      });
-      total += handled;
-      if (handled < BATCH) return total;
-    }
+  private drainOutbox(): Promise<number> {
+    return this.position.drain(this.dataSource, BATCH, async (manager, events) => {
+      await lockRollups(manager);
+      await this.rollUp(manager, events);
+    });
   }
 }

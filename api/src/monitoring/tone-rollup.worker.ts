@@ -79,20 +79,8 @@ export class ToneRollupWorker implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Processes every pending event now; resolves with how many were handled. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const handled = await this.dataSource.transaction(async (manager) => {
-        const events = await this.position.pending(manager, BATCH);
-        if (!events) return 0;
-        await this.rollUp(manager, events);
-        await this.position.consumed(manager, events);
-        if (events.length < BATCH) await this.position.settle(manager);
-        return events.length;
-      });
-      total += handled;
-      if (handled < BATCH) return total;
-    }
+  drain(): Promise<number> {
+    return this.position.drain(this.dataSource, BATCH, (manager, events) => this.rollUp(manager, events));
   }
 
   private async rollUp(manager: EntityManager, events: readonly OutboxEventRow[]): Promise<void> {

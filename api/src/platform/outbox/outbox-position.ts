@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** An outbox row as a consumer reads it; the payload is read as written. */
 export interface OutboxEventRow {
@@ -46,6 +46,31 @@ export class OutboxPosition {
       this.consumer,
       events.map((e) => e.id),
     ]);
+  }
+
+  /**
+   * Hands the pending events to `handle` a batch at a time, each batch in one transaction with its
+   * consumption, until fewer than a batch are left (or another process holds the turn); resolves
+   * with how many were handled. For consumers that handle every event they are given.
+   */
+  async drain(
+    dataSource: DataSource,
+    batch: number,
+    handle: (manager: EntityManager, events: OutboxEventRow[]) => Promise<void>,
+  ): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const handled = await dataSource.transaction(async (manager) => {
+        const events = await this.pending(manager, batch);
+        if (!events) return 0;
+        await handle(manager, events);
+        await this.consumed(manager, events);
+        if (events.length < batch) await this.settle(manager);
+        return events.length;
+      });
+      total += handled;
+      if (handled < batch) return total;
+    }
   }
 
   /** Moves the watermark past events consumed long enough ago and forgets them individually. */
