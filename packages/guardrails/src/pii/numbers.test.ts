@@ -493,3 +493,42 @@ describe('reservations and booking confirmations', () => {
     expect(numbers('Reservierung für 4 Personen um 1930')).toEqual([]);
   });
 });
+
+describe('short or spaced numbers after loose and abbreviated labels', () => {
+  it.each([
+    ['meine nr bei euch 88 12 37, bitte prüfen', 'customer_number', '88 12 37'],
+    ['my no with you 40 71 29', 'customer_number', '40 71 29'],
+    ['Mitgl.-Nr. 00412, Karte defekt', 'customer_number', '00412'],
+    ['Mitgl. Nr 7712 seit 2009', 'customer_number', '7712'],
+    ['Abo 12 345 – das Heft fehlt', 'customer_number', '12 345'],
+    ['acct 55-019 — bill doubled', 'customer_number', '55-019'],
+    ['acc num 30 77 19 (broadband)', 'customer_number', '30 77 19'],
+    ['membership # 0041 2293, card not scanning', 'customer_number', '0041 2293'],
+    ['membership num 88 120 at the gym', 'customer_number', '88 120'],
+    ['ich bin unter der 61 22 83 bei euch gespeichert', 'customer_number', '61 22 83'],
+    ['bei Ihnen unter 5510 98 hinterlegt', 'customer_number', '5510 98'],
+    ['Vertragskto 2100 4471 88 – Abschlag zu hoch', 'contract_number', '2100 4471 88'],
+    ['Vertr.-Kto. 4410 9921', 'contract_number', '4410 9921'],
+    ['VK 2100 3345 9912 – Abschlag zu hoch', 'contract_number', '2100 3345 9912'],
+    ['lease agreement 7712/23 – the car goes back', 'contract_number', '7712/23'],
+    ['rental agreement 44 1290 ends in May', 'contract_number', '44 1290'],
+    ['Auftrag A-4471 wurde storniert', 'order_number', 'A-4471'],
+    ['order B-7720 never came', 'order_number', 'B-7720'],
+    ['PO 66120 was shipped to the wrong branch', 'order_number', '66120'],
+    ['hab die Bestellung unter 4 40 21 aufgegeben', 'order_number', '4 40 21'],
+  ])('reads %j', (text, kind, match) => {
+    expect(numbers(text).map(([k, m]) => [k, m])).toEqual([[kind, match]]);
+  });
+
+  it.each([
+    'Bestellung unter 50000 € bitte ohne Anzahlung',
+    'PO Box 17 is closed',
+    'VK 19,99 € im Laden',
+    'Abo 12 Monate verlängert',
+    'acct 2024 review',
+    'Auftrag A-12 erledigt',
+    'Mitgl. seit 2009',
+  ])('ignores %j', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});

@@ -3,18 +3,20 @@ import type { Candidate, CustomPattern, NumberKind } from './types.js';
 
 /** Words that name the number that follows: "Kundennummer 123456789", "Vertragsnummer: V-2024-77812", "order #4711-2231". */
 const REF = String.raw`ref(?:\.|erence|erenz)?`;
+/** "Konto" and its abbreviation "Kto.": "Vertragskto", "Vertr.-Kto.", "Kundenkto". */
+const KONTO = String.raw`(?:konto|kto\.?)`;
 const CUES: readonly [NumberKind, string][] = [
   [
     'customer_number',
-    String.raw`kunden?[\s-]?(?:numm?er|nr\.?(?![a-zäöüß])|id(?![a-zäöüß])|konto(?:nummer)?)|kunden-?(?:kennung|referenz|code|kennzahl)|kd\.?-?\s?nr\.?|kdnr\.?|k\.-?\s?nr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|geschäftspartner|gp-?nr\.?|mitglieds-?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number|${REF})|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s(?:number|no\.?|id)|debitor(?:en)?(?:-?(?:nummer|nr\.?))?|(?:user|nutzer|benutzer)[\s-]?(?:id|nummer|nr\.?|number|no\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card(?:\s(?:number|no\.?|id))?|number|no\.?|id)|(?:payback|bonus|club|treue|mitglieds)-?karte(?:n-?(?:nummer|nr\.?))?|(?:club|member(?:ship)?|library|store|bonus)\scard(?:\s(?:number|no\.?|#))?|frequent\sflyer\s(?:number|no\.?|id)|vielflieger-?(?:nummer|nr\.?)|(?:meine?|my)\s(?:nummer|nr\.|number|no\.|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))|(?:konto|account)(?:-?\s?(?:nummer|nr\.?|number|no\.?))?(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
+    String.raw`kunden?[\s-]?(?:numm?er|nr\.?(?![a-zäöüß])|id(?![a-zäöüß])|${KONTO}(?:nummer)?)|kunden-?(?:kennung|referenz|code|kennzahl)|kd\.?-?\s?nr\.?|kdnr\.?|k\.-?\s?nr\.?|kd\.?(?=\s\d)|knr\.?|kundennr\.?|(?:geschäfts)?partner-?(?:nummer|nr\.?)|geschäftspartner|gp-?nr\.?|mitgl(?:ieds)?\.?-?\s?(?:nummer|nr\.?)|customer[\s-]?(?:number|no\.?|nr\.?|id|#|${REF}|account(?:\s(?:number|no\.?))?)|cust\.?\s?(?:#|no\.?|nr\.?|id|number|${REF})|client\s(?:number|no\.?|id|#|${REF})|(?:billing\s)?(?:account|acct\.?|acc\.?)[\s-]?(?:number|num|no\.?|nr\.?|#|id)|a/c\s?(?:no\.?|#)|billing\saccount|(?:account|acct\.?)\s${REF}|member(?:ship)?\s?(?:number|num|no\.?|id|#)|debitor(?:en)?(?:-?(?:nummer|nr\.?))?|(?:user|nutzer|benutzer)[\s-]?(?:id|nummer|nr\.?|number|no\.?)|teilnehmer-?(?:nummer|nr\.?)|abonnenten-?(?:nummer|nr\.?)|abo-?(?:nummer|nr\.?)|login[\s-]?(?:id|nr\.?|nummer|number|no\.?)|(?:player|patron|gamer)[\s-]?(?:id|number|no\.?|#)|subscriber\s(?:number|no\.?|id)|(?:loyalty|rewards?)\s(?:card(?:\s(?:number|no\.?|id))?|number|no\.?|id)|(?:payback|bonus|club|treue|mitglieds)-?karte(?:n-?(?:nummer|nr\.?))?|(?:club|member(?:ship)?|library|store|bonus)\scard(?:\s(?:number|no\.?|#))?|frequent\sflyer\s(?:number|no\.?|id)|vielflieger-?(?:nummer|nr\.?)|(?:meine?|my)\s(?:nummer|nr\.?|number|no\.?|id|konto|account)(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))|(?:konto|account)(?:-?\s?(?:nummer|nr\.?|number|no\.?))?(?=\s(?:bei\s(?:euch|ihnen|dir)|with\syou|on\syour\ssystem))`,
   ],
   [
     'contract_number',
-    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|konto(?:nummer)?|id|${REF})|vertr\.-?\s?nr\.?|versicherungs-?(?:nummer|nr\.?|schein[\s-]?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abonnement-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|(?:plan|tarif)[\s-]?(?:id|number|no\.?|nr\.?|nummer|#)|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})|darlehens-?(?:nummer|nr\.?|konto)|kredit-?(?:nummer|nr\.?|konto)|loan\s(?:number|no\.?|id|ref|account(?:\s(?:number|no\.?))?)|mortgage\s(?:number|no\.?|account(?:\s(?:number|no\.?))?)|leasing-?(?:nummer|nr\.?|vertrag)|lease\s(?:number|no\.?|id)|vsnr\.?|v-?nr\.?|vk-?nr\.?`,
+    String.raw`vertrags?[\s-]?(?:numm?er|nr\.?|${KONTO}(?:nummer)?|id|${REF})|vertr\.-?\s?(?:nr\.?|${KONTO})|versicherungs-?(?:nummer|nr\.?|schein[\s-]?(?:nummer|nr\.?))|poli[cz]?(?:en|zen)-?(?:nummer|nr\.?)|abonnement-?(?:nummer|nr\.?)|subscription\s(?:number|no\.?|id|#)|contract\s?(?:number|no\.?|nr\.?|id|#|${REF})|(?:plan|tarif)[\s-]?(?:id|number|no\.?|nr\.?|nummer|#)|policy\s(?:number|no\.?|#)|agreement\s(?:number|no\.?|#|${REF})|darlehens-?(?:nummer|nr\.?|konto)|kredit-?(?:nummer|nr\.?|konto)|loan\s(?:number|no\.?|id|ref|account(?:\s(?:number|no\.?))?)|mortgage\s(?:number|no\.?|account(?:\s(?:number|no\.?))?)|leasing-?(?:nummer|nr\.?|vertrag)|lease\s(?:number|no\.?|id)|vsnr\.?|v-?nr\.?|vk-?nr\.?|vk(?=\s\d{4}\s?\d{3})`,
   ],
   [
     'order_number',
-    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s-]?(?:number|nummer|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|order(?=\s?#)|purchase\s(?:number|no\.?)|buchungs-?(?:nummer|nr\.?|code)|booking\s(?:number|no\.?|id|code|confirmation|${REF})|reservierungs-?(?:nummer|nr\.?)|reservation\s(?:number|no\.?|id|code)`,
+    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s-]?(?:number|nummer|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|po(?=\s#?\d)|order(?=\s?#)|purchase\s(?:number|no\.?)|buchungs-?(?:nummer|nr\.?|code)|booking\s(?:number|no\.?|id|code|confirmation|${REF})|reservierungs-?(?:nummer|nr\.?)|reservation\s(?:number|no\.?|id|code)`,
   ],
 ];
 /** German compounds end in the cue: "Rahmenvertragsnummer", "Mobilfunkvertrags-Nr.", "Sammelbestellnummer". */
@@ -23,11 +25,12 @@ const COMPOUND_TAIL =
 
 /** Bare nouns ("Bestellung 2024-118823", "my order 55812003") name a number only when it is long enough (no quantities or years). */
 const BARE_CUES: readonly [NumberKind, string][] = [
-  ['customer_number', String.raw`kunde|kundin|customer|kundenkonto|account|acct`],
-  ['contract_number', String.raw`verträge|vertrag|contract|police|policy|polizze`],
+  ['customer_number', String.raw`kunde|kundin|customer|kundenkonto|account|acct\.?|acc(?=\s\d)|abo(?=\s\d)`],
+  ['contract_number', String.raw`verträge|vertrag|contract|police|policy|polizze|agreement`],
   ['order_number', String.raw`bestellung|auftrag|order|reservierung|reservation|buchung|booking`],
 ];
 const BARE_MIN_DIGITS = 5;
+const PREFIXED = /^[A-Z]{1,3}-\d/;
 /** After a label that ends in ":" or "#" ("Kundennummer: 123", "Bestellung: B-4711") a shorter number is still one. */
 const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 
@@ -35,7 +38,7 @@ const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 const WHERE_READ = String.raw`(?:laut|lt\.|gemäß|gem\.)\s\p{L}{2,20}|(?:auf|in)\s(?:dem|der|meinem|meiner)\s\p{L}{2,20}|(?:on|from|in)\s(?:the|my|your)\s(?:letter|bill|invoice|card|app|screen|e-?mail|portal|statement|account)`;
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
 /** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60→⇒>-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,80}\)|${WHERE_READ})){0,5}\s{0,2}#?\s?`;
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60→⇒>-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|unter(?:\sder)?|under|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|\([^()\n\d]{1,80}\)|${WHERE_READ})){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
 const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
@@ -265,10 +268,10 @@ function correction(text: string, end: number): [number, number] | null {
 const REGISTERED = new RegExp(
   String.raw`(?<![\p{L}])(?:unter|als|under|as)\s(?:(?:der|the)\s)?(?:(?:nummer|nr\.?|number|no\.?)\s)?` +
     VALUE +
-    String.raw`\s(?:bei\s(?:euch|ihnen|dir)\s|with\syou\s|in\syour\ssystem\s)?(?:gemeldet|geführt|registriert|angemeldet|gelistet|registered|listed|on\sfile|kunde|kundin|customer)(?![\p{L}])`,
+    String.raw`\s(?:bei\s(?:euch|ihnen|dir)\s|with\syou\s|in\syour\ssystem\s)?(?:gemeldet|geführt|registriert|angemeldet|gelistet|gespeichert|hinterlegt|erfasst|registered|listed|stored|saved|on\s(?:file|record)|kunde|kundin|customer)(?![\p{L}])`,
   'giu',
 );
-const WITH_YOU = /bei\s(?:euch|ihnen|dir)|with\syou|in\syour\ssystem|on\sfile/iu;
+const WITH_YOU = /bei\s(?:euch|ihnen|dir)|with\syou|in\syour\ssystem|on\s(?:file|record)/iu;
 /** "Bestellnummer des Artikels laut Katalog: …", "catalogue order number …": an article's number, no one's order. */
 const CATALOGUE = /katalog|catalog|artikel|article|\bitem\b|product|produkt/iu;
 
@@ -363,8 +366,18 @@ export function detectCuedNumbers(text: string): Candidate[] {
       /(?<!\p{L})(?:my|mein|our|on)\s(?:(?:real|actual|right|correct|richtige|eigentliche|echte|old|new|alte|neue)\s)?$/iu.test(
         text.slice(Math.max(0, m.index - 16), m.index),
       ) || /^[\s>*-]*$/.test(lineBefore(text, m.index, 16));
-    if (bare && cue === 'bare_customer_number' && !labelled && (digits < 6 || (/^account/i.test(m[0]) && !mine))) continue;
-    const minDigits = bare ? (labelled ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
+    // Abbreviations ("acct", "Abo") name nothing but an account, so five digits will do.
+    const abbreviated = /^(?:acc|abo)/i.test(m[0]);
+    if (
+      bare &&
+      cue === 'bare_customer_number' &&
+      !labelled &&
+      (digits < (abbreviated ? BARE_MIN_DIGITS : 6) || (/^account/i.test(m[0]) && !mine))
+    )
+      continue;
+    // A letter prefix set off by a hyphen ("Auftrag A-4471") shapes an id, not a quantity.
+    const minDigits = bare ? (labelled || PREFIXED.test(value) ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
+    if (bare && NOT_ANSWER_AFTER.test(text.slice(pattern.lastIndex, pattern.lastIndex + 10))) continue;
     if (digits < minDigits || DATE_LIKE.test(value) || (bare && /^(?:19|20)\d\d$/.test(value))) continue;
     const end = pattern.lastIndex;
     const corrected = correction(text, end);
