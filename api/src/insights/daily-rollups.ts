@@ -5,10 +5,16 @@ export const REGULAR_DAYS = 3;
 
 /**
  * Serializes the writers of the roll-ups (the worker's batches, a rebuild) for the rest of the
- * transaction: both recompute rows whole, and two of them deleting and inserting the same keys deadlock.
+ * transaction: both recompute rows whole, and two of them deleting and inserting the same keys
+ * deadlock. A rebuild waits; the worker does not (`wait: false` answers whether it got the lock).
  */
-export async function lockRollups(manager: EntityManager): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('insights roll-ups'))`);
+export async function lockRollups(manager: EntityManager, { wait = true } = {}): Promise<boolean> {
+  const [row]: { locked: boolean }[] = await manager.query(
+    wait
+      ? `SELECT pg_advisory_xact_lock(hashtext('insights roll-ups')) IS NOT NULL AS locked`
+      : `SELECT pg_try_advisory_xact_lock(hashtext('insights roll-ups')) AS locked`,
+  );
+  return row!.locked;
 }
 
 /** A UTC day and a space whose roll-up rows a change of questions may move. */

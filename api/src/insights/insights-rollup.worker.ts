@@ -66,15 +66,15 @@ export class InsightsRollupWorker implements OnApplicationBootstrap, OnApplicati
   async drain(): Promise<number> {
     const total = await this.drainOutbox();
     await this.dataSource.transaction(async (manager) => {
-      await lockRollups(manager);
-      await rollUpAppended(manager);
+      if (await lockRollups(manager, { wait: false })) await rollUpAppended(manager);
     });
     return total;
   }
 
   private drainOutbox(): Promise<number> {
     return this.position.drain(this.dataSource, BATCH, async (manager, events) => {
-      await lockRollups(manager);
+      // While a rebuild runs the batch stays pending and is retried after a pause.
+      if (!(await lockRollups(manager, { wait: false }))) throw new Error('the insights roll-ups are being rebuilt');
       await this.rollUp(manager, events);
     });
   }
