@@ -532,3 +532,83 @@ describe('short or spaced numbers after loose and abbreviated labels', () => {
     expect(numbers(text)).toEqual([]);
   });
 });
+
+describe('several labels sharing their values, in order', () => {
+  const found = (text: string) => detectPii(text).map((f) => [f.kind, text.slice(f.start, f.end)]);
+
+  it.each([
+    [
+      'Kunden-/Vertragsnummer: 4471190 / 2100887',
+      [
+        ['customer_number', '4471190'],
+        ['contract_number', '2100887'],
+      ],
+    ],
+    [
+      'Kunden- und Vertragsnr. 100234 bzw. 500991 – bitte zusammenlegen',
+      [
+        ['customer_number', '100234'],
+        ['contract_number', '500991'],
+      ],
+    ],
+    [
+      'Bestell- und Kundennummer: 40212 und 88123',
+      [
+        ['order_number', '40212'],
+        ['customer_number', '88123'],
+      ],
+    ],
+    [
+      'Customer/contract no.: 33019 / C-7719',
+      [
+        ['customer_number', '33019'],
+        ['contract_number', 'C-7719'],
+      ],
+    ],
+    [
+      'Order and customer numbers: 5512093, 771 902 – refund missing',
+      [
+        ['order_number', '5512093'],
+        ['customer_number', '771 902'],
+      ],
+    ],
+    [
+      'Kd./Vertr.-Nr.: 88 123 / 55 120-1',
+      [
+        ['customer_number', '88 123'],
+        ['contract_number', '55 120-1'],
+      ],
+    ],
+    [
+      'Vertrag / Kunde: 7712 009 / 4410',
+      [
+        ['contract_number', '7712 009'],
+        ['customer_number', '4410'],
+      ],
+    ],
+    ['Order no. / invoice no.: 77129 / RE-2024-11873', [['order_number', '77129']]],
+    ['Rechnungs- und Bestellnummer: R-88120 / 40 771', [['order_number', '40 771']]],
+    [
+      'Name, Geburtsdatum, Kundennr: Jonas Weber, 3.7.1990, 220 431',
+      [
+        ['dob', '3.7.1990'],
+        ['customer_number', '220 431'],
+      ],
+    ],
+  ])('gives each value its own label in %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('takes the kind a value is given in brackets', () => {
+    const text = 'Vertrags- bzw. Kundennummer stehen auf dem Brief: 20 91 88 (Kunde) und 7700 4471 (Vertrag)';
+    expect(found(text)).toEqual([
+      ['customer_number', '20 91 88'],
+      ['contract_number', '7700 4471'],
+    ]);
+  });
+
+  it('falls back to one label per value when the values do not fit the labels', () => {
+    expect(found('Vertragsnummer und Handy: 0152 3344 5566').map(([k]) => k)).toEqual(['phone']);
+    expect(found('Kunden- und Vertragsnummer: 5510098').map(([k]) => k)).toHaveLength(1);
+  });
+});

@@ -296,16 +296,111 @@ function clauseBefore(text: string, index: number, length: number): string {
   return before.slice(before.search(/[^,;.!?\n]*$/));
 }
 
+/**
+ * Several labels that share their values, in order: "Kunden-/Vertragsnummer: 4471190 / 2100887", "Kunden- und Vertragsnr.
+ * 100234 bzw. 500991", "Order no. / invoice no.: 77129 / RE-…", "Name, Geburtsdatum, Kundennr: Jonas Weber, 3.7.1990, 220 431".
+ * Each label is a word stem, a German truncated stem ("Kunden-", "Bestell-") or a stem with a number word; a value may
+ * say its own kind in brackets ("7700 4471 (Vertrag)"). Labels of other data (invoice, name, phone) take a value too.
+ */
+type ListKind = NumberKind | 'dob' | 'other';
+const LIST_STEMS: readonly [ListKind, string][] = [
+  ['customer_number', String.raw`kunden?|kd\.?|customer|cust\.?|client|account|acct\.?|mitglieds?`],
+  ['contract_number', String.raw`vertrags?|vertr\.?|contract|polic[ey]|versicherungs`],
+  ['order_number', String.raw`bestell|best\.|bestellungs?|auftrags?|orders?|po`],
+  ['dob', String.raw`geburtsdatum|geb\.?-?dat(?:um)?\.?|date\sof\sbirth|birth\s?date|dob`],
+  [
+    'other',
+    String.raw`rechnungs?|invoice|ticket|tracking|sendungs?|name|vorname|nachname|telefon|tel\.?|phone|handy|mobil|e-?mail|iban|adresse|address|zähler|meter|fall|case`,
+  ],
+];
+const LIST_NUMBER_WORD = String.raw`(?:[\s-]?(?:nummern|nummer|nr\.?|numbers|number|nos?\.|ids?|#)(?![\p{L}]))`;
+const LIST_ITEM = String.raw`(?:${LIST_STEMS.map(([, stem]) => stem).join('|')})(?:${LIST_NUMBER_WORD}|-(?=\s?[/,&]|\s(?:und|and|bzw|oder|or|sowie)))?`;
+const LIST_JOIN = String.raw`(?:\s?[/,&+]\s?|\s(?:und|and|bzw\.?|oder|or|sowie)\s)`;
+const LABEL_LIST = new RegExp(
+  String.raw`${LIST_ITEM}(?:${LIST_JOIN}${LIST_ITEM}){1,3}(?![\p{L}\p{N}])(?:\s[^\n:\d]{1,40}?:|\s?:)?\s{0,2}`,
+  'giu',
+);
+const LIST_ITEMS = new RegExp(String.raw`(?<![\p{L}])(?:${LIST_ITEM})`, 'giu');
+const LIST_ITEM_KIND = new RegExp(LIST_STEMS.map(([kind, stem]) => `(?<${kind}>${stem})`).join('|'), 'iuy');
+/** Between values: " / ", ", ", " und ", " bzw. ". The values end at a dash, a sentence end or the line's end. */
+const VALUE_SEPARATOR = /\s\/\s|\/(?=\d)|[,;]\s|\s(?:und|and|bzw\.?|oder|or|&)\s/iu;
+const VALUES_END = /\s[–—-]\s|(?<![\s(](?:bzw|nr|no|ca|vs))[.!?](?:\s|$)|\n/iu;
+const NOTE = /\s?\(([^()\n]{1,20})\)$/u;
+const NOTE_KIND: readonly [NumberKind, RegExp][] = [
+  ['contract_number', /^(?:vertrag|contract|police|policy)/iu],
+  ['customer_number', /^(?:kunde|customer|account|konto)/iu],
+  ['order_number', /^(?:bestellung|auftrag|order)/iu],
+];
+const LIST_DATE = /^\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d\d$|^\d{4}-\d\d-\d\d$|^\d{1,2}\/\d{1,2}\/(?:19|20)?\d\d$/;
+
+function labelLists(text: string): { found: [NumberKind | 'dob', number, number][]; labels: [number, number][] } {
+  const found: [NumberKind | 'dob', number, number][] = [];
+  /** The label lists whose values were read: their words name no further value. */
+  const labels: [number, number][] = [];
+  for (const m of text.matchAll(LABEL_LIST)) {
+    // Checked here, not as a leading look-behind, which would slow the scan down.
+    if (isWordChar(text[m.index - 1]) || /\d/.test(text[m.index - 1] ?? '')) continue;
+    const kinds: ListKind[] = [];
+    for (const item of m[0].matchAll(LIST_ITEMS)) {
+      LIST_ITEM_KIND.lastIndex = item.index;
+      const groups = LIST_ITEM_KIND.exec(m[0])?.groups ?? {};
+      kinds.push(Object.entries(groups).find(([, v]) => v !== undefined)![0] as ListKind);
+    }
+    if (!kinds.some((k) => k !== 'other' && k !== 'dob')) continue;
+    const from = m.index + m[0].length;
+    const rest = text.slice(from, from + 160);
+    const tail = rest.slice(0, VALUES_END.exec(rest)?.index ?? rest.length);
+    const values: [number, number][] = [];
+    let at = 0;
+    while (values.length < kinds.length && at <= tail.length) {
+      const sep = VALUE_SEPARATOR.exec(tail.slice(at));
+      const to = sep ? at + sep.index : tail.length;
+      values.push([at, to]);
+      at = sep ? to + sep[0].length : tail.length + 1;
+    }
+    if (values.length !== kinds.length) continue;
+    const assigned: [NumberKind | 'dob', number, number][] = [];
+    for (let i = 0; i < kinds.length; i++) {
+      let [s, e] = values[i]!;
+      let value = tail.slice(s, e).trim();
+      s += tail.slice(s, e).indexOf(value);
+      let kind = kinds[i]!;
+      const note = NOTE.exec(value);
+      if (note) {
+        value = value.slice(0, note.index);
+        kind = NOTE_KIND.find(([, re]) => re.test(note[1]!))?.[0] ?? kind;
+      }
+      e = s + value.length;
+      if (kind === 'other') {
+        if (value.length === 0 || value.length > 40) break;
+      } else if (
+        kind === 'dob' ? !LIST_DATE.test(value) : !WHOLE_VALUE.test(value) || value.replace(/\D/g, '').length < 3 || DATE_LIKE.test(value)
+      ) {
+        break;
+      } else assigned.push([kind, from + s, from + e]);
+      if (i === kinds.length - 1) {
+        found.push(...assigned);
+        labels.push([m.index, from]);
+      }
+    }
+  }
+  return { found, labels };
+}
+
 /** A login or user name with digits: "My login is dmorgan_8812", "Benutzername: anna.k1988". */
 const LOGIN_NAME =
   /(?<![\p{L}])(?:login(?:\s?name)?|user\s?name|benutzer-?name|nutzername|anmeldename)\s?(?::|\s(?:is|ist|lautet))\s{1,2}(\p{L}[\p{L}._-]{2,29}\d{2,8})(?![\p{L}\p{N}@])/giu;
 
 export function detectCuedNumbers(text: string): Candidate[] {
   const found: Candidate[] = [];
-  const push = (kind: NumberKind, start: number, end: number) => {
-    if (!found.some((c) => start < c.end && c.start < end)) found.push({ kind, start, end, rule: `${kind.replace('_', '-')}-cue` });
+  const push = (kind: NumberKind | 'dob', start: number, end: number) => {
+    if (!found.some((c) => start < c.end && c.start < end))
+      found.push({ kind, start, end, rule: kind === 'dob' ? 'dob-list' : `${kind.replace('_', '-')}-cue` });
   };
+  const lists = labelLists(text);
+  for (const [kind, start, end] of lists.found) push(kind, start, end);
   for (const m of text.matchAll(CUE)) {
+    if (lists.labels.some(([start, end]) => start <= m.index && m.index < end)) continue;
     if (isWordChar(text[m.index - 1]) && !COMPOUND_TAIL.test(m[0])) continue;
     const cue = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0];
     const bare = cue.startsWith('bare_');
