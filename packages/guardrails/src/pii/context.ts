@@ -47,7 +47,7 @@ const ROLE_MAILBOX =
   /^(?:support|billing|dpo|datenschutz|privacy|kundenservice|customer-?service|customer-?care|service|help|hilfe|helpdesk|press|presse|no-?reply|do-?not-?reply|complaints|beschwerde|abuse|security|sales|vertrieb|rechnung|invoices?|careers?|karriere|bewerbung(?:en)?|jobs|legal|compliance|postmaster|hostmaster|webmaster|admin|newsletter|marketing|orders?|bestellung(?:en)?|team|office|buchhaltung|accounts)(?:[._+-][\p{L}\d-]+)?@/iu;
 const ADDRESSED_TO_ME = /(?<!\p{L})(?:mir|mich|me|my|mein\p{L}{0,2})(?!\p{L})/iu;
 const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
-const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|verein)[^\n\d]{0,30}$/iu;
+const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|verein|impressum|imprint)[^\n\d]{0,30}$/iu;
 
 /**
  * A company's address: after its legal form ("Stadtwerke Nordheim GmbH · Hafenstraße 1 · …", "BrightFibre Ltd, 1 Canal

@@ -190,3 +190,47 @@ describe('more label shapes for person ids', () => {
     expect(ids(text)).toEqual([['person_id', rule, match]]);
   });
 });
+
+describe('person ids of more countries, checked where they carry a check digit', () => {
+  it.each([
+    ['Ich lebe in Valencia, DNI 74919751B, und die Bank will einen Nachweis', 'dni', '74919751B'],
+    ['DNI: 48213377-H', 'dni', '48213377-H'],
+    ['my NIE is Y-4471203-V (Spain)', 'dni', 'Y-4471203-V'],
+    ['PESEL 92031501232 im Formular', 'pesel', '92031501232'],
+    ['PESEL: 88031424497', 'pesel', '88031424497'],
+    ['personnummer 850709-9805 – moved from Sweden', 'personnummer', '850709-9805'],
+    ['Personnummer: 19880712-1234', 'personnummer', '19880712-1234'],
+    ['Numéro de sécurité sociale: 1 85 07 75 123 456 08 (Frankreich)', 'nir', '1 85 07 75 123 456 08'],
+    ['my French social security number is 290016912308850', 'nir', '290016912308850'],
+    ['henkilötunnus 311280-888Y', 'hetu', '311280-888Y'],
+    ['finnische Personenkennziffer (HETU) meiner Tochter: 150603A1238', 'hetu', '150603A1238'],
+    ['NIF (Portugal) 231456786 – Steuerbescheinigung', 'nif', '231456786'],
+    ['Rijksregisternummer 79.04.15-123.47, wohne in Eupen', 'rrn', '79.04.15-123.47'],
+    ['Belgian national number: 05031245618', 'rrn', '05031245618'],
+    ['Rodné číslo 905613/1238 – die tschechische Geburtsnummer', 'rodne-cislo', '905613/1238'],
+    ['CPR-nr 120384-1429, Danish', 'cpr', '120384-1429'],
+    ['Steuernummer lt. Bescheid 143/255/60817, Veranlagung 2023 fehlt', 'steuernummer', '143/255/60817'],
+  ])('finds %j', (text, rule, match) => {
+    expect(ids(text)).toEqual([['person_id', rule, match]]);
+  });
+
+  it.each([
+    'DNI 74919751C', // wrong check letter
+    'Das klappt nie 12345678Z', // German "nie" is no NIE
+    'PESEL 92031501233',
+    'personnummer 850709-9806',
+    'Numéro de sécurité sociale: 1 85 07 75 123 456 09',
+    'henkilötunnus 311280-888X',
+    'NIF 231456787',
+    'Rijksregisternummer 79.04.15-123.48',
+    'Rodné číslo 905613/1239',
+    'CPR-nr 451384-1429', // no such day
+    'Die Steuernummer im Impressum (143/255/60817) gehört der Firma.',
+  ])('leaves %j alone', (text) => {
+    expect(ids(text).filter(([kind]) => kind === 'person_id')).toEqual([]);
+  });
+
+  it('does not take a PESEL for a phone number', () => {
+    expect(ids('PESEL: 03270248282').map(([kind]) => kind)).not.toContain('phone');
+  });
+});

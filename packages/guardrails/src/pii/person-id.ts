@@ -1,5 +1,6 @@
 import { isWordChar } from '../text.js';
 import { ean13Valid, iso7064Mod11_10Valid, luhnValid, mrzCheckDigit, nhsChecksumValid } from './checksums.js';
+import { cpr, dni, hetu, nif, nir, personnummer, pesel, rodneCislo, rrn } from './person-id-europe.js';
 import type { Candidate } from './types.js';
 
 /**
@@ -173,8 +174,25 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
   [
     'ssn',
     String.raw`ssn|ss#|ss\s(?:number|no\.?|#)|social\ssecurity(?:\s(?:number|no\.?|#))?|soc\.?\ssec\.?|social(?!\sinsurance)`,
-    [ssn, itin, svnrAt],
+    [ssn, itin, svnrAt, nir],
   ],
+  ['dni', String.raw`dni|nie|n\.i\.e\.|documento\snacional(?:\sde\sidentidad)?`, [dni]],
+  ['pesel', String.raw`pesel`, [pesel]],
+  ['personnummer', String.raw`personnummer|personnr\.?|person(?:al)?\sidentity\snumber`, [personnummer, cpr]],
+  [
+    'nir',
+    String.raw`num[ée]ro\s(?:de\s)?s[ée]cu(?:rit[ée]\ssociale)?|n°\s?(?:de\s)?s[ée]cu(?:rit[ée]\ssociale)?|s[ée]curit[ée]\ssociale|nir|insee`,
+    [nir],
+  ],
+  ['hetu', String.raw`henkilötunnus|hetu|personenkennziffer|personal\sidentity\scode`, [hetu]],
+  ['nif', String.raw`nif|contribuinte|n\.?º?\s?contribuinte`, [nif, dni]],
+  [
+    'rrn',
+    String.raw`rijksregister(?:nummer)?|registre\snational|num[ée]ro\snational|national(?:\sregister)?\snumber|nationalregisternummer|insz|niss`,
+    [rrn],
+  ],
+  ['rodne', String.raw`rodn[ée]\s[čc][íi]slo|geburtsnummer|birth\snumber`, [rodneCislo]],
+  ['cpr', String.raw`cpr(?:-?\s?(?:nr\.?|nummer|number|no\.?))?`, [cpr]],
   ['ecard', String.raw`e-card(?:-?(?:nummer|nr\.?|number))?`, [svnrAt]],
   [
     'kvnr',
@@ -189,7 +207,7 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
   [
     'social',
     String.raw`ahv(?:-?\s?(?:nummer|nr\.?|number|no\.?))?|avs|sozialversicherungs-?(?:nummer|nr\.?)|sv-?\s?(?:nummer|nr\.?)|svnr|versicherungsnummer|renten-?versicherungs-?(?:nummer|nr\.?)|rv-?(?:nummer|nr\.?)|pension\s(?:insurance\s)?(?:number|no\.?)|social\sinsurance(?:\s(?:number|no\.?))?|sin`,
-    [ahv, svnrDe, svnrAt, sin],
+    [ahv, svnrDe, svnrAt, sin, nir],
   ],
   [
     'passport',
@@ -216,7 +234,8 @@ const SEPARATORS = ' ./-';
 /** How far after the label the value may start, and how many words (fillers such as "ist", "number:") may come first. */
 const REACH = 48;
 const MAX_SKIPPED = 4;
-const MAX_GROUPS = 6;
+/** Seven for a French NIR as printed: "2 84 11 69 123 088 19". */
+const MAX_GROUPS = 7;
 
 interface Group {
   start: number;
@@ -226,6 +245,8 @@ interface Group {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A dot that ends an abbreviation ("lt. Bescheid", "gem. Karte", "Nr. ") ends no sentence. */
+const ABBREVIATION = /(?<![\p{L}])(?:lt|gem|lfd|ca|vgl|bzw|nr|no|acc)\.$/iu;
 
 /** Alphanumeric groups and the single separators between them, from `from`, up to a sentence end or a blank line. */
 function groupsAfter(text: string, from: number, to: number): Group[] {
@@ -242,7 +263,12 @@ function groupsAfter(text: string, from: number, to: number): Group[] {
       if (joined) i++;
       continue;
     }
-    if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && /\s/.test(text[i + 1] ?? ' ')) break;
+    if (
+      (ch === '.' || ch === '!' || ch === '?' || ch === ';') &&
+      /\s/.test(text[i + 1] ?? ' ') &&
+      !ABBREVIATION.test(text.slice(Math.max(from, i - 6), i + 1))
+    )
+      break;
     if (ch === '\n' && text.slice(from, i).includes('\n')) break;
     if (ch === '*' || ch === '•' || ch === '…' || (ch === '#' && groups.length > 0)) break;
     i++;
@@ -320,6 +346,8 @@ export function detectPersonIds(text: string): Candidate[] {
     const end = m.index + m[0].length;
     if (/[\p{L}\p{N}]/u.test(text[end] ?? '') && isWordChar(text[end - 1])) continue;
     const name = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0];
+    // German "nie" (never) is no Spanish NIE.
+    if (name === 'dni' && m[0].toLowerCase() === 'nie' && m[0] !== 'NIE') continue;
     const validators = VALIDATORS.get(name)!;
     const groups = groupsAfter(text, end, Math.min(text.length, end + REACH));
     let skipped = 0;
