@@ -25,7 +25,10 @@ const ALTERNATIVES = [
   String.raw`(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\5\s?(\d{4}|\d{2})`,
   String.raw`${DAY}(?:\s?|[/-])(?:of\s)?${MONTH}(?:,?\s|[/-])${YEAR}`,
   String.raw`${MONTH}\s${DAY},?\s${YEAR}`,
+  // Roman month, as on older documents: "7.VIII.1977", "14. XI. 1966".
+  String.raw`(\d{1,2})\.\s?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?(\d{4})`,
 ];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const DATE = new RegExp(String.raw`(?<![\p{L}\p{N}.])(?:${ALTERNATIVES.join('|')})(?![\p{L}\p{N}]|\.\d)`, 'giu');
 
 export interface DateMatch {
@@ -62,6 +65,8 @@ export function findDates(text: string, from = 0, to = text.length): DateMatch[]
       [year, ok] = [g[9]!, plausible(Number(g[7]), MONTHS.get(g[8]!.toLowerCase()) ?? 0)];
     } else if (g[10]) {
       [year, ok] = [g[12]!, plausible(Number(g[11]), MONTHS.get(g[10].toLowerCase()) ?? 0)];
+    } else if (g[13]) {
+      [year, ok] = [g[15]!, plausible(Number(g[13]), ROMAN.indexOf(g[14]!.toUpperCase()) + 1)];
     }
     if (ok) dates.push({ start: m.index, end: m.index + m[0].length, year: fullYear(year) });
   }

@@ -120,3 +120,31 @@ describe('birth dates after a format hint, below a form label, and "zur Welt"', 
     expect(detectPii(text, { kinds: ['dob'] })).toEqual([]);
   });
 });
+
+describe('dates of birth phrased indirectly', () => {
+  it.each([
+    ['my date of birth (they asked for it on the phone) is 07/19/1983', '07/19/1983'],
+    ['ich hab am 21.3.1985 Geburtstag, deshalb wundert mich die Altersangabe', '21.3.1985'],
+    ['hab am 09.09.1999 das Licht der Welt erblickt', '09.09.1999'],
+    ['Geb.-Dat. 7.VIII.1977', '7.VIII.1977'],
+    ['geboren am 14. XI. 1966', '14. XI. 1966'],
+    ['Ich (Baujahr 03.05.1987 😉) bin seit 2010 Kunde', '03.05.1987'],
+    ['birth date on the account should be 1984-11-23, not 1984-11-22', '1984-11-23'],
+    ['Wiegenfest am 08.01.1993 – so steht es im Perso', '08.01.1993'],
+    ["I'm a 1979 baby, 12th of August 1979 to be exact", '12th of August 1979'],
+    ['GebDat 010290', '010290'],
+    ['DOB: 23111984', '23111984'],
+  ])('reads %j', (text, match) => {
+    expect(births(text)).toEqual([match]);
+  });
+
+  it.each([
+    'am 12.05.2024 hat meine Tochter Geburtstag', // a birthday party this year
+    'Baujahr 03.05.1987 steht auf dem Typenschild', // a machine's
+    'a 1979 baby grand piano, bought 12th of August 2019',
+    'GebDat 450290', // no such day
+    'Bestellung 7.VIII.2024 geliefert',
+  ])('leaves %j alone', (text) => {
+    expect(births(text)).toEqual([]);
+  });
+});

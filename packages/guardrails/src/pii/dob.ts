@@ -3,26 +3,29 @@ import { findDates } from './dates.js';
 import type { Candidate } from './types.js';
 
 const CUE =
-  /(?<!\*)\*(?=\d)|(?<![\p{L}.])b\.(?=\s?\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day|zur\swelt/giu;
+  /(?<!\*)\*(?=\d)|(?<![\p{L}.])b\.(?=\s?\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day|zur\swelt|der\swelt|wiegenfest|baujahr|\d\sbaby/giu;
 /**
  * A date is only a date of birth when the text says so, just before it ("geb. am", "DOB:", the genealogical star
  * "*12.3.1960") or just after ("… geboren").
  */
 const CUE_BEFORE =
-  /(?:\bgebdat\.?|\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\b\.?|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bgeb\b|\bb-?day)(?:\s?\([^()\n]{1,16}\))?[^.!?\n\d]{0,24}$/iu;
+  /(?:\bgebdat\.?|\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\b\.?|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bwiegenfest|\bgeb\b|\bb-?day|\bich\s?\(?baujahr|\bbin\s(?:ein\s)?baujahr)(?:\s?\([^()\n]{1,40}\))?[^.!?\n\d]{0,32}$/iu;
 /** A form's label on the line above its value: "Geburtsdatum\n03.04.1985". */
 const LABEL_LINE_ABOVE =
   /(?:geburtsdat(?:um|en)|\bgeb\.?-?dat(?:um|\.)|\bgeboren(?:\sam)?|date\s+of\s+birth|\bdob|\bd\.o\.b\.?|\bbirth\s?date)\s?(?:\([^()\n]{1,16}\))?\s?:?[^\S\n]*\n[^\S\n]*$/iu;
 /** The star right before the date, not a markdown bullet or bold: "Jonas *3.4.1961", "(*1958-02-11)". */
 const STAR_BEFORE = /(?:^|[\s([])\*$/;
 /** "Jahrgang 57, genauer 17.09.1957": the birth year names the date that carries it. */
-const BIRTH_YEAR_BEFORE = /(?:\bjahrgang|\bjg\.)\s?(?:19|20)?(\d\d)\b[^.!?\n\d]{0,24}$/iu;
+const BIRTH_YEAR_BEFORE = /(?:(?:\bjahrgang|\bjg\.)\s?(?:19|20)?(\d\d)\b|\b(?:19|20)(\d\d)(?:er)?[\s-]baby\b)[^.!?\n\d]{0,24}$/iu;
 /** "b. 1 Feb 1969": the abbreviation right before the date. */
 const BORN_ABBREVIATION = /(?:^|[\s(,;])b\.\s?$/u;
-const CUE_AFTER = /^[\s,)]{0,3}(?:geboren|\(geb|born\b|\(dob|\(date of birth|zur\swelt(?:\sgekommen)?(?!\p{L}))/iu;
+const CUE_AFTER =
+  /^[\s,)]{0,3}(?:geboren|\(geb|born\b|\(dob|\(date of birth|zur\swelt(?:\sgekommen)?(?!\p{L})|(?:das\s)?licht\sder\swelt)/iu;
+/** "hab am 21.3.1985 Geburtstag": a birthday right after a date that lies far enough back. */
+const WEAK_CUE_AFTER = /^\s{0,2}(?:geburtstag|birthday|wiegenfest)(?!\p{L})/iu;
 /** A birthday is a date of birth when it carries a year that lies far enough back. */
-const WEAK_CUE = /(?:geburtstag|birthday)[^.!?\n\d]{0,24}$/iu;
-const BEFORE = 48;
+const WEAK_CUE = /(?:geburtstag|birthday|wiegenfest)[^.!?\n\d]{0,32}$/iu;
+const BEFORE = 64;
 const AFTER = 24;
 /** How far from a cue a date may start and still be tested against it. */
 const REACH = 64;
@@ -37,6 +40,10 @@ const FOUNDED_BEFORE = /(?:founded|gegründet|established|launched|eröffnet|ope
 /** A birth date corrected right after a wrong one: "… changed my date of birth to 01/01/1900, it should be 1990-07-22". */
 const CORRECTED_TO =
   /^(?:\s\p{L}{1,10}){0,2}[\s,;–-]{0,4}(?:but\s|aber\s|und\s|and\s)?(?:it\s|es\s)?(?:should\sbe|is\sactually|correct(?:ly)?\s(?:is|would\sbe)|richtig\s(?:ist|wäre)|korrekt\s(?:ist|wäre)|sollte\s(?:aber\s)?sein|muss\s(?:aber\s)?)[\s:]{0,3}(?:der\s|the\s)?$/iu;
+
+/** A date written without separators right after a birth-date label: "GebDat 010290", "DOB: 23111984". */
+const COMPACT_AFTER_LABEL =
+  /(?:\bgebdat\.?|\bgeb\.?-?dat(?:um|\.)?|geburtsdatum|\bdob|\bd\.o\.b\.?|date\sof\sbirth|\bbirth\s?date)\s?:?\s{0,2}(\d{6}|\d{8})(?![\d.,/-]?\d)/giu;
 
 export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] {
   const thisYear = now.getFullYear();
@@ -58,13 +65,15 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
       const before = lineBefore(text, date.start, BEFORE);
       if (FOUNDED_BEFORE.test(before)) continue;
       const birthYear = BIRTH_YEAR_BEFORE.exec(before);
+      const birthYearDigits = birthYear?.[1] ?? birthYear?.[2];
       const cued =
         CUE_BEFORE.test(before) ||
         (before.trim() === '' && LABEL_LINE_ABOVE.test(text.slice(Math.max(0, date.start - 40), date.start))) ||
         BORN_ABBREVIATION.test(before) ||
         STAR_BEFORE.test(before) ||
         CUE_AFTER.test(lineAfter(text, date.end, AFTER)) ||
-        (birthYear !== null && date.year % 100 === Number(birthYear[1])) ||
+        (birthYearDigits !== undefined && date.year % 100 === Number(birthYearDigits)) ||
+        (WEAK_CUE_AFTER.test(lineAfter(text, date.end, AFTER)) && date.year <= thisYear - 10) ||
         (lastCued >= 0 && date.start - lastCued <= 40 && CORRECTED_TO.test(text.slice(lastCued, date.start)));
       if (cued) lastCued = date.end;
       // 1 January 1900 is the null date forms fill in, no one's birthday.
@@ -76,5 +85,21 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
       found.push({ kind: 'dob', start: date.start, end: date.end, rule: 'dob' });
     }
   }
+  if (windows.length > 0)
+    for (const m of text.matchAll(COMPACT_AFTER_LABEL)) {
+      const digits = m[1]!;
+      const year = digits.length === 8 ? Number(digits.slice(4)) : 0;
+      if (
+        Number(digits.slice(0, 2)) < 1 ||
+        Number(digits.slice(0, 2)) > 31 ||
+        Number(digits.slice(2, 4)) < 1 ||
+        Number(digits.slice(2, 4)) > 12
+      )
+        continue;
+      if (digits.length === 8 && (year < 1901 || year > thisYear)) continue;
+      const start = m.index + m[0].length - digits.length;
+      if (!found.some((c) => start < c.end && c.start < start + digits.length))
+        found.push({ kind: 'dob', start, end: start + digits.length, rule: 'dob' });
+    }
   return found;
 }
