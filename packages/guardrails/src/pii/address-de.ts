@@ -20,15 +20,17 @@ const TYPE_WORD = String.raw`(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring
 const ROMANCE_STREET = String.raw`(?:Rue|Route|Rte\.|Chemin|Ch\.|Avenue|Av\.|Place|Quai|Boulevard|Bd\.|Via|Viale|Piazza|Corso|Vicolo|Strada)\s(?:(?:de\sla|de|du|des|la|le|della|delle|del|dei|di|al|alla)\s|[dl]['’])?\p{Lu}${WORD}{1,30}(?:[\s-]\p{Lu}${WORD}{1,30}){0,2}`;
 /** Labels are no part of the street name before a suffixed street ("Adresse Konrad-Adenauer-Str. 7"). */
 const ADDRESS_WORD = String.raw`(?:Adresse|Anschrift|Wohnort|Wohnhaft|Lieferadresse|Rechnungsadresse|Lieferanschrift|Postanschrift)`;
+/** The type word first, then an article and a name: "Straße des 17. Juni", "Str. des 18. Oktober", "Platz der Einheit", "Weg am Teich". */
+const TYPE_FIRST_STREET = String.raw`(?:Straße|Strasse|Str\.|Platz|Weg|Allee|Ring|Damm|Ufer|Gasse)\s(?:des|der|am|an\sder|zum|zur|vom|beim)\s(?:\d{1,2}\.\s)?\p{Lu}${WORD}{1,30}`;
 // An abbreviated title may open a hyphenated name: "Bgm.-Smidt-Str. 12", "Dr.-Külz-Ring 4".
 // A word on the line before (a name in a signature) is no part of the street: the street's own words share a line.
-const STREET = String.raw`(?:${ROMANCE_STREET}|\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:(?!${ADDRESS_WORD}[^\S\n])\p{Lu}${WORD}{1,30}[^\S\n])?(?:\p{Lu}\p{Ll}{0,5}\.-)?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
+const STREET = String.raw`(?:${ROMANCE_STREET}|${TYPE_FIRST_STREET}|\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:(?!${ADDRESS_WORD}[^\S\n])\p{Lu}${WORD}{1,30}[^\S\n])?(?:\p{Lu}\p{Ll}{0,5}\.-)?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
 /** "12", "3a", "12 b", "10-12", "7/1", Austrian "45/3/12" (house, staircase, door). */
 const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
 /** The part of a building behind the number: "/ Hinterhaus", "(Rückgebäude)". */
 const BUILDING_PART = String.raw`[HhVv]interhaus|[Vv]orderhaus|[Ss]eitenflügel|[Qq]uergebäude|[Gg]artenhaus|[Rr]ückgebäude|HH|VH`;
 /** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG". */
-const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|,?\s\d{1,2}\.\s?(?:OG|Stock|Etage)|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\))`;
+const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|,?\s\d{1,2}\.\s?(?:OG|Stock|Etage|Hof|Hinterhof)(?:\s(?:rechts|links|Mitte|re\.|li\.))?|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\))`;
 /** Between number and postcode: a comma, a middle dot, a line break, " in ", or a form label ("- Ort:", "PLZ/Ort:"). */
 const FORM_LABEL = String.raw`(?:(?:PLZ|Postleitzahl)(?:\s?[/,+&]\s?(?:Ort|Stadt|Wohnort))?|Ort|Stadt|Wohnort)\s?:\s?`;
 const JOIN = String.raw`(?:\s(?:in|,)\s|[\s,·|–-]{1,4}(?:${FORM_LABEL})?)`;

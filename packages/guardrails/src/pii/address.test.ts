@@ -199,3 +199,20 @@ describe('abbreviated titles in street names, "/Top" units, labels before the st
     expect(addresses(text)).toEqual([match]);
   });
 });
+
+describe('German streets whose type word comes first, and floors with a side', () => {
+  const found = (text: string) => detectPii(text, { kinds: ['address'] }).map((f) => text.slice(f.start, f.end));
+  it.each([
+    ['wohne jetzt Straße des 17. Juni 110, 10623 Berlin – bitte ändern', 'Straße des 17. Juni 110, 10623 Berlin'],
+    ['Lieferung bitte an Str. des 18. Oktober 40, 04103 Leipzig', 'Str. des 18. Oktober 40, 04103 Leipzig'],
+    ['Platz der Einheit 3, 14467 Potsdam – Wohnung 2.04', 'Platz der Einheit 3, 14467 Potsdam'],
+    ['Zustellung an: Weg am Teich 1a, 2. Hof links, 99610 Sömmerda', 'Weg am Teich 1a, 2. Hof links, 99610 Sömmerda'],
+    ['Bahnhofstr. 12 / Hinterhaus, 2. OG rechts, 01099 Dresden', 'Bahnhofstr. 12 / Hinterhaus, 2. OG rechts, 01099 Dresden'],
+  ])('reads %j', (text, match) => {
+    expect(found(text)).toEqual([match]);
+  });
+
+  it('leaves a street type word with no name alone', () => {
+    expect(found('Die Straße der Zukunft 2030 wird grün.')).toEqual([]);
+  });
+});
