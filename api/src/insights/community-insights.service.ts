@@ -10,7 +10,7 @@ import type {
   UnansweredByAgeModel,
 } from './insights.models';
 import { REGULAR_DAYS, STANDING } from './daily-rollups';
-import { PERIOD_DAYS, TEAM_SCOPE, languageScope, rollupScope, spaceScope, splitDays, splitParams, type Params } from './scope';
+import { PERIOD_DAYS, TEAM_SCOPE, edgeRows, languageScope, rollupScope, spaceScope, splitDays, splitParams, type Params } from './scope';
 
 /** How many contributors, tags and spaces a list shows. */
 const TOP = 10;
@@ -96,7 +96,7 @@ export class CommunityInsightsService {
          UNION ALL
          SELECT e.user_id, (e.kind = 'answer.accepted')::int, (e.kind = 'answer.verified')::int,
            CASE WHEN e.kind = 'answer.upvoted' THEN ARRAY[e.subject_id] ELSE '{}' END
-         FROM reputation_events e JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON e.created_at >= r.a AND e.created_at < r.b
+         FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'reputation_events', 'e')}
          WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind IN ('answer.accepted', 'answer.verified', 'answer.upvoted') AND ${STANDING}
            AND ${rollupScope('e')}
        ), totals AS (
@@ -160,7 +160,7 @@ export class CommunityInsightsService {
          WHERE l.day >= $3::date AND l.day < $4::date AND (l.warned OR l.suspended)
          UNION ALL
          SELECT e.user_id, e.kind = 'penalty.warning', e.kind = 'penalty.suspension'
-         FROM reputation_events e JOIN unnest($5::timestamptz[], $6::timestamptz[]) r(a, b) ON e.created_at >= r.a AND e.created_at < r.b
+         FROM ${edgeRows('unnest($5::timestamptz[], $6::timestamptz[]) r(a, b)', 'reputation_events', 'e')}
          WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind IN ('penalty.warning', 'penalty.suspension') AND ${STANDING}
        )
        SELECT count(DISTINCT p.user_id) FILTER (WHERE p.warned)::int AS warned,
@@ -189,8 +189,8 @@ export class CommunityInsightsService {
            AND ${languageScope('d', 13)}
          GROUP BY 1, 2
          UNION ALL
-         SELECT x.id, r.current, count(*) FROM insights_questions f
-         JOIN unnest($9::timestamptz[], $10::timestamptz[], $11::boolean[]) r(a, b, current) ON f.created_at >= r.a AND f.created_at < r.b
+         SELECT x.id, r.current, count(*)
+         FROM ${edgeRows('unnest($9::timestamptz[], $10::timestamptz[], $11::boolean[]) r(a, b, current)', 'insights_questions', 'f')}
          CROSS JOIN LATERAL ${topic.facts} x(id)
          WHERE NOT f.deleted AND f.created_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND f.created_at < $2 AND ${rollupScope('f')}
            AND ${languageScope('f', 13)}

@@ -13,7 +13,18 @@ import type {
   SlaAttainmentModel,
 } from './insights.models';
 import { QUESTION_AGGREGATES, QUESTION_VALUES_OF_F } from './daily-rollups';
-import { LANGUAGES, PERIOD_DAYS, SPACE_SCOPE, TEAM_SCOPE, languageScope, rollupScope, splitDays, splitParams, type Params } from './scope';
+import {
+  LANGUAGES,
+  PERIOD_DAYS,
+  SPACE_SCOPE,
+  TEAM_SCOPE,
+  edgeRows,
+  languageScope,
+  rollupScope,
+  splitDays,
+  splitParams,
+  type Params,
+} from './scope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest period one request may cover. */
@@ -68,7 +79,7 @@ export class InsightsService {
          WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')} AND ${languageScope('d', 9)}
          UNION ALL
          SELECT ${QUESTION_AGGREGATES}
-         FROM insights_questions f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
+         FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_questions', 'f')}
          ${QUESTION_VALUES_OF_F}
          WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')} AND ${languageScope('f', 9)}
        )
@@ -185,7 +196,7 @@ export class InsightsService {
          WHERE d.day >= $5::date AND d.day < $6::date AND ${TEAM_SCOPE('d')}
          UNION ALL
          SELECT array_remove(ARRAY[f.first_response_minutes], NULL), array_remove(ARRAY[f.resolution_minutes], NULL)
-         FROM insights_escalations f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
+         FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_escalations', 'f')}
          WHERE f.created_at >= $1 AND f.created_at < $2 AND ${TEAM_SCOPE('f')}
        )
        SELECT ${percentile(0.5, 'first_response_minutes')} AS fr50, ${percentile(0.9, 'first_response_minutes')} AS fr90,
@@ -219,14 +230,14 @@ export class InsightsService {
          WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')} AND ${languageScope('d', 9)} GROUP BY 1
          UNION ALL
          SELECT date_trunc('day', f.created_at AT TIME ZONE 'UTC'), count(*)
-         FROM insights_questions f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
+         FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_questions', 'f')}
          WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')} AND ${languageScope('f', 9)} GROUP BY 1
        ), opened AS (
          SELECT d.day::timestamp AS day, sum(d.opened) AS n FROM insights_escalation_days d
          WHERE d.day >= $5::date AND d.day < $6::date AND ${TEAM_SCOPE('d')} GROUP BY 1
          UNION ALL
          SELECT date_trunc('day', f.created_at AT TIME ZONE 'UTC'), count(*)
-         FROM insights_escalations f JOIN unnest($7::timestamptz[], $8::timestamptz[]) r(a, b) ON f.created_at >= r.a AND f.created_at < r.b
+         FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_escalations', 'f')}
          WHERE f.created_at >= $1 AND f.created_at < $2 AND ${TEAM_SCOPE('f')} GROUP BY 1
        )
        SELECT to_char(days.day, 'YYYY-MM-DD') AS day, coalesce(asked.n, 0)::int AS "questionsAsked", coalesce(opened.n, 0)::int AS "escalationsOpened"

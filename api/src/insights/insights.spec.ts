@@ -249,6 +249,19 @@ describe('insights', () => {
     expect(space.data.insights.selfService.questionsAsked).toBe(7);
   });
 
+  it('counts a period that starts and ends within a day exactly (whole days from the roll-up, the rest from the facts)', async () => {
+    const res = await t.gql<{
+      insights: { selfService: Record<string, number | null>; days: { day: string; questionsAsked: number }[] };
+    }>(INSIGHTS, { filter: { from: '2026-03-10T10:30:00Z', to: '2026-03-13T10:30:00Z' } }, agent.cookie);
+    // Q1 (10 March 10:00) lies before the start; Q2, Q3 and Q4 (13 March 10:00) inside.
+    expect(res.data.insights.selfService).toMatchObject({
+      questionsAsked: 3,
+      firstAnsweredByCommunity: 1,
+      medianFirstCommunityAnswerMinutes: 50,
+    });
+    expect(res.data.insights.days.map((d) => d.questionsAsked)).toEqual([0, 1, 1, 1]);
+  });
+
   it('narrows the question figures to a language', async () => {
     const asked = async (language: string) =>
       (

@@ -55,3 +55,11 @@ export const splitParams = ({ firstDay, endDay, edges }: DaySplit): unknown[] =>
 /** Escalation roll-up rows (alias, with space_id and team_id) of the filtered space ($3) and team ($4). */
 export const TEAM_SCOPE = (alias: string): string =>
   `($3::bigint IS NULL OR ${alias}.space_id = $3::bigint) AND ($4::bigint IS NULL OR ${alias}.team_id = $4::bigint)`;
+
+/**
+ * The rows of `table` (as `alias`) created in the edge ranges `ranges` (an unnest as r(a, b, …)): one
+ * index range per edge. OFFSET 0 keeps the subquery per edge, so the planner cannot trade the edges
+ * for one scan of the whole period.
+ */
+export const edgeRows = (ranges: string, table: string, alias: string): string =>
+  `${ranges} CROSS JOIN LATERAL (SELECT * FROM ${table} x WHERE x.created_at >= r.a AND x.created_at < r.b OFFSET 0) ${alias}`;
