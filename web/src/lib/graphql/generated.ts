@@ -1307,6 +1307,11 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string, email: string, emailVerified: boolean, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } | null };
 
+export type SignedInViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignedInViewerQuery = { unreadNotificationCount: number, me: { id: string, email: string, emailVerified: boolean, displayName: string, initials: string, role: Role, isStaff: boolean, canReview: boolean } | null };
+
 export type HomePageQueryVariables = Exact<{
   newest: number;
   solved: number;
@@ -3589,6 +3594,23 @@ export const MeDocument = new TypedDocumentString(`
   isStaff
   canReview
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SignedInViewerDocument = new TypedDocumentString(`
+    query SignedInViewer {
+  me {
+    ...ViewerFields
+  }
+  unreadNotificationCount
+}
+    fragment ViewerFields on Viewer {
+  id
+  email
+  emailVerified
+  displayName
+  initials
+  role
+  isStaff
+  canReview
+}`) as unknown as TypedDocumentString<SignedInViewerQuery, SignedInViewerQueryVariables>;
 export const HomePageDocument = new TypedDocumentString(`
     query HomePage($newest: Int!, $solved: Int!) {
   newest: questions(first: $newest, sort: NEWEST) {
