@@ -25,6 +25,7 @@ import { InsightsQuestions1797800000000 } from './1797800000000-InsightsQuestion
 import { InsightsEscalations1797800000001 } from './1797800000001-InsightsEscalations.js';
 import { InsightsDailyRollups1798200000000 } from './1798200000000-InsightsDailyRollups.js';
 import { InsightsEscalationDays1798200000001 } from './1798200000001-InsightsEscalationDays.js';
+import { InsightsLanguage1798200000002 } from './1798200000002-InsightsLanguage.js';
 import { UnusedUploads1798400000000 } from './1798400000000-UnusedUploads.js';
 import { UploadsObjectStore1798400000001 } from './1798400000001-UploadsObjectStore.js';
 import { QuestionLanguage1798400000002 } from './1798400000002-QuestionLanguage.js';
@@ -58,6 +59,7 @@ export const migrations: Function[] = [
   InsightsEscalations1797800000001,
   InsightsDailyRollups1798200000000,
   InsightsEscalationDays1798200000001,
+  InsightsLanguage1798200000002,
   UnusedUploads1798400000000,
   UploadsObjectStore1798400000001,
   QuestionLanguage1798400000002,
