@@ -44,6 +44,8 @@ function describe(finding: PiiFinding, blocking: boolean): Pick<PublicPostFindin
 
 /** PII check of a customer's public post (question, answer, comment), with the hint to show and whether it blocks posting. */
 export function checkPublicPost(text: string, options: PiiOptions = {}): PublicPostCheck {
+  // Pages render many empty composers (a comment form under every answer); nothing to look at there.
+  if (text.trim() === '') return { findings: [], blocking: false };
   const findings = detectPii(text, options).map((f) => {
     const blocking = f.severity === 'high';
     return { ...f, blocking, ...describe(f, blocking) };
