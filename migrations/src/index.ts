@@ -29,6 +29,7 @@ import { InsightsLanguage1798200000002 } from './1798200000002-InsightsLanguage.
 import { UnusedUploads1798400000000 } from './1798400000000-UnusedUploads.js';
 import { UploadsObjectStore1798400000001 } from './1798400000001-UploadsObjectStore.js';
 import { QuestionLanguage1798400000002 } from './1798400000002-QuestionLanguage.js';
+import { SearchDuplicateTitles1798600000000 } from './1798600000000-SearchDuplicateTitles.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -63,4 +64,5 @@ export const migrations: Function[] = [
   UnusedUploads1798400000000,
   UploadsObjectStore1798400000001,
   QuestionLanguage1798400000002,
+  SearchDuplicateTitles1798600000000,
 ];

@@ -21,6 +21,8 @@ interface MeiliDocument {
   status: SearchDocument['status'];
   tags: string[];
   title: string;
+  /** Titles of the questions closed as its duplicates: found by the words others used for the same problem. */
+  duplicate_titles: string;
   body: string;
   answers: string;
   accepted_excerpt: string | null;
@@ -33,7 +35,7 @@ interface MeiliDocument {
 
 /** Settings the app owns: re-applied at start, so the index always matches the code. */
 const SETTINGS = {
-  searchableAttributes: ['title', 'tags', 'body', 'answers'],
+  searchableAttributes: ['title', 'tags', 'duplicate_titles', 'body', 'answers'],
   filterableAttributes: ['space_id', 'tags', 'status', 'id'],
   sortableAttributes: ['created_at', 'last_activity_at', 'score'],
   // `sort` right after `words`: a sorted search orders the threads that match the most words by date or votes.
@@ -97,6 +99,7 @@ export class MeiliSearchIndex implements SearchIndex {
           status: d.status,
           tags: d.tags,
           title: d.title,
+          duplicate_titles: d.duplicateTitles,
           body: d.bodyText,
           answers: d.answersText,
           accepted_excerpt: d.acceptedExcerpt,

@@ -47,8 +47,8 @@ const TITLE_TERM_BOOST = 4;
 
 /**
  * Ranking, in SQL over the candidates: BM25 (k1 1.2, b 0.75) where a term's frequency is weighted by
- * the field it occurs in (title 3, tags 2, body 1, answers 0.5), plus trigram similarity of the titles
- * (typo tolerance), nudged up for solved and verified threads and well-voted ones (bounded priors:
+ * the field it occurs in (title 3, tags and the titles of known duplicates 2, body 1, answers 0.5), plus
+ * trigram similarity of the titles (typo tolerance), nudged up for solved and verified threads and well-voted ones (bounded priors:
  * together at most about +40 %, so votes never outrank a clearly better text match).
  * POSTING_FILTERS restrict postings (alias p), FILTERS search documents (alias d).
  */
@@ -81,7 +81,7 @@ const RANKED = `
   rare AS (
     SELECT d.question_id, d.tie, t.lexeme, t.w * ${RARE_IMPACT} AS s
       FROM weighted t CROSS JOIN LATERAL (
-        SELECT d.question_id, hashtext(d.title_folded) AS tie FROM search_documents d
+        SELECT d.question_id, d.tie FROM search_documents d
          WHERE t.df <= ${RARE_DF} AND d.document @@ quote_literal(t.lexeme)::tsquery AND FILTERS) d
   ),
   hits AS (
@@ -93,7 +93,7 @@ const RANKED = `
     SELECT h.question_id, h.tie, h.s FROM hits h DOCUMENT_JOIN ORDER BY h.s DESC, h.tie, h.question_id LIMIT ${FACETED}
   ),
   typos AS (
-    SELECT d.question_id, hashtext(d.title_folded) AS tie, 0::float8 AS s FROM search_documents d, probe
+    SELECT d.question_id, d.tie, 0::float8 AS s FROM search_documents d, probe
      WHERE (SELECT count(*) FROM filtered) < ${FEW_HITS} AND length(probe.folded) BETWEEN 3 AND 200 AND probe.folded <% d.title_folded AND FILTERS
      LIMIT ${TYPO_MATCHES}
   ),
@@ -274,7 +274,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const rows: SimilarRow[] = await this.dataSource.query(
       `WITH ${rankedSql(filter, 6)},
        titles AS (
-         SELECT r.question_id, r.relevance, r.tie, hashtext(d.body_text) AS body_tie, d.accepted_excerpt,
+         SELECT r.question_id, r.relevance, r.tie, d.accepted_excerpt,
                 tsvector_to_array(ts_filter(d.document, '{a}')) AS lexemes
            FROM ranked r JOIN search_documents d USING (question_id)
        ),
@@ -284,9 +284,9 @@ export class PostgresSearchIndex implements SearchIndex {
                    FROM (SELECT unnest(lexemes) AS lexeme, false AS asked FROM titles UNION ALL SELECT lexeme, true FROM terms WHERE in_title) u
                   GROUP BY u.lexeme) u, stats s
        )
-       SELECT 'hit' AS kind, question_id::text AS question_id, relevance, tie, body_tie, accepted_excerpt, lexemes, NULL::float8 AS idf
+       SELECT 'hit' AS kind, question_id::text AS question_id, relevance, tie, accepted_excerpt, lexemes, NULL::float8 AS idf
          FROM titles
-       UNION ALL SELECT CASE WHEN asked THEN 'asked' ELSE 'idf' END, NULL, NULL, NULL, NULL, NULL, ARRAY[lexeme], idf FROM idf`,
+       UNION ALL SELECT CASE WHEN asked THEN 'asked' ELSE 'idf' END, NULL, NULL, NULL, NULL, ARRAY[lexeme], idf FROM idf`,
       [query.text, title, ...filter.params],
     );
     return rerankByMeaning(rows, title)
@@ -299,9 +299,8 @@ interface SimilarRow {
   kind: 'hit' | 'idf' | 'asked';
   question_id: string;
   relevance: number;
+  /** A hash of title and body: threads with the same relevance are ordered by their content, not by id. */
   tie: number;
-  /** Threads with the same title (the same `tie`) and relevance are ordered by their bodies, not by id. */
-  body_tie: number;
   accepted_excerpt: string | null;
   lexemes: string[];
   idf: number | null;
@@ -325,10 +324,7 @@ function rerankByMeaning(rows: SimilarRow[], title: string): SimilarRow[] {
       const similarity = asked ? Math.max(cosine(asked, meaning(r.lexemes)), 0) : 0;
       return { ...r, relevance: Math.round((r.relevance + MEANING_WEIGHT * best * similarity) * 1e6) / 1e6 };
     })
-    .sort(
-      (a, b) =>
-        b.relevance - a.relevance || a.tie - b.tie || a.body_tie - b.body_tie || Number(BigInt(a.question_id) - BigInt(b.question_id)),
-    );
+    .sort((a, b) => b.relevance - a.relevance || a.tie - b.tie || Number(BigInt(a.question_id) - BigInt(b.question_id)));
 }
 
 /** The first line of a draft is usually its title; that is what the title similarity compares. */

@@ -24,6 +24,8 @@ describe('PostgreSQL index writer: statistics and postings', () => {
     bodyText: body,
     answersText: answers,
     acceptedExcerpt: null,
+    duplicateTitles: '',
+    duplicateOfId: null,
     score: 0,
     answerCount: 0,
     verified: false,

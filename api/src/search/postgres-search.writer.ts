@@ -40,18 +40,21 @@ export class PostgresSearchWriter {
       );
       await manager.query(
         `INSERT INTO search_documents AS s (question_id, space_id, status, tags, title, title_folded, body_text, answers_text, accepted_excerpt,
-                                             document, length, score, answer_count, verified, created_at, last_activity_at, indexed_at)
+                                             duplicate_titles, duplicate_of_id, tie, document, length, score, answer_count, verified, created_at, last_activity_at, indexed_at)
          SELECT d.question_id, d.space_id, d.status, d.tags, d.title, pd_fold(d.title), d.body_text, d.answers_text, d.accepted_excerpt,
+                d.duplicate_titles, d.duplicate_of_id, hashtext(pd_fold(d.title) || chr(10) || d.body_text),
                 v.document, coalesce((SELECT sum(array_length(x.positions, 1)) FROM unnest(v.document) x), 0),
                 d.score, d.answer_count, d.verified, d.created_at, d.last_activity_at, now()
            FROM jsonb_to_recordset($1::jsonb) AS d(question_id bigint, space_id bigint, status text, tags text[], title text, body_text text, answers_text text,
-                accepted_excerpt text, score int, answer_count int, verified boolean, created_at timestamptz, last_activity_at timestamptz)
-           CROSS JOIN LATERAL (SELECT setweight(pd_tsvector(d.title), 'A') || setweight(pd_tsvector(array_to_string(d.tags, ' ')), 'B')
+                accepted_excerpt text, duplicate_titles text, duplicate_of_id bigint, score int, answer_count int, verified boolean,
+                created_at timestamptz, last_activity_at timestamptz)
+           -- The titles of known duplicates share weight B with the tags: a little below the thread's own title.
+           CROSS JOIN LATERAL (SELECT setweight(pd_tsvector(d.title), 'A') || setweight(pd_tsvector(array_to_string(d.tags, ' ') || ' ' || d.duplicate_titles), 'B')
                                    || setweight(pd_tsvector(d.body_text), 'C') || setweight(pd_tsvector(d.answers_text), 'D') AS document
                                 OFFSET 0) v
          ON CONFLICT (question_id) DO UPDATE SET space_id = EXCLUDED.space_id, status = EXCLUDED.status, tags = EXCLUDED.tags, title = EXCLUDED.title,
            title_folded = EXCLUDED.title_folded, body_text = EXCLUDED.body_text, answers_text = EXCLUDED.answers_text, accepted_excerpt = EXCLUDED.accepted_excerpt,
-           document = EXCLUDED.document, length = EXCLUDED.length, score = EXCLUDED.score, answer_count = EXCLUDED.answer_count, verified = EXCLUDED.verified,
+           duplicate_titles = EXCLUDED.duplicate_titles, duplicate_of_id = EXCLUDED.duplicate_of_id, tie = EXCLUDED.tie, document = EXCLUDED.document, length = EXCLUDED.length, score = EXCLUDED.score, answer_count = EXCLUDED.answer_count, verified = EXCLUDED.verified,
            created_at = EXCLUDED.created_at, last_activity_at = EXCLUDED.last_activity_at, indexed_at = now()`,
         [
           JSON.stringify(
@@ -64,6 +67,8 @@ export class PostgresSearchWriter {
               body_text: d.bodyText,
               answers_text: d.answersText,
               accepted_excerpt: d.acceptedExcerpt,
+              duplicate_titles: d.duplicateTitles,
+              duplicate_of_id: d.duplicateOfId,
               score: d.score,
               answer_count: d.answerCount,
               verified: d.verified,

@@ -5,6 +5,8 @@ import { stripMarkers } from './search-index';
 
 /** Enough of a thread to find it by; longer texts only make the index bigger and ranking slower. */
 const MAX_TEXT = 6_000;
+/** A catch-all original collects hundreds of duplicates; the first ones already carry most of its vocabulary. */
+const MAX_DUPLICATE_TITLES = 50;
 
 /** Plain text of Markdown for indexing: no markup, no match markers, whitespace folded. */
 export function indexText(markdown: string, maxLength = MAX_TEXT): string {
@@ -22,7 +24,9 @@ interface Row {
   created_at: Date;
   last_activity_at: Date;
   accepted_answer_id: string | null;
+  duplicate_of_id: string | null;
   tags: string[];
+  duplicate_titles: string[];
 }
 
 /**
@@ -36,8 +40,10 @@ export async function loadSearchDocuments(
 ): Promise<{ documents: SearchDocument[]; missing: string[] }> {
   if (questionIds.length === 0) return { documents: [], missing: [] };
   const rows: Row[] = await db.query(
-    `SELECT q.id, q.space_id, q.status, q.title, q.body_markdown, q.score, q.answer_count, q.created_at, q.last_activity_at, q.accepted_answer_id,
-            coalesce(array_agg(t.slug ORDER BY t.slug) FILTER (WHERE t.slug IS NOT NULL), '{}') AS tags
+    `SELECT q.id, q.space_id, q.status, q.title, q.body_markdown, q.score, q.answer_count, q.created_at, q.last_activity_at, q.accepted_answer_id, q.duplicate_of_id::text,
+            coalesce(array_agg(t.slug ORDER BY t.slug) FILTER (WHERE t.slug IS NOT NULL), '{}') AS tags,
+            ARRAY(SELECT dq.title FROM questions dq WHERE dq.duplicate_of_id = q.id AND dq.moderation_state = 'published'
+                   ORDER BY dq.id LIMIT ${MAX_DUPLICATE_TITLES}) AS duplicate_titles
        FROM questions q
        LEFT JOIN question_tags qt ON qt.question_id = q.id
        LEFT JOIN tags t ON t.id = qt.tag_id
@@ -70,6 +76,8 @@ export async function loadSearchDocuments(
       bodyText: indexText(row.body_markdown),
       answersText: indexText(threadAnswers.map((a) => a.body_markdown).join('\n\n')),
       acceptedExcerpt: accepted ? indexText(accepted.body_markdown, 280) : null,
+      duplicateTitles: row.duplicate_titles.map(stripMarkers).join('\n'),
+      duplicateOfId: row.duplicate_of_id,
       score: row.score,
       answerCount: row.answer_count,
       verified: threadAnswers.some((a) => a.verified),

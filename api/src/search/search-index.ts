@@ -10,6 +10,10 @@ export interface SearchDocument {
   answersText: string;
   /** The first lines of the accepted answer, shown inline in suggestions. */
   acceptedExcerpt: string | null;
+  /** Titles of the questions closed as duplicates of this one, a line each: the words others used for the same problem. */
+  duplicateTitles: string;
+  /** The original, when this question is closed as a duplicate. */
+  duplicateOfId: string | null;
   score: number;
   answerCount: number;
   verified: boolean;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import { OutboxLoop } from '../platform/outbox/outbox-loop';
@@ -50,6 +50,21 @@ export function questionsTouchedBy(event: OutboxMessage): string[] {
 }
 
 /**
+ * The questions plus the originals they are duplicates of, now or when last indexed: an original's
+ * document carries its duplicates' titles, so it changes when one is closed as its duplicate, reopened,
+ * re-pointed, edited or deleted.
+ */
+export async function withOriginals(manager: EntityManager, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return ids;
+  const rows: { id: string }[] = await manager.query(
+    `SELECT duplicate_of_id::text AS id FROM questions WHERE id = ANY($1::bigint[]) AND duplicate_of_id IS NOT NULL
+     UNION SELECT duplicate_of_id::text FROM search_documents WHERE question_id = ANY($1::bigint[]) AND duplicate_of_id IS NOT NULL`,
+    [ids],
+  );
+  return [...new Set([...ids, ...rows.map((r) => r.id)])];
+}
+
+/**
  * Keeps the search index in step with the database by consuming outbox events: woken by NOTIFY
  * right after a commit, polling as a fallback. If the engine is down, events stay pending and are
  * retried with backoff, so the index catches up and nothing is lost. Several api processes share
@@ -96,7 +111,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
         `SELECT id, topic, aggregate_id, payload FROM outbox_events WHERE processed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (events.length === 0) return 0;
-      const ids = [...new Set(events.flatMap(questionsTouchedBy))];
+      const ids = await withOriginals(manager, [...new Set(events.flatMap(questionsTouchedBy))]);
       const steps = splitSteps(ids);
       // Steps are written in their own transactions, WRITERS at a time: building a thread's text
       // vectors is CPU work in PostgreSQL, and the writer takes its shared locks only just before it commits.
