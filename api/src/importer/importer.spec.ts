@@ -411,4 +411,35 @@ describe('import: Stack Exchange dump and thread JSONL', () => {
     expect(again.kinds.get('acceptance')).toMatchObject({ imported: 0, present: 2 });
     expect(await countsFor(t, 'forum')).toEqual(counts);
   });
+
+  it('closes JSONL threads as duplicates of the thread their duplicate_of names, also when the original comes later or was imported before', async () => {
+    const dir = join(root, 'dups');
+    mkdirSync(dir);
+    const thread = (id: string, title: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ id, title, body: `Body of ${title}`, creation_date: '2014-01-01T00:00:00', ...extra });
+    writeFileSync(
+      join(dir, 'threads.jsonl'),
+      [
+        thread('d1', 'Stuck at the purple splash', { duplicate_of: 'o1' }),
+        thread('o1', 'Boots to a black screen'),
+        thread('d2', 'Links to nothing', { duplicate_of: 'missing' }),
+        thread('d3', 'Bad link', { duplicate_of: { id: 1 } }),
+      ].join('\n'),
+    );
+    const result = await run({ path: dir, format: 'jsonl', source: 'dups' });
+    expect(result.fatal).toBeNull();
+    expect(result.kinds.get('duplicate')).toMatchObject({ imported: 1 });
+    expect([...result.kinds.get('duplicate')!.skipped.values()].reduce((a, b) => a + b, 0)).toBe(2);
+    const original = await question(t, 'dups', 'Boots to a black screen');
+    expect(await question(t, 'dups', 'Stuck at the purple splash')).toMatchObject({
+      status: 'closed',
+      closed_reason: 'duplicate',
+      duplicate_of_id: original.id,
+    });
+    // A later import links a new thread to one imported before.
+    writeFileSync(join(dir, 'threads.jsonl'), thread('d4', 'Purple screen after nvidia update', { duplicate_of: 'o1' }));
+    const later = await run({ path: dir, format: 'jsonl', source: 'dups' });
+    expect(later.kinds.get('duplicate')).toMatchObject({ imported: 1 });
+    expect(await question(t, 'dups', 'Purple screen after nvidia update')).toMatchObject({ duplicate_of_id: original.id });
+  });
 });

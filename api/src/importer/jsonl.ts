@@ -7,6 +7,7 @@ import {
   type AcceptanceRecord,
   type AnswerRecord,
   type CommentRecord,
+  type DuplicateRecord,
   type Located,
   type Owner,
   type QuestionRecord,
@@ -17,6 +18,7 @@ import type { ImportRun } from './import-run';
 import type { EntityManager } from 'typeorm';
 import { applyAcceptances, insertAnswers, planAnswers } from './writer/answers';
 import { writeComments } from './writer/comments';
+import { applyDuplicates } from './writer/duplicates';
 import { prepareBodies, type WriterContext } from './writer/context';
 import { insertQuestions, planQuestions, type AnswerState } from './writer/questions';
 import { writeUsers } from './writer/users';
@@ -40,6 +42,8 @@ interface Thread extends Located {
   answers: AnswerRecord[];
   comments: CommentRecord[];
   acceptance: AcceptanceRecord | null;
+  /** `duplicate_of`: the id of the thread this one is a duplicate of (applied once every thread is in). */
+  duplicate: DuplicateRecord | null;
   rows: number;
 }
 
@@ -176,6 +180,9 @@ export function parseThread(run: ImportRun, fileName: string, line: TextLine, op
   const comments = parseComments(run, t.comments, id!, 'question', at, bodyFormat);
   const answers: AnswerRecord[] = [];
   let acceptedId = idOf(t.accepted_answer_id);
+  const duplicateOf = idOf(t.duplicate_of);
+  if (t.duplicate_of !== undefined && t.duplicate_of !== null && !duplicateOf)
+    run.skip('duplicate', 'duplicate_of is not a thread id', at, describe(t.duplicate_of));
   ((t.answers as unknown[] | null | undefined) ?? []).forEach((a: unknown, index) => {
     const answerId = isObject(a) ? (idOf(a.id) ?? `${id}/a${index + 1}`) : `${id}/a${index + 1}`;
     const answerAt = `${at}, answer ${answerId}`;
@@ -206,6 +213,7 @@ export function parseThread(run: ImportRun, fileName: string, line: TextLine, op
     answers,
     comments,
     acceptance: acceptedId ? { questionExtId: id!, answerExtId: acceptedId, where: at } : null,
+    duplicate: duplicateOf ? { questionExtId: id!, originalExtId: duplicateOf, where: at } : null,
     rows: 1 + answers.length + comments.length,
   };
 }
@@ -289,12 +297,18 @@ export async function importJsonl(run: ImportRun, file: string, options: JsonlOp
     });
   }
   const fileName = basename(file);
+  // An original may come after its duplicates in the file (or in an earlier import): links go in last.
+  const duplicates: DuplicateRecord[] = [];
   await run.pass<TextLine, Thread>({
     phase: 'threads',
     file,
     read: (onBytes) => readLines(file, onBytes),
     kind: 'question',
-    parse: (line) => parseThread(run, fileName, line, options),
+    parse: (line) => {
+      const thread = parseThread(run, fileName, line, options);
+      if (thread?.duplicate) duplicates.push(thread.duplicate);
+      return thread;
+    },
     weight: (thread) => thread.rows,
     prepare: async (m, threads) => {
       await prepareBodies(
@@ -318,5 +332,17 @@ export async function importJsonl(run: ImportRun, file: string, options: JsonlOp
     },
     write: (m, tally, threads) => writeThreads(m, ctx, tally, threads),
   });
+  if (duplicates.length > 0) {
+    await run.pass<DuplicateRecord, DuplicateRecord>({
+      phase: 'duplicates',
+      file,
+      read: async function* () {
+        yield* duplicates;
+      },
+      kind: 'duplicate',
+      parse: (record) => record,
+      write: (m, tally, items) => applyDuplicates(m, ctx, tally, items),
+    });
+  }
   return { usersFile: hasUsers };
 }
