@@ -1,17 +1,7 @@
 import { recountQuestions } from '../../qa/question-state';
 import type { EntityManager } from 'typeorm';
 import type { AcceptanceRecord, AnswerRecord, Tally } from '../import-model';
-import {
-  type WriterContext,
-  sql,
-  unique,
-  renderBody,
-  lookupRefs,
-  insertRefs,
-  allocateIds,
-  dedupe,
-  splitExisting,
-} from './context';
+import { type WriterContext, sql, unique, renderBody, lookupRefs, insertRefs, allocateIds, dedupe, splitExisting } from './context';
 import { resolveOwners } from './users';
 
 /** An answer that will be inserted: not imported yet, its question known, its body not empty. */
@@ -116,8 +106,20 @@ export async function applyAcceptances(
 ): Promise<void> {
   const records = dedupe(tally, 'acceptance', input, (r) => r.questionExtId);
   if (records.length === 0) return;
-  const questions = await lookupRefs(m, ctx.source, 'question', records.map((r) => r.questionExtId), known.questions);
-  const answers = await lookupRefs(m, ctx.source, 'answer', records.map((r) => r.answerExtId), known.answers);
+  const questions = await lookupRefs(
+    m,
+    ctx.source,
+    'question',
+    records.map((r) => r.questionExtId),
+    known.questions,
+  );
+  const answers = await lookupRefs(
+    m,
+    ctx.source,
+    'answer',
+    records.map((r) => r.answerExtId),
+    known.answers,
+  );
   const wanted: { qid: string; aid: string; record: AcceptanceRecord }[] = [];
   for (const r of records) {
     if (!questions.has(r.questionExtId))

@@ -29,7 +29,12 @@ export interface AnswerState {
   latest: Date | null;
 }
 
-export async function planQuestions(m: EntityManager, ctx: WriterContext, tally: Tally, input: QuestionRecord[]): Promise<PlannedQuestions> {
+export async function planQuestions(
+  m: EntityManager,
+  ctx: WriterContext,
+  tally: Tally,
+  input: QuestionRecord[],
+): Promise<PlannedQuestions> {
   const records = dedupe(tally, 'question', input, (r) => r.extId);
   const { existing, fresh } = await splitExisting(m, ctx, tally, 'question', records);
   return { existing, fresh, ids: await allocateIds(m, 'questions', fresh.length) };
