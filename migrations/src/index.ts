@@ -23,6 +23,7 @@ import { InsightsIndexes1797500000000 } from './1797500000000-InsightsIndexes.js
 import { CallbackState1797700000000 } from './1797700000000-CallbackState.js';
 import { InsightsQuestions1797800000000 } from './1797800000000-InsightsQuestions.js';
 import { InsightsEscalations1797800000001 } from './1797800000001-InsightsEscalations.js';
+import { SearchPostingsCleanup1798100000000 } from './1798100000000-SearchPostingsCleanup.js';
 import { InsightsDailyRollups1798200000000 } from './1798200000000-InsightsDailyRollups.js';
 import { InsightsEscalationDays1798200000001 } from './1798200000001-InsightsEscalationDays.js';
 import { InsightsLanguage1798200000002 } from './1798200000002-InsightsLanguage.js';
@@ -58,6 +59,7 @@ export const migrations: Function[] = [
   CallbackState1797700000000,
   InsightsQuestions1797800000000,
   InsightsEscalations1797800000001,
+  SearchPostingsCleanup1798100000000,
   InsightsDailyRollups1798200000000,
   InsightsEscalationDays1798200000001,
   InsightsLanguage1798200000002,
