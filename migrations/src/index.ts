@@ -31,6 +31,7 @@ import { UnusedUploads1798400000000 } from './1798400000000-UnusedUploads.js';
 import { UploadsObjectStore1798400000001 } from './1798400000001-UploadsObjectStore.js';
 import { QuestionLanguage1798400000002 } from './1798400000002-QuestionLanguage.js';
 import { SearchDuplicateTitles1798600000000 } from './1798600000000-SearchDuplicateTitles.js';
+import { InsightsMonthlyRollups1798800000000 } from './1798800000000-InsightsMonthlyRollups.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -67,4 +68,5 @@ export const migrations: Function[] = [
   UploadsObjectStore1798400000001,
   QuestionLanguage1798400000002,
   SearchDuplicateTitles1798600000000,
+  InsightsMonthlyRollups1798800000000,
 ];

@@ -10,7 +10,27 @@ import type {
   UnansweredByAgeModel,
 } from './insights.models';
 import { REGULAR_DAYS, STANDING } from './daily-rollups';
-import { PERIOD_DAYS, TEAM_SCOPE, edgeRows, languageScope, rollupScope, spaceScope, splitDays, splitParams, type Params } from './scope';
+import {
+  PERIOD_DAYS,
+  TEAM_SCOPE,
+  edgeRows,
+  languageScope,
+  monthScope,
+  rangeParams,
+  rollupScope,
+  spaceScope,
+  splitDays,
+  splitMonths,
+  splitParams,
+  type Params,
+} from './scope';
+
+/** A period as parameters: day range starts and ends, edge starts and ends, month range starts and ends. */
+function wholeAndEdges(from: Date, to: Date): unknown[] {
+  const split = splitDays(from, to);
+  const { days, months } = splitMonths(split);
+  return [...rangeParams(days), split.edges.map(([start]) => start), split.edges.map(([, end]) => end), ...rangeParams(months)];
+}
 
 /** How many contributors, tags and spaces a list shows. */
 const TOP = 10;
@@ -20,9 +40,18 @@ export { REGULAR_DAYS } from './daily-rollups';
 
 /** Where a tag's or a space's questions are counted: the daily roll-up and its count, the facts' ids, and the name. */
 const TOPIC = {
-  tag: { days: 'insights_topic_days', count: 'questions', id: 'tag_id', facts: 'unnest(f.tag_ids)', names: 'tags n', name: 'n.slug' },
+  tag: {
+    days: 'insights_topic_days',
+    months: 'insights_topic_months',
+    count: 'questions',
+    id: 'tag_id',
+    facts: 'unnest(f.tag_ids)',
+    names: 'tags n',
+    name: 'n.slug',
+  },
   space: {
     days: 'insights_question_days',
+    months: null,
     count: 'asked',
     id: 'space_id',
     facts: 'unnest(ARRAY[f.space_id])',
@@ -91,8 +120,13 @@ export class CommunityInsightsService {
   private async contributors([from, to, space, team]: Params): Promise<InsightsContributorModel[]> {
     const rows = (await this.dataSource.query(
       `WITH parts AS (
-         SELECT l.user_id, l.accepted, l.verified, l.upvoted_answers FROM insights_ledger_days l
-         WHERE l.day >= $5::date AND l.day < $6::date AND ${rollupScope('l')}
+         SELECT l.user_id, l.accepted, l.verified, l.upvoted_answers
+         FROM unnest($5::date[], $6::date[]) r(a, b) JOIN insights_ledger_days l ON l.day >= r.a AND l.day < r.b
+         WHERE ${rollupScope('l')}
+         UNION ALL
+         SELECT l.user_id, l.accepted, l.verified, l.upvoted_answers
+         FROM unnest($9::date[], $10::date[]) r(a, b) JOIN insights_ledger_months l ON l.month >= r.a AND l.month < r.b
+         WHERE ${monthScope('l', space, team)}
          UNION ALL
          SELECT e.user_id, (e.kind = 'answer.accepted')::int, (e.kind = 'answer.verified')::int,
            CASE WHEN e.kind = 'answer.upvoted' THEN ARRAY[e.subject_id] ELSE '{}' END
@@ -118,7 +152,7 @@ export class CommunityInsightsService {
        WHERE c.accepted > 0 OR c.verified > 0 OR h.n > 0
        ORDER BY 3 DESC, 4 DESC, 5 DESC, c.display_name, c.user_id
        LIMIT ${TOP}`,
-      [from, to, space, team, ...splitParams(splitDays(from, to))],
+      [from, to, space, team, ...wholeAndEdges(from, to)],
     )) as InsightsContributorModel[];
     return rows.map((row) => ({ ...row, userId: String(row.userId) }));
   }
@@ -182,13 +216,28 @@ export class CommunityInsightsService {
     const current = splitDays(from, to);
     const previous = splitDays(new Date(2 * from.getTime() - to.getTime()), from);
     const edges = [...current.edges.map((e) => [...e, true] as const), ...previous.edges.map((e) => [...e, false] as const)];
+    // Whole days and (for tags) whole months of both periods: [start, end, current, monthly].
+    const ranges = [current, previous].flatMap((split, i) => {
+      const { days, months } = topic.months ? splitMonths(split) : { days: [[split.firstDay, split.endDay]], months: [] };
+      return [...days.map(([a, b]) => [a, b, i === 0, false] as const), ...months.map(([a, b]) => [a, b, i === 0, true] as const)];
+    });
+    const ranged = (table: string, column: string) =>
+      `unnest($5::date[], $6::date[], $7::boolean[], $8::boolean[]) r(a, b, current, monthly)
+       JOIN ${table} d ON ${column === 'month' ? '' : 'NOT '}r.monthly AND d.${column} >= r.a AND d.${column} < r.b`;
     const rows = (await this.dataSource.query(
       `WITH asked AS (
-         SELECT d.${topic.id} AS id, d.day >= $5::date AS current, sum(d.${topic.count}) AS n FROM ${topic.days} d
-         WHERE ((d.day >= $5::date AND d.day < $6::date) OR (d.day >= $7::date AND d.day < $8::date)) AND ${rollupScope('d')}
-           AND ${languageScope('d', 13)}
+         SELECT d.${topic.id} AS id, r.current, sum(d.${topic.count}) AS n FROM ${ranged(topic.days, 'day')}
+         WHERE ${rollupScope('d')} AND ${languageScope('d', 13)}
          GROUP BY 1, 2
          UNION ALL
+         ${
+           topic.months
+             ? `SELECT d.${topic.id}, r.current, sum(d.${topic.count}) FROM ${ranged(topic.months, 'month')}
+                WHERE ${monthScope('d', space, team)} AND ${languageScope('d', 13)}
+                GROUP BY 1, 2
+                UNION ALL`
+             : ''
+         }
          SELECT x.id, r.current, count(*)
          FROM ${edgeRows('unnest($9::timestamptz[], $10::timestamptz[], $11::boolean[]) r(a, b, current)', 'insights_questions', 'f')}
          CROSS JOIN LATERAL ${topic.facts} x(id)
@@ -209,10 +258,10 @@ export class CommunityInsightsService {
         to,
         space,
         team,
-        current.firstDay,
-        current.endDay,
-        previous.firstDay,
-        previous.endDay,
+        ranges.map((r) => r[0]),
+        ranges.map((r) => r[1]),
+        ranges.map((r) => r[2]),
+        ranges.map((r) => r[3]),
         edges.map((e) => e[0]),
         edges.map((e) => e[1]),
         edges.map((e) => e[2]),

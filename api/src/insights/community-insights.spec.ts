@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../test-support/test-app';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { InsightsRollupWorker } from './insights-rollup.worker';
 import { rebuildInsights } from './rebuild';
+import { MONTHLY } from './scope';
 
 const COMMUNITY = `query ($filter: InsightsFilter!) { insights(filter: $filter) {
   powerUsers { contributors { displayName answersAccepted answersVerified helpfulAnswers } newcomers regulars
@@ -221,6 +222,30 @@ describe('community insights', () => {
     expect(care.powerUsers.contributors.map((c) => c.displayName)).toEqual(['Dan Member']);
     expect(care.hotTopics.spaces.map((s) => s.name)).toEqual(['Meters']);
     expect(care.backlog.find((d) => d.day === '2026-03-10')?.open).toBe(2);
+  });
+
+  it('reads whole months from the monthly roll-ups with the same figures as from the daily ones', async () => {
+    // From mid-January into April with parts of a day at both ends: February and March whole, both periods of the rise.
+    const filters = [{}, { spaceId: spaces.meters }, { teamId }].map((f) => ({
+      ...f,
+      from: '2026-01-14T07:00:00Z',
+      to: '2026-04-03T12:00:00Z',
+    }));
+    const [months] = await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM insights_topic_months)::int AS topics, (SELECT count(*) FROM insights_ledger_months)::int AS ledger`,
+    );
+    expect(months.topics).toBeGreaterThan(0);
+    expect(months.ledger).toBeGreaterThan(0);
+    const monthly = [];
+    for (const filter of filters) monthly.push(await query(filter));
+    MONTHLY.enabled = false;
+    try {
+      for (const [i, filter] of filters.entries()) expect(monthly[i]).toEqual(await query(filter));
+    } finally {
+      MONTHLY.enabled = true;
+    }
+    expect(monthly[0]!.powerUsers.contributors.length).toBeGreaterThan(0);
+    expect(monthly[0]!.hotTopics.tags.length).toBeGreaterThan(0);
   });
 
   it('keeps its roll-ups current from the outbox and the ledger', async () => {

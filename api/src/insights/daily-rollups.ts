@@ -91,6 +91,55 @@ export async function refreshQuestionDays(manager: EntityManager, keys: readonly
      FROM ${factsOf(list)} CROSS JOIN unnest(f.tag_ids) t(tag_id) WHERE NOT f.deleted GROUP BY 1, 2, 3, 4`,
     params,
   );
+  await refreshTopicMonths(manager, list === null ? null : [...new Set(list.map((k) => k.day.slice(0, 7) + '-01'))]);
+}
+
+/** The roll-up rows over all spaces of a monthly roll-up (per space otherwise). */
+export const ALL_SPACES = -1;
+const MONTH = (column: string) => `date_trunc('month', ${column})::date`;
+
+/**
+ * Recomputes insights_topic_months for these months (first days, YYYY-MM-DD), all for null, by
+ * summing insights_topic_days per space and over all spaces.
+ */
+export async function refreshTopicMonths(manager: EntityManager, months: readonly string[] | null): Promise<void> {
+  if (months?.length === 0) return;
+  const params = months === null ? [] : [months];
+  const which = (column: string) => (months === null ? 'true' : `${column} = ANY($1::date[])`);
+  await manager.query(`DELETE FROM insights_topic_months WHERE ${which('month')}`, params);
+  await manager.query(
+    `INSERT INTO insights_topic_months (month, space_id, tag_id, language, questions)
+     SELECT ${MONTH('d.day')}, s.space_id, d.tag_id, d.language, sum(d.questions)::int
+     FROM insights_topic_days d CROSS JOIN LATERAL (VALUES (d.space_id), (${ALL_SPACES})) s(space_id)
+     WHERE ${which(MONTH('d.day'))} AND ${months === null ? 'true' : `d.day >= (SELECT min(m) FROM unnest($1::date[]) m) AND d.day < (SELECT max(m) FROM unnest($1::date[]) m) + interval '1 month'`}
+     GROUP BY 1, 2, 3, 4`,
+    params,
+  );
+}
+
+/**
+ * Recomputes insights_ledger_months of these members (all for null) by summing their
+ * insights_ledger_days per month and space and over all spaces (upvoted answers kept distinct).
+ */
+export async function refreshLedgerMonths(manager: EntityManager, userIds: readonly string[] | null): Promise<void> {
+  if (userIds?.length === 0) return;
+  const params = userIds === null ? [] : [userIds];
+  const by = (column: string) => (userIds === null ? 'true' : `${column} = ANY($1::bigint[])`);
+  await manager.query(`DELETE FROM insights_ledger_months WHERE ${by('user_id')}`, params);
+  await manager.query(
+    `WITH days AS (
+       SELECT ${MONTH('l.day')} AS month, s.space_id, l.user_id, l.accepted, l.verified, l.upvoted_answers
+       FROM insights_ledger_days l CROSS JOIN LATERAL (VALUES (l.space_id), (${ALL_SPACES})) s(space_id)
+       WHERE ${by('l.user_id')} AND (l.accepted > 0 OR l.verified > 0 OR cardinality(l.upvoted_answers) > 0)
+     ), upvoted AS (
+       SELECT d.month, d.space_id, d.user_id, array_agg(DISTINCT a) AS answers FROM days d CROSS JOIN unnest(d.upvoted_answers) a GROUP BY 1, 2, 3
+     )
+     INSERT INTO insights_ledger_months (month, space_id, user_id, accepted, verified, upvoted_answers)
+     SELECT c.month, c.space_id, c.user_id, c.accepted, c.verified, coalesce(u.answers, '{}')
+     FROM (SELECT month, space_id, user_id, sum(accepted)::int AS accepted, sum(verified)::int AS verified FROM days GROUP BY 1, 2, 3) c
+     LEFT JOIN upvoted u USING (month, space_id, user_id)`,
+    params,
+  );
 }
 
 /** Authors of these questions and of their answers: the members whose posting days a change of the questions may move. */
@@ -169,6 +218,7 @@ export async function refreshLedgerDays(manager: EntityManager, userIds: readonl
      GROUP BY 1, 2, 3`,
     params,
   );
+  await refreshLedgerMonths(manager, userIds);
 }
 
 /** The ledger and the audit log are append-only: entries younger than this are read again, as a transaction may commit a lower id late. */

@@ -1,3 +1,4 @@
+import { ALL_SPACES } from './daily-rollups';
 /** The filter of every section: from, to, space, team, now, and the questions' language ('de', 'en' or null for all). */
 export type Params = [Date, Date, string | null, string | null, Date, string | null];
 
@@ -63,3 +64,36 @@ export const TEAM_SCOPE = (alias: string): string =>
  */
 export const edgeRows = (ranges: string, table: string, alias: string): string =>
   `${ranges} CROSS JOIN LATERAL (SELECT * FROM ${table} x WHERE x.created_at >= r.a AND x.created_at < r.b OFFSET 0) ${alias}`;
+
+/** Whether whole months are read from the monthly roll-ups (tests turn it off to compare with the daily ones alone). */
+export const MONTHLY = { enabled: true };
+
+/**
+ * The whole days of a split as the whole UTC months among them (`months`, [start, end) first days)
+ * and the days outside those (`days`), each as [start, end) YYYY-MM-DD ranges.
+ */
+export function splitMonths({ firstDay, endDay }: DaySplit): { days: [string, string][]; months: [string, string][] } {
+  const firstMonth = firstDay.endsWith('-01') ? firstDay : nextMonth(firstDay);
+  const endMonth = `${endDay.slice(0, 7)}-01`;
+  if (!MONTHLY.enabled || firstMonth >= endMonth) return { days: [[firstDay, endDay]], months: [] };
+  return {
+    days: [
+      [firstDay, firstMonth],
+      [endMonth, endDay],
+    ].filter(([a, b]) => a! < b!) as [string, string][],
+    months: [[firstMonth, endMonth]],
+  };
+}
+
+function nextMonth(day: string): string {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return isoDay(d.getTime());
+}
+
+/** Rows of a monthly roll-up (alias) in the filtered spaces: the all-spaces rows without a space or team filter. */
+export const monthScope = (alias: string, space: string | null, team: string | null): string =>
+  space === null && team === null ? `${alias}.space_id = ${ALL_SPACES}` : `${alias}.space_id <> ${ALL_SPACES} AND ${rollupScope(alias)}`;
+
+/** Ranges (from `splitMonths`) as parameters: starts and ends. */
+export const rangeParams = (ranges: [string, string][]): [string[], string[]] => [ranges.map((r) => r[0]), ranges.map((r) => r[1])];
