@@ -28,10 +28,15 @@ for (const file of ['api/dist/main.js', 'web/build/index.js']) {
 const supervised = [];
 /**
  * What runs here is the built product: production mode unless told otherwise (libraries such as
- * Express skip development work; the api hides its schema and logs JSON). `NODE_ENV=development
- * pnpm start` gives introspection and readable logs back.
+ * Express skip development work; the api hides its schema). `NODE_ENV=development pnpm start` gives
+ * introspection back. Logs are lines for people in a terminal and JSON for a log collector
+ * (LOG_FORMAT decides when set).
  */
-const baseEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' };
+const baseEnv = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? 'production',
+  LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+};
 function supervise(name, args, env) {
   const service = { name, child: undefined, failures: 0 };
   const launch = () => {
