@@ -76,3 +76,49 @@ describe('similar questions learn from known duplicates', () => {
     expect(await similar(QUERY, duplicate)).not.toContain(original);
   });
 });
+
+/**
+ * A draft phrased like a known duplicate's title asks what that duplicate asked: the original must come
+ * first, ahead of a thread whose own title and body share most of the draft's words. The titles of known
+ * duplicates only weigh B in the text score, so it is the title signals (trigram similarity and meaning,
+ * taken as the best over the original's own title and its duplicates' titles) that decide.
+ */
+describe('title similarity counts the titles of known duplicates', () => {
+  let t: TestApp;
+  let original: string;
+  let duplicate: string;
+  let lookalike: string;
+  const DUPLICATE_TITLE = 'Ubuntu hangs at the purple splash after installing nvidia drivers';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedSpace(t.dataSource);
+    const author = await signUp(t, 'Archive Asker');
+    const moderator = await signUp(t, 'Mod Max');
+    await setRole(t.dataSource, moderator.id, 'moderator');
+    original = await ask(t, author, {
+      title: 'My computer boots to a black screen, what options do I have?',
+      body: 'Nothing appears once it has started up. Which options are there to get a working desktop back?',
+      tags: [],
+    });
+    duplicate = await ask(t, author, { title: DUPLICATE_TITLE, body: 'Since yesterday it never gets past that point.', tags: [] });
+    lookalike = await ask(t, author, {
+      title: 'Ubuntu hangs at the purple splash screen',
+      body: 'It happens since installing the nvidia drivers: the nvidia drivers install fine, then Ubuntu hangs at boot.',
+      tags: [],
+    });
+    const closed = await t.gql(CLOSE, { q: duplicate, d: original }, moderator.cookie);
+    expect(closed.errors).toBeUndefined();
+    await t.app.get(SearchIndexer).drain();
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('ranks the original first for a draft worded like its duplicate', async () => {
+    const res = await t.gql<{ similarQuestions: { question: { id: string } }[] }>(SIMILAR, { text: DUPLICATE_TITLE, exclude: duplicate });
+    expect(res.errors).toBeUndefined();
+    const ids = res.data.similarQuestions.map((s) => s.question.id);
+    expect(ids.slice(0, 2)).toEqual([original, lookalike]);
+  });
+});

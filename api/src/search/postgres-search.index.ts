@@ -48,7 +48,9 @@ const TITLE_TERM_BOOST = 4;
 /**
  * Ranking, in SQL over the candidates: BM25 (k1 1.2, b 0.75) where a term's frequency is weighted by
  * the field it occurs in (title 3, tags and the titles of known duplicates 2, body 1, answers 0.5), plus
- * trigram similarity of the titles (typo tolerance), nudged up for solved and verified threads and well-voted ones (bounded priors:
+ * trigram similarity of the titles (typo tolerance) — the best of the thread's own title and the titles of
+ * its known duplicates (at most 50, stored with the document), since a query phrased like one of those
+ * asks the same thing — nudged up for solved and verified threads and well-voted ones (bounded priors:
  * together at most about +40 %, so votes never outrank a clearly better text match).
  * POSTING_FILTERS restrict postings (alias p), FILTERS search documents (alias d).
  */
@@ -102,22 +104,25 @@ const RANKED = `
     SELECT m.question_id, m.tie FROM matched m ORDER BY m.s DESC, m.tie, m.question_id LIMIT ${CANDIDATES}
   ),
   scored AS (
-    SELECT d.question_id, c.tie, d.status, d.score, d.verified, d.title_folded,
+    SELECT d.question_id, c.tie, d.status, d.score, d.verified,
+           greatest(similarity(d.title_folded, probe.folded), coalesce((
+             SELECT max(similarity(pd_fold(x), probe.folded)) FROM unnest(string_to_array(nullif(d.duplicate_titles, ''), chr(10))) x
+           ), 0)) AS title_similarity,
            coalesce((
              SELECT sum((CASE WHEN t.in_title THEN ${TITLE_TERM_BOOST} ELSE 1 END) * (t.qtf * 3.0 / (t.qtf + 2.0)) * ln(1 + (s.n - t.df + 0.5) / (t.df + 0.5)) * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * d.length / s.avglen)))
                FROM (SELECT x.lexeme, (SELECT sum(CASE w WHEN 'A' THEN 3.0 WHEN 'B' THEN 2.0 WHEN 'C' THEN 1.0 ELSE 0.5 END) FROM unnest(x.weights) w) AS tf
                        FROM unnest(d.document) x) u
                JOIN terms t ON t.lexeme = u.lexeme
            ), 0) AS bm25
-      FROM candidates c JOIN search_documents d USING (question_id), stats s
+      FROM candidates c JOIN search_documents d USING (question_id), stats s, probe
   ),
   ranked AS (
     SELECT sc.question_id, sc.tie,
-           round(((sc.bm25 + TITLE_WEIGHT * similarity(sc.title_folded, probe.folded))
+           round(((sc.bm25 + TITLE_WEIGHT * sc.title_similarity)
              * (CASE WHEN sc.status = 'solved' THEN 1.15 ELSE 1 END)
              * (CASE WHEN sc.verified THEN 1.1 ELSE 1 END)
              * (1 + least(0.03 * ln(1 + greatest(sc.score, 0)), 0.1)))::numeric, 6)::float8 AS relevance
-      FROM scored sc, probe
+      FROM scored sc
   )`;
 
 /** A row of the search statement: a hit of the page (`facet` 'hit', `value` its id) or a facet count. */
@@ -275,18 +280,22 @@ export class PostgresSearchIndex implements SearchIndex {
       `WITH ${rankedSql(filter, 6)},
        titles AS (
          SELECT r.question_id, r.relevance, r.tie, d.accepted_excerpt,
-                tsvector_to_array(ts_filter(d.document, '{a}')) AS lexemes
+                tsvector_to_array(ts_filter(d.document, '{a}')) AS lexemes,
+                ARRAY(SELECT array_to_string(tsvector_to_array(pd_tsvector(x)), ' ')
+                        FROM unnest(string_to_array(nullif(d.duplicate_titles, ''), chr(10))) x) AS duplicate_lexemes
            FROM ranked r JOIN search_documents d USING (question_id)
        ),
        idf AS (
          SELECT u.lexeme, u.asked, ln(1 + (s.n - u.df + 0.5) / (u.df + 0.5)) AS idf
            FROM (SELECT u.lexeme, bool_or(u.asked) AS asked, coalesce((SELECT st.df FROM search_terms st WHERE st.lexeme = u.lexeme), 0) AS df
-                   FROM (SELECT unnest(lexemes) AS lexeme, false AS asked FROM titles UNION ALL SELECT lexeme, true FROM terms WHERE in_title) u
+                   FROM (SELECT unnest(lexemes) AS lexeme, false AS asked FROM titles
+                         UNION ALL SELECT unnest(string_to_array(array_to_string(duplicate_lexemes, ' '), ' ')), false FROM titles
+                         UNION ALL SELECT lexeme, true FROM terms WHERE in_title) u
                   GROUP BY u.lexeme) u, stats s
        )
-       SELECT 'hit' AS kind, question_id::text AS question_id, relevance, tie, accepted_excerpt, lexemes, NULL::float8 AS idf
+       SELECT 'hit' AS kind, question_id::text AS question_id, relevance, tie, accepted_excerpt, lexemes, duplicate_lexemes, NULL::float8 AS idf
          FROM titles
-       UNION ALL SELECT CASE WHEN asked THEN 'asked' ELSE 'idf' END, NULL, NULL, NULL, NULL, ARRAY[lexeme], idf FROM idf`,
+       UNION ALL SELECT CASE WHEN asked THEN 'asked' ELSE 'idf' END, NULL, NULL, NULL, NULL, ARRAY[lexeme], NULL, idf FROM idf`,
       [query.text, title, ...filter.params],
     );
     return rerankByMeaning(rows, title)
@@ -303,13 +312,16 @@ interface SimilarRow {
   tie: number;
   accepted_excerpt: string | null;
   lexemes: string[];
+  /** The title lexemes of each known duplicate, space-separated (hits only). */
+  duplicate_lexemes: string[] | null;
   idf: number | null;
 }
 
 /**
  * Similar questions are often asked in other words ("wifi" / "wireless network"): each candidate's text
  * relevance gets MEANING_WEIGHT × the best relevance × the cosine of the two titles' meaning vectors, so
- * a title that means the same can overtake one that merely shares words. English titles only.
+ * a title that means the same can overtake one that merely shares words. The cosine is the best over the
+ * candidate's own title and its known duplicates' titles. English titles only.
  */
 const MEANING_WEIGHT = 0.75;
 
@@ -318,11 +330,16 @@ function rerankByMeaning(rows: SimilarRow[], title: string): SimilarRow[] {
   const hits = rows.filter((r) => r.kind === 'hit');
   const meaning = (lexemes: string[]) => meaningOf([...lexemes].sort().map((lexeme) => ({ lexeme, idf: idf.get(lexeme) ?? 0 })));
   const asked = readsGerman(title) ? null : meaning(rows.filter((r) => r.kind === 'asked').map((r) => r.lexemes[0]!));
+  const closest = (r: SimilarRow): number => {
+    if (!asked) return 0;
+    let best = cosine(asked, meaning(r.lexemes));
+    for (const other of r.duplicate_lexemes ?? []) if (other) best = Math.max(best, cosine(asked, meaning(other.split(' '))));
+    return Math.max(best, 0);
+  };
   const best = Math.max(0, ...hits.map((r) => r.relevance));
   return hits
     .map((r) => {
-      const similarity = asked ? Math.max(cosine(asked, meaning(r.lexemes)), 0) : 0;
-      return { ...r, relevance: Math.round((r.relevance + MEANING_WEIGHT * best * similarity) * 1e6) / 1e6 };
+      return { ...r, relevance: Math.round((r.relevance + MEANING_WEIGHT * best * closest(r)) * 1e6) / 1e6 };
     })
     .sort((a, b) => b.relevance - a.relevance || a.tie - b.tie || Number(BigInt(a.question_id) - BigInt(b.question_id)));
 }
