@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { detectLanguage } from '@peerdesk/tone';
 
 /**
  * Similarity of two titles by meaning: the cosine of their idf-weighted mean word vectors (100-d GloVe
@@ -65,22 +66,7 @@ export function cosine(a: Float32Array | null, b: Float32Array | null): number {
   return dot;
 }
 
-const ENGLISH = new Set(
-  'the a an and or is are be to of in on for with my i it this that how what why when can not does do cannot after from'.split(' '),
-);
-const GERMAN = new Set(
-  'der die das und oder ist sind war ein eine einen nicht mit für auf wie warum wann ich mein meine kann geht nach von bei im zu den dem des sich'.split(
-    ' ',
-  ),
-);
-
-/** Whether a text reads as German rather than English, by its function words. */
+/** Whether a text reads as German rather than English (the shared function-word detector of @peerdesk/tone). */
 export function readsGerman(text: string): boolean {
-  let english = 0;
-  let german = 0;
-  for (const word of text.toLowerCase().match(/[\p{L}]+/gu) ?? []) {
-    if (ENGLISH.has(word)) english++;
-    if (GERMAN.has(word)) german++;
-  }
-  return german > english || (english === 0 && /[äöüß]/i.test(text));
+  return detectLanguage(text.toLowerCase().match(/[\p{L}']+/gu) ?? []) === 'de';
 }
