@@ -32,6 +32,7 @@ import { UploadsObjectStore1798400000001 } from './1798400000001-UploadsObjectSt
 import { QuestionLanguage1798400000002 } from './1798400000002-QuestionLanguage.js';
 import { SearchDuplicateTitles1798600000000 } from './1798600000000-SearchDuplicateTitles.js';
 import { InsightsMonthlyRollups1798800000000 } from './1798800000000-InsightsMonthlyRollups.js';
+import { InsightsDeflectionDays1798800000001 } from './1798800000001-InsightsDeflectionDays.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -69,4 +70,5 @@ export const migrations: Function[] = [
   QuestionLanguage1798400000002,
   SearchDuplicateTitles1798600000000,
   InsightsMonthlyRollups1798800000000,
+  InsightsDeflectionDays1798800000001,
 ];

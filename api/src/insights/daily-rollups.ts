@@ -271,7 +271,7 @@ export async function rollUpAppended(manager: EntityManager): Promise<number> {
       rows.filter((r) => REVIEW_ACTIONS.includes(r.action)).map((r) => r.id),
     ),
   );
-  return ledger + audit;
+  return ledger + audit + (await rollUpDeflection(manager));
 }
 
 const REVIEW_ACTIONS = ['draft.approved', 'draft.changes_requested'];
@@ -307,6 +307,8 @@ export async function rebuildDailyRollups(manager: EntityManager): Promise<void>
   await manager.query(`DELETE FROM insights_reviews`);
   await refreshReviews(manager, null);
   await resetCursor(manager, 'audit', 'audit_log');
+  await manager.query(`DELETE FROM insights_deflection_dirty`);
+  await refreshDeflectionDays(manager, null);
 }
 
 /** A UTC day, space and team whose escalation roll-up a change of escalations may move. */
@@ -359,4 +361,69 @@ export async function refreshEscalationDays(manager: EntityManager, keys: readon
      GROUP BY 1, 2, 3`,
     params,
   );
+}
+
+/** The UTC days (YYYY-MM-DD) of events matching `where` in deflection_events (alias x). */
+const deflectionDays = (where: string) =>
+  `SELECT DISTINCT to_char(${DAY('x.created_at')}, 'YYYY-MM-DD') AS day FROM deflection_events x WHERE ${where}`;
+/** Ask sessions with an open on days $1, or listed as spanning one of them. */
+const SESSIONS_ON_DAYS = `SELECT x.ask_session FROM unnest($1::date[]) k(day)
+    JOIN deflection_events x ON x.created_at >= k.day::timestamp AT TIME ZONE 'UTC' AND x.created_at < (k.day + 1)::timestamp AT TIME ZONE 'UTC'
+  UNION
+  SELECT s.ask_session FROM insights_deflection_spanning s JOIN unnest($1::date[]) k(day)
+    ON k.day BETWEEN ${DAY('s.first_at')} AND ${DAY('s.last_at')}`;
+
+/** The days of the suggestion opens of these questions (whose space or language may have changed). */
+export async function deflectionDaysOf(manager: EntityManager, questionIds: readonly string[]): Promise<string[]> {
+  if (questionIds.length === 0) return [];
+  const rows: { day: string }[] = await manager.query(deflectionDays('x.question_id = ANY($1::bigint[])'), [questionIds]);
+  return rows.map((r) => r.day);
+}
+
+/**
+ * Recomputes the deflection roll-up for these UTC days (all for null): insights_deflection_days from
+ * the sessions whose opens lie in one day, space and language, insights_deflection_spanning for the
+ * others. The days are first widened to every day of the sessions on them, so a session that now
+ * spans (or no longer spans) days leaves none of its days counted the old way.
+ */
+export async function refreshDeflectionDays(manager: EntityManager, dirty: readonly string[] | null): Promise<void> {
+  let params: unknown[] = [];
+  if (dirty !== null) {
+    if (dirty.length === 0) return;
+    const wider: { day: string }[] = await manager.query(deflectionDays(`x.ask_session IN (${SESSIONS_ON_DAYS})`), [[...new Set(dirty)]]);
+    params = [[...new Set([...dirty, ...wider.map((r) => r.day)])]];
+  }
+  const sessions = dirty === null ? 'SELECT ask_session FROM deflection_events' : SESSIONS_ON_DAYS;
+  const classified = `SELECT e.ask_session, min(e.created_at) AS first_at, max(e.created_at) AS last_at, bool_or(e.asked) AS asked,
+      count(DISTINCT (${DAY('e.created_at')}, coalesce(q.space_id, 0), coalesce(q.language, ''))) = 1 AS simple,
+      min(${DAY('e.created_at')}) AS day, min(coalesce(q.space_id, 0)) AS space_id, min(coalesce(q.language, '')) AS language
+    FROM deflection_events e LEFT JOIN insights_questions q ON q.question_id = e.question_id
+    WHERE e.ask_session IN (${sessions}) GROUP BY e.ask_session`;
+  await manager.query(`DELETE FROM insights_deflection_days ${dirty === null ? '' : 'WHERE day = ANY($1::date[])'}`, params);
+  await manager.query(
+    `INSERT INTO insights_deflection_days (day, space_id, language, sessions, deflected)
+     SELECT c.day, c.space_id, c.language, count(*)::int, count(*) FILTER (WHERE NOT c.asked)::int FROM (${classified}) c
+     WHERE c.simple ${dirty === null ? '' : 'AND c.day = ANY($1::date[])'} GROUP BY 1, 2, 3`,
+    params,
+  );
+  await manager.query(
+    `WITH c AS (${classified}), gone AS (
+       DELETE FROM insights_deflection_spanning s WHERE ${dirty === null ? 'true' : `s.ask_session IN (${SESSIONS_ON_DAYS})`}
+         AND s.ask_session NOT IN (SELECT ask_session FROM c WHERE NOT simple))
+     INSERT INTO insights_deflection_spanning (ask_session, first_at, last_at) SELECT ask_session, first_at, last_at FROM c WHERE NOT simple
+     ON CONFLICT (ask_session) DO UPDATE SET first_at = excluded.first_at, last_at = excluded.last_at`,
+    params,
+  );
+}
+
+/** Recomputes the deflection days noted by the trigger on deflection_events since the last call. */
+async function rollUpDeflection(manager: EntityManager): Promise<number> {
+  const rows: { day: string }[] = await manager.query(
+    `WITH noted AS (DELETE FROM insights_deflection_dirty RETURNING day) SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM noted`,
+  );
+  await refreshDeflectionDays(
+    manager,
+    rows.map((r) => r.day),
+  );
+  return rows.length;
 }

@@ -4,7 +4,7 @@ import { AppConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import { OutboxLoop } from '../platform/outbox/outbox-loop';
 import { OutboxPosition, type OutboxEventRow } from '../platform/outbox/outbox-position';
-import { authorsOf, lockRollups, refreshMembers, rollUpAppended } from './daily-rollups';
+import { authorsOf, deflectionDaysOf, lockRollups, refreshDeflectionDays, refreshMembers, rollUpAppended } from './daily-rollups';
 import { refreshEscalationFacts } from './escalation-facts';
 import { refreshQuestionFacts } from './question-facts';
 
@@ -60,6 +60,7 @@ export class InsightsRollupWorker implements OnApplicationBootstrap, OnApplicati
     await refreshQuestionFacts(manager, [...questionIds]);
     await refreshEscalationFacts(manager, [...questionIds]);
     await refreshMembers(manager, await authorsOf(manager, [...questionIds]));
+    await refreshDeflectionDays(manager, await deflectionDaysOf(manager, [...questionIds]));
   }
 
   /** Processes every pending event now, then the ledger and audit entries written since; resolves with how many events were handled. */

@@ -13,18 +13,7 @@ import type {
   SlaAttainmentModel,
 } from './insights.models';
 import { QUESTION_AGGREGATES, QUESTION_VALUES_OF_F } from './daily-rollups';
-import {
-  LANGUAGES,
-  PERIOD_DAYS,
-  SPACE_SCOPE,
-  TEAM_SCOPE,
-  edgeRows,
-  languageScope,
-  rollupScope,
-  splitDays,
-  splitParams,
-  type Params,
-} from './scope';
+import { LANGUAGES, PERIOD_DAYS, TEAM_SCOPE, edgeRows, languageScope, rollupScope, splitDays, splitParams, type Params } from './scope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest period one request may cover. */
@@ -90,15 +79,28 @@ export class InsightsService {
        FROM parts`,
       [from, to, space, team, ...splitParams(splitDays(from, to)), language],
     )) as Record<string, string | number | null>[];
-    // Sessions are grouped from the events of the period; the questions are joined only to filter.
-    const everywhere = space === null && team === null && language === null;
+    // Whole days from the deflection roll-up (sessions within one day, space and language); sessions
+    // that span days or spaces, and those at the parts of a day at either end, grouped from their opens.
     const [deflection] = (await this.dataSource.query(
-      `SELECT count(*)::int AS sessions, count(*) FILTER (WHERE NOT asked)::int AS deflected
-       FROM (SELECT d.ask_session, bool_or(d.asked) AS asked
-             FROM deflection_events d ${everywhere ? '' : 'JOIN questions q ON q.id = d.question_id'}
-             WHERE d.created_at >= $1 AND d.created_at < $2 ${everywhere ? '' : `AND ${SPACE_SCOPE} AND ${languageScope('q', 5)}`}
-             GROUP BY d.ask_session) s`,
-      everywhere ? [from, to] : [from, to, space, team, language],
+      `WITH opens AS (
+         SELECT e.ask_session, e.asked, e.question_id
+         FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'deflection_events', 'e')}
+         WHERE NOT EXISTS (SELECT 1 FROM insights_deflection_spanning s WHERE s.ask_session = e.ask_session)
+         UNION ALL
+         SELECT e.ask_session, e.asked, e.question_id FROM insights_deflection_spanning s JOIN deflection_events e ON e.ask_session = s.ask_session
+         WHERE s.first_at < $2 AND s.last_at >= $1 AND e.created_at >= $1 AND e.created_at < $2
+       ), sessions AS (
+         SELECT o.ask_session, bool_or(o.asked) AS asked FROM opens o LEFT JOIN insights_questions q ON q.question_id = o.question_id
+         WHERE ${space === null && team === null && language === null ? 'true' : `${rollupScope('q')} AND ${languageScope('q', 9)}`}
+         GROUP BY o.ask_session
+       ), days AS (
+         SELECT coalesce(sum(d.sessions), 0) AS sessions, coalesce(sum(d.deflected), 0) AS deflected FROM insights_deflection_days d
+         WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')} AND ${languageScope('d', 9)}
+       )
+       SELECT ((SELECT count(*) FROM sessions) + days.sessions)::int AS sessions,
+         ((SELECT count(*) FROM sessions WHERE NOT asked) + days.deflected)::int AS deflected
+       FROM days`,
+      [from, to, space, team, ...splitParams(splitDays(from, to)), language],
     )) as { sessions: number; deflected: number }[];
     const r = row!;
     return {

@@ -336,4 +336,49 @@ describe('insights', () => {
     expect(after).toMatchObject({ escalationsOpened: 4, firstResponseMedian: 37.5 });
     expect(after.firstResponseP90).toBeCloseTo(97.5, 9); // 45 + 0.7 × (120 − 45)
   });
+
+  it('counts deflection exactly from its roll-up: sessions across midnight, parts of a day, a session that asks later', async () => {
+    const sessions = async (filter: Record<string, unknown>) =>
+      (
+        await t.gql<{ insights: { selfService: { suggestionSessions: number; deflectedSessions: number } } }>(
+          `query ($filter: InsightsFilter!) { insights(filter: $filter) { selfService { suggestionSessions deflectedSessions } } }`,
+          { filter },
+          agent.cookie,
+        )
+      ).data.insights.selfService;
+    const [{ id: questionId }] = (await t.dataSource.query(`SELECT min(id) AS id FROM questions WHERE space_id = $1`, [spaceId])) as [
+      { id: string },
+    ];
+    // s5 opens a suggestion just before and just after midnight; s6 one on 22 March.
+    for (const [session, at] of [
+      ['s5', '2026-03-20T23:50:00Z'],
+      ['s5', '2026-03-21T00:10:00Z'],
+      ['s6', '2026-03-22T10:00:00Z'],
+    ])
+      await t.dataSource.query(`INSERT INTO deflection_events (ask_session, question_id, created_at) VALUES ($1, $2, $3)`, [
+        session,
+        questionId,
+        at,
+      ]);
+    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 3, deflectedSessions: 2 });
+    await t.app.get(InsightsRollupWorker).drain();
+    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 5, deflectedSessions: 4 });
+    expect(await sessions({ ...PERIOD, spaceId })).toEqual({ suggestionSessions: 5, deflectedSessions: 4 });
+    expect(await sessions({ from: '2026-03-21T00:00:00Z', to: '2026-03-22T12:00:00Z' })).toEqual({
+      suggestionSessions: 2,
+      deflectedSessions: 2,
+    });
+    expect(await sessions({ from: '2026-03-20T00:00:00Z', to: '2026-03-21T00:00:00Z' })).toEqual({
+      suggestionSessions: 1,
+      deflectedSessions: 1,
+    });
+    expect(await sessions({ from: '2026-03-20T23:55:00Z', to: '2026-03-21T00:05:00Z' })).toEqual({
+      suggestionSessions: 0,
+      deflectedSessions: 0,
+    });
+    // s6 asks after all (as the ask page's question.created hook marks it).
+    await t.dataSource.query(`UPDATE deflection_events SET asked = true WHERE ask_session = 's6'`);
+    await t.app.get(InsightsRollupWorker).drain();
+    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 5, deflectedSessions: 3 });
+  });
 });
