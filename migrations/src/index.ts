@@ -33,6 +33,7 @@ import { QuestionLanguage1798400000002 } from './1798400000002-QuestionLanguage.
 import { SearchDuplicateTitles1798600000000 } from './1798600000000-SearchDuplicateTitles.js';
 import { InsightsMonthlyRollups1798800000000 } from './1798800000000-InsightsMonthlyRollups.js';
 import { InsightsDeflectionDays1798800000001 } from './1798800000001-InsightsDeflectionDays.js';
+import { InsightsCoveringIndexes1798800000002 } from './1798800000002-InsightsCoveringIndexes.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -71,4 +72,5 @@ export const migrations: Function[] = [
   SearchDuplicateTitles1798600000000,
   InsightsMonthlyRollups1798800000000,
   InsightsDeflectionDays1798800000001,
+  InsightsCoveringIndexes1798800000002,
 ];

@@ -382,8 +382,8 @@ export async function deflectionDaysOf(manager: EntityManager, questionIds: read
 
 /**
  * Recomputes the deflection roll-up for these UTC days (all for null): insights_deflection_days from
- * the sessions whose opens lie in one day, space and language, insights_deflection_spanning for the
- * others. The days are first widened to every day of the sessions on them, so a session that now
+ * the sessions whose opens lie in one day, space and language, and (space ALL_SPACES) from those
+ * within one day; insights_deflection_spanning for the others (one_day: counted in the all-spaces rows). The days are first widened to every day of the sessions on them, so a session that now
  * spans (or no longer spans) days leaves none of its days counted the old way.
  */
 export async function refreshDeflectionDays(manager: EntityManager, dirty: readonly string[] | null): Promise<void> {
@@ -396,22 +396,24 @@ export async function refreshDeflectionDays(manager: EntityManager, dirty: reado
   const sessions = dirty === null ? 'SELECT ask_session FROM deflection_events' : SESSIONS_ON_DAYS;
   const classified = `SELECT e.ask_session, min(e.created_at) AS first_at, max(e.created_at) AS last_at, bool_or(e.asked) AS asked,
       count(DISTINCT (${DAY('e.created_at')}, coalesce(q.space_id, 0), coalesce(q.language, ''))) = 1 AS simple,
+      count(DISTINCT ${DAY('e.created_at')}) = 1 AS one_day,
       min(${DAY('e.created_at')}) AS day, min(coalesce(q.space_id, 0)) AS space_id, min(coalesce(q.language, '')) AS language
     FROM deflection_events e LEFT JOIN insights_questions q ON q.question_id = e.question_id
     WHERE e.ask_session IN (${sessions}) GROUP BY e.ask_session`;
   await manager.query(`DELETE FROM insights_deflection_days ${dirty === null ? '' : 'WHERE day = ANY($1::date[])'}`, params);
   await manager.query(
     `INSERT INTO insights_deflection_days (day, space_id, language, sessions, deflected)
-     SELECT c.day, c.space_id, c.language, count(*)::int, count(*) FILTER (WHERE NOT c.asked)::int FROM (${classified}) c
-     WHERE c.simple ${dirty === null ? '' : 'AND c.day = ANY($1::date[])'} GROUP BY 1, 2, 3`,
+     SELECT c.day, s.space_id, s.language, count(*)::int, count(*) FILTER (WHERE NOT c.asked)::int FROM (${classified}) c
+     CROSS JOIN LATERAL (SELECT c.space_id, c.language WHERE c.simple UNION ALL SELECT ${ALL_SPACES}, '' WHERE c.one_day) s
+     WHERE c.one_day ${dirty === null ? '' : 'AND c.day = ANY($1::date[])'} GROUP BY 1, 2, 3`,
     params,
   );
   await manager.query(
     `WITH c AS (${classified}), gone AS (
        DELETE FROM insights_deflection_spanning s WHERE ${dirty === null ? 'true' : `s.ask_session IN (${SESSIONS_ON_DAYS})`}
          AND s.ask_session NOT IN (SELECT ask_session FROM c WHERE NOT simple))
-     INSERT INTO insights_deflection_spanning (ask_session, first_at, last_at) SELECT ask_session, first_at, last_at FROM c WHERE NOT simple
-     ON CONFLICT (ask_session) DO UPDATE SET first_at = excluded.first_at, last_at = excluded.last_at`,
+     INSERT INTO insights_deflection_spanning (ask_session, first_at, last_at, one_day) SELECT ask_session, first_at, last_at, one_day FROM c WHERE NOT simple
+     ON CONFLICT (ask_session) DO UPDATE SET first_at = excluded.first_at, last_at = excluded.last_at, one_day = excluded.one_day`,
     params,
   );
 }

@@ -12,7 +12,7 @@ import type {
   SelfServiceInsightsModel,
   SlaAttainmentModel,
 } from './insights.models';
-import { QUESTION_AGGREGATES, QUESTION_VALUES_OF_F } from './daily-rollups';
+import { ALL_SPACES, QUESTION_AGGREGATES, QUESTION_VALUES_OF_F } from './daily-rollups';
 import { LANGUAGES, PERIOD_DAYS, TEAM_SCOPE, edgeRows, languageScope, rollupScope, splitDays, splitParams, type Params } from './scope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -81,21 +81,25 @@ export class InsightsService {
     )) as Record<string, string | number | null>[];
     // Whole days from the deflection roll-up (sessions within one day, space and language); sessions
     // that span days or spaces, and those at the parts of a day at either end, grouped from their opens.
+    // Without a filter, sessions within one day count from the all-spaces rows, whatever spaces they touched.
+    const everywhere = space === null && team === null && language === null;
+    const spanning = everywhere ? 'NOT s.one_day' : 'true';
     const [deflection] = (await this.dataSource.query(
       `WITH opens AS (
          SELECT e.ask_session, e.asked, e.question_id
          FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'deflection_events', 'e')}
-         WHERE NOT EXISTS (SELECT 1 FROM insights_deflection_spanning s WHERE s.ask_session = e.ask_session)
+         WHERE NOT EXISTS (SELECT 1 FROM insights_deflection_spanning s WHERE s.ask_session = e.ask_session AND ${spanning})
          UNION ALL
          SELECT e.ask_session, e.asked, e.question_id FROM insights_deflection_spanning s JOIN deflection_events e ON e.ask_session = s.ask_session
-         WHERE s.first_at < $2 AND s.last_at >= $1 AND e.created_at >= $1 AND e.created_at < $2
+         WHERE ${spanning} AND s.first_at < $2 AND s.last_at >= $1 AND e.created_at >= $1 AND e.created_at < $2
        ), sessions AS (
          SELECT o.ask_session, bool_or(o.asked) AS asked FROM opens o LEFT JOIN insights_questions q ON q.question_id = o.question_id
-         WHERE ${space === null && team === null && language === null ? 'true' : `${rollupScope('q')} AND ${languageScope('q', 9)}`}
+         WHERE ${everywhere ? 'true' : `${rollupScope('q')} AND ${languageScope('q', 9)}`}
          GROUP BY o.ask_session
        ), days AS (
          SELECT coalesce(sum(d.sessions), 0) AS sessions, coalesce(sum(d.deflected), 0) AS deflected FROM insights_deflection_days d
-         WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')} AND ${languageScope('d', 9)}
+         WHERE d.day >= $5::date AND d.day < $6::date
+           AND ${everywhere ? `d.space_id = ${ALL_SPACES} AND $3::bigint IS NULL AND $4::bigint IS NULL AND $9::varchar IS NULL` : `d.space_id <> ${ALL_SPACES} AND ${rollupScope('d')} AND ${languageScope('d', 9)}`}
        )
        SELECT ((SELECT count(*) FROM sessions) + days.sessions)::int AS sessions,
          ((SELECT count(*) FROM sessions WHERE NOT asked) + days.deflected)::int AS deflected

@@ -349,21 +349,34 @@ describe('insights', () => {
     const [{ id: questionId }] = (await t.dataSource.query(`SELECT min(id) AS id FROM questions WHERE space_id = $1`, [spaceId])) as [
       { id: string },
     ];
-    // s5 opens a suggestion just before and just after midnight; s6 one on 22 March.
-    for (const [session, at] of [
-      ['s5', '2026-03-20T23:50:00Z'],
-      ['s5', '2026-03-21T00:10:00Z'],
-      ['s6', '2026-03-22T10:00:00Z'],
+    const [{ id: otherSpace }] = (await t.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ('other', 'Other') RETURNING id`)) as [
+      { id: string },
+    ];
+    const [{ id: otherQuestion }] = (await t.dataSource.query(
+      `INSERT INTO questions (space_id, author_id, title, body_markdown, body_html, created_at, last_activity_at)
+       VALUES ($1, $2, 'How do I read my meter?', 'Body text of the question.', '<p>Body.</p>', '2026-02-01T10:00:00Z', '2026-02-01T10:00:00Z') RETURNING id`,
+      [otherSpace, member.id],
+    )) as [{ id: string }];
+    await t.dataSource.transaction((manager) => appendOutbox(manager, 'question.created', otherQuestion, { spaceId: otherSpace }));
+    // s5 opens a suggestion just before and just after midnight; s6 one on 22 March; s7 two in two spaces on 25 March.
+    for (const [session, at, id] of [
+      ['s5', '2026-03-20T23:50:00Z', questionId],
+      ['s5', '2026-03-21T00:10:00Z', questionId],
+      ['s6', '2026-03-22T10:00:00Z', questionId],
+      ['s7', '2026-03-25T10:00:00Z', questionId],
+      ['s7', '2026-03-25T10:05:00Z', otherQuestion],
     ])
       await t.dataSource.query(`INSERT INTO deflection_events (ask_session, question_id, created_at) VALUES ($1, $2, $3)`, [
         session,
-        questionId,
+        id,
         at,
       ]);
     expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 3, deflectedSessions: 2 });
     await t.app.get(InsightsRollupWorker).drain();
-    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 5, deflectedSessions: 4 });
-    expect(await sessions({ ...PERIOD, spaceId })).toEqual({ suggestionSessions: 5, deflectedSessions: 4 });
+    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 6, deflectedSessions: 5 });
+    expect(await sessions({ ...PERIOD, spaceId })).toEqual({ suggestionSessions: 6, deflectedSessions: 5 });
+    expect(await sessions({ ...PERIOD, spaceId: otherSpace })).toEqual({ suggestionSessions: 1, deflectedSessions: 1 });
+    expect(await sessions({ ...PERIOD, language: 'en' })).toEqual({ suggestionSessions: 6, deflectedSessions: 5 });
     expect(await sessions({ from: '2026-03-21T00:00:00Z', to: '2026-03-22T12:00:00Z' })).toEqual({
       suggestionSessions: 2,
       deflectedSessions: 2,
@@ -379,6 +392,6 @@ describe('insights', () => {
     // s6 asks after all (as the ask page's question.created hook marks it).
     await t.dataSource.query(`UPDATE deflection_events SET asked = true WHERE ask_session = 's6'`);
     await t.app.get(InsightsRollupWorker).drain();
-    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 5, deflectedSessions: 3 });
+    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 6, deflectedSessions: 4 });
   });
 });
