@@ -408,10 +408,12 @@ export async function refreshDeflectionDays(manager: EntityManager, dirty: reado
      WHERE c.one_day ${dirty === null ? '' : 'AND c.day = ANY($1::date[])'} GROUP BY 1, 2, 3`,
     params,
   );
+  if (dirty === null) await manager.query(`DELETE FROM insights_deflection_spanning`);
+  // Rows of sessions that span no longer go; the others are updated in place (one statement cannot delete and insert a key).
   await manager.query(
     `WITH c AS (${classified}), gone AS (
-       DELETE FROM insights_deflection_spanning s WHERE ${dirty === null ? 'true' : `s.ask_session IN (${SESSIONS_ON_DAYS})`}
-         AND s.ask_session NOT IN (SELECT ask_session FROM c WHERE NOT simple))
+       DELETE FROM insights_deflection_spanning s WHERE ${dirty === null ? 'false' : `s.ask_session IN (${SESSIONS_ON_DAYS})`}
+         AND NOT EXISTS (SELECT 1 FROM c WHERE c.ask_session = s.ask_session AND NOT c.simple))
      INSERT INTO insights_deflection_spanning (ask_session, first_at, last_at, one_day) SELECT ask_session, first_at, last_at, one_day FROM c WHERE NOT simple
      ON CONFLICT (ask_session) DO UPDATE SET first_at = excluded.first_at, last_at = excluded.last_at, one_day = excluded.one_day`,
     params,
