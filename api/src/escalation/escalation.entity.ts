@@ -18,6 +18,8 @@ const OPEN = `"status" <> 'resolved'`;
 @Check('escalations_source_check', `"source" IN ('asker', 'power_user', 'staff', 'rule')`)
 @Check('escalations_resolved_check', `("status" = 'resolved') = ("resolved_at" IS NOT NULL)`)
 @Check('escalations_paused_check', `("status" = 'waiting_on_customer') = ("paused_at" IS NOT NULL)`)
+// A covering index for insights (created_at INCLUDE the SLA columns, migration 1798800000002); TypeORM cannot express INCLUDE.
+@Index('escalations_insights_created_idx', { synchronize: false })
 @Index('escalations_open_question_key', ['questionId'], { unique: true, where: OPEN })
 @Index('escalations_question_idx', ['questionId', 'createdAt'])
 @Index('escalations_resolved_idx', ['resolvedAt'])

@@ -8,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('deflection_events')
 @Index('deflection_events_session_idx', ['askSession'])
 @Index('deflection_events_created_idx', ['createdAt'])
+@Index('deflection_events_question_idx', ['questionId'])
 export class DeflectionEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
