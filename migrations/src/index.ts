@@ -34,6 +34,7 @@ import { SearchDuplicateTitles1798600000000 } from './1798600000000-SearchDuplic
 import { InsightsMonthlyRollups1798800000000 } from './1798800000000-InsightsMonthlyRollups.js';
 import { InsightsDeflectionDays1798800000001 } from './1798800000001-InsightsDeflectionDays.js';
 import { InsightsCoveringIndexes1798800000002 } from './1798800000002-InsightsCoveringIndexes.js';
+import { QuestionDuplicateOfIndex1798900000000 } from './1798900000000-QuestionDuplicateOfIndex.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -73,4 +74,5 @@ export const migrations: Function[] = [
   InsightsMonthlyRollups1798800000000,
   InsightsDeflectionDays1798800000001,
   InsightsCoveringIndexes1798800000002,
+  QuestionDuplicateOfIndex1798900000000,
 ];

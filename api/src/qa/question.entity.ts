@@ -18,6 +18,7 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 @Index('questions_activity_idx', ['lastActivityAt', 'id'])
 @Index('questions_space_created_idx', ['spaceId', 'createdAt', 'id'])
 @Index('questions_space_id_idx', ['spaceId', 'id'])
+@Index('questions_duplicate_of_idx', ['duplicateOfId'], { where: '"duplicate_of_id" IS NOT NULL' })
 @Index('questions_solved_idx', ['solvedAt', 'id'], { where: `"status" = 'solved'` })
 @Index('questions_score_idx', ['score', 'id'])
 @Index('questions_unanswered_idx', ['createdAt', 'id'], { where: `"status" = 'open' AND "answer_count" = 0` })
