@@ -265,3 +265,25 @@ describe('more ways a company line is named, and its direct lines beside a switc
     expect(phones(text)).toEqual([phone]);
   });
 });
+
+describe('fax lines', () => {
+  it.each([
+    'Fax 030 4418 2799 – faxt das noch jemand?',
+    'Fax an 030 1234 5699 hat angeblich nie jemand bekommen.',
+    'Fax: +44 20 7946 0000 — who still sends faxes in 2025?',
+    'Telefax 0221 334455, steht so auf dem Schreiben.',
+    'Die Faxnummer ist 0341 559 1540, kann ich da hinschicken?',
+    'I sent it to fax number 020 7946 0123 twice.',
+  ])('a number after a bare fax label is a fax line, not a person: %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it.each([
+    ['mein Fax: 030 4418 2799', '030 4418 2799'],
+    ['Tel./Fax 030 4418 2799', '030 4418 2799'],
+    ['you can fax me on 020 7946 0123', '020 7946 0123'],
+    ['Fax und Telefon: 0 30 / 88 77 66 - 0 bzw. -12 für mich direkt.', '0 30 / 88 77 66 - 0 bzw. -12'],
+  ])("still finds the writer's own fax or a shared phone/fax line: %j", (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+});

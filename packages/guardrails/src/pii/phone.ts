@@ -98,6 +98,26 @@ function serviceLine(text: string, start: number, end: number, digits: string, r
   return !FIRST_PERSON.test(sentence);
 }
 
+/**
+ * A number right after a fax label ("Fax 030 …", "Telefax:", "Faxnummer ist …", "sent it to fax number …") is a fax line, nearly
+ * always an office's: people do not give their own fax to be called back. It is the writer's when they say so ("mein Fax",
+ * "my home fax", "fax me on …"), or when the label names a phone too ("Tel./Fax", "Fax und Telefon").
+ */
+const FAX_LABEL = /(?<!\p{L})(?:tele)?fax(?:nummer|[\s-]?nr\.?|\snumber|\sno\.?|-?anschluss|gerät)?(?:\s\p{L}+){0,3}[^\p{L}\d\n]{0,4}$/iu;
+const FAX_OWN =
+  /(?<!\p{L})(?:mein\p{L}{0,2}|my|unser\p{L}{0,2}|our|privat\p{L}*|private|home)\s(?:\p{L}+\s)?(?:tele)?fax|(?:tele)?fax\p{L}*\s(?:me|mir|uns|us)(?!\p{L})|(?:tel\p{L}*|phone|fon)\.?\s?(?:\/|und|and|&|,|\+)\s?(?:tele)?fax|fax\s?(?:\/|und|and|&|,|\+)\s?(?:tel|phone|fon)/iu;
+
+function faxLine(text: string, start: number, end: number): boolean {
+  const before = lineBefore(text, start, 48);
+  const label = FAX_LABEL.exec(before);
+  if (!label || /[.!?]\s/.test(label[0])) return false;
+  // The writer says it is theirs before the number, or speaks of themselves after it ("Fax: 030 …, Firma habe ich nicht"),
+  // but not in a question about sending there ("kann ich da hinschicken?").
+  const after = lineAfter(text, end, 40);
+  const clause = after.split(/(?<=[.!?])\s/)[0]!;
+  return !FAX_OWN.test(before + ' ' + after) && !(FIRST_PERSON.test(clause) && !clause.includes('?'));
+}
+
 /** An extension after the number is part of it: "Durchwahl -23", "ext. 45", ", ext 214", "x203", "- 0 bzw. -12". */
 const EXTENSION =
   /^(?:,?\s?(?:ext\.?|extension|durchwahl|dw\.?|apparat|app\.?|nebenstelle)\s?-?\s?\d{1,5}|\s?x\s?\d{1,5}(?!\p{L}|\d))(?:\s?(?:bzw\.?|oder|or|\/)\s?-\s?\d{1,5})?|^\s?(?:bzw\.?|oder|or)\s?-\s?\d{1,5}/iu;
@@ -163,6 +183,7 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   if (PREFIX_BEFORE.test(before) || PREFIX_AFTER.test(lineAfter(text, end, 24))) return null;
   if (isSample(text, start, end)) return null;
   if (serviceLine(text, start, end, digitsOf(text, groups), rule)) return null;
+  if (faxLine(text, start, end)) return null;
   if ((OTHER_NUMBER_CUE.test(before) && !PHONE_LABEL.test(before)) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
   const extension = EXTENSION.exec(lineAfter(text, end, 32));
   return { kind: 'phone', start, end: end + (extension?.[0].length ?? 0), rule };
