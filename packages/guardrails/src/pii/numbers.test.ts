@@ -612,3 +612,21 @@ describe('several labels sharing their values, in order', () => {
     expect(found('Kunden- und Vertragsnummer: 5510098').map(([k]) => k)).toHaveLength(1);
   });
 });
+
+describe("a company's care line after a bare noun", () => {
+  const cued = (text: string) =>
+    detectPii(text, { kinds: ['customer_number', 'contract_number', 'order_number'] }).map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    'Tried the Irish customer care number 1800 200 300, they told me to call the UK one.',
+    'customer care line no. 0345 600 7788 is always busy',
+    'The customer hotline number 0345 600 7788 never answers.',
+    'Die Kunden-Hotline Nr. 0800 4471 200 ist dauerbesetzt.',
+  ])('no customer number in %j', (text) => {
+    expect(cued(text)).toEqual([]);
+  });
+
+  it('still reads a customer number after a bare noun and a label', () => {
+    expect(cued('the customer (me) number 48812093')).toEqual(['48812093']);
+  });
+});

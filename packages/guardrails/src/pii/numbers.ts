@@ -59,8 +59,9 @@ const WORDS_THEN = String.raw`(?:(?:(?![,;|&/]|\s(?:und|and|oder|or|sowie|plus)\
 const LOOSE_VALUE = new RegExp(WORDS_THEN + FILLER + VALUE, 'iuy');
 /** After a bare noun, a few words (often a date) and then a number label: "Bestellung vom 3. März, Nr. 4471", "the order placed on 2 May, no. 5512". */
 const BARE_THEN_LABEL = new RegExp(String.raw`[^\n!?:;]{1,32}?(?<![\p{L}-])(?:nr\.|no\.|nummer|number)\s?:?\s?#?` + VALUE, 'iuy');
+/** Other things the words between name: a document, a device, or a company's line ("customer care number", "care line no."). */
 const OTHER_LABEL =
-  /ticket|rechnung|invoice|sendung|tracking|\bfall\b|\bcase\b|artikel|\bitem|sku|seri|teil|part\b|model|gerät|device|tel|fon|phone|handy|fax|hotline|helpline|service|support|notruf|zentrale|switchboard|zähler|meter|kunde|customer|vertrag|contract|bestell|order|auftrag/iu;
+  /ticket|rechnung|invoice|sendung|tracking|\bfall\b|\bcase\b|artikel|\bitem|sku|seri|teil|part\b|model|gerät|device|tel|fon|phone|handy|fax|hotline|helpline|service|support|\bcare\b|\bline\b|\bdesk\b|notruf|zentrale|switchboard|zähler|meter|kunde|customer|vertrag|contract|bestell|order|auftrag/iu;
 /** A date's day and month are in range ("12.03.2024", "03/12/24", "2024-03-12"); "44-71-203" is a number, not a date. */
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
