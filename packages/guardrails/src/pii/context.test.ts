@@ -124,3 +124,18 @@ describe("pickup shops, sellers, a company's postal address and a template value
     expect(detectPii('Bitte an meine Adresse: Hohe Str. 52, 50667 Köln').map((f) => f.kind)).toEqual(['address']);
   });
 });
+
+describe('a value said to come from a sample, form or document of examples', () => {
+  it.each([
+    'Die BSN 111222333 aus dem Beispiel-Formular ist ungültig, das ist Absicht.',
+    'Kundennummer 44021987 aus der Musterrechnung – wo steht meine?',
+    'The IBAN DE89 3704 0044 0532 0130 00 from the sample letter fails the check.',
+    'Is SSN 219-09-9999 in the example form a real one?',
+  ])('reports nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('still reports a value sent together with an example', () => {
+    expect(found('Meine Kundennummer 44021987, das Beispiel im Handbuch passt nicht.')).toEqual([['customer_number', '44021987']]);
+  });
+});
