@@ -234,3 +234,17 @@ describe('person ids of more countries, checked where they carry a check digit',
     expect(ids('PESEL: 03270248282').map(([kind]) => kind)).not.toContain('phone');
   });
 });
+
+describe("the writer's own id after a sample one", () => {
+  it.each([
+    ['BSN 111222333 is the sample one right? mine is 328110279', '328110279'],
+    ['Die Steuer-ID im Beispiel war 12345678901. Meine ist 86095742719, die nimmt das Formular nicht.', '86095742719'],
+    ['Steuer-ID aus der Anleitung geht nicht - meine lautet 86095742719', '86095742719'],
+  ])('finds it in %j', (text, match) => {
+    expect(ids(text).map(([, , value]) => value)).toEqual([match]);
+  });
+
+  it('needs the checksum to hold', () => {
+    expect(ids('BSN 111222333 is the sample one right? mine is 328110270')).toEqual([]);
+  });
+});

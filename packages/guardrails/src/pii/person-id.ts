@@ -335,6 +335,10 @@ const KVNR_SHAPE = /(?<![\w.-])[A-Z]\d{9}(?![\w]|[.,/-]\d)/g;
 const HEALTH_CONTEXT =
   /gesundheitskarte|versicherten|krankenkasse|krankenversicher|kassen-?app|\begk|\bkvnr|health\sinsurance|insurance\scard|\b(?:aok|tk|barmer|dak|ikk|bkk|hkk)\b/iu;
 const HEALTH_REACH = 160;
+/** "mine is", "meine ist", "meine lautet", "my own one is": the writer's value follows, after a sample or another's one. */
+const MINE =
+  /(?<!\p{L})(?:mine|meine(?:\seigene)?|meins|my\sown(?:\sone)?|die\smeine)(?:\s(?:ist|is|lautet|wäre|would\sbe)(?!\p{L}))?\s?[:=]?\s?(?=[A-Za-z]{0,2}\s?\d)/iu;
+const MINE_REACH = 120;
 
 export function detectPersonIds(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -364,6 +368,17 @@ export function detectPersonIds(text: string): Candidate[] {
         continue;
       }
       if (++skipped > MAX_SKIPPED) break;
+    }
+    // The writer's own value after a sample or someone else's, in the next sentence too: "BSN 111222333 is the sample one
+    // right? mine is 328110279", "Die Steuer-ID im Beispiel war …. Meine ist …".
+    const lineEnd = text.indexOf('\n', end);
+    const rest = text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + MINE_REACH));
+    const mine = MINE.exec(rest);
+    if (mine) {
+      const from = end + mine.index + mine[0].length;
+      const next = groupsAfter(text, from, Math.min(text.length, from + REACH));
+      const hit = next.length > 0 ? validPrefix(text, next, 0, validators) : null;
+      if (hit) push(hit[0].start, hit[0].end, hit[1]);
     }
   }
   if (text.includes('756.') || /[A-Z]{2} \d|\d [A-Z] \d/.test(text)) {
