@@ -24,13 +24,17 @@ const ADDRESS_WORD = String.raw`(?:Adresse|Anschrift|Wohnort|Wohnhaft|Lieferadre
 const TYPE_FIRST_STREET = String.raw`(?:Straße|Strasse|Str\.|Platz|Weg|Allee|Ring|Damm|Ufer|Gasse)\s(?:des|der|am|an\sder|zum|zur|vom|beim)\s(?:\d{1,2}\.\s)?\p{Lu}${WORD}{1,30}`;
 // An abbreviated title may open a hyphenated name: "Bgm.-Smidt-Str. 12", "Dr.-Külz-Ring 4".
 // A word on the line before (a name in a signature) is no part of the street: the street's own words share a line.
-const STREET = String.raw`(?:${ROMANCE_STREET}|${TYPE_FIRST_STREET}|\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:(?!${ADDRESS_WORD}[^\S\n])\p{Lu}${WORD}{1,30}[^\S\n])?(?:\p{Lu}\p{Ll}{0,5}\.-)?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
-/** "12", "3a", "12 b", "10-12", "7/1", Austrian "45/3/12" (house, staircase, door). */
-const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
+/** A facility, not a name, before a separate type word: "ans Verteilzentrum Straße 7", "im Depot Straße 3". */
+const FACILITY = String.raw`(?:\p{Lu}\p{L}*(?:zentrum|lager|depot|halle|gebiet|park|center|werk|filiale|markt|amt)|Zentrum|Lager|Depot|Halle|Center|Werk|Filiale|Amt)[^\S\n]`;
+/** Numbered streets, named by their number with the house number after "Nr.": "Straße 70 Nr. 11". */
+const NUMBERED_STREET = String.raw`(?:Straße|Strasse|Str\.)\s\d{1,3}(?=\sNr\.?\s?\d|\s?$)`;
+const STREET = String.raw`(?:${ROMANCE_STREET}|${TYPE_FIRST_STREET}|${NUMBERED_STREET}|(?!${FACILITY})\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:(?!${ADDRESS_WORD}[^\S\n])\p{Lu}${WORD}{1,30}[^\S\n])?(?:\p{Lu}\p{Ll}{0,5}\.-)?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\d{1,2}\.)?(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
+/** "12", "3a", "12 b", "10-12", "7/1", Austrian "45/3/12" (house, staircase, door), also after "Nr." ("Hauptstraße Nr. 5"). */
+const HOUSE_NUMBER = String.raw`(?:Nr\.?\s?)?\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
 /** The part of a building behind the number: "/ Hinterhaus", "(Rückgebäude)". */
 const BUILDING_PART = String.raw`[HhVv]interhaus|[Vv]orderhaus|[Ss]eitenflügel|[Qq]uergebäude|[Gg]artenhaus|[Rr]ückgebäude|HH|VH`;
-/** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG". */
-const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|,?\s\d{1,2}\.\s?(?:OG|Stock|Etage|Hof|Hinterhof)(?:\s(?:rechts|links|Mitte|re\.|li\.))?|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\))`;
+/** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG"; a village district, "OT Kleinkmehlen". */
+const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|,?\s\d{1,2}\.\s?(?:OG|Stock|Etage|Hof|Hinterhof)(?:\s(?:rechts|links|Mitte|re\.|li\.))?|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\)|,?\s(?:OT|Ortsteil)\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?)`;
 /** Between number and postcode: a comma, a middle dot, a line break, " in ", or a form label ("- Ort:", "PLZ/Ort:"). */
 const FORM_LABEL = String.raw`(?:(?:PLZ|Postleitzahl)(?:\s?[/,+&]\s?(?:Ort|Stadt|Wohnort))?|Ort|Stadt|Wohnort)\s?:\s?`;
 const JOIN = String.raw`(?:\s(?:in|,)\s|[\s,·|–-]{1,4}(?:${FORM_LABEL})?)`;
@@ -74,6 +78,15 @@ const LOWER_CASE = new RegExp(
   'gu',
 );
 
+/**
+ * Typed in lower case after an address word, any street name: "meine adresse ist am 1. mai 7 06749 bitterfeld-wolfen",
+ * "anschrift: an der alten mühle 3, 01234 dorfhain".
+ */
+const LOWER_CUED = new RegExp(
+  String.raw`(?:adresse|anschrift|wohne|wohnhaft)(?:\s(?:ist|lautet|in|im|am))?\s?:?\s((?:(?:\p{Ll}[\p{Ll}\p{M}-]{1,30}\.?|\d{1,2}\.)\s){1,4}\d{1,4}\s?[a-z]?,?\s\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30})(?![\p{L}\p{N}])`,
+  'gu',
+);
+
 /** Street and house number, then a postcode and a city: "Hauptstraße 12, 10115 Berlin", "Bahnhofstrasse 10, 8001 Zürich". */
 export function detectGermanAddresses(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -112,6 +125,11 @@ export function detectGermanAddresses(text: string): Candidate[] {
     const start = prefix ? m.index - prefix[1]!.length - 1 : m.index;
     found.push({ kind: 'address', start, end: end + street[0].trimEnd().length, rule: 'address-de' });
   }
+  if (CUE_WORD.test(text))
+    for (const m of text.matchAll(LOWER_CUED)) {
+      const end = m.index + m[0].length;
+      found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-de' });
+    }
   for (const pattern of [PO_BOX, LOWER_CASE])
     for (const m of text.matchAll(pattern)) {
       // A post office box is someone's only when the text sends something there ("Post bitte an Postfach …").

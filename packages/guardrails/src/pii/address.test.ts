@@ -216,3 +216,27 @@ describe('German streets whose type word comes first, and floors with a side', (
     expect(found('Die Straße der Zukunft 2030 wird grün.')).toEqual([]);
   });
 });
+
+describe('German streets named after a date, numbered streets with "Nr.", village districts (OT) and cued lower-case addresses', () => {
+  it.each([
+    ['Meine Adresse ist Am 1. Mai 7, 06749 Bitterfeld-Wolfen', 'Am 1. Mai 7, 06749 Bitterfeld-Wolfen'],
+    ['Lieferung an Platz des 17. Juni 3, 99084 Erfurt', 'Platz des 17. Juni 3, 99084 Erfurt'],
+    ['ich wohne Straße 70 Nr. 11, 13059 Berlin (ja, die heißt wirklich so)', 'Straße 70 Nr. 11, 13059 Berlin'],
+    ['Lieferadresse: Hauptstraße Nr. 5, 10115 Berlin', 'Hauptstraße Nr. 5, 10115 Berlin'],
+    ['Dorfstr. 3, OT Kleinkmehlen, 01990 Ortrand – das Navi findet das nie', 'Dorfstr. 3, OT Kleinkmehlen, 01990 Ortrand'],
+    ['Lindenweg 12, Ortsteil Neudorf, 04509 Delitzsch', 'Lindenweg 12, Ortsteil Neudorf, 04509 Delitzsch'],
+    ['meine adresse ist am 1. mai 7 06749 bitterfeld-wolfen', 'am 1. mai 7 06749 bitterfeld-wolfen'],
+    ['meine anschrift: an der alten mühle 3, 01234 dorfhain', 'an der alten mühle 3, 01234 dorfhain'],
+  ])('finds the address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each([
+    'Sendung wurde ans Verteilzentrum Straße 7, Gewerbegebiet Süd umgeleitet.',
+    'Das Paket liegt im Depot Straße 3 in Gewerbepark.',
+    'meine adresse ist noch die alte, seit 3 jahren 12345 mal geändert',
+    'Bestellung Nr. 5, 10115 Stück geliefert',
+  ])('reports nothing in %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
