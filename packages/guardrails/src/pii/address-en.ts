@@ -7,6 +7,8 @@ const STREET_TYPES = [
   'Street St Road Rd Avenue Ave Lane Ln Drive Dr Boulevard Blvd Court Ct Place Pl Square Sq Terrace Close Crescent Way',
   'Parkway Pkwy Highway Hwy Gardens Grove Mews Row Hill Walk Circle Cir Trail Park Green Gate Rise View Wharf Quay Parade',
   'Loop Alley Bend Cove Crossing Expressway Freeway Heights Landing Pike Plaza Point Ridge Run Turnpike Path',
+  // Abbreviations: "Evergreen Ter", "Wattle Cres", "Elm Cl", "Rose Gdns", "Marine Pde", "Ocean Esp", "Pine Trl".
+  'Ter Terr Cres Cl Gdns Pde Esp Trl Cct',
 ]
   .join(' ')
   .split(' ');
@@ -22,7 +24,9 @@ const FRENCH_STREET = String.raw`(?:Rue|Avenue|Av\.|Boulevard|Boul\.|Chemin|Ch\.
 /** A form label between the lines of an address: "City/ZIP: ", "Town: ", "Postcode: ". */
 const FORM_LABEL = String.raw`(?:\p{Lu}[\p{L}/ ]{1,24}:\s?)?`;
 /** "221B Baker Street, London", "1600 Pennsylvania Ave NW, Washington,", "Flat 2, 10 Example Road, Leeds", unit/number "7/21 Banksia St". */
-const STREET_LINE = String.raw`(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?(?:\d{1,4}[A-Za-z]?\/)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s(?:(?:Apt|Suite|Ste|Unit|Flat|#)\.?\s?\w{1,6},?\s)?${FORM_LABEL}`;
+/** A rural route or highway contract box instead of a street: "RR 2 Box 152", "Rural Route 3, Box 40", "HC 65 Box 12". */
+const RURAL_ROUTE = String.raw`(?:RR|R\.R\.|Rural\sRoute|HC|Star\sRoute)\s\d{1,3},?\s(?:Box|#)\s?\d{1,5},?\s`;
+const STREET_LINE = String.raw`(?:${RURAL_ROUTE}|(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?(?:\d{1,4}[A-Za-z]?\/)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s(?:(?:Apt|Suite|Ste|Unit|Flat|#)\.?\s?\w{1,6},?\s)?${FORM_LABEL})`;
 /** A town, also with a district number ("Dublin 2,"). */
 const CITY_WORD = String.raw`${WORD}(?:\s\d{1,2}(?=,))?,?\s${FORM_LABEL}`;
 const CA_PROVINCES = 'AB BC MB NB NL NS NT NU ON PE QC SK YT';
@@ -55,10 +59,16 @@ const CUE_WORD = /\b(?:I|we)(?:'m|'re|\sam|\sare|\slive|\smoved)|\blives?\sat|\b
 
 /** A post office box with its town: "P.O. Box 1180, Denver, CO 80201", "PO Box 77, Leeds LS1 4AP". */
 const PO_BOX = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])P\.?\s?O\.?\s?Box\s\d{1,6},?\s(?:${WORD},?\s){1,3}(?:(?:${US_STATES.replace(/ /g, '|')}),?\s\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])P\.?\s?O\.?\s?Box\s\d{1,6},?\s(?:${WORD},?\s){1,3}(?:(?:${US_STATES.replace(/ /g, '|')}),?\s\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:${AU_STATES.replace(/ /g, '|')}),?\s\d{4}|(?:${CA_PROVINCES.replace(/ /g, '|')}),?\s[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])`,
   'gu',
 );
-/** It is someone's only when the text sends something there: "mail only to: P.O. Box …", "my address is PO Box …". */
+/**
+ * It is someone's only when the text sends something there ("mail only to: P.O. Box …", "my address is PO Box …"), or when
+ * the writer opens a line with it ("PO Box 17, Gympie QLD 4570 – rural, no street delivery here").
+ */
+/** … unless the words after it give it to an organisation: "… is the address of the returns department". */
+const PO_BOX_OTHERS_AFTER =
+  /^[^\n]{0,40}?(?<!\p{L})(?:department|dept|office|company|firm|returns?|support|service|headquarters|team|store|shop|bank|branch|council)(?!\p{L})/iu;
 const PO_BOX_CUE = /(?:address|mail|post|send|ship|deliver|write|\bto)[^\n\d]{0,30}$/iu;
 /** A British address typed in lower case after an address word, with or without commas: "address is 12 elmway, leeds ls6 2pq". */
 const LOWER_UK = new RegExp(
@@ -116,6 +126,8 @@ export function detectEnglishAddresses(text: string): Candidate[] {
   for (const m of text.matchAll(PO_BOX))
     if (
       PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
+      (/(?:^|\n)[^\S\n]*$/.test(text.slice(Math.max(0, m.index - 8), m.index)) &&
+        !PO_BOX_OTHERS_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) ||
       PO_BOX_CUE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48))
     )
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-en' });

@@ -240,3 +240,25 @@ describe('German streets named after a date, numbered streets with "Nr.", villag
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('rural routes, PO boxes with Australian and Canadian postcodes, abbreviated street types', () => {
+  it.each([
+    ['my address is RR 2 Box 152, Hillsboro, WI 54634, the courier cannot find it', 'RR 2 Box 152, Hillsboro, WI 54634'],
+    ['HC 65 Box 12, Marfa, TX 79843 is where I live', 'HC 65 Box 12, Marfa, TX 79843'],
+    ['Rural Route 3, Box 40, Elgin, IA 52141', 'Rural Route 3, Box 40, Elgin, IA 52141'],
+    ['PO Box 17, Gympie QLD 4570 – rural, no street delivery here', 'PO Box 17, Gympie QLD 4570'],
+    ['send it to PO Box 882, Yellowknife, NT X1A 2N6 please', 'PO Box 882, Yellowknife, NT X1A 2N6'],
+    ['Shipping: 742 Evergreen Ter Apt 2, Columbus, OH 43215-0042 / Billing: same', '742 Evergreen Ter Apt 2, Columbus, OH 43215-0042'],
+    ['I live at 12 Wattle Cres, Ringwood VIC 3134', '12 Wattle Cres, Ringwood VIC 3134'],
+  ])('finds the address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each([
+    'Our returns depot: PO Box 17, Gympie QLD 4570.',
+    'Kind regards,\nThe Support Team\nPO Box 4410, Sydney NSW 2001',
+    'Order 3 of 5 shipped from RR 2 warehouse',
+  ])('reports nothing in %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
