@@ -23,6 +23,8 @@
  * `corpus/pii-dev-8.jsonl` (split "dev-8", hotline/log/config/sample-number false alarms, short loose-label numbers,
  * person ids of many countries, unusual address shapes, indirect birth dates) is a further development split of the
  * same kind: its own section, and `--errors` lists its items too.
+ * `corpus/pii-dev-9.jsonl` (split "dev-9", whole posts with every kind about evenly, many countries) is a further
+ * development split of the same kind: its own section, and `--errors` lists its items too.
  *
  * `corpus/pii-independent.jsonl` is written by someone who has not read the detector, and the detector is not
  * tuned on it: it is scored as its own section, and `--errors` never lists its items.
@@ -190,6 +192,9 @@ const dev7 = section(DEV_7, `dev-7 corpus (${DEV_7}; written independently of th
 const DEV_8 = 'corpus/pii-dev-8.jsonl';
 const dev8 = section(DEV_8, `dev-8 corpus (${DEV_8}; written independently of the detector, a development split: tuned on)`);
 
+const DEV_9 = 'corpus/pii-dev-9.jsonl';
+const dev9 = section(DEV_9, `dev-9 corpus (${DEV_9}; written independently of the detector, a development split: tuned on)`);
+
 const INDEPENDENT = 'corpus/pii-independent.jsonl';
 // Aggregate figures only: the held-out corpus's errors are dropped here and never printed.
 section(INDEPENDENT, `independent corpus (${INDEPENDENT}; not tuned on, its errors are never listed)`);
@@ -203,4 +208,5 @@ if (process.argv.includes('--errors')) {
   if (dev6) console.log('\ndev-6 corpus:\n' + dev6.errors.join('\n'));
   if (dev7) console.log('\ndev-7 corpus:\n' + dev7.errors.join('\n'));
   if (dev8) console.log('\ndev-8 corpus:\n' + dev8.errors.join('\n'));
+  if (dev9) console.log('\ndev-9 corpus:\n' + dev9.errors.join('\n'));
 }
