@@ -287,3 +287,19 @@ describe('fax lines', () => {
     expect(phones(text)).toEqual([match]);
   });
 });
+
+describe('numbers in markdown bold or italics', () => {
+  it.each([
+    ['Erreichbar bin ich unter **0660/115 54 42**.', '0660/115 54 42'],
+    ['Best number for the engineer: **+44 7013 135248**', '+44 7013 135248'],
+    ['Ruft mich an: *0171 2345678* danke', '0171 2345678'],
+    ['Best number for the engineer: **0221.2493845**', '0221.2493845'],
+  ])('finds the number in %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+
+  it('still takes a number followed by masking characters as hidden', () => {
+    expect(phones('Tel. 0171 23** ****')).toEqual([]);
+    expect(phones('Tel. **0171 2345**** bitte')).toEqual([]);
+  });
+});

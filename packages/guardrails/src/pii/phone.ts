@@ -20,6 +20,12 @@ const PHONE_LABEL =
   /(?:\btel(?:efon|ephone|\.)?|phone|mobil(?:e|nummer)?|handy(?:nummer)?|\bcell|festnetz|rufnummer|\bfax|whatsapp)[^\p{L}\d\n]{1,4}$/iu;
 /** A number followed by masking characters is already hidden: "0171 23XX XXX", "+49 30 1234 ****". */
 const MASKED_AFTER = /^[\s.-]?[xX*•#_]{2,}/;
+/** … but markdown emphasis closing around the number is no mask: "**0660/115 54 42**", "*0171 2345678*". */
+function masked(text: string, start: number, end: number): boolean {
+  if (!MASKED_AFTER.test(text.slice(end, end + 4))) return false;
+  const open = /(?:\*\*|__|\*|_)$/.exec(text.slice(Math.max(0, start - 2), start))?.[0];
+  return !open || !text.startsWith(open, end) || /[xX*•#_]/.test(text[end + open.length] ?? '');
+}
 /** The digits go on as part of an identifier: "request 0171-4471-2298-aa01", "…_v2". */
 const ID_GOES_ON = /^[-_][\p{L}\d]/u;
 const UNIT_AFTER =
@@ -179,7 +185,7 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   if (UNIT_AFTER.test(lineAfter(text, end, 12)) || /[€$£]\s?$/.test(lineBefore(text, start, 2))) return null;
   const before = lineBefore(text, start, 48);
   if (before.trim() === '' && IBAN_LINE_END.test(text.slice(Math.max(0, start - 40), start))) return null;
-  if (MASKED_AFTER.test(text.slice(end, end + 4)) || ID_GOES_ON.test(text.slice(end, end + 3))) return null;
+  if (masked(text, start, end) || ID_GOES_ON.test(text.slice(end, end + 3))) return null;
   if (PREFIX_BEFORE.test(before) || PREFIX_AFTER.test(lineAfter(text, end, 24))) return null;
   if (isSample(text, start, end)) return null;
   if (serviceLine(text, start, end, digitsOf(text, groups), rule)) return null;
