@@ -18,8 +18,8 @@ const BRACKETED = String.raw`[([]\s?(?:z\.\s?b\.|e\.g\.|beispiel|example|dummy|f
  * Beispiel-Formular", "… from the sample letter".
  */
 const SAID_SAMPLE = String.raw`(?:[\p{L}']+[\s,]+){0,4}?(?:made[\s-]up|fiktiv|fictional|erfunden|ausgedacht|(?:as|als)\s(?:an?\s|eine?\s|the\s|die\s|der\s)?(?:[\p{L}-]+\s){0,2}?(?:example|beispiel|sample|muster|vorlage|placeholder|platzhalter|test[\s-]?(?:card|karte|number|nummer|value|wert|iban))|not\sa\sreal|kein(?:e|en)?\secht|nicht\swörtlich|(?:example|beispiel)\sonly|(?:aus|von|vom|in|im|from|on|in)\s(?:dem|der|den|einem|einer|the|an?|your|eurem|eurer|ihrem|ihrer)\s(?:beispiel|muster|example|sample|demo|specimen)[\p{L}-]*|(?:on|in|auf|im|for|für)\s(?:the\s|der\s|dem\s|die\s|your\s|eurer\s)?(?:test|sandbox)[\s-]?(?:page|seite|mode|modus|environment|umgebung|checkout|shop)|(?:in|im)\s(?:test|sandbox)[\s-]?mod(?:e|us))`;
-/** "… – das ist doch eine Test-IBAN", "… isn't that the standard test IBAN?". */
-const CALLED_TEST = String.raw`(?:[\p{L}']+\s){0,2}?(?:is|ist|isn'?t\sthat|ist\sdas|das\sist)\s(?:doch\s|nur\s|just\s|only\s|obviously\s|clearly\s|probably\s|natürlich\s|wohl\s|offenbar\s|offensichtlich\s|the\s|die\s|eine?\s|an?\s|standard[\s-]?)*(?:test|beispiel|example|sample|dummy|muster|platzhalter|placeholder)[\s-]?\p{L}*`;
+/** "… – das ist doch eine Test-IBAN", "… isn't that the standard test IBAN?", "(that's the dummy value in their tests)". */
+const CALLED_TEST = String.raw`(?:[\p{L}']+\s){0,2}?(?:is|ist|isn'?t\sthat|ist\sdas|das\sist|(?:that|it|this)['’]s|(?:that|it|this)\sis)\s(?:doch\s|nur\s|just\s|only\s|obviously\s|clearly\s|probably\s|natürlich\s|wohl\s|offenbar\s|offensichtlich\s|the\s|die\s|eine?\s|an?\s|standard[\s-]?)*(?:test|beispiel|example|sample|dummy|muster|platzhalter|placeholder)[\s-]?\p{L}*`;
 const SAMPLE_AFTER = new RegExp(String.raw`^[^\n\p{L}\d]{0,6}(?:${BRACKETED}|${SAID_SAMPLE}|${CALLED_TEST})`, 'iu');
 
 export function isSample(text: string, start: number, end: number): boolean {

@@ -30,9 +30,9 @@ describe('person_id', () => {
     ['Die steuerliche Identifikationsnummer lautet 65929970489', 'steuer-id', '65929970489'],
     ['Steuernummer 12/345/67890 beim Finanzamt Köln', 'steuernummer', '12/345/67890'],
     ['St.-Nr. 123/456/78901', 'steuernummer', '123/456/78901'],
-    ['My SSN is 123-45-6789', 'ssn', '123-45-6789'],
-    ['social security number 078-05-1120, please update it', 'ssn', '078-05-1120'],
-    ['Tax ID 123456789', 'ssn', '123456789'],
+    ['My SSN is 123-45-6788', 'ssn', '123-45-6788'],
+    ['social security number 078-05-1121, please update it', 'ssn', '078-05-1121'],
+    ['Tax ID 123456788', 'ssn', '123456788'],
     ['ITIN 912-70-1234', 'itin', '912-70-1234'],
     ['tax id 12-3456789 for the business', 'ein', '12-3456789'],
     ['NI number: AB 12 34 56 C', 'ni-number', 'AB 12 34 56 C'],
@@ -246,5 +246,21 @@ describe("the writer's own id after a sample one", () => {
 
   it('needs the checksum to hold', () => {
     expect(ids('BSN 111222333 is the sample one right? mine is 328110270')).toEqual([]);
+  });
+});
+
+describe('US numbers that were never anyone’s SSN, and a value called the dummy one', () => {
+  it.each([
+    'SSN: 123-45-6789',
+    'my SSN 078-05-1120',
+    'Social Security number 219-09-9999',
+    'Steuer-ID 86095742719 (that’s the dummy value in their tests)',
+    "NHS number 943 476 5919 - it's the test number from the docs",
+  ])('reports nothing in %j', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+
+  it('still reports a valid SSN', () => {
+    expect(ids('SSN: 123-45-6788')).toEqual([['person_id', 'ssn', '123-45-6788']]);
   });
 });

@@ -84,9 +84,11 @@ const bsn: Validator = ({ compact, raw }) => {
 };
 
 /** US SSN: area 001–899 without 666, group 01–99, serial 0001–9999. */
+/** Never anyone's: the Woolworth wallet card, the 1940s advertising number and the SSA's own invalid example. */
+const NEVER_ISSUED_SSN = new Set(['078051120', '219099999', '123456789']);
 const ssn: Validator = ({ compact, raw }) => {
   const p = ssnParts(compact, raw);
-  return p && p[0] !== 0 && p[0] !== 666 && p[0] < 900 && p[1] !== 0 && p[2] !== 0 ? 'ssn' : null;
+  return p && !NEVER_ISSUED_SSN.has(compact) && p[0] !== 0 && p[0] !== 666 && p[0] < 900 && p[1] !== 0 && p[2] !== 0 ? 'ssn' : null;
 };
 
 /** US ITIN: area 9xx, group 50–65, 70–88, 90–92, 94–99. */
