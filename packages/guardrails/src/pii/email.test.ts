@@ -68,3 +68,26 @@ describe('role and team mailboxes, address patterns and stack frames', () => {
     expect(emails('schreibt mir an office@tanja-keller.de')).toEqual(['office@tanja-keller.de']);
   });
 });
+
+describe('mailboxes of machines: config values, ticket aliases, security senders and message ids', () => {
+  const mails = (text: string) => detectPii(text, { kinds: ['email'] }).map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    'Meine .env:\n```\nSMTP_HOST=mail.peerdesk.de\nSMTP_USER=alerts@peerdesk.de\n```',
+    'MAIL_FROM="notifications@shop.example.de" steht in der Config',
+    'Why does every reply come from a different ticket alias (ticket-41556@help.peerdesk.com)?',
+    'Mail von „peerdesk-sicherheit@secure-peerdesk.info“ will meine Kartendaten.',
+    'Message-ID <b49bdac3-f455-4cec-9c3b-ebb43771cfc4@secure-peerdesk.info>',
+    'bounce address 3f9a2c4e8b1d7f60a5c3@bounces.mailer.example.net',
+  ])('reports nothing in %j', (text) => {
+    expect(mails(text)).toEqual([]);
+  });
+
+  it.each([
+    ['E-Mail: anna.berg@web.de', 'anna.berg@web.de'],
+    ["It's nuria.garcia.1987@telefonica.net, same as always.", 'nuria.garcia.1987@telefonica.net'],
+    ['schreibt mir an tom-support@gmx.de', 'tom-support@gmx.de'],
+  ])('still reports a person’s address in %j', (text, match) => {
+    expect(mails(text)).toEqual([match]);
+  });
+});

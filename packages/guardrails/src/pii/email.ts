@@ -14,6 +14,10 @@ const SPELLED = /(?:at|ät|@)\s{0,2}[\])}>]|\b(?:dot|punkt)\b|\sat\s[\w-]+\.[a-z
 const SPELLED_LOCAL = /[\p{L}\p{N}_%+-]{1,64}\s(?:dot|punkt)\s$/iu;
 /** Addresses that reach no person: the reserved never-resolving .invalid and .localhost (RFC 2606) and no-reply senders. */
 const NOT_A_MAILBOX = /^(?:no-?reply|do-?not-?reply|mailer-daemon)@|\.(?:invalid|localhost)$/i;
+/** A machine's local part: a UUID or a long hex id (message ids, bounce and tracking addresses). */
+const MACHINE_LOCAL = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,})@/i;
+/** A configuration value: "SMTP_USER=alerts@…", "MAIL_FROM=\"…\"", "smtp_user: …" (an upper-case or snake_case key). */
+const CONFIG_KEY_BEFORE = /(?:\b[A-Z][A-Z0-9]*_[A-Z0-9_]+|\b[A-Z]{3,}|\b[a-z][a-z0-9]*_[a-z0-9_]+)\s?[=:]\s?["']?$/;
 /**
  * Placeholders: a generic mailbox on a reserved example domain ("name@example.com", "john.doe@example.org" in a form
  * hint or template) and an address masked with x's ("xxx@xxx.de").
@@ -65,6 +69,8 @@ export function detectEmails(text: string): Candidate[] {
     if (domain && (/^:[\w~/.-]/.test(text.slice(domain.end, domain.end + 2)) || text.slice(Math.max(0, start - 3), start) === '://'))
       continue;
     if (domain && (NOT_A_MAILBOX.test(text.slice(start, domain.end)) || PLACEHOLDER.test(text.slice(start, domain.end)))) continue;
+    if (domain && (MACHINE_LOCAL.test(text.slice(start, at + 1)) || CONFIG_KEY_BEFORE.test(text.slice(Math.max(0, start - 40), start))))
+      continue;
     if (domain) found.push({ kind: 'email', start, end: domain.end, rule: 'email' });
   }
   if (SPELLED.test(text)) {
