@@ -69,3 +69,25 @@ describe('Luhn-valid numbers that are other ids or published test numbers', () =
     expect(cards('Order ID 4471, paid with my visa 4485 2750 1432 0042')).toEqual(['4485 2750 1432 0042']);
   });
 });
+
+describe('cards named by their network, 13-digit Visa in odd groups, and ids of a payment', () => {
+  const cards = (text: string) => detectPii(text, { kinds: ['card'] }).map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    ['Card used: 4643 501 183 811. Refund please!', '4643 501 183 811'],
+    ['Die Abbuchung lief über 4129389820468 (Visa).', '4129389820468'],
+    ['ich hab da ne Maestro 6761 792619 672537073 und die geht nicht', '6761 792619 672537073'],
+    ['paid with my Amex 3714 496353 98431 yesterday', '3714 496353 98431'],
+  ])('finds the card in %j', (text, match) => {
+    expect(cards(text)).toEqual([match]);
+  });
+
+  it.each([
+    'Transaktions-ID der Zahlung: 5042234140274667 (steht so im PayPal-Beleg).',
+    'The transaction id of the payment is 5042234140274667.',
+    'The API docs use 4000 0566 5566 5556 as the test debit card; that one works in sandbox only.',
+    'EAN 4006381333931 auf der Packung',
+  ])('reports nothing in %j', (text) => {
+    expect(cards(text)).toEqual([]);
+  });
+});

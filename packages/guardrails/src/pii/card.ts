@@ -1,5 +1,5 @@
 import { luhnValid } from './checksums.js';
-import { lineBefore } from '../text.js';
+import { lineAfter, lineBefore } from '../text.js';
 import { digitCount, digitsOf, hasLineBreak, type NumberRun } from './number-runs.js';
 import type { Candidate } from './types.js';
 
@@ -43,10 +43,17 @@ function printedLengths(groups: NumberRun['groups'], separators: readonly string
   return lengths;
 }
 
-const CARD_WORD = /kart|card|visa|kredit|credit|debit|\bcc\b|zahlung|payment|paid|bezahlt/i;
-/** The label right before names another id: "Transaktions-ID 4829 …", "Device ID …", "Geschenkkarte PIN …", "terminal ID is …". */
+const CARD_WORD =
+  /kart|card|visa|kredit|credit|debit|\bcc\b|zahlung|payment|paid|bezahlt|maestro|mastercard|amex|american\sexpress|diners|\bjcb\b|discover|unionpay|abbuchung/i;
+/** The network named in brackets right after the number: "4129389820468 (Visa)". */
+const NETWORK_AFTER =
+  /^\s?[([]\s?(?:visa|mastercard|maestro|amex|american\sexpress|diners(?:\sclub)?|jcb|discover|unionpay|kreditkarte|credit\scard|debit\scard)/i;
+/**
+ * The label right before names another id: "Transaktions-ID 4829 …", "Device ID …", "Geschenkkarte PIN …", "terminal ID is …",
+ * also of something named after it: "Transaktions-ID der Zahlung: …", "the transaction id of the payment is …".
+ */
 const OTHER_ID_LABEL =
-  /(?:(?<!\p{L})(?:id|pin|code|ref)|transa[ck]tion\p{L}*|referen[cz]\p{L}*|mandat\p{L}*|vorgang\p{L}*|beleg\p{L}*|tracking|sendung\p{L}*|imei|iccid|serial|serien\p{L}*)(?:\s?(?:#|no\.?|nr\.?|number|nummer))?[\s:#=]{0,3}(?:(?:is|ist|lautet|was|war)\s)?$/iu;
+  /(?:(?<!\p{L})(?:id|pin|code|ref)|transa[ck]tion\p{L}*|referen[cz]\p{L}*|mandat\p{L}*|vorgang\p{L}*|beleg\p{L}*|tracking|sendung\p{L}*|imei|iccid|serial|serien\p{L}*)(?:\s?(?:#|no\.?|nr\.?|number|nummer))?(?:\s(?:der|des|of\sthe|for\sthe|from\sthe)\s\p{L}{3,20})?[\s:#=]{0,3}(?:(?:is|ist|lautet|was|war)\s)?$/iu;
 /** Published test numbers are mostly zeros: "4000 0000 0000 0002", "3700 0000 0000 002", "5100 0000 0000 0000". */
 const mostlyZeros = (digits: string) => (digits.match(/0/g)?.length ?? 0) >= digits.length - 5;
 
@@ -58,17 +65,14 @@ export function detectCards(text: string, runs: readonly NumberRun[]): Candidate
     // The card may be followed in the same run by an expiry date or CVC: keep the longest valid prefix.
     let best = -1;
     // After a card word the writer's own grouping counts too ("Karte 45253780 30478893", "mastercard 56 4022 … 62").
-    const named = CARD_WORD.test(lineBefore(text, run.start, 60));
+    const named =
+      CARD_WORD.test(lineBefore(text, run.start, 60)) || NETWORK_AFTER.test(lineAfter(text, run.groups[run.groups.length - 1]!.end, 24));
     for (let g = 0; g < run.groups.length; g++) {
       const groups = run.groups.slice(0, g + 1);
       const count = digitCount(groups);
       if (count > 19) break;
-      if (
-        count >= 13 &&
-        (printedLikeACard(printedLengths(groups, run.separators)) || (named && count >= 14)) &&
-        isCardNumber(digitsOf(text, groups))
-      ) {
-        if (count === 13 && !CARD_WORD.test(lineBefore(text, run.start, 60))) continue;
+      if (count >= 13 && (printedLikeACard(printedLengths(groups, run.separators)) || named) && isCardNumber(digitsOf(text, groups))) {
+        if (count === 13 && !named) continue;
         best = g;
       }
     }
