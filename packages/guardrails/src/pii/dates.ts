@@ -1,18 +1,21 @@
-/** Calendar dates written out in German or English, numeric or with a month name. */
+/**
+ * Calendar dates written out in German or English, numeric or with a month name; also with the month names of French,
+ * Italian, Spanish and Dutch ("2 juin 1982", "3 ottobre 1961", "24 de junio de 1944", "12 maart 1977").
+ */
 
 const MONTH_NAMES = [
-  'jan januar january jänner',
-  'feb februar february',
-  'mär mrz märz mar march',
-  'apr april',
-  'mai may',
-  'jun juni june',
-  'jul juli july',
-  'aug august',
-  'sep sept september',
-  'okt oktober oct october',
-  'nov november',
-  'dez dezember dec december',
+  'jan januar january jänner janvier janv gennaio enero januari',
+  'feb februar february février févr fevrier febbraio febrero februari',
+  'mär mrz märz mar march mars marzo maart',
+  'apr april avril avr aprile abril',
+  'mai may maggio mayo mei',
+  'jun juni june juin giugno junio',
+  'jul juli july juillet juil luglio julio',
+  'aug august août aout agosto augustus',
+  'sep sept september septembre settembre septiembre setiembre',
+  'okt oktober oct october octobre ottobre octubre',
+  'nov november novembre noviembre',
+  'dez dezember dec december décembre déc decembre dicembre diciembre',
 ];
 const MONTHS = new Map(MONTH_NAMES.flatMap((names, i) => names.split(' ').map((name) => [name, i + 1] as const)));
 // Longest names first, so "march" is not read as "mar" + "ch".
@@ -23,10 +26,12 @@ const YEAR = String.raw`(\d{4}|\d{2})`;
 const ALTERNATIVES = [
   String.raw`(\d{4})[-./](\d{1,2})[-./](\d{1,2})`,
   String.raw`(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\5\s?(\d{4}|\d{2})`,
-  String.raw`${DAY}(?:\s?|[/-])(?:of\s)?${MONTH}(?:,?\s|[/-])${YEAR}`,
+  String.raw`${DAY}(?:\s?|[/-])(?:of\s|de\s)?${MONTH}(?:,?\s|[/-]|\sde\s)${YEAR}`,
   String.raw`${MONTH}\s${DAY},?\s${YEAR}`,
   // Roman month, as on older documents: "7.VIII.1977", "14. XI. 1966".
   String.raw`(\d{1,2})\.\s?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?(\d{4})`,
+  // Spaces for separators, with a four-digit year: "02 07 2005".
+  String.raw`(\d{1,2})\s(\d{1,2})\s(\d{4})`,
 ];
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const DATE = new RegExp(String.raw`(?<![\p{L}\p{N}.])(?:${ALTERNATIVES.join('|')})(?![\p{L}\p{N}]|\.\d)`, 'giu');
@@ -67,6 +72,8 @@ export function findDates(text: string, from = 0, to = text.length): DateMatch[]
       [year, ok] = [g[12]!, plausible(Number(g[11]), MONTHS.get(g[10].toLowerCase()) ?? 0)];
     } else if (g[13]) {
       [year, ok] = [g[15]!, plausible(Number(g[13]), ROMAN.indexOf(g[14]!.toUpperCase()) + 1)];
+    } else if (g[16]) {
+      [year, ok] = [g[18]!, plausible(Number(g[16]), Number(g[17])) || plausible(Number(g[17]), Number(g[16]))];
     }
     if (ok) dates.push({ start: m.index, end: m.index + m[0].length, year: fullYear(year) });
   }

@@ -148,3 +148,25 @@ describe('dates of birth phrased indirectly', () => {
     expect(births(text)).toEqual([]);
   });
 });
+
+describe('birth dates with spaces for separators and French, Italian, Spanish and Dutch month names', () => {
+  it.each([
+    ['PS: Geburtsdatum: 02 07 2005', '02 07 2005'],
+    ['Geb.-Datum 27 07 1962', '27 07 1962'],
+    ['Zur Identifizierung: geboren 2 juin 1982.', '2 juin 1982'],
+    ['They asked for my date of birth (16 août 1981) and still hung up.', '16 août 1981'],
+    ['Edit: DOB 25 marzo 1948', '25 marzo 1948'],
+    ['*3 ottobre 1961', '3 ottobre 1961'],
+    ['die hotline wollte mein geburtsdatum (24 de junio de 1944) und hat aufgelegt', '24 de junio de 1944'],
+    ['geboren op 12 maart 1977', '12 maart 1977'],
+  ])('finds the date in %j', (text, match) => {
+    expect(births(text)).toEqual([match]);
+  });
+
+  it.each(['Geburtsdatum: 02 07', 'born in 12 2005 somewhere', 'Rendez-vous le 2 juin 2026 à 10h, merci'])(
+    'reports nothing in %j',
+    (text) => {
+      expect(births(text)).toEqual([]);
+    },
+  );
+});
