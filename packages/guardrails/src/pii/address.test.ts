@@ -262,3 +262,30 @@ describe('rural routes, PO boxes with Australian and Canadian postcodes, abbrevi
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('addresses of other European countries after an address word', () => {
+  it.each([
+    ['I live at Thorvald Meyers gate 23, 0555 Oslo and the courier never showed.', 'Thorvald Meyers gate 23, 0555 Oslo'],
+    ['I live at Nørrebrogade 6, 2. th., 2200 København N and the courier never showed.', 'Nørrebrogade 6, 2. th., 2200 København N'],
+    ['PS: Installationsadresse Storgatan 31 B, 114 55 Stockholm Grüße', 'Storgatan 31 B, 114 55 Stockholm'],
+    ['Neue Adresse seit Umzug: Mannerheimintie 29 A 13, 00100 Helsinki', 'Mannerheimintie 29 A 13, 00100 Helsinki'],
+    ['Please send the replacement to Oudegracht 157 bis, 3511 AP Utrecht.', 'Oudegracht 157 bis, 3511 AP Utrecht'],
+    ['Please send the replacement to ul. Długa 46/16\n31-147 Kraków.', 'ul. Długa 46/16\n31-147 Kraków'],
+    ['Address: 84 bis, avenue Jean Jaurès, Bât. B, 69007 Lyon\nSupport told me', '84 bis, avenue Jean Jaurès, Bât. B, 69007 Lyon'],
+    ['edit: service address is via roma 185, 20121 milano (mi)', 'via roma 185, 20121 milano (mi)'],
+    ['Edit: I live at Neue Reihe 18 A\nOrt: 70173 Stuttgart and the courier never showed.', 'Neue Reihe 18 A\nOrt: 70173 Stuttgart'],
+    ['Please send the replacement to unter den eichen 92 70173 stuttgart.', 'unter den eichen 92 70173 stuttgart'],
+  ])('finds the address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each([
+    'my address is the same since 2019, 3 of 5 1234 Stück',
+    'I live at the end of road 5, 12345 is my postcode',
+    'send it to me by 12 May 2025 please',
+    'Die Adresse ist seit 3 Jahren 12345 mal geändert worden',
+    'Returns address: Retourenlager 4, 36037 Fulda – steht im Impressum',
+  ])('reports nothing in %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { maskPreview } from '../mask.js';
 import { normalizeText, toOriginalSpan } from '../normalize.js';
+import { detectCuedAddresses } from './address-cued.js';
 import { detectGermanAddresses } from './address-de.js';
 import { detectEnglishAddresses } from './address-en.js';
 import { detectCards } from './card.js';
@@ -31,6 +32,7 @@ export function detectPii(text: string, options: PiiOptions = {}): PiiFinding[] 
     detectDatesOfBirth(t),
     detectGermanAddresses(t),
     detectEnglishAddresses(t),
+    detectCuedAddresses(t),
     detectPhones(t, runs),
   ];
   const wanted = options.kinds ? new Set(options.kinds) : null;
