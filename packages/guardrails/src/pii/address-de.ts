@@ -65,7 +65,7 @@ const PO_BOX = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:Postfach|Pf\.|PF)\s?\d{1,6}(?:\s\d{2,3}){0,3},?\s(?:D-)?\d{5}\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?`,
   'gu',
 );
-const PO_BOX_CUE = /(?:adress|anschrift|liefer|zustell|schick|send|post|mail|\ban|\bnach|\bto)[^\n\d]{0,30}$/iu;
+const PO_BOX_CUE = /(?:adress|address|anschrift|liefer|zustell|schick|send|post|mail|\ban|\bnach|\bto)[^\n\d]{0,30}$/iu;
 /** Or says so after it (German and English): "… ist meine Postadresse", "… is where I get my mail", "… is my address". */
 export const PO_BOX_CUE_AFTER =
   /^[^\n\d]{0,24}?(?<!\p{L})(?:ist\s(?:meine|unsere)|is\s(?:my|our)|is\swhere\s(?:I|we)|where\s(?:I|we)\s(?:get|receive|collect))(?!\p{L})/iu;

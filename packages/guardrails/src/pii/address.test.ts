@@ -289,3 +289,16 @@ describe('addresses of other European countries after an address word', () => {
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('a Postfach after an English address word, and a company’s right after its legal form', () => {
+  it('finds a private Postfach after "Delivery address:"', () => {
+    expect(addresses('Delivery address: Postfach 74 39, 99084 Erfurt')).toEqual(['Postfach 74 39, 99084 Erfurt']);
+  });
+
+  it.each([
+    'Ich hab jetzt per Einschreiben an Peerdesk GmbH, Postfach 10 20 30, 40001 Düsseldorf geschrieben.',
+    'I wrote to Fennwatt Ltd, 1 Canal Wharf, Leeds LS11 5PS, and heard nothing.',
+  ])('reports nothing in %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});

@@ -71,9 +71,16 @@ export const SIGNED_BY_TEAM =
 const COMPANY_LINE_AFTER =
   /^[^\n\p{L}\d]{0,4}(?:[^\n]{0,40}[·|,]\s?)?(?:(?:support|service|info|kontakt|contact|kundenservice|hello|mail)@|www\.|https?:|hotline|hrb|ust-?id|vat\sno|registered\sin)/iu;
 
+/** The company's name with its legal form right before the address: "an Peerdesk GmbH, Postfach …", "to Fennwatt Ltd, 1 Canal Wharf …". */
+const LIVES_THERE = /(?<!\p{L})(?:wohn\p{L}*|leb(?:e|en|t)|live[sd]?|living|stay(?:ing)?)(?!\p{L})/iu;
+const LEGAL_FORM_RIGHT_BEFORE = /(?<!\p{L})(?:gmbh|ag|ltd|plc|inc|llc|kg|ohg|e\.\s?v|co|s\.?a|b\.?v|s\.?r\.?l)\.?\s?[,·|:]?\s{0,2}$/iu;
+
 export function isCompanys(text: string, kind: string, start: number, end: number): boolean {
   if (kind === 'address') {
     const before = lineBefore(text, start, 120);
+    // Whoever writes to it, an address right after a company's name is the company's, unless someone lives there
+    // ("Ich wohne jetzt bei der Agentur: Kreativ GmbH, …").
+    if (LEGAL_FORM_RIGHT_BEFORE.test(before) && !LIVES_THERE.test(before)) return true;
     if (FIRST_PERSON.test(before)) return false;
     return (
       LEGAL_FORM_BEFORE.test(before) ||
