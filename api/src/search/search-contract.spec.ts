@@ -373,3 +373,55 @@ describe('the demo community', () => {
     }
   });
 });
+
+describe('paths, versions, file and host names', () => {
+  it('are found by their parts, as queries split them', async () => {
+    const t = await createTestApp();
+    try {
+      await seedSpace(t.dataSource);
+      const user = await signUp(t, 'Terminal Theo');
+      const id = await ask(t, user, {
+        title: 'Updates fail on the gateway since 12.04',
+        body: 'apt says: E: Could not open lock file /var/lib/dpkg/lock. My sources come from archive.fennwatt.example and the setting is in gateway_config.toml.',
+      });
+      await ask(t, user, { title: 'Gateway lock screen', body: 'The display locks after a minute. Which file holds the timeout?' });
+      await t.app.get(SearchIndexer).drain();
+      for (const q of ['dpkg lock', 'gateway 12.04', 'fennwatt archive', 'gateway config toml']) {
+        const res = await t.gql<SearchData>(SEARCH, { q });
+        expect(res.data.search.edges[0]?.node.question.id, q).toBe(id);
+      }
+      const similar = await t.gql<{ similarQuestions: { question: { id: string } }[] }>(SIMILAR, {
+        text: 'how solve this problem (E: Could not open lock file /var/lib/dpkg/lock)',
+      });
+      expect(similar.data.similarQuestions[0]?.question.id).toBe(id);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('are reindexed from `search.stale` events when the index was built the old way', async () => {
+    const t = await createTestApp();
+    try {
+      await seedSpace(t.dataSource);
+      const user = await signUp(t, 'Legacy Lena');
+      const id = await ask(t, user, { title: 'Meter stuck on firmware 3.2.1', body: 'Reading /etc/meter/limits.conf fails.' });
+      await t.app.get(SearchIndexer).drain();
+      // A document as an older index built it: the path and the version as whole tokens.
+      await t.dataSource.query(
+        `UPDATE search_documents SET document = to_tsvector('simple', '/etc/meter/limits.conf 3.2.1') WHERE question_id = $1`,
+        [id],
+      );
+      await t.dataSource.query(`SELECT pd_index_postings(ARRAY[$1::bigint])`, [id]);
+      const found = async () => (await t.gql<SearchData>(SEARCH, { q: 'limits conf' })).data.search.totalCount;
+      expect(await found()).toBe(0);
+      await t.dataSource.query(`INSERT INTO outbox_events (topic, aggregate_id, payload) VALUES ('search.stale', $1, $2)`, [
+        id,
+        { questionIds: [id] },
+      ]);
+      await t.app.get(SearchIndexer).drain();
+      expect(await found()).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -7,6 +7,13 @@ import type { OutboxMessage } from '../platform/outbox/outbox';
 import { INDEXING_TIMEOUT, SEARCH_INDEX, type SearchIndex } from './search-index';
 import { loadSearchDocuments } from './search-documents';
 
+declare module '../platform/outbox/outbox' {
+  interface OutboxTopics {
+    /** Threads whose documents were built by an older version of the index (written by search migrations). */
+    'search.stale': { questionIds: string[] };
+  }
+}
+
 /** An outbox row; the topic names the payload's shape (topics are declared by the domains that write them). */
 type OutboxRow = OutboxMessage & { id: string };
 
@@ -43,6 +50,7 @@ export function questionsTouchedBy(event: OutboxMessage): string[] {
     case 'vote.changed':
       return event.payload.target === 'questions' ? [event.aggregate_id] : [];
     case 'questions.imported':
+    case 'search.stale':
       return event.payload.questionIds ?? [];
     default:
       return [];
