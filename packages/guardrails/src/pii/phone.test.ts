@@ -303,3 +303,23 @@ describe('numbers in markdown bold or italics', () => {
     expect(phones('Tel. **0171 2345**** bitte')).toEqual([]);
   });
 });
+
+describe('numbers of countries without a trunk 0, after a phone label or next to a phone emoji', () => {
+  it.each([
+    ['My mobile is 338 5107286', '338 5107286'],
+    ['@Support Falls was ist: 688 17 79 16 📞', '688 17 79 16'],
+    ['Handy: 612 34 56 78 (Spanien)', '612 34 56 78'],
+    ['📱 347 123 4567', '347 123 4567'],
+  ])('finds the number in %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+
+  it.each([
+    'Bestellung 338 5107286 ist unterwegs',
+    'my mobile plan is 338 5107286 bytes',
+    'Seriennummer: 612 34 56 78',
+    'Mobile data used: 612 345 678 KB',
+  ])('reports nothing in %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+});

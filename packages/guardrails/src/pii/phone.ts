@@ -173,10 +173,35 @@ function shape(text: string, groups: readonly DigitGroup[], separators: readonly
   return [null, ''];
 }
 
+/**
+ * Countries without a trunk 0 (Italian mobiles "338 5107286", Spanish "688 17 79 16", …): nine or ten digits count right
+ * after a phone label ("My mobile is", "Handy:") or next to a phone emoji.
+ */
+const NO_TRUNK_LABEL =
+  /(?:\btel(?:efon|ephone|\.)?|phone|mobile?|mobil(?:nummer)?|handy(?:nummer)?|\bcell|móvil|cellulare|portable)(?:\s?(?:number|no\.?|nummer|nr\.?))?(?:\s(?:is|ist|lautet))?[^\p{L}\d\n]{0,4}$/iu;
+const EMOJI_BEFORE = /[📞☎📱]\uFE0F?[^\p{L}\d\n]{0,3}$/u;
+const EMOJI_AFTER = /^[^\p{L}\d\n]{0,3}[📞☎📱]/u;
+
+function emojiNear(text: string, start: number, end: number): boolean {
+  return EMOJI_BEFORE.test(lineBefore(text, start, 8)) || EMOJI_AFTER.test(lineAfter(text, end, 8));
+}
+
+function withoutTrunk(text: string, groups: readonly DigitGroup[], start: number, end: number): boolean {
+  const digits = digitsOf(text, groups);
+  return (
+    groups.length >= 2 &&
+    digits.length >= 9 &&
+    digits.length <= 10 &&
+    /^[2-9]/.test(digits) &&
+    (NO_TRUNK_LABEL.test(lineBefore(text, start, 48)) || emojiNear(text, start, end))
+  );
+}
+
 function judge(text: string, groups: readonly DigitGroup[], separators: readonly string[], start: number, plus: boolean): Candidate | null {
-  const [strength, rule] = shape(text, groups, separators, plus);
-  if (strength === null) return null;
   const end = groups[groups.length - 1]!.end;
+  let [strength, rule] = shape(text, groups, separators, plus);
+  if (strength === null && !plus && withoutTrunk(text, groups, start, end)) [strength, rule] = ['strong', 'phone-national'];
+  if (strength === null) return null;
   const body = text.slice(groups[0]!.start, end);
   if (DATE_LIKE.test(body) || TIME_RANGE.test(body)) return null;
   // Versions and IP addresses; dotted North American (415.555.0132) and national numbers with an area code (0171.234.56.78) are the exception.
@@ -190,7 +215,11 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   if (isSample(text, start, end)) return null;
   if (serviceLine(text, start, end, digitsOf(text, groups), rule)) return null;
   if (faxLine(text, start, end)) return null;
-  if ((OTHER_NUMBER_CUE.test(before) && !PHONE_LABEL.test(before)) || (strength === 'weak' && !PHONE_CUE.test(before))) return null;
+  if (
+    (OTHER_NUMBER_CUE.test(before) && !PHONE_LABEL.test(before)) ||
+    (strength === 'weak' && !PHONE_CUE.test(before) && !emojiNear(text, start, end))
+  )
+    return null;
   const extension = EXTENSION.exec(lineAfter(text, end, 32));
   return { kind: 'phone', start, end: end + (extension?.[0].length ?? 0), rule };
 }
