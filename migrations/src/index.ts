@@ -35,6 +35,7 @@ import { InsightsMonthlyRollups1798800000000 } from './1798800000000-InsightsMon
 import { InsightsDeflectionDays1798800000001 } from './1798800000001-InsightsDeflectionDays.js';
 import { InsightsCoveringIndexes1798800000002 } from './1798800000002-InsightsCoveringIndexes.js';
 import { QuestionDuplicateOfIndex1798900000000 } from './1798900000000-QuestionDuplicateOfIndex.js';
+import { InsightsQuantiles1799200000000 } from './1799200000000-InsightsQuantiles.js';
 import { SearchTokenParts1799300000000 } from './1799300000000-SearchTokenParts.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
@@ -76,5 +77,6 @@ export const migrations: Function[] = [
   InsightsDeflectionDays1798800000001,
   InsightsCoveringIndexes1798800000002,
   QuestionDuplicateOfIndex1798900000000,
+  InsightsQuantiles1799200000000,
   SearchTokenParts1799300000000,
 ];

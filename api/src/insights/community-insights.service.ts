@@ -9,7 +9,7 @@ import type {
   TrustMovementModel,
   UnansweredByAgeModel,
 } from './insights.models';
-import { REGULAR_DAYS, STANDING } from './daily-rollups';
+import { ALL_SPACES, REGULAR_DAYS, STANDING } from './daily-rollups';
 import {
   PERIOD_DAYS,
   TEAM_SCOPE,
@@ -51,7 +51,7 @@ const TOPIC = {
   },
   space: {
     days: 'insights_question_days',
-    months: null,
+    months: 'insights_question_months',
     count: 'asked',
     id: 'space_id',
     facts: 'unnest(ARRAY[f.space_id])',
@@ -114,43 +114,65 @@ export class CommunityInsightsService {
   }
 
   /**
-   * Members by accepted, verified and upvoted answers in the period: whole days from the ledger roll-up
+   * Members by accepted, verified and upvoted answers in the period: whole months from the monthly
+   * ledger roll-up (`insights_ledger_months`), the other whole days from the daily one
    * (`insights_ledger_days`), the parts of a day at either end from the ledger (reputation_events_created_idx).
+   * Accepted and verified are summed from the rows that have any (a covering index each, no arrays
+   * read); distinct upvoted answers are counted only for the members who can still be listed: those
+   * level with or above the tenth, or everybody with an upvoted answer when fewer than ten members had
+   * an answer accepted or verified.
    */
   private async contributors([from, to, space, team]: Params): Promise<InsightsContributorModel[]> {
-    const rows = (await this.dataSource.query(
-      `WITH parts AS (
-         SELECT l.user_id, l.accepted, l.verified, l.upvoted_answers
-         FROM unnest($5::date[], $6::date[]) r(a, b) JOIN insights_ledger_days l ON l.day >= r.a AND l.day < r.b
-         WHERE ${rollupScope('l')}
+    const ledgerRows = (columns: (l: string) => string, where: (l: string) => string) => `
+         SELECT ${columns('l')} FROM unnest($5::date[], $6::date[]) r(a, b) JOIN insights_ledger_days l ON l.day >= r.a AND l.day < r.b
+         WHERE ${where('l')} AND ${rollupScope('l')}
          UNION ALL
-         SELECT l.user_id, l.accepted, l.verified, l.upvoted_answers
-         FROM unnest($9::date[], $10::date[]) r(a, b) JOIN insights_ledger_months l ON l.month >= r.a AND l.month < r.b
-         WHERE ${monthScope('l', space, team)}
-         UNION ALL
-         SELECT e.user_id, (e.kind = 'answer.accepted')::int, (e.kind = 'answer.verified')::int,
-           CASE WHEN e.kind = 'answer.upvoted' THEN ARRAY[e.subject_id] ELSE '{}' END
+         SELECT ${columns('l')} FROM unnest($9::date[], $10::date[]) r(a, b) JOIN insights_ledger_months l ON l.month >= r.a AND l.month < r.b
+         WHERE ${where('l')} AND ${monthScope('l', space, team)}`;
+    const edges = (kinds: string) => `
          FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'reputation_events', 'e')}
-         WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind IN ('answer.accepted', 'answer.verified', 'answer.upvoted') AND ${STANDING}
-           AND ${rollupScope('e')}
+         WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind IN (${kinds}) AND ${STANDING} AND ${rollupScope('e')}`;
+    const rows = (await this.dataSource.query(
+      `WITH counted AS (
+         ${ledgerRows(
+           (l) => `${l}.user_id, ${l}.accepted, ${l}.verified`,
+           (l) => `(${l}.accepted > 0 OR ${l}.verified > 0)`,
+         )}
+         UNION ALL
+         SELECT e.user_id, (e.kind = 'answer.accepted')::int, (e.kind = 'answer.verified')::int ${edges(`'answer.accepted', 'answer.verified'`)}
        ), totals AS (
-         SELECT t.user_id, u.display_name, t.accepted, t.verified
-         FROM (SELECT user_id, sum(accepted)::int AS accepted, sum(verified)::int AS verified FROM parts GROUP BY user_id) t
+         SELECT t.user_id, t.accepted, t.verified
+         FROM (SELECT user_id, sum(accepted)::int AS accepted, sum(verified)::int AS verified FROM counted GROUP BY user_id) t
          JOIN users u ON u.id = t.user_id AND u.role = 'member'
        ), tenth AS (
          SELECT accepted, verified FROM totals ORDER BY accepted DESC, verified DESC OFFSET ${TOP - 1} LIMIT 1
        ), candidates AS (
-         -- Only members level with or above the tenth by (accepted, verified) can be listed: distinct upvoted answers are counted for those.
-         SELECT t.* FROM totals t WHERE NOT EXISTS (SELECT 1 FROM tenth) OR (t.accepted, t.verified) >= (SELECT accepted, verified FROM tenth)
+         SELECT t.user_id FROM totals t WHERE NOT EXISTS (SELECT 1 FROM tenth) OR (t.accepted, t.verified) >= (SELECT accepted, verified FROM tenth)
+       ), upvoted AS (
+         -- Two forms of the same rows, one of them empty: the candidates' rows by user_id, or everybody's.
+         ${ledgerRows(
+           (l) => `${l}.user_id, ${l}.upvoted_answers`,
+           (l) =>
+             `cardinality(${l}.upvoted_answers) > 0 AND ${l}.user_id = ANY(ARRAY(SELECT user_id FROM candidates)) AND EXISTS (SELECT 1 FROM tenth)`,
+         )}
+         UNION ALL
+         ${ledgerRows(
+           (l) => `${l}.user_id, ${l}.upvoted_answers`,
+           (l) => `cardinality(${l}.upvoted_answers) > 0 AND NOT EXISTS (SELECT 1 FROM tenth)`,
+         )}
+         UNION ALL
+         SELECT e.user_id, ARRAY[e.subject_id] ${edges(`'answer.upvoted'`)}
+           AND (NOT EXISTS (SELECT 1 FROM tenth) OR e.user_id = ANY(ARRAY(SELECT user_id FROM candidates)))
        ), helpful AS (
-         SELECT p.user_id, count(DISTINCT a)::int AS n FROM parts p CROSS JOIN unnest(p.upvoted_answers) a
-         WHERE p.user_id = ANY(ARRAY(SELECT user_id FROM candidates)) GROUP BY p.user_id
+         SELECT p.user_id, count(DISTINCT a)::int AS n FROM upvoted p CROSS JOIN unnest(p.upvoted_answers) a GROUP BY p.user_id
        )
-       SELECT c.user_id AS "userId", c.display_name AS "displayName", c.accepted AS "answersAccepted", c.verified AS "answersVerified",
-         coalesce(h.n, 0) AS "helpfulAnswers"
-       FROM candidates c LEFT JOIN helpful h ON h.user_id = c.user_id
-       WHERE c.accepted > 0 OR c.verified > 0 OR h.n > 0
-       ORDER BY 3 DESC, 4 DESC, 5 DESC, c.display_name, c.user_id
+       SELECT c.user_id AS "userId", u.display_name AS "displayName", coalesce(t.accepted, 0) AS "answersAccepted",
+         coalesce(t.verified, 0) AS "answersVerified", coalesce(h.n, 0) AS "helpfulAnswers"
+       FROM (SELECT user_id FROM candidates UNION SELECT user_id FROM helpful) c
+       JOIN users u ON u.id = c.user_id AND u.role = 'member'
+       LEFT JOIN totals t ON t.user_id = c.user_id LEFT JOIN helpful h ON h.user_id = c.user_id
+       WHERE t.accepted > 0 OR t.verified > 0 OR h.n > 0
+       ORDER BY 3 DESC, 4 DESC, 5 DESC, u.display_name, c.user_id
        LIMIT ${TOP}`,
       [from, to, space, team, ...wholeAndEdges(from, to)],
     )) as InsightsContributorModel[];
@@ -216,9 +238,9 @@ export class CommunityInsightsService {
     const current = splitDays(from, to);
     const previous = splitDays(new Date(2 * from.getTime() - to.getTime()), from);
     const edges = [...current.edges.map((e) => [...e, true] as const), ...previous.edges.map((e) => [...e, false] as const)];
-    // Whole days and (for tags) whole months of both periods: [start, end, current, monthly].
+    // Whole days and whole months of both periods: [start, end, current, monthly] (spaces from the per-space monthly rows).
     const ranges = [current, previous].flatMap((split, i) => {
-      const { days, months } = topic.months ? splitMonths(split) : { days: [[split.firstDay, split.endDay]], months: [] };
+      const { days, months } = splitMonths(split);
       return [...days.map(([a, b]) => [a, b, i === 0, false] as const), ...months.map(([a, b]) => [a, b, i === 0, true] as const)];
     });
     const ranged = (table: string, column: string) =>
@@ -230,14 +252,10 @@ export class CommunityInsightsService {
          WHERE ${rollupScope('d')} AND ${languageScope('d', 13)}
          GROUP BY 1, 2
          UNION ALL
-         ${
-           topic.months
-             ? `SELECT d.${topic.id}, r.current, sum(d.${topic.count}) FROM ${ranged(topic.months, 'month')}
-                WHERE ${monthScope('d', space, team)} AND ${languageScope('d', 13)}
-                GROUP BY 1, 2
-                UNION ALL`
-             : ''
-         }
+         SELECT d.${topic.id}, r.current, sum(d.${topic.count}) FROM ${ranged(topic.months, 'month')}
+         WHERE ${by === 'space' ? `d.space_id <> ${ALL_SPACES} AND ${rollupScope('d')}` : monthScope('d', space, team)} AND ${languageScope('d', 13)}
+         GROUP BY 1, 2
+         UNION ALL
          SELECT x.id, r.current, count(*)
          FROM ${edgeRows('unnest($9::timestamptz[], $10::timestamptz[], $11::boolean[]) r(a, b, current)', 'insights_questions', 'f')}
          CROSS JOIN LATERAL ${topic.facts} x(id)

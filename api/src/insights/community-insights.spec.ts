@@ -267,4 +267,52 @@ describe('community insights', () => {
       helpfulAnswers: 0,
     });
   });
+
+  it('lists the ten members with the most accepted and verified answers, the number of answers upvoted deciding ties at the tenth', async () => {
+    // Nine members with 4 accepted answers (i % 3 upvoted), Lu A and Lu B with 3 (1 and 2 upvoted), Max with 12 upvoted answers only.
+    const member = (name: string) => insert(`INSERT INTO users (display_name, role) VALUES ($1, 'member') RETURNING id`, [name]);
+    const kais = [];
+    for (let i = 1; i <= 9; i++) kais.push(await member(`Kai 0${i}`));
+    const [luA, luB, max] = [await member('Lu A'), await member('Lu B'), await member('Max Member')];
+    let subject = 1000;
+    const events: [string, string, number][] = [];
+    for (const [i, kai] of kais.entries()) {
+      for (let n = 0; n < 4; n++) events.push([kai, 'answer.accepted', subject++]);
+      for (let n = 0; n < (i + 1) % 3; n++) events.push([kai, 'answer.upvoted', subject++]);
+    }
+    for (const [lu, upvoted] of [
+      [luA, 1],
+      [luB, 2],
+    ] as const) {
+      for (let n = 0; n < 3; n++) events.push([lu, 'answer.accepted', subject++]);
+      for (let n = 0; n < upvoted; n++) events.push([lu, 'answer.upvoted', subject++]);
+    }
+    for (let n = 0; n < 12; n++) events.push([max, 'answer.upvoted', subject++]);
+    for (const [i, [userId, kind, id]] of events.entries())
+      await ledger(
+        { id: userId } as TestUser,
+        kind,
+        id,
+        i % 2 ? 'billing' : 'meters',
+        new Date(Date.parse('2026-03-02T10:00:00Z') + i * 9 * HOUR).toISOString(),
+      );
+    await t.app.get(InsightsRollupWorker).drain();
+
+    const expected = [
+      ...['Kai 02', 'Kai 05', 'Kai 08'].map((displayName) => ({ displayName, answersAccepted: 4, answersVerified: 0, helpfulAnswers: 2 })),
+      ...['Kai 01', 'Kai 04', 'Kai 07'].map((displayName) => ({ displayName, answersAccepted: 4, answersVerified: 0, helpfulAnswers: 1 })),
+      ...['Kai 03', 'Kai 06', 'Kai 09'].map((displayName) => ({ displayName, answersAccepted: 4, answersVerified: 0, helpfulAnswers: 0 })),
+      { displayName: 'Lu B', answersAccepted: 3, answersVerified: 0, helpfulAnswers: 2 },
+    ];
+    // March whole (the monthly roll-up) and from its days; a period within March (the daily roll-up and parts of a day).
+    const whole = { from: '2026-02-20T00:00:00Z', to: '2026-04-05T00:00:00Z' };
+    expect((await query(whole)).powerUsers.contributors).toEqual(expected);
+    MONTHLY.enabled = false;
+    try {
+      expect((await query(whole)).powerUsers.contributors).toEqual(expected);
+    } finally {
+      MONTHLY.enabled = true;
+    }
+    expect((await query({ from: '2026-03-01T06:00:00Z', to: '2026-03-31T18:00:00Z' })).powerUsers.contributors).toEqual(expected);
+  });
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { bucketCounts, countsOf } from './quantiles';
 
 /** A newcomer who posted on this many distinct UTC days of the period is a regular. */
 export const REGULAR_DAYS = 3;
@@ -80,9 +81,10 @@ export async function refreshQuestionDays(manager: EntityManager, keys: readonly
   for (const table of ['insights_question_days', 'insights_topic_days']) await manager.query(`DELETE FROM ${table} ${which}`, params);
   await manager.query(
     `INSERT INTO insights_question_days (day, space_id, language, asked, solved, solved_without_staff, by_community, by_staff, unanswered,
-       first_community_minutes, first_staff_minutes, accepted_community_minutes, accepted_staff_minutes)
-     SELECT ${DAY('f.created_at')}, f.space_id, coalesce(f.language, ''), ${QUESTION_AGGREGATES}
-     FROM ${factsOf(list)} ${QUESTION_VALUES_OF_F} WHERE NOT f.deleted GROUP BY 1, 2, 3`,
+       ${QUESTION_MINUTES.join(', ')}, ${QUESTION_MINUTES.map(countsOf).join(', ')})
+     SELECT g.*, ${QUESTION_MINUTES.map((c) => bucketCounts(`g.${c}`)).join(', ')} FROM (
+       SELECT ${DAY('f.created_at')}, f.space_id, coalesce(f.language, ''), ${QUESTION_AGGREGATES}
+       FROM ${factsOf(list)} ${QUESTION_VALUES_OF_F} WHERE NOT f.deleted GROUP BY 1, 2, 3) g`,
     params,
   );
   await manager.query(
@@ -91,12 +93,69 @@ export async function refreshQuestionDays(manager: EntityManager, keys: readonly
      FROM ${factsOf(list)} CROSS JOIN unnest(f.tag_ids) t(tag_id) WHERE NOT f.deleted GROUP BY 1, 2, 3, 4`,
     params,
   );
-  await refreshTopicMonths(manager, list === null ? null : [...new Set(list.map((k) => k.day.slice(0, 7) + '-01'))]);
+  const months = list === null ? null : [...new Set(list.map((k) => k.day.slice(0, 7) + '-01'))];
+  await refreshTopicMonths(manager, months);
+  await refreshMonths(manager, QUESTION_MONTHS, months);
 }
 
 /** The roll-up rows over all spaces of a monthly roll-up (per space otherwise). */
 export const ALL_SPACES = -1;
 const MONTH = (column: string) => `date_trunc('month', ${column})::date`;
+
+/** The sorted duration arrays of the question roll-ups (each with its bucket counts, `countsOf`). */
+export const QUESTION_MINUTES = ['first_community_minutes', 'first_staff_minutes', 'accepted_community_minutes', 'accepted_staff_minutes'];
+/** The sorted business-minute arrays of the escalation roll-ups. */
+export const ESCALATION_MINUTES = ['first_response_minutes', 'resolution_minutes'];
+
+interface MonthlyRollup {
+  table: string;
+  days: string;
+  keys: [string, string];
+  /** The key pairs a daily row is summed into (alias d). */
+  into: string;
+  sums: string[];
+  minutes: string[];
+}
+
+const QUESTION_MONTHS: MonthlyRollup = {
+  table: 'insights_question_months',
+  days: 'insights_question_days',
+  keys: ['space_id', 'language'],
+  into: `(d.space_id, d.language), (${ALL_SPACES}, d.language)`,
+  sums: ['asked', 'solved', 'solved_without_staff', 'by_community', 'by_staff', 'unanswered'],
+  minutes: QUESTION_MINUTES,
+};
+const ESCALATION_MONTHS: MonthlyRollup = {
+  table: 'insights_escalation_months',
+  days: 'insights_escalation_days',
+  keys: ['space_id', 'team_id'],
+  into: `(d.space_id, d.team_id), (${ALL_SPACES}, d.team_id), (${ALL_SPACES}, ${ALL_SPACES})`,
+  sums: ['opened'],
+  minutes: ESCALATION_MINUTES,
+};
+
+/**
+ * Recomputes a monthly roll-up for these months (first days, YYYY-MM-DD; all for null) from its daily
+ * rows: counts summed, duration arrays merged and sorted, their bucket counts computed again.
+ */
+async function refreshMonths(manager: EntityManager, r: MonthlyRollup, months: readonly string[] | null): Promise<void> {
+  if (months?.length === 0) return;
+  const params = months === null ? [] : [months];
+  await manager.query(`DELETE FROM ${r.table} ${months === null ? '' : 'WHERE month = ANY($1::date[])'}`, params);
+  await manager.query(
+    `WITH rows AS (
+       SELECT ${MONTH('d.day')} AS month, k.a, k.b, d.* FROM ${r.days} d CROSS JOIN LATERAL (VALUES ${r.into}) k(a, b)
+       ${months === null ? '' : `WHERE d.day >= (SELECT min(m) FROM unnest($1::date[]) m) AND d.day < (SELECT max(m) FROM unnest($1::date[]) m) + interval '1 month' AND ${MONTH('d.day')} = ANY($1::date[])`}
+     ), sums AS (
+       SELECT month, a, b, ${r.sums.map((s) => `sum(${s})::int AS ${s}`).join(', ')} FROM rows GROUP BY 1, 2, 3
+     )${r.minutes.map((c) => `, ${c} AS (SELECT month, a, b, array_agg(v ORDER BY v) AS v FROM rows CROSS JOIN LATERAL unnest(rows.${c}) v GROUP BY 1, 2, 3)`).join('')}
+     INSERT INTO ${r.table} (month, ${r.keys.join(', ')}, ${r.sums.join(', ')}, ${r.minutes.join(', ')}, ${r.minutes.map(countsOf).join(', ')})
+     SELECT s.month, s.a, s.b, ${r.sums.map((x) => `s.${x}`).join(', ')}, ${r.minutes.map((c) => `coalesce(${c}.v, '{}')`).join(', ')},
+       ${r.minutes.map((c) => bucketCounts(`coalesce(${c}.v, '{}')`)).join(', ')}
+     FROM sums s ${r.minutes.map((c) => `LEFT JOIN ${c} USING (month, a, b)`).join(' ')}`,
+    params,
+  );
+}
 
 /**
  * Recomputes insights_topic_months for these months (first days, YYYY-MM-DD), all for null, by
@@ -348,19 +407,22 @@ export async function refreshEscalationDays(manager: EntityManager, keys: readon
     params,
   );
   await manager.query(
-    `INSERT INTO insights_escalation_days (day, space_id, team_id, opened, closed, first_response_minutes, resolution_minutes)
+    `INSERT INTO insights_escalation_days (day, space_id, team_id, opened, closed, first_response_minutes, resolution_minutes,
+       ${ESCALATION_MINUTES.map(countsOf).join(', ')})
+     SELECT g.*, ${ESCALATION_MINUTES.map((c) => bucketCounts(`g.${c}`)).join(', ')} FROM (
      SELECT m.day, m.space_id, m.team_id, count(*) FILTER (WHERE m.opened)::int, count(*) FILTER (WHERE NOT m.opened)::int,
-       coalesce(array_agg(m.first_response_minutes ORDER BY m.first_response_minutes) FILTER (WHERE m.first_response_minutes IS NOT NULL), '{}'),
-       coalesce(array_agg(m.resolution_minutes ORDER BY m.resolution_minutes) FILTER (WHERE m.resolution_minutes IS NOT NULL), '{}')
+       coalesce(array_agg(m.first_response_minutes ORDER BY m.first_response_minutes) FILTER (WHERE m.first_response_minutes IS NOT NULL), '{}') AS first_response_minutes,
+       coalesce(array_agg(m.resolution_minutes ORDER BY m.resolution_minutes) FILTER (WHERE m.resolution_minutes IS NOT NULL), '{}') AS resolution_minutes
      FROM (
        SELECT ${DAY('f.created_at')} AS day, f.space_id, f.team_id, true AS opened, f.first_response_minutes, f.resolution_minutes
        FROM insights_escalations f WHERE ${within('created_at')}
        UNION ALL
        SELECT ${DAY('f.closed_at')}, f.space_id, f.team_id, false, NULL, NULL FROM insights_escalations f WHERE f.closed_at IS NOT NULL AND ${within('closed_at')}
      ) m ${keyed}
-     GROUP BY 1, 2, 3`,
+     GROUP BY 1, 2, 3) g`,
     params,
   );
+  await refreshMonths(manager, ESCALATION_MONTHS, list === null ? null : [...new Set(list.map((k) => k.day.slice(0, 7) + '-01'))]);
 }
 
 /** The UTC days (YYYY-MM-DD) of events matching `where` in deflection_events (alias x). */

@@ -12,12 +12,30 @@ import type {
   SelfServiceInsightsModel,
   SlaAttainmentModel,
 } from './insights.models';
-import { ALL_SPACES, QUESTION_AGGREGATES, QUESTION_VALUES_OF_F } from './daily-rollups';
-import { LANGUAGES, PERIOD_DAYS, TEAM_SCOPE, edgeRows, languageScope, rollupScope, splitDays, splitParams, type Params } from './scope';
+import { ALL_SPACES, ESCALATION_MINUTES, QUESTION_AGGREGATES, QUESTION_MINUTES, QUESTION_VALUES_OF_F } from './daily-rollups';
+import { bucketCounts, bucketSums, countsOf, percentileOf } from './quantiles';
+import {
+  LANGUAGES,
+  PERIOD_DAYS,
+  TEAM_SCOPE,
+  edgeRows,
+  escalationMonthScope,
+  languageScope,
+  monthScope,
+  rangeParams,
+  rollupScope,
+  splitDays,
+  splitMonths,
+  splitParams,
+  type Params,
+} from './scope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest period one request may cover. */
 export const MAX_PERIOD_DAYS = 366;
+
+/** A roll-up's sorted duration arrays with their bucket counts (alias). */
+const MINUTES_AND_COUNTS = (alias: string): string => QUESTION_MINUTES.map((c) => `${alias}.${c}, ${alias}.${countsOf(c)}`).join(', ');
 
 const minutes = (value: string | number | null): number | null => (value === null ? null : Number(value));
 
@@ -58,26 +76,31 @@ export class InsightsService {
    */
   async selfService(params: Params): Promise<SelfServiceInsightsModel> {
     const [from, to, space, team, , language] = params;
-    const median = (column: string) =>
-      `(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m) FROM parts, unnest(parts.${column}_minutes) m) AS ${column}_minutes`;
+    const split = splitDays(from, to);
+    const { days, months } = splitMonths(split);
     const [row] = (await this.dataSource.query(
       `WITH parts AS (
-         SELECT d.asked, d.solved, d.solved_without_staff, d.by_community, d.by_staff, d.unanswered, d.first_community_minutes,
-           d.first_staff_minutes, d.accepted_community_minutes, d.accepted_staff_minutes
-         FROM insights_question_days d
-         WHERE d.day >= $5::date AND d.day < $6::date AND ${rollupScope('d')} AND ${languageScope('d', 9)}
+         SELECT d.asked, d.solved, d.solved_without_staff, d.by_community, d.by_staff, d.unanswered, ${MINUTES_AND_COUNTS('d')}
+         FROM unnest($5::date[], $6::date[]) r(a, b) JOIN insights_question_days d ON d.day >= r.a AND d.day < r.b
+         WHERE ${rollupScope('d')} AND ${languageScope('d', 9)}
          UNION ALL
-         SELECT ${QUESTION_AGGREGATES}
-         FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_questions', 'f')}
-         ${QUESTION_VALUES_OF_F}
-         WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')} AND ${languageScope('f', 9)}
-       )
+         SELECT m.asked, m.solved, m.solved_without_staff, m.by_community, m.by_staff, m.unanswered, ${MINUTES_AND_COUNTS('m')}
+         FROM unnest($10::date[], $11::date[]) r(a, b) JOIN insights_question_months m ON m.month >= r.a AND m.month < r.b
+         WHERE ${monthScope('m', space, team)} AND ${languageScope('m', 9)}
+         UNION ALL
+         SELECT e.asked, e.solved, e.solved_without_staff, e.by_community, e.by_staff, e.unanswered,
+           ${QUESTION_MINUTES.map((c) => `e.${c}, ${bucketCounts(`e.${c}`)}`).join(', ')} FROM (
+           SELECT ${QUESTION_AGGREGATES}
+           FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_questions', 'f')}
+           ${QUESTION_VALUES_OF_F}
+           WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')} AND ${languageScope('f', 9)}) e
+       ), ${bucketSums(QUESTION_MINUTES)}
        SELECT coalesce(sum(asked), 0)::int AS asked, coalesce(sum(solved), 0)::int AS solved,
          coalesce(sum(solved_without_staff), 0)::int AS solved_without_staff, coalesce(sum(by_community), 0)::int AS by_community,
          coalesce(sum(by_staff), 0)::int AS by_staff, coalesce(sum(unanswered), 0)::int AS unanswered,
-         ${['first_community', 'first_staff', 'accepted_community', 'accepted_staff'].map(median).join(', ')}
+         ${QUESTION_MINUTES.map((c) => `${percentileOf({ column: c, p: 0.5 })} AS ${c}`).join(', ')}
        FROM parts`,
-      [from, to, space, team, ...splitParams(splitDays(from, to)), language],
+      [from, to, space, team, ...rangeParams(days), ...splitParams(split).slice(2), language, ...rangeParams(months)],
     )) as Record<string, string | number | null>[];
     // Whole days from the deflection roll-up (sessions within one day, space and language); sessions
     // that span days or spaces, and those at the parts of a day at either end, grouped from their opens.
@@ -194,20 +217,27 @@ export class InsightsService {
    * are set in (`escalation/sla.ts`: due = start + target + paused business minutes).
    */
   private async businessDurations([from, to, space, team]: Params): Promise<Record<'fr50' | 'fr90' | 'res50' | 'res90', number | null>> {
-    const percentile = (p: number, column: string) =>
-      `(SELECT percentile_cont(${p}) WITHIN GROUP (ORDER BY m) FROM parts, unnest(parts.${column}) m)`;
+    const split = splitDays(from, to);
+    const { days, months } = splitMonths(split);
+    const [fr, res] = ESCALATION_MINUTES as [string, string];
     const [row] = (await this.dataSource.query(
       `WITH parts AS (
-         SELECT d.first_response_minutes, d.resolution_minutes FROM insights_escalation_days d
-         WHERE d.day >= $5::date AND d.day < $6::date AND ${TEAM_SCOPE('d')}
+         SELECT ${ESCALATION_MINUTES.map((c) => `d.${c}, d.${countsOf(c)}`).join(', ')}
+         FROM unnest($5::date[], $6::date[]) r(a, b) JOIN insights_escalation_days d ON d.day >= r.a AND d.day < r.b
+         WHERE ${TEAM_SCOPE('d')}
          UNION ALL
-         SELECT array_remove(ARRAY[f.first_response_minutes], NULL), array_remove(ARRAY[f.resolution_minutes], NULL)
-         FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_escalations', 'f')}
-         WHERE f.created_at >= $1 AND f.created_at < $2 AND ${TEAM_SCOPE('f')}
-       )
-       SELECT ${percentile(0.5, 'first_response_minutes')} AS fr50, ${percentile(0.9, 'first_response_minutes')} AS fr90,
-         ${percentile(0.5, 'resolution_minutes')} AS res50, ${percentile(0.9, 'resolution_minutes')} AS res90`,
-      [from, to, space, team, ...splitParams(splitDays(from, to))],
+         SELECT ${ESCALATION_MINUTES.map((c) => `m.${c}, m.${countsOf(c)}`).join(', ')}
+         FROM unnest($9::date[], $10::date[]) r(a, b) JOIN insights_escalation_months m ON m.month >= r.a AND m.month < r.b
+         WHERE ${escalationMonthScope('m', space, team)}
+         UNION ALL
+         SELECT ${ESCALATION_MINUTES.map((c) => `e.${c}, ${bucketCounts(`e.${c}`)}`).join(', ')} FROM (
+           SELECT ${ESCALATION_MINUTES.map((c) => `coalesce(array_agg(f.${c} ORDER BY f.${c}) FILTER (WHERE f.${c} IS NOT NULL), '{}') AS ${c}`).join(', ')}
+           FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_escalations', 'f')}
+           WHERE f.created_at >= $1 AND f.created_at < $2 AND ${TEAM_SCOPE('f')}) e
+       ), ${bucketSums(ESCALATION_MINUTES)}
+       SELECT ${percentileOf({ column: fr, p: 0.5 })} AS fr50, ${percentileOf({ column: fr, p: 0.9 })} AS fr90,
+         ${percentileOf({ column: res, p: 0.5 })} AS res50, ${percentileOf({ column: res, p: 0.9 })} AS res90`,
+      [from, to, space, team, ...rangeParams(days), ...splitParams(split).slice(2), ...rangeParams(months)],
     )) as Record<'fr50' | 'fr90' | 'res50' | 'res90', string | number | null>[];
     return { fr50: minutes(row!.fr50), fr90: minutes(row!.fr90), res50: minutes(row!.res50), res90: minutes(row!.res90) };
   }

@@ -9,6 +9,7 @@ import type { TeamEntity } from '../teams/team.entity';
 import { appendOutbox } from '../platform/outbox/outbox';
 import { InsightsRollupWorker } from './insights-rollup.worker';
 import { rebuildInsights } from './rebuild';
+import { MONTHLY } from './scope';
 
 const INSIGHTS = `query ($filter: InsightsFilter!) { insights(filter: $filter) {
   selfService { questionsAsked solved solvedWithoutStaff firstAnsweredByCommunity firstAnsweredByStaff unanswered
@@ -393,5 +394,99 @@ describe('insights', () => {
     await t.dataSource.query(`UPDATE deflection_events SET asked = true WHERE ask_session = 's6'`);
     await t.app.get(InsightsRollupWorker).drain();
     expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 6, deflectedSessions: 4 });
+  });
+
+  it('reads whole months from the monthly roll-ups: medians and p90 exactly as percentile_cont over the facts, across the edges of months, days and parts of a day', async () => {
+    // Sixty more questions from 10 February to 25 April, answered after 0.5 minutes to ~10 days (some
+    // values on bucket bounds, some equal), every third accepted, every fourth escalated to Care; the worker rolls them up.
+    const [{ id: teamId }] = (await t.dataSource.query(`SELECT id FROM teams WHERE name = 'Care'`)) as [{ id: string }];
+    const start = Date.parse('2026-02-10T06:00:00Z');
+    const delays = [0.5, 1, 2, 16, 16, 45.25, 128, 300, 431, 512, 900, 1440.5, 3000, 7000, 14000];
+    for (let i = 0; i < 60; i++) {
+      const createdAt = new Date(start + ((i * 7919) % 60) * 29 * 3_600_000 + i * 60_000);
+      const q = await question(createdAt.toISOString());
+      const delay = delays[i % delays.length]!;
+      const a = await answerAt(q, i % 5 === 0 ? agent : helper, min(createdAt.toISOString(), delay));
+      if (i % 3 === 0) await accept(q, a, min(createdAt.toISOString(), delay * 2 + 1));
+      if (i % 4 === 0)
+        await t.dataSource.query(
+          `INSERT INTO escalations (question_id, team_id, priority, status, source, first_response_due_at, resolution_due_at, next_due_at,
+             first_responded_at, resolved_at, created_at)
+           VALUES ($1, $2, 'normal', $3, 'staff', $4, $4, $4, $5, $6, $4)`,
+          [
+            q,
+            teamId,
+            i % 8 === 0 ? 'resolved' : 'assigned',
+            createdAt,
+            min(createdAt.toISOString(), delay),
+            i % 8 === 0 ? min(createdAt.toISOString(), delay * 3) : null,
+          ],
+        );
+      await t.dataSource.transaction((manager) => appendOutbox(manager, 'question.created', q, { spaceId }));
+    }
+    await t.app.get(InsightsRollupWorker).drain();
+    const [months] = (await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM insights_question_months WHERE month = '2026-03-01')::int AS questions,
+         (SELECT count(*) FROM insights_escalation_months WHERE month = '2026-03-01')::int AS escalations`,
+    )) as [{ questions: number; escalations: number }];
+    expect(months.questions).toBeGreaterThan(0);
+    expect(months.escalations).toBeGreaterThan(0);
+
+    const FIGURES = `query ($filter: InsightsFilter!) { insights(filter: $filter) {
+      selfService { questionsAsked medianFirstCommunityAnswerMinutes medianFirstStaffAnswerMinutes medianAcceptedCommunityAnswerMinutes
+        medianAcceptedStaffAnswerMinutes }
+      promises { escalationsOpened firstResponseMedian firstResponseP90 resolutionMedian resolutionP90 } } }`;
+    const figures = async (filter: Record<string, unknown>) => {
+      const res = await t.gql<{ insights: Record<string, Record<string, number | null>> }>(FIGURES, { filter }, agent.cookie);
+      expect(res.errors).toBeUndefined();
+      return res.data.insights;
+    };
+    /** The same figures from the facts with percentile_cont (questions of space $3 / team $4 / language $5). */
+    const truth = async (filter: { from: string; to: string; spaceId?: string; teamId?: string; language?: string }) => {
+      const pct = (p: number, value: string, where: string) =>
+        `(SELECT percentile_cont(${p}) WITHIN GROUP (ORDER BY ${value}) FROM f WHERE ${value} IS NOT NULL AND ${where})`;
+      const minutesTo = (column: string) => `(extract(epoch FROM ${column} - created_at) / 60)::float8`;
+      const [q] = (await t.dataSource.query(
+        `WITH f AS (SELECT * FROM insights_questions WHERE NOT deleted AND created_at >= $1 AND created_at < $2
+           AND ($3::bigint IS NULL OR space_id = $3) AND ($4::bigint IS NULL OR space_id IN (SELECT space_id FROM space_teams WHERE team_id = $4))
+           AND ($5::varchar IS NULL OR language = $5))
+         SELECT (SELECT count(*) FROM f)::int AS "questionsAsked",
+           ${pct(0.5, minutesTo('first_community_at'), 'true')} AS "medianFirstCommunityAnswerMinutes",
+           ${pct(0.5, minutesTo('first_staff_at'), 'true')} AS "medianFirstStaffAnswerMinutes",
+           ${pct(0.5, minutesTo('solved_at'), `status = 'solved' AND accepted_role = 'member'`)} AS "medianAcceptedCommunityAnswerMinutes",
+           ${pct(0.5, minutesTo('solved_at'), `status = 'solved' AND accepted_role <> 'member'`)} AS "medianAcceptedStaffAnswerMinutes"`,
+        [filter.from, filter.to, filter.spaceId ?? null, filter.teamId ?? null, filter.language ?? null],
+      )) as [Record<string, number | null>];
+      const [e] = (await t.dataSource.query(
+        `WITH f AS (SELECT * FROM insights_escalations WHERE created_at >= $1 AND created_at < $2
+           AND ($3::bigint IS NULL OR space_id = $3) AND ($4::bigint IS NULL OR team_id = $4))
+         SELECT (SELECT count(*) FROM f)::int AS "escalationsOpened",
+           ${pct(0.5, 'first_response_minutes', 'true')} AS "firstResponseMedian", ${pct(0.9, 'first_response_minutes', 'true')} AS "firstResponseP90",
+           ${pct(0.5, 'resolution_minutes', 'true')} AS "resolutionMedian", ${pct(0.9, 'resolution_minutes', 'true')} AS "resolutionP90"`,
+        [filter.from, filter.to, filter.spaceId ?? null, filter.teamId ?? null],
+      )) as [Record<string, number | null>];
+      return { selfService: q, promises: e };
+    };
+    // Parts of a day, whole days and a whole month (March) at each end; whole months only; no whole month.
+    const periods = [
+      { from: '2026-02-14T07:00:00Z', to: '2026-04-21T12:00:00Z' },
+      { from: '2026-02-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
+      { from: '2026-03-03T00:00:00Z', to: '2026-03-30T18:00:00Z' },
+    ];
+    for (const period of periods)
+      for (const filter of [{}, { spaceId }, { teamId }, { language: 'en' }]) {
+        const expected = await truth({ ...period, ...filter });
+        expect(await figures({ ...period, ...filter })).toEqual(expected);
+        MONTHLY.enabled = false;
+        try {
+          expect(await figures({ ...period, ...filter })).toEqual(expected);
+        } finally {
+          MONTHLY.enabled = true;
+        }
+      }
+    const whole = await figures(periods[0]!);
+    expect(whole.selfService!.questionsAsked).toBeGreaterThan(50);
+    expect(whole.promises!.escalationsOpened).toBeGreaterThan(10);
+    expect(whole.selfService!.medianFirstCommunityAnswerMinutes).not.toBeNull();
   });
 });

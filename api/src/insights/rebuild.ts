@@ -13,6 +13,7 @@ export async function rebuildInsights(manager: EntityManager): Promise<{ questio
   await manager.query(
     `ANALYZE insights_questions, insights_escalations, insights_question_days, insights_topic_days, insights_member_spaces,
        insights_first_posts, insights_ledger_days, insights_escalation_days, insights_reviews, insights_topic_months, insights_ledger_months,
+       insights_question_months, insights_escalation_months,
        insights_deflection_days, insights_deflection_spanning`,
   );
   return { questions, escalations };

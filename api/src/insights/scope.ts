@@ -97,3 +97,12 @@ export const monthScope = (alias: string, space: string | null, team: string | n
 
 /** Ranges (from `splitMonths`) as parameters: starts and ends. */
 export const rangeParams = (ranges: [string, string][]): [string[], string[]] => [ranges.map((r) => r[0]), ranges.map((r) => r[1])];
+
+/**
+ * Rows of insights_escalation_months (alias) for the filter: over all (-1/-1) without one, per team
+ * (space -1) with a team only, per space and team with a space.
+ */
+export const escalationMonthScope = (alias: string, space: string | null, team: string | null): string =>
+  space === null
+    ? `${alias}.space_id = ${ALL_SPACES} AND ${alias}.team_id = ${team === null ? ALL_SPACES : '$4::bigint'}`
+    : `${alias}.space_id = $3::bigint AND ${alias}.team_id <> ${ALL_SPACES} AND ($4::bigint IS NULL OR ${alias}.team_id = $4::bigint)`;
