@@ -414,7 +414,7 @@ describe('business partners, loyalty cards, "my real account", booking reference
     expect(numbers(text).map(([k, v]) => [k, v])).toContainEqual([kind, value]);
   });
 
-  it.each(['Booking reference QXTTMM', 'Buchungsnummer 12 für den Tisch', 'the account was 4410992 days old'])(
+  it.each(['Booking reference Please', 'Buchungsnummer 12 für den Tisch', 'the account was 4410992 days old'])(
     'leaves %j alone',
     (text) => {
       expect(numbers(text)).toEqual([]);
@@ -628,5 +628,29 @@ describe("a company's care line after a bare noun", () => {
 
   it('still reads a customer number after a bare noun and a label', () => {
     expect(cued('the customer (me) number 48812093')).toEqual(['48812093']);
+  });
+});
+
+describe('booking codes of six letters, and a number named the order after it', () => {
+  const orders = (text: string) => detectPii(text, { kinds: ['order_number'] }).map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    ['Ordered Monday, booking ref QHYIVS.', 'QHYIVS'],
+    ['my order no. is BFBQRR', 'BFBQRR'],
+    ['Buchungsnummer: KXMPTA', 'KXMPTA'],
+    ['Card used: 4643 501 183 811. 2041178 is the order (the second charge has no order at all).', '2041178'],
+    ['55120934 is my order, 55120935 the second one', '55120934'],
+  ])('finds the order number in %j', (text, match) => {
+    expect(orders(text)).toContain(match);
+  });
+
+  it.each([
+    'booking ref please help',
+    'Order number: UNKNOWN',
+    'my booking code is QHY',
+    '3 is the order of magnitude',
+    'In 2024 is the order placed',
+  ])('reports nothing in %j', (text) => {
+    expect(orders(text)).toEqual([]);
   });
 });

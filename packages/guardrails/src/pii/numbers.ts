@@ -290,6 +290,10 @@ function lowercasePrefix(value: string): boolean {
 const SUBJECT_NUMBER = /^\s{0,3}([1-9]\d{5,11}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?::|\s[-–—])\s+\p{L}/u;
 const BOOKING = /^(?:buchung|booking|reserv)/i;
 const PNR = /^(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{6}$/;
+/** After a full order or booking label, six capital letters are a booking code too: "booking ref QHYIVS", "my order no. is BFBQRR". */
+const LETTER_CODE = new RegExp(FILLER + String.raw`([A-Za-z]{6})(?![\p{L}\p{N}])`, 'iuy');
+/** A long number named the order right after it: "2041178 is the order", "55120934 is my order". */
+const VALUE_IS_THE = /(?<![\p{L}\p{N}.,/-])(\d{5,12})\s(?:is|ist)\s(?:the|my|die|meine)\s$/u;
 
 /** Up to `length` characters before `index`, from the start of their clause. */
 function clauseBefore(text: string, index: number, length: number): string {
@@ -422,6 +426,20 @@ export function detectCuedNumbers(text: string): Candidate[] {
       if (later && !OTHER_LABEL.test(later[0].slice(0, later[0].length - later[1]!.length))) {
         pattern = BARE_THEN_LABEL;
         value = later[1];
+      }
+    }
+    if (value === undefined && kind === 'order_number') {
+      LETTER_CODE.lastIndex = cueEnd;
+      const code = bare ? undefined : LETTER_CODE.exec(text)?.[1];
+      if (code && code === code.toUpperCase()) {
+        push(kind, LETTER_CODE.lastIndex - code.length, LETTER_CODE.lastIndex);
+        continue;
+      }
+      const named = bare ? VALUE_IS_THE.exec(text.slice(Math.max(0, m.index - 24), m.index)) : null;
+      if (named) {
+        const start = m.index - named[0].length;
+        push(kind, start, start + named[1]!.length);
+        continue;
       }
     }
     if (value === undefined) {
