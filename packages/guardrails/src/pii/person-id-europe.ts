@@ -96,3 +96,31 @@ export function cpr({ compact, raw }: IdValue): string | null {
   if (!/^\d{10}$/.test(compact) || !/^\d{6}[- ]?\d{4}$/.test(raw)) return null;
   return dayMonthValid(Number(compact.slice(0, 2)), Number(compact.slice(2, 4))) ? 'cpr' : null;
 }
+
+/** Norwegian fødselsnummer "11010223972": a birth date (D-numbers add 40 to the day), three digits and two mod-11 check digits. */
+export function fodselsnummer({ compact }: IdValue): string | null {
+  if (!/^\d{11}$/.test(compact)) return null;
+  const d = [...compact].map(Number);
+  const day = d[0]! * 10 + d[1]!;
+  if (!dayMonthValid(day > 40 ? day - 40 : day, d[2]! * 10 + d[3]!)) return null;
+  const check = (weights: readonly number[]): number => {
+    const r = 11 - (weights.reduce((sum, w, i) => sum + w * d[i]!, 0) % 11);
+    return r === 11 ? 0 : r;
+  };
+  return check([3, 7, 6, 1, 8, 9, 4, 5, 2]) === d[9] && check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) === d[10] ? 'fodselsnummer' : null;
+}
+
+/** Values of the odd positions (1st, 3rd, …) of an Italian codice fiscale, for 0–9 and A–Z alike. */
+const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+
+/** Italian codice fiscale "RSSMRA85T10A562S": surname and name letters, birth year, month letter, day, place, check letter. */
+export function codiceFiscale({ compact }: IdValue): string | null {
+  if (!/^[A-Z]{6}[\dLMNPQRSTUV]{2}[ABCDEHLMPRST][\dLMNPQRSTUV]{2}[A-Z][\dLMNPQRSTUV]{3}[A-Z]$/.test(compact)) return null;
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = compact.charCodeAt(i);
+    const v = c <= 57 ? c - 48 : c - 65;
+    sum += i % 2 === 0 ? CF_ODD[v]! : v;
+  }
+  return String.fromCharCode(65 + (sum % 26)) === compact[15] ? 'codice-fiscale' : null;
+}

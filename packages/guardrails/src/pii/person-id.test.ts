@@ -264,3 +264,20 @@ describe('US numbers that were never anyone’s SSN, and a value called the dumm
     expect(ids('SSN: 123-45-6788')).toEqual([['person_id', 'ssn', '123-45-6788']]);
   });
 });
+
+describe('Norwegian fødselsnummer and Italian codice fiscale, checked', () => {
+  it.each([
+    ['Im Formular steht bei Norwegian national ID 11010223972 – ist das richtig so?', 'fodselsnummer', '11010223972'],
+    ['fødselsnummer: 11010223972', 'fodselsnummer', '11010223972'],
+    ['Im Formular steht bei codice fiscale RSSGPP03B23F205U – ist das richtig so?', 'codice-fiscale', 'RSSGPP03B23F205U'],
+  ])('finds it in %j', (text, rule, match) => {
+    expect(ids(text)).toEqual([['person_id', rule, match]]);
+  });
+
+  it.each(['fødselsnummer: 11010223973', 'codice fiscale RSSGPP03B23F205A', 'Norwegian national ID 12345678901'])(
+    'needs the check to hold: %j',
+    (text) => {
+      expect(ids(text)).toEqual([]);
+    },
+  );
+});

@@ -1,6 +1,6 @@
 import { isWordChar } from '../text.js';
 import { ean13Valid, iso7064Mod11_10Valid, luhnValid, mrzCheckDigit, nhsChecksumValid } from './checksums.js';
-import { cpr, dni, hetu, nif, nir, personnummer, pesel, rodneCislo, rrn } from './person-id-europe.js';
+import { codiceFiscale, cpr, dni, fodselsnummer, hetu, nif, nir, personnummer, pesel, rodneCislo, rrn } from './person-id-europe.js';
 import type { Candidate } from './types.js';
 
 /**
@@ -180,6 +180,12 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
   ],
   ['dni', String.raw`dni|nie|n\.i\.e\.|documento\snacional(?:\sde\sidentidad)?`, [dni]],
   ['pesel', String.raw`pesel`, [pesel]],
+  [
+    'fnr',
+    String.raw`f(?:ø|o|oe)dselsnummer|f\.?\s?nr\.?(?=\s?:?\s?\d{6})|norwegian\s(?:national\s)?id(?:entity)?(?:\s(?:number|no\.?))?`,
+    [fodselsnummer],
+  ],
+  ['cf', String.raw`codice\sfiscale|cod\.\s?fisc\.?|c\.f\.|italian\stax\scode`, [codiceFiscale]],
   ['personnummer', String.raw`personnummer|personnr\.?|person(?:al)?\sidentity\snumber`, [personnummer, cpr]],
   [
     'nir',
@@ -219,7 +225,7 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
   [
     'idcard',
     String.raw`personalausweis(?:-?(?:nummer|nr\.?))?|ausweis-?(?:nummer|nr\.?)|ausweis-?\s?id|ausweis|perso(?:-?(?:nummer|nr\.?|id))?|personal\sid(?:\s(?:number|no\.?))?|id[-\s]?card(?:\s(?:number|no\.?))?|identity\scard(?:\s(?:number|no\.?))?|national\sid(?:\s(?:card|number|no\.?))?|identitätskarte|id-?karte|ausweisdokument|document\s(?:number|no\.?)|dokumentennummer`,
-    [idCard],
+    [idCard, fodselsnummer],
   ],
   [
     'driving',
