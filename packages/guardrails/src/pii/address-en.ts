@@ -81,6 +81,12 @@ const TYPED_UK = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|way|terrace|place|gardens|grove|court|ct|hill|row|walk|square|sq|mews|park)\.?,?\s(?:[a-z][a-z'-]{2,24},?\s){1,2}[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?![\p{L}\p{N}])`,
   'giu',
 );
+/** A US address typed in lower case, commas optional: "200 pine st apt 14 austin tx 78701", "9 elm rd, dayton oh 45402-1234". */
+const TYPED_US = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])\d{1,6}\s(?:[a-z][a-z'-]{1,24}\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|way|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|trail|trl)\.?,?\s(?:(?:apt|unit|suite|ste|#)\.?\s?[a-z\d]{1,6},?\s)?(?:[a-z][a-z'-]{2,24}\s){1,3}(?:${US_STATES.toLowerCase().replace(/ /g, '|')}),?\s\d{5}(?:-\d{4})?(?![\p{L}\p{N}])`,
+  'gu',
+);
+
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(anchor)) {
@@ -123,6 +129,9 @@ export function detectEnglishAddresses(text: string): Candidate[] {
   if (/\d[a-z]{2}(?![a-z])/i.test(text))
     for (const m of text.matchAll(TYPED_UK))
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-uk' });
+  if (/[a-z]{2},?\s\d{5}/.test(text))
+    for (const m of text.matchAll(TYPED_US))
+      found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-us' });
   for (const m of text.matchAll(PO_BOX))
     if (
       PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||

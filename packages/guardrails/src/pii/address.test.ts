@@ -302,3 +302,20 @@ describe('a Postfach after an English address word, and a company’s right afte
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('US addresses typed in lower case without commas', () => {
+  it.each([
+    ['Installationsadresse 200 pine st apt 14 austin tx 78701 Support told me', '200 pine st apt 14 austin tx 78701'],
+    ['ship it to 45 oak avenue unit 3 salt lake city ut 84101 thanks', '45 oak avenue unit 3 salt lake city ut 84101'],
+    ['im at 9 elm rd, dayton oh 45402-1234', '9 elm rd, dayton oh 45402-1234'],
+  ])('finds the address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each(['we ran 5 laps on the main st in 2024 ok 12345 times', 'version 3 road map for ca 90210 users'])(
+    'reports nothing in %j',
+    (text) => {
+      expect(addresses(text)).toEqual([]);
+    },
+  );
+});
