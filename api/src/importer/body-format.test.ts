@@ -1,4 +1,5 @@
 import { renderMarkdown } from '@peerdesk/markdown';
+import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
 import { BodyConverter, cleanText } from './body-format';
 
@@ -59,6 +60,28 @@ describe('BodyConverter', () => {
     expect(html).toContain('- not a list<br>');
     expect(html).toContain('AT&amp;amp;T');
     expect(html).not.toMatch(/<h1|<em>|<ul>/);
+  });
+
+  it('escapes every line that one of the Turndown escapes acts on, and leaves the others as they are', () => {
+    const turndown = new TurndownService();
+    const lines = [
+      '=== x',
+      '+ item',
+      '~~~ fence',
+      '> quote',
+      '12. one',
+      '# title',
+      '- dash',
+      'a `code`',
+      '[a] b',
+      'a \\ b',
+      'x*y',
+      'a_b',
+      'AT&amp;T',
+      'plain text, 2 + 3 = 5 - no (list) here!',
+    ];
+    for (const line of lines) expect(convert.toMarkdown(line, 'text')).toBe(turndown.escape(line).replace(/&(?=#?[a-z0-9]+;)/gi, '\\&'));
+    expect(convert.toMarkdown(lines.at(-1)!, 'text')).toBe(lines.at(-1));
   });
 
   it('passes Markdown through and cleans what PostgreSQL cannot store', () => {

@@ -106,6 +106,11 @@ function createTurndown(siteBase: string | null): TurndownService {
 }
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/gi;
+/**
+ * What Turndown's Markdown escapes (and the entity escape) act on: `\ * ` [ ] _ &` anywhere, `- + = # ~ >` or a
+ * digit at the start. Text without any of them comes out of escaping unchanged.
+ */
+const MAY_NEED_ESCAPE = /[\\*`[\]_&]|^[-+=#~>\d]/;
 
 /** Converts imported bodies to Markdown; one instance per import (it caches its HTML converter). */
 export class BodyConverter {
@@ -139,7 +144,8 @@ export class BodyConverter {
 
   private escapeKeepingUrls(line: string): string {
     // Turndown escapes Markdown syntax; entity-like text ("&amp;") would otherwise be decoded.
-    const escape = (part: string) => this.turndown.escape(part).replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+    // Most text has nothing to escape: Turndown's thirteen replacements only run where one of them can match.
+    const escape = (part: string) => (MAY_NEED_ESCAPE.test(part) ? this.turndown.escape(part).replace(/&(?=#?[a-z0-9]+;)/gi, '\\&') : part);
     let out = '';
     let last = 0;
     for (const match of line.matchAll(URL_PATTERN)) {
