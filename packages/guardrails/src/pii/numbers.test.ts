@@ -654,3 +654,23 @@ describe('booking codes of six letters, and a number named the order after it', 
     expect(orders(text)).toEqual([]);
   });
 });
+
+describe('a bare noun the writer calls theirs takes four digits', () => {
+  it.each([
+    ["I'm customer 88123, please check.", 'customer_number', '88123'],
+    ['Ich bin Kunde 4471 und warte seit Wochen.', 'customer_number', '4471'],
+    ['Meine Bestellung 2291 ist nicht angekommen.', 'order_number', '2291'],
+    ['my order 8812 was charged twice', 'order_number', '8812'],
+  ])('reads %j', (text, kind, value) => {
+    expect(numbers(text).map(([k, v]) => [k, v])).toEqual([[kind, value]]);
+  });
+
+  it.each([
+    'Meine Bestellung 2024 war besser.',
+    'my order 1500 pieces arrived',
+    'meine Bestellung 4471 Stück Schrauben',
+    'the customer 4471 times asked',
+  ])('leaves %j alone', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});

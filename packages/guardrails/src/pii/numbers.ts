@@ -30,6 +30,10 @@ const BARE_CUES: readonly [NumberKind, string][] = [
   ['order_number', String.raw`bestellung|auftrag|order|reservierung|reservation|buchung|booking`],
 ];
 const BARE_MIN_DIGITS = 5;
+/** The writer's own: "my order", "meine Bestellung", "I'm customer", "ich bin Kunde". */
+const CLAIMED_BEFORE = /(?<!\p{L})(?:my|mein\p{L}{0,2}|our|unser\p{L}{0,2}|i'?m|i\sam|ich\sbin|bin)\s$/iu;
+/** A quantity, not an id: "my order 1500 pieces", "Bestellung 4471 Stück". */
+const QUANTITY_AFTER = /^[^\S\n]?(?:stück|stk\b|pieces|pcs\b|units|items|mal\b|times\b|x\b|teile|exemplare|copies)/iu;
 const PREFIXED = /^[A-Z]{1,3}-\d/;
 /** After a label that ends in ":" or "#" ("Kundennummer: 123", "Bestellung: B-4711") a shorter number is still one. */
 const LABELLED = /^[*_`\s]{0,3}[:#|]/;
@@ -480,17 +484,20 @@ export function detectCuedNumbers(text: string): Candidate[] {
       /(?<!\p{L})(?:my|mein|our|on)\s(?:(?:real|actual|right|correct|richtige|eigentliche|echte|old|new|alte|neue)\s)?$/iu.test(
         text.slice(Math.max(0, m.index - 16), m.index),
       ) || /^[\s>*-]*$/.test(lineBefore(text, m.index, 16));
-    // Abbreviations ("acct", "Abo") name nothing but an account, so five digits will do.
+    // Abbreviations ("acct", "Abo") name nothing but an account, so five digits will do; so do four when the writer
+    // calls the noun theirs ("I'm customer 8812", "ich bin Kunde 4471", "meine Bestellung 2291").
     const abbreviated = /^(?:acc|abo)/i.test(m[0]);
+    const claimed = bare && CLAIMED_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
+    if (bare && QUANTITY_AFTER.test(text.slice(pattern.lastIndex, pattern.lastIndex + 12))) continue;
     if (
       bare &&
       cue === 'bare_customer_number' &&
       !labelled &&
-      (digits < (abbreviated ? BARE_MIN_DIGITS : 6) || (/^account/i.test(m[0]) && !mine))
+      (digits < (claimed ? 4 : abbreviated ? BARE_MIN_DIGITS : 6) || (/^account/i.test(m[0]) && !mine))
     )
       continue;
     // A letter prefix set off by a hyphen ("Auftrag A-4471") shapes an id, not a quantity.
-    const minDigits = bare ? (labelled || PREFIXED.test(value) ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
+    const minDigits = bare ? (labelled || claimed || PREFIXED.test(value) ? 4 : BARE_MIN_DIGITS) : labelled ? 3 : 4;
     if (bare && NOT_ANSWER_AFTER.test(text.slice(pattern.lastIndex, pattern.lastIndex + 10))) continue;
     if (digits < minDigits || DATE_LIKE.test(value) || (bare && /^(?:19|20)\d\d$/.test(value))) continue;
     const end = pattern.lastIndex;
