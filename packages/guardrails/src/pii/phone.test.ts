@@ -323,3 +323,13 @@ describe('numbers of countries without a trunk 0, after a phone label or next to
     expect(phones(text)).toEqual([]);
   });
 });
+
+describe('call-back and direct-dial labels before a weak shape', () => {
+  it.each([
+    ['Rückrufnr.: 0 5 1 1 / 4 4 7 1 9 2', '0 5 1 1 / 4 4 7 1 9 2'],
+    ['Durchwahl 0 5 1 1 / 4 4 7 1 9 2', '0 5 1 1 / 4 4 7 1 9 2'],
+    ['callback no. 0 1 6 1 / 4 9 6 0 1 2 3', '0 1 6 1 / 4 9 6 0 1 2 3'],
+  ])('finds the number in %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+});

@@ -12,7 +12,7 @@ const OTHER_NUMBER_WORDS =
   's/n|sn|case|fall|bic|blz|item|sku|ean|pin|puk|tan|ref|mac|sim|lot|los|typ|type|charge|part|teil|bill|hrb|hra|rma';
 const OTHER_NUMBER_CUE = new RegExp(String.raw`(?:${OTHER_NUMBER_STEMS}|\b(?:${OTHER_NUMBER_WORDS})\b)${CUE_TAIL}`, 'iu');
 const PHONE_CUE = new RegExp(
-  String.raw`(?:\btel|phone|mobil|handy|\bcell|festnetz|rufnummer|\bfax|whatsapp|\bcall|anruf|\bruf|erreichbar|\breach|\bunter|nummer|number|kontakt|contact|\bat|\bon|\btext|\bsms|\bring|\bdial|wähl)${CUE_TAIL}`,
+  String.raw`(?:\btel|phone|mobil|handy|\bcell|festnetz|rufnummer|\bfax|whatsapp|\bcall|anruf|\bruf|rückruf|durchwahl|callback|call-back|erreichbar|\breach|\bunter|nummer|number|kontakt|contact|\bat|\bon|\btext|\bsms|\bring|\bdial|wähl)${CUE_TAIL}`,
   'iu',
 );
 /** The label right before the number names a phone ("Vertrag, Handy: 0171 …"): other words further back do not count. */
