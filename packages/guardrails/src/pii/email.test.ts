@@ -91,3 +91,24 @@ describe('mailboxes of machines: config values, ticket aliases, security senders
     expect(mails(text)).toEqual([match]);
   });
 });
+
+describe('logins and tool senders that look like e-mail addresses', () => {
+  const mails = (text: string) => detectPii(text, { kinds: ['email'] }).map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    'ssh git@gitlab.example.com',
+    'ssh root@203.0.113.7.example.net fails with permission denied',
+    'curl https://user:pass@api.example.com/v1',
+    'The alert came from monitoring@grafana.example.io',
+    'Absender war jira@peerdesk.atlassian.net',
+  ])('reports nothing in %j', (text) => {
+    expect(mails(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Kontakt bitte über info@mueller-fotografie.de', 'info@mueller-fotografie.de'],
+    ['my email is root.anna@gmail.com', 'root.anna@gmail.com'],
+  ])('still reports %j', (text, match) => {
+    expect(mails(text)).toEqual([match]);
+  });
+});

@@ -17,6 +17,8 @@ const NOT_A_MAILBOX = /^(?:no-?reply|do-?not-?reply|mailer-daemon)@|\.(?:invalid
 /** A machine's local part: a UUID or a long hex id (message ids, bounce and tracking addresses). */
 const MACHINE_LOCAL = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,})@/i;
 /** A configuration value: "SMTP_USER=alerts@…", "MAIL_FROM=\"…\"", "smtp_user: …" (an upper-case or snake_case key). */
+/** A shell login ("ssh git@host", "scp -P 22 root@host") or a URL's user and password ("https://user:pass@host"). */
+const LOGIN_BEFORE = /(?:\b(?:ssh|scp|sftp|rsync|mosh)\s(?:-\S+\s(?:\d+\s)?)*|:\/\/[^\s/@:]+:)$/;
 const CONFIG_KEY_BEFORE = /(?:\b[A-Z][A-Z0-9]*_[A-Z0-9_]+|\b[A-Z]{3,}|\b[a-z][a-z0-9]*_[a-z0-9_]+)\s?[=:]\s?["']?$/;
 /**
  * Placeholders: a generic mailbox on a reserved example domain ("name@example.com", "john.doe@example.org" in a form
@@ -69,8 +71,8 @@ export function detectEmails(text: string): Candidate[] {
     if (domain && (/^:[\w~/.-]/.test(text.slice(domain.end, domain.end + 2)) || text.slice(Math.max(0, start - 3), start) === '://'))
       continue;
     if (domain && (NOT_A_MAILBOX.test(text.slice(start, domain.end)) || PLACEHOLDER.test(text.slice(start, domain.end)))) continue;
-    if (domain && (MACHINE_LOCAL.test(text.slice(start, at + 1)) || CONFIG_KEY_BEFORE.test(text.slice(Math.max(0, start - 40), start))))
-      continue;
+    const before = text.slice(Math.max(0, start - 40), start);
+    if (domain && (MACHINE_LOCAL.test(text.slice(start, at + 1)) || CONFIG_KEY_BEFORE.test(before) || LOGIN_BEFORE.test(before))) continue;
     if (domain) found.push({ kind: 'email', start, end: domain.end, rule: 'email' });
   }
   if (SPELLED.test(text)) {
