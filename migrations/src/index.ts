@@ -36,6 +36,7 @@ import { InsightsDeflectionDays1798800000001 } from './1798800000001-InsightsDef
 import { InsightsCoveringIndexes1798800000002 } from './1798800000002-InsightsCoveringIndexes.js';
 import { QuestionDuplicateOfIndex1798900000000 } from './1798900000000-QuestionDuplicateOfIndex.js';
 import { InsightsQuantiles1799200000000 } from './1799200000000-InsightsQuantiles.js';
+import { InsightsMemberSpacesBySpace1799200000001 } from './1799200000001-InsightsMemberSpacesBySpace.js';
 import { SearchTokenParts1799300000000 } from './1799300000000-SearchTokenParts.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
@@ -78,5 +79,6 @@ export const migrations: Function[] = [
   InsightsCoveringIndexes1798800000002,
   QuestionDuplicateOfIndex1798900000000,
   InsightsQuantiles1799200000000,
+  InsightsMemberSpacesBySpace1799200000001,
   SearchTokenParts1799300000000,
 ];

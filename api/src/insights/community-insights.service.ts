@@ -187,19 +187,23 @@ export class CommunityInsightsService {
    */
   private async newcomers([from, to, space, team]: Params): Promise<{ newcomers: number; regulars: number }> {
     const everywhere = space === null && team === null;
-    const firstDays = everywhere
-      ? `SELECT fp.user_id, t AS first_at FROM insights_first_posts fp CROSS JOIN unnest(fp.first_days) t
-           WHERE fp.first_post_at >= $1 AND fp.first_post_at < $2`
-      : `SELECT m.user_id, min(t) AS first_at
-           FROM insights_first_posts fp JOIN insights_member_spaces m ON m.user_id = fp.user_id CROSS JOIN unnest(m.first_days) t
-           WHERE fp.first_post_at >= $1 AND fp.first_post_at < $2 AND ${rollupScope('m')}
-           GROUP BY m.user_id, (t AT TIME ZONE 'UTC')::date`;
+    // A member's posting days before the end of the period, among the first ones kept (distinct UTC days).
+    const days = `count(DISTINCT (t AT TIME ZONE 'UTC')::date) FILTER (WHERE t < $2)`;
+    // One space: its row's days are distinct already, so no grouping (insights_member_spaces_space_idx).
+    const inPeriod = `SELECT fp.user_id FROM insights_first_posts fp WHERE fp.first_post_at >= $1 AND fp.first_post_at < $2`;
+    const authors = everywhere
+      ? `SELECT fp.user_id, ${days} AS days FROM insights_first_posts fp CROSS JOIN unnest(fp.first_days) t
+           WHERE fp.first_post_at >= $1 AND fp.first_post_at < $2 GROUP BY fp.user_id`
+      : team === null
+        ? `SELECT m.user_id, (SELECT count(*) FROM unnest(m.first_days) t WHERE t < $2) AS days FROM insights_member_spaces m
+             WHERE m.space_id = $3::bigint AND $4::bigint IS NULL AND m.user_id IN (${inPeriod})`
+        : `SELECT m.user_id, ${days} AS days FROM insights_member_spaces m CROSS JOIN unnest(m.first_days) t
+             WHERE ${rollupScope('m')} AND m.user_id IN (${inPeriod})
+             GROUP BY m.user_id`;
     const [row] = (await this.dataSource.query(
-      `WITH days AS (${firstDays}), authors AS (
-         SELECT d.user_id, count(*) AS days FROM days d WHERE d.first_at < $2 GROUP BY d.user_id
-       )
-       SELECT count(*)::int AS newcomers, count(*) FILTER (WHERE s.days >= ${REGULAR_DAYS})::int AS regulars
-       FROM authors s JOIN users u ON u.id = s.user_id AND u.role = 'member'`,
+      `SELECT count(*)::int AS newcomers, count(*) FILTER (WHERE s.days >= ${REGULAR_DAYS})::int AS regulars
+       FROM (${authors}) s JOIN users u ON u.id = s.user_id AND u.role = 'member'
+       WHERE s.days > 0`,
       everywhere ? [from, to] : [from, to, space, team],
     )) as { newcomers: number; regulars: number }[];
     return row!;
@@ -243,17 +247,18 @@ export class CommunityInsightsService {
       const { days, months } = splitMonths(split);
       return [...days.map(([a, b]) => [a, b, i === 0, false] as const), ...months.map(([a, b]) => [a, b, i === 0, true] as const)];
     });
-    const ranged = (table: string, column: string) =>
+    // One index range per range (OFFSET 0 keeps the subquery per range): the planner had scanned every daily row for the few days at the ends.
+    const ranged = (table: string, column: string, where: string) =>
       `unnest($5::date[], $6::date[], $7::boolean[], $8::boolean[]) r(a, b, current, monthly)
-       JOIN ${table} d ON ${column === 'month' ? '' : 'NOT '}r.monthly AND d.${column} >= r.a AND d.${column} < r.b`;
+       CROSS JOIN LATERAL (SELECT * FROM ${table} x WHERE ${column === 'month' ? '' : 'NOT '}r.monthly AND x.${column} >= r.a AND x.${column} < r.b
+         AND ${where} AND ${languageScope('x', 13)} OFFSET 0) d`;
+    const monthRows = by === 'space' ? `x.space_id <> ${ALL_SPACES} AND ${rollupScope('x')}` : monthScope('x', space, team);
     const rows = (await this.dataSource.query(
       `WITH asked AS (
-         SELECT d.${topic.id} AS id, r.current, sum(d.${topic.count}) AS n FROM ${ranged(topic.days, 'day')}
-         WHERE ${rollupScope('d')} AND ${languageScope('d', 13)}
+         SELECT d.${topic.id} AS id, r.current, sum(d.${topic.count}) AS n FROM ${ranged(topic.days, 'day', rollupScope('x'))}
          GROUP BY 1, 2
          UNION ALL
-         SELECT d.${topic.id}, r.current, sum(d.${topic.count}) FROM ${ranged(topic.months, 'month')}
-         WHERE ${by === 'space' ? `d.space_id <> ${ALL_SPACES} AND ${rollupScope('d')}` : monthScope('d', space, team)} AND ${languageScope('d', 13)}
+         SELECT d.${topic.id}, r.current, sum(d.${topic.count}) FROM ${ranged(topic.months, 'month', monthRows)}
          GROUP BY 1, 2
          UNION ALL
          SELECT x.id, r.current, count(*)

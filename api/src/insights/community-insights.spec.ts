@@ -220,6 +220,7 @@ describe('community insights', () => {
 
     const care = await query({ teamId });
     expect(care.powerUsers.contributors.map((c) => c.displayName)).toEqual(['Dan Member']);
+    expect([care.powerUsers.newcomers, care.powerUsers.regulars]).toEqual([2, 0]); // Care handles meters only
     expect(care.hotTopics.spaces.map((s) => s.name)).toEqual(['Meters']);
     expect(care.backlog.find((d) => d.day === '2026-03-10')?.open).toBe(2);
   });
