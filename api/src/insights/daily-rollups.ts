@@ -49,11 +49,16 @@ export const QUESTION_AGGREGATES = `count(*)::int AS asked, count(*) FILTER (WHE
 export const QUESTION_VALUES_OF_F = `CROSS JOIN LATERAL (SELECT ${QUESTION_VALUES}) v`;
 
 const DAY = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
-/** insights_questions rows of the given (day, space) keys ($1 days, $2 spaces), or all of them. */
+/**
+ * insights_questions rows of the given (day, space) keys ($1 days, $2 spaces), or all of them. The day is
+ * also matched as an equality, which says the same as the range: the planner took the keys for ten rows
+ * and hashed them on the space alone, testing every fact against every day of a space (an import's batch,
+ * 830 questions over 620 days: 2 M pairs, ~0.9 s); now it reads each key's range from the index.
+ */
 const factsOf = (keys: readonly DaySpace[] | null): string =>
   keys === null
     ? 'insights_questions f'
-    : `insights_questions f JOIN unnest($1::date[], $2::bigint[]) k(day, space_id) ON f.space_id = k.space_id
+    : `insights_questions f JOIN unnest($1::date[], $2::bigint[]) k(day, space_id) ON f.space_id = k.space_id AND ${DAY('f.created_at')} = k.day
         AND f.created_at >= k.day::timestamp AT TIME ZONE 'UTC' AND f.created_at < (k.day + 1)::timestamp AT TIME ZONE 'UTC'`;
 
 function unique(keys: readonly DaySpace[]): DaySpace[] {
