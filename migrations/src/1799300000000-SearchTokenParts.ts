@@ -1,20 +1,25 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * PostgreSQL's parser keeps paths, host names, versions and file names whole ('/var/lib/dpkg/lock',
- * '12.04', 'archive.ubuntu.com', 'my_module.py'), while a query is split into words — so "dpkg lock" or
- * "ubuntu 12.04" never met a thread that wrote them that way. pd_tsvector now splits such tokens at
- * their dots, slashes, colons, underscores, at signs and backslashes before parsing, as queries are.
- * Existing threads are queued for reindexing through the outbox (`search.stale`), in chunks.
+ * PostgreSQL's parser keeps paths, host, file and mail names whole ('/var/lib/dpkg/lock',
+ * 'archive.ubuntu.com', 'gateway_config.toml'), while a query is split into words — so "dpkg lock" never
+ * met a thread that wrote the path. pd_token_parts gives the words inside such tokens (split at slashes,
+ * colons, underscores, at signs, backslashes and dots next to a letter; versions such as '12.04' stay
+ * whole); the writer indexes them at the lowest weight (D), beside the whole tokens, so they find a thread
+ * without outweighing its own words. Existing threads are queued for reindexing through the outbox
+ * (`search.stale`), in chunks.
  */
-const WHOLE = `translate(input, '<>', '  ')`;
-const SPLIT = `regexp_replace(translate(input, '<>', '  '), '[./:_@\\\\]+(?=[[:alnum:]])', ' ', 'g')`;
-
 export class SearchTokenParts1799300000000 implements MigrationInterface {
   name = 'SearchTokenParts1799300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await redefine(queryRunner, WHOLE, SPLIT);
+    await queryRunner.query(
+      `CREATE FUNCTION "pd_token_parts"(input text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT pd_tsvector(coalesce(regexp_replace(string_agg(t, ' '), '[/:_@\\\\]+|(?<=[[:alpha:]])[.]+|[.]+(?=[[:alpha:]])', ' ', 'g'), ''))
+    FROM regexp_split_to_table(input, '[[:space:]]+') t
+   WHERE t ~ '[/:_@\\\\][[:alnum:]]|[[:alpha:]][.][[:alnum:]]|[[:alnum:]][.][[:alpha:]]'
+$$`,
+    );
     await queryRunner.query(
       `INSERT INTO "outbox_events" ("topic", "aggregate_id", "payload")
        SELECT 'search.stale', min(id)::text, jsonb_build_object('questionIds', jsonb_agg(id::text ORDER BY id))
@@ -24,16 +29,6 @@ export class SearchTokenParts1799300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await redefine(queryRunner, SPLIT, WHOLE);
+    await queryRunner.query(`DROP FUNCTION "pd_token_parts"(text)`);
   }
-}
-
-/** Rewrites pd_tsvector's input expression, keeping the stop-word lists the Initial migration computed. */
-async function redefine(queryRunner: QueryRunner, from: string, to: string): Promise<void> {
-  const rows: { definition: string }[] = await queryRunner.query(
-    `SELECT pg_get_functiondef('pd_tsvector(text)'::regprocedure) AS definition`,
-  );
-  const definition = rows[0]?.definition ?? '';
-  if (!definition.includes(from)) throw new Error(`pd_tsvector is not defined as expected (no ${from})`);
-  await queryRunner.query(definition.replace(from, to));
 }

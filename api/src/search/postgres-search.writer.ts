@@ -49,8 +49,10 @@ export class PostgresSearchWriter {
                 accepted_excerpt text, duplicate_titles text, duplicate_of_id bigint, score int, answer_count int, verified boolean,
                 created_at timestamptz, last_activity_at timestamptz)
            -- The titles of known duplicates share weight B with the tags: a little below the thread's own title.
+           -- The words inside paths, host and file names ('/var/lib/dpkg/lock') count least, beside the whole tokens.
            CROSS JOIN LATERAL (SELECT setweight(pd_tsvector(d.title), 'A') || setweight(pd_tsvector(array_to_string(d.tags, ' ') || ' ' || d.duplicate_titles), 'B')
-                                   || setweight(pd_tsvector(d.body_text), 'C') || setweight(pd_tsvector(d.answers_text), 'D') AS document
+                                   || setweight(pd_tsvector(d.body_text), 'C') || setweight(pd_tsvector(d.answers_text), 'D')
+                                   || setweight(pd_token_parts(d.title || ' ' || d.body_text || ' ' || d.answers_text), 'D') AS document
                                 OFFSET 0) v
          ON CONFLICT (question_id) DO UPDATE SET space_id = EXCLUDED.space_id, status = EXCLUDED.status, tags = EXCLUDED.tags, title = EXCLUDED.title,
            title_folded = EXCLUDED.title_folded, body_text = EXCLUDED.body_text, answers_text = EXCLUDED.answers_text, accepted_excerpt = EXCLUDED.accepted_excerpt,
