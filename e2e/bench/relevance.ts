@@ -26,7 +26,7 @@
 //      the api inherits the environment (e.g. STATEMENT_TIMEOUT_MS); RELEVANCE_STALL_MS (300000) gives up
 //      on an indexer whose queue stops shrinking.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -49,6 +49,8 @@ const DEV_SOURCE = 'askubuntu-relevance-dev';
 const DEV_DATE = '2014-01-01T00:00:00';
 const STALL_MS = Number(process.env.RELEVANCE_STALL_MS ?? 300_000);
 const splitBy = process.env.RELEVANCE_SPLIT === 'original' ? 'original' : 'duplicate';
+/** RELEVANCE_TRACE=<file>: one JSON line per query and ranking (query, original, rank, top 5), to study the misses. */
+const trace = process.env.RELEVANCE_TRACE;
 
 interface Question {
   id: string;
@@ -372,7 +374,25 @@ async function run(order: string): Promise<OrderResult> {
         (p) => byId.has(String(p.duplicate_id)) && internal.has(String(p.duplicate_id)) && internal.has(String(p.original_id)),
       );
       /** Ranks of each pair's original, Peerdesk and BM25, title and title+body. */
-      const score = async (list: Pair[], index: Bm25Index) => {
+      const titles = new Map<string, string>(
+        trace
+          ? (await db.query(`SELECT id::text AS id, title FROM questions`)).rows.map((r: { id: string; title: string }) => [r.id, r.title])
+          : [],
+      );
+      const titleOf = (id: string) => titles.get(id) ?? id;
+      const traced = (label: string, query: string, original: string, list: string[]) => {
+        if (!trace) return;
+        const entry = {
+          order,
+          label,
+          query: query.slice(0, 200),
+          original: titleOf(original),
+          rank: rank(list, original),
+          top: list.slice(0, 5).map(titleOf),
+        };
+        appendFileSync(trace, `${JSON.stringify(entry)}\n`);
+      };
+      const score = async (list: Pair[], index: Bm25Index, linked = false) => {
         const ranks = {
           title: [] as (number | null)[],
           titleBody: [] as (number | null)[],
@@ -389,6 +409,9 @@ async function run(order: string): Promise<OrderResult> {
           const byTitleAndBody = await similar(titleAndBody, dup);
           ranks.title.push(rank(byTitle, original));
           ranks.titleBody.push(rank(byTitleAndBody, original));
+          traced(`title${linked ? ' + links' : ''}`, title, original, byTitle);
+          traced(`title+body${linked ? ' + links' : ''}`, titleAndBody, original, byTitleAndBody);
+          traced(`BM25 title${linked ? ' + links' : ''}`, title, original, index.search(title, 10, dup));
           lists.push(byTitle.map(stableId), byTitleAndBody.map(stableId));
           queries.push(title, titleAndBody);
           ranks.bm25Title.push(rank(index.search(title, 10, dup), original));
@@ -436,7 +459,7 @@ async function run(order: string): Promise<OrderResult> {
         console.log(
           `  fold ${fold + 1}: ${rows[0].n} dev questions closed as duplicates; reindexed after ${seconds(performance.now() - t0)}`,
         );
-        const linkedRanks = await score(halves[scored]!, await bm25Index(true));
+        const linkedRanks = await score(halves[scored]!, await bm25Index(true), true);
         const without = plain[scored]!;
         folds.push({
           'Peerdesk title': metrics(without.title),
