@@ -19,15 +19,20 @@ const JOIN = String.raw`(?:,\s?|\s|\s?\n\s?)(?:(?:Ort|City|Town|PLZ|Postcode|Pos
 const POSTCODE = String.raw`(?:\d{4}\s?[A-Z]{2}|\d{2}-\d{3}|\d{3}\s\d{2}|(?:[A-Z]{1,2}-)?\d{4,5})`;
 /** A town, with a district letter ("København N"), a province ("milano (mi)") or a river ("Frankfurt am Main"). */
 const CITY = String.raw`\p{L}[\p{L}\p{M}'’-]{2,30}(?:\s(?:[A-Z](?![\p{L}])|\([a-zA-Z]{2}\)|(?:am|an\sder|im|ob\sder|bei|upon|on|sur|en)\s\p{Lu}[\p{L}-]{2,20}))?`;
-const CUED_ADDRESS = new RegExp(String.raw`${CUE}${FILLER}(${STREET}${EXTRA}{0,2}${JOIN}${POSTCODE}\s${CITY})(?![\p{L}\p{N}])`, 'gu');
-const CUE_WORD = /address|adresse|anschrift|live|living|wohn|send|ship|deliver|mail|post/i;
+const CUED_ADDRESS = new RegExp(String.raw`${CUE}${FILLER}(${STREET}${EXTRA}{0,2}${JOIN}${POSTCODE}\s${CITY})(?![\p{L}\p{N}])`, 'uy');
+/** Where a cue may start: the address is read from there only (scanning the whole text with the pattern is slower). */
+const CUE_START = /adresse|anschrift|address|live|living|wohn|send|ship|deliver|mail|post/gi;
 
 export function detectCuedAddresses(text: string): Candidate[] {
-  if (!CUE_WORD.test(text)) return [];
   const found: Candidate[] = [];
-  for (const m of text.matchAll(CUED_ADDRESS)) {
-    const end = m.index + m[0].length;
-    found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-cued' });
+  let reached = 0;
+  for (const cue of text.matchAll(CUE_START)) {
+    if (cue.index < reached) continue;
+    CUED_ADDRESS.lastIndex = cue.index;
+    const m = CUED_ADDRESS.exec(text);
+    if (!m) continue;
+    reached = m.index + m[0].length;
+    found.push({ kind: 'address', start: reached - m[1]!.length, end: reached, rule: 'address-cued' });
   }
   return found;
 }

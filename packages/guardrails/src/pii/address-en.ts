@@ -87,6 +87,8 @@ const TYPED_US = new RegExp(
   'gu',
 );
 
+const TYPED_US_HINT = new RegExp(String.raw`\b(?:${US_STATES.toLowerCase().replace(/ /g, '|')}),?\s\d{5}(?!\d)`);
+
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(anchor)) {
@@ -129,7 +131,7 @@ export function detectEnglishAddresses(text: string): Candidate[] {
   if (/\d[a-z]{2}(?![a-z])/i.test(text))
     for (const m of text.matchAll(TYPED_UK))
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-uk' });
-  if (/[a-z]{2},?\s\d{5}/.test(text))
+  if (TYPED_US_HINT.test(text))
     for (const m of text.matchAll(TYPED_US))
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-us' });
   for (const m of text.matchAll(PO_BOX))
