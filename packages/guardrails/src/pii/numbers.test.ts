@@ -674,3 +674,23 @@ describe('a bare noun the writer calls theirs takes four digits', () => {
     expect(numbers(text)).toEqual([]);
   });
 });
+
+describe('the number "of my contract", "meines Vertrags"', () => {
+  it.each([
+    ['Die Nummer meines Vertrags ist 7781234', 'contract_number', '7781234'],
+    ['Die Nummer meiner Bestellung lautet 55-4471.', 'order_number', '55-4471'],
+    ['the number of my account is 99812', 'customer_number', '99812'],
+    ['The reference number of my order: 4471203', 'order_number', '4471203'],
+    ['Nr. meines Kundenkontos: 4471 2209', 'customer_number', '4471 2209'],
+  ])('reads %j', (text, kind, value) => {
+    expect(numbers(text).map(([k, v]) => [k, v])).toEqual([[kind, value]]);
+  });
+
+  it.each([
+    'Die Nummer meines Vertrags ist mir nicht bekannt, seit 2019',
+    'the number of my orders is 12',
+    'Nummer meiner Rechnung: 4471203',
+  ])('leaves %j alone', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});

@@ -26,8 +26,8 @@ const COMPOUND_TAIL =
 /** Bare nouns ("Bestellung 2024-118823", "my order 55812003") name a number only when it is long enough (no quantities or years). */
 const BARE_CUES: readonly [NumberKind, string][] = [
   ['customer_number', String.raw`kunde|kundin|customer|kundenkonto|account|acct\.?|acc(?=\s\d)|abo(?=\s\d)`],
-  ['contract_number', String.raw`verträge|vertrag|contract|police|policy|polizze|agreement`],
-  ['order_number', String.raw`bestellung|auftrag|order|reservierung|reservation|buchung|booking`],
+  ['contract_number', String.raw`verträge|vertrag(?:e?s)?(?=\s(?:ist|lautet|:))|vertrag|contract|police|policy|polizze|agreement`],
+  ['order_number', String.raw`bestellung|auftrag(?:e?s)?(?=\s(?:ist|lautet|:))|auftrag|order|reservierung|reservation|buchung|booking`],
 ];
 const BARE_MIN_DIGITS = 5;
 /** The writer's own: "my order", "meine Bestellung", "I'm customer", "ich bin Kunde". */
