@@ -281,3 +281,15 @@ describe('Norwegian fødselsnummer and Italian codice fiscale, checked', () => {
     },
   );
 });
+
+describe('German document labels in the genitive and more Steuer-ID label forms', () => {
+  it.each([
+    ['Die Nummer meines Personalausweises ist L01X00T47.', 'L01X00T47'],
+    ['Die Nummer des Reisepasses lautet C01X00T47', 'C01X00T47'],
+    ['Nummer meines Führerscheins: B072RRE2I55', 'B072RRE2I55'],
+    ['Steueridentnummer 86095742719', '86095742719'],
+    ['Identifikationsnr. 86095742719', '86095742719'],
+  ])('finds it in %j', (text, match) => {
+    expect(ids(text).map(([, , value]) => value)).toEqual([match]);
+  });
+});

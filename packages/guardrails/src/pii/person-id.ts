@@ -164,7 +164,7 @@ const drivingLicence: Validator = ({ compact, raw }) =>
 const CUES: readonly [string, string, readonly Validator[]][] = [
   [
     'steuerid',
-    String.raw`steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|identifikations-?nr\.?|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|idnr\.?|id-nr\.?|id)|identifikationsnummer|idnr\.?|ident-nr\.?|id-nr\.?`,
+    String.raw`steuer-?ident-?(?:nummer|nr\.?)|steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|identifikations-?nr\.?|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|idnr\.?|id-nr\.?|id)|identifikationsnummer|identifikations-?nr\.?|idnr\.?|ident-nr\.?|id-nr\.?`,
     [steuerId],
   ],
   ['steuernummer', String.raw`steuer-?\s?(?:nummer|nr\.?)|st\.?-?\s?nr\.?`, [steuernummer, steuerId]],
@@ -219,17 +219,17 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
   ],
   [
     'passport',
-    String.raw`passport(?:\s?(?:number|no\.?|nr\.?|#|id))?|reisepass(?:-?(?:nummer|nr\.?))?|pass-?(?:nummer|nr\.?)|passnr\.?`,
+    String.raw`passport(?:\s?(?:number|no\.?|nr\.?|#|id))?|reisepasses|reisepass(?:-?(?:nummer|nr\.?))?|pass-?(?:nummer|nr\.?)|passnr\.?`,
     [passport],
   ],
   [
     'idcard',
-    String.raw`personalausweis(?:-?(?:nummer|nr\.?))?|ausweis-?(?:nummer|nr\.?)|ausweis-?\s?id|ausweis|perso(?:-?(?:nummer|nr\.?|id))?|personal\sid(?:\s(?:number|no\.?))?|id[-\s]?card(?:\s(?:number|no\.?))?|identity\scard(?:\s(?:number|no\.?))?|national\sid(?:\s(?:card|number|no\.?))?|identitätskarte|id-?karte|ausweisdokument|document\s(?:number|no\.?)|dokumentennummer`,
+    String.raw`personalausweises|personalausweis(?:-?(?:nummer|nr\.?))?|ausweises|ausweis-?(?:nummer|nr\.?)|ausweis-?\s?id|ausweis|perso(?:-?(?:nummer|nr\.?|id))?|personal\sid(?:\s(?:number|no\.?))?|id[-\s]?card(?:\s(?:number|no\.?))?|identity\scard(?:\s(?:number|no\.?))?|national\sid(?:\s(?:card|number|no\.?))?|identitätskarte|id-?karte|ausweisdokument|document\s(?:number|no\.?)|dokumentennummer`,
     [idCard, fodselsnummer],
   ],
   [
     'driving',
-    String.raw`f(?:ü|ue)hrerschein(?:-?(?:nummer|nr\.?))?|driv(?:ing|er'?s?)\slicen[cs]e(?:\s(?:number|no\.?|#))?|licen[cs]e\s(?:number|no\.?|#)|dl\s?(?:#|no\.?|number)|lenkberechtigung|führerausweis|fahrerlaubnis(?:-?(?:nummer|nr\.?))?`,
+    String.raw`f(?:ü|ue)hrerscheins|f(?:ü|ue)hrerschein(?:-?(?:nummer|nr\.?))?|driv(?:ing|er'?s?)\slicen[cs]e(?:\s(?:number|no\.?|#))?|licen[cs]e\s(?:number|no\.?|#)|dl\s?(?:#|no\.?|number)|lenkberechtigung|führerausweis|fahrerlaubnis(?:-?(?:nummer|nr\.?))?`,
     [drivingLicence],
   ],
 ];
