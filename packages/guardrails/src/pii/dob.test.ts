@@ -170,3 +170,16 @@ describe('birth dates with spaces for separators and French, Italian, Spanish an
     },
   );
 });
+
+describe('a birth place between the date and "geboren"', () => {
+  it.each([
+    ['Ich wurde am 03.04.1985 in Ulm geboren.', '03.04.1985'],
+    ['Sie ist am 12. Mai 1950 in Bad Homburg geboren', '12. Mai 1950'],
+  ])('finds the date in %j', (text, match) => {
+    expect(births(text)).toEqual([match]);
+  });
+
+  it('does not read a later "geboren" in another clause', () => {
+    expect(births('Termin am 03.04.2025 in Ulm, dort bin ich geboren')).toEqual([]);
+  });
+});

@@ -19,8 +19,9 @@ const STAR_BEFORE = /(?:^|[\s([])\*$/;
 const BIRTH_YEAR_BEFORE = /(?:(?:\bjahrgang|\bjg\.)\s?(?:19|20)?(\d\d)\b|\b(?:19|20)(\d\d)(?:er)?[\s-]baby\b)[^.!?\n\d]{0,24}$/iu;
 /** "b. 1 Feb 1969": the abbreviation right before the date. */
 const BORN_ABBREVIATION = /(?:^|[\s(,;])b\.\s?$/u;
+// A birth place may come between: "am 03.04.1985 in Ulm geboren", "… in Bad Homburg geboren".
 const CUE_AFTER =
-  /^[\s,)]{0,3}(?:geboren|\(geb|born\b|\(dob|\(date of birth|zur\swelt(?:\sgekommen)?(?!\p{L})|(?:das\s)?licht\sder\swelt)/iu;
+  /^[\s,)]{0,3}(?:(?:in|im|bei|zu)\s\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?\s)?(?:geboren|\(geb|born\b|\(dob|\(date of birth|zur\swelt(?:\sgekommen)?(?!\p{L})|(?:das\s)?licht\sder\swelt)/iu;
 /** "hab am 21.3.1985 Geburtstag": a birthday right after a date that lies far enough back. */
 const WEAK_CUE_AFTER = /^\s{0,2}(?:geburtstag|birthday|wiegenfest)(?!\p{L})/iu;
 /** A birthday is a date of birth when it carries a year that lies far enough back. */
