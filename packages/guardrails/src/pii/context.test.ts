@@ -139,3 +139,17 @@ describe('a value said to come from a sample, form or document of examples', () 
     expect(found('Meine Kundennummer 44021987, das Beispiel im Handbuch passt nicht.')).toEqual([['customer_number', '44021987']]);
   });
 });
+
+describe("a company's address named in a compound", () => {
+  it.each([
+    'Firmenadresse: Storgatan 1, 111 22 Stockholm',
+    'Firmenanschrift: Hauptstraße 5, 10115 Berlin',
+    'Geschäftsadresse: Hauptstraße 5, 10115 Berlin',
+  ])('reports nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('still reports a private address', () => {
+    expect(found('Privatadresse: Hauptstraße 5, 10115 Berlin')).toEqual([['address', 'Hauptstraße 5, 10115 Berlin']]);
+  });
+});
