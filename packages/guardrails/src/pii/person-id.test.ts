@@ -293,3 +293,16 @@ describe('German document labels in the genitive and more Steuer-ID label forms'
     expect(ids(text).map(([, , value]) => value)).toEqual([match]);
   });
 });
+
+describe('a bare "ID-Nummer" or "ID number" with a valid Steuer-ID', () => {
+  it.each([
+    ['Die ID-Nummer fürs Finanzamt: 86095742719', '86095742719'],
+    ['my ID number is 86095742719 (German tax)', '86095742719'],
+  ])('finds it in %j', (text, match) => {
+    expect(ids(text).map(([, , value]) => value)).toEqual([match]);
+  });
+
+  it('needs the Steuer-ID check', () => {
+    expect(ids('ID number 12345678901')).toEqual([]);
+  });
+});

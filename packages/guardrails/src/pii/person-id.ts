@@ -164,7 +164,7 @@ const drivingLicence: Validator = ({ compact, raw }) =>
 const CUES: readonly [string, string, readonly Validator[]][] = [
   [
     'steuerid',
-    String.raw`steuer-?ident-?(?:nummer|nr\.?)|steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|identifikations-?nr\.?|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|idnr\.?|id-nr\.?|id)|identifikationsnummer|identifikations-?nr\.?|idnr\.?|ident-nr\.?|id-nr\.?`,
+    String.raw`steuer-?ident-?(?:nummer|nr\.?)|id-?nummer|id\s(?:number|no\.?)|steuer-?\s?(?:identifikations)?-?\s?(?:identifikationsnummer|identifikations-?nr\.?|idnr\.?|id-nr\.?|id)|steuerliche\s(?:identifikationsnummer|idnr\.?|id-nr\.?|id)|identifikationsnummer|identifikations-?nr\.?|idnr\.?|ident-nr\.?|id-nr\.?`,
     [steuerId],
   ],
   ['steuernummer', String.raw`steuer-?\s?(?:nummer|nr\.?)|st\.?-?\s?nr\.?`, [steuernummer, steuerId]],
