@@ -29,8 +29,8 @@ const FACILITY = String.raw`(?:\p{Lu}\p{L}*(?:zentrum|lager|depot|halle|gebiet|p
 /** Numbered streets, named by their number with the house number after "Nr.": "Straße 70 Nr. 11". */
 const NUMBERED_STREET = String.raw`(?:Straße|Strasse|Str\.)\s\d{1,3}(?=\sNr\.?\s?\d|\s?$)`;
 const STREET = String.raw`(?:${ROMANCE_STREET}|${TYPE_FIRST_STREET}|${NUMBERED_STREET}|(?!${FACILITY})\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:(?!${ADDRESS_WORD}[^\S\n])\p{Lu}${WORD}{1,30}[^\S\n])?(?:\p{Lu}\p{Ll}{0,5}\.-)?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\d{1,2}\.)?(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
-/** "12", "3a", "12 b", "10-12", "7/1", Austrian "45/3/12" (house, staircase, door), also after "Nr." ("Hauptstraße Nr. 5"). */
-const HOUSE_NUMBER = String.raw`(?:Nr\.?\s?)?\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
+/** "12", "3a", "12 b", "10-12", "7/1", Austrian "45/3/12" (house, staircase, door), also after "Nr." ("Hauptstraße Nr. 5"), a letter range ("12a-c"). */
+const HOUSE_NUMBER = String.raw`(?:Nr\.?\s?)?\d{1,4}\s?[a-zA-Z]?(?:\s?-\s?[a-zA-Z](?![\p{L}]))?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
 /** The part of a building behind the number: "/ Hinterhaus", "(Rückgebäude)". */
 const BUILDING_PART = String.raw`[HhVv]interhaus|[Vv]orderhaus|[Ss]eitenflügel|[Qq]uergebäude|[Gg]artenhaus|[Rr]ückgebäude|HH|VH`;
 /** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG"; a village district, "OT Kleinkmehlen". */

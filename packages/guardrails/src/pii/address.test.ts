@@ -319,3 +319,12 @@ describe('US addresses typed in lower case without commas', () => {
     },
   );
 });
+
+describe('house numbers with a letter range', () => {
+  it.each([
+    ['Hafenstraße 12a-c, 20457 Hamburg', 'Hafenstraße 12a-c, 20457 Hamburg'],
+    ['Lieferadresse: Gartenweg 4 a–d, 12345 Neustadt', 'Gartenweg 4 a–d, 12345 Neustadt'],
+  ])('finds the address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+});
