@@ -694,3 +694,13 @@ describe('the number "of my contract", "meines Vertrags"', () => {
     expect(numbers(text)).toEqual([]);
   });
 });
+
+describe('a plural label right before a list of values, without a colon', () => {
+  it.each([
+    ['Vertragsnummern 5512883 und 5512884', ['5512883', '5512884']],
+    ['Kundennummern 4471203, 4471204', ['4471203', '4471204']],
+    ['order numbers 77120 and 77121', ['77120', '77121']],
+  ])('reads every value in %j', (text, values) => {
+    expect(numbers(text).map(([, v]) => v)).toEqual(values);
+  });
+});

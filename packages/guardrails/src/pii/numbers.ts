@@ -89,6 +89,18 @@ const PLURAL_VALUE = new RegExp(
   'iuy',
 );
 
+/** The values after a plural ending at `from` ("…nummern 4402981 und 4402997"), when there are at least two. */
+function pluralList(text: string, from: number): [number, number][] {
+  PLURAL.lastIndex = from;
+  if (!PLURAL.test(text)) return [];
+  PLURAL_VALUE.lastIndex = PLURAL.lastIndex;
+  const first = PLURAL_VALUE.exec(text)?.[1];
+  const digits = first?.replace(/\D/g, '').length ?? 0;
+  if (!first || digits < BARE_MIN_DIGITS || /[a-z]/.test(first)) return [];
+  const rest = listAfter(text, PLURAL_VALUE.lastIndex, digits);
+  return rest.length > 0 ? [[PLURAL_VALUE.lastIndex - first.length, PLURAL_VALUE.lastIndex], ...rest] : [];
+}
+
 /** Values of similar length that follow `end` as a list. */
 function listAfter(text: string, end: number, digits: number): [number, number][] {
   const values: [number, number][] = [];
@@ -415,6 +427,12 @@ export function detectCuedNumbers(text: string): Candidate[] {
     const bare = cue.startsWith('bare_');
     const kind = cue.replace('bare_', '') as NumberKind;
     const cueEnd = m.index + m[0].length;
+    // A plural label before a list ("Vertragsnummern 5512883 und 5512884"): its ending is no letter prefix of the value.
+    const list = pluralList(text, cueEnd);
+    if (list.length > 1) {
+      for (const [start, end] of list) push(kind, start, end);
+      continue;
+    }
     let pattern = CUED_VALUE;
     pattern.lastIndex = cueEnd;
     let value = pattern.exec(text)?.[1];
