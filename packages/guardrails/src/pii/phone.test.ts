@@ -333,3 +333,19 @@ describe('call-back and direct-dial labels before a weak shape', () => {
     expect(phones(text)).toEqual([match]);
   });
 });
+
+describe("installation numbers and a letter's reference are no phone numbers", () => {
+  it.each([
+    'Anlagennummer 0401 2345 678',
+    'Laut Brief vom 12.03.2024 Zeichen 0221/12345-678',
+    'Ihr Zeichen: 0221/4471-22, unser Zeichen 0301/55',
+    'Anschlusskennung 0012 3456 7890',
+    'Dokumentnummer 0171 2345 678 im Portal',
+  ])('reports nothing in %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it('still reads a phone number labelled as such after them', () => {
+    expect(phones('Anlagennummer steht oben, Tel. 0401 2345 678')).toEqual(['0401 2345 678']);
+  });
+});
