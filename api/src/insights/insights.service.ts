@@ -13,7 +13,7 @@ import type {
   SlaAttainmentModel,
 } from './insights.models';
 import { ALL_SPACES, ESCALATION_MINUTES, QUESTION_AGGREGATES, QUESTION_MINUTES, QUESTION_VALUES_OF_F } from './daily-rollups';
-import { bucketCounts, bucketSums, countsOf, percentileOf } from './quantiles';
+import { bucketCounts, bucketSums, countsOf, percentileExpr } from './quantiles';
 import {
   LANGUAGES,
   PERIOD_DAYS,
@@ -78,6 +78,7 @@ export class InsightsService {
     const [from, to, space, team, , language] = params;
     const split = splitDays(from, to);
     const { days, months } = splitMonths(split);
+    const buckets = months.length > 0;
     const [row] = (await this.dataSource.query(
       `WITH parts AS (
          SELECT d.asked, d.solved, d.solved_without_staff, d.by_community, d.by_staff, d.unanswered, ${MINUTES_AND_COUNTS('d')}
@@ -94,11 +95,11 @@ export class InsightsService {
            FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_questions', 'f')}
            ${QUESTION_VALUES_OF_F}
            WHERE NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2 AND ${rollupScope('f')} AND ${languageScope('f', 9)}) e
-       ), ${bucketSums(QUESTION_MINUTES)}
+       )${buckets ? `, ${bucketSums(QUESTION_MINUTES)}` : ''}
        SELECT coalesce(sum(asked), 0)::int AS asked, coalesce(sum(solved), 0)::int AS solved,
          coalesce(sum(solved_without_staff), 0)::int AS solved_without_staff, coalesce(sum(by_community), 0)::int AS by_community,
          coalesce(sum(by_staff), 0)::int AS by_staff, coalesce(sum(unanswered), 0)::int AS unanswered,
-         ${QUESTION_MINUTES.map((c) => `${percentileOf({ column: c, p: 0.5 })} AS ${c}`).join(', ')}
+         ${QUESTION_MINUTES.map((c) => `${percentileExpr({ column: c, p: 0.5 }, buckets)} AS ${c}`).join(', ')}
        FROM parts`,
       [from, to, space, team, ...rangeParams(days), ...splitParams(split).slice(2), language, ...rangeParams(months)],
     )) as Record<string, string | number | null>[];
@@ -220,6 +221,7 @@ export class InsightsService {
     const split = splitDays(from, to);
     const { days, months } = splitMonths(split);
     const [fr, res] = ESCALATION_MINUTES as [string, string];
+    const buckets = months.length > 0;
     const [row] = (await this.dataSource.query(
       `WITH parts AS (
          SELECT ${ESCALATION_MINUTES.map((c) => `d.${c}, d.${countsOf(c)}`).join(', ')}
@@ -234,9 +236,9 @@ export class InsightsService {
            SELECT ${ESCALATION_MINUTES.map((c) => `coalesce(array_agg(f.${c} ORDER BY f.${c}) FILTER (WHERE f.${c} IS NOT NULL), '{}') AS ${c}`).join(', ')}
            FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'insights_escalations', 'f')}
            WHERE f.created_at >= $1 AND f.created_at < $2 AND ${TEAM_SCOPE('f')}) e
-       ), ${bucketSums(ESCALATION_MINUTES)}
-       SELECT ${percentileOf({ column: fr, p: 0.5 })} AS fr50, ${percentileOf({ column: fr, p: 0.9 })} AS fr90,
-         ${percentileOf({ column: res, p: 0.5 })} AS res50, ${percentileOf({ column: res, p: 0.9 })} AS res90`,
+       )${buckets ? `, ${bucketSums(ESCALATION_MINUTES)}` : ''}
+       SELECT ${percentileExpr({ column: fr, p: 0.5 }, buckets)} AS fr50, ${percentileExpr({ column: fr, p: 0.9 }, buckets)} AS fr90,
+         ${percentileExpr({ column: res, p: 0.5 }, buckets)} AS res50, ${percentileExpr({ column: res, p: 0.9 }, buckets)} AS res90`,
       [from, to, space, team, ...rangeParams(days), ...splitParams(split).slice(2), ...rangeParams(months)],
     )) as Record<'fr50' | 'fr90' | 'res50' | 'res90', string | number | null>[];
     return { fr50: minutes(row!.fr50), fr90: minutes(row!.fr90), res50: minutes(row!.res50), res90: minutes(row!.res90) };
