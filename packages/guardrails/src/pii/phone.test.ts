@@ -349,3 +349,26 @@ describe("installation numbers and a letter's reference are no phone numbers", (
     expect(phones('Anlagennummer steht oben, Tel. 0401 2345 678')).toEqual(['0401 2345 678']);
   });
 });
+
+describe('flight, voucher and job numbers, and the lines of a shop, branch or "your number"', () => {
+  it.each([
+    'Flight BA 0117 2345 delayed',
+    'Flug LH 0401 2345 gestrichen',
+    'Gift card 0161 496 0013 balance is wrong',
+    'Gutschein 0171 2345 678 wird nicht angenommen',
+    'Engineer job number 0161 496 0014',
+    'Your shop in Leeds, 0113 496 0000, said to post here',
+    'The Leeds branch (0113 496 0001) was closed',
+    'I called your number 0345 600 7788 three times',
+    'Eure Filiale in Köln, 0221 4471 000, hat zu',
+  ])('reports nothing in %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it.each([
+    ['my number is 0113 496 0002, the branch has it too', '0113 496 0002'],
+    ['Job done, call me on 0161 496 0015', '0161 496 0015'],
+  ])('still reports %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+});
