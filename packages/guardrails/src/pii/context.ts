@@ -47,7 +47,7 @@ const COMPANY_MAIL_BEFORE =
  * the writer gives it as where to reach them ("schreibt mir an …", "my address is …").
  */
 const ROLE_MAILBOX =
-  /^(?:[\p{L}\d]+[-_.])?(?:ticket|case|alerts?|notifications?|notify|system|bounces?|sicherheit|monitoring|jira|jenkins|github|gitlab|git|root|cron|daemon|bot|support|billing|dpo|datenschutz|privacy|kundenservice|customer-?service|customer-?care|service|help|hilfe|helpdesk|press|presse|no-?reply|do-?not-?reply|complaints|beschwerde|abuse|security|sales|vertrieb|rechnung|invoices?|careers?|karriere|bewerbung(?:en)?|jobs|legal|compliance|postmaster|hostmaster|webmaster|admin|newsletter|marketing|orders?|bestellung(?:en)?|team|office|buchhaltung|accounts)(?:[._+-][\p{L}\d-]+)?@/iu;
+  /^(?:[\p{L}\d]+[-_.])?(?:tickets?|reply|replies|case|alerts?|notifications?|notify|system|bounces?|sicherheit|monitoring|jira|jenkins|github|gitlab|git|root|cron|daemon|bot|support|billing|dpo|datenschutz|privacy|kundenservice|customer-?service|customer-?care|service|help|hilfe|helpdesk|press|presse|no-?reply|do-?not-?reply|complaints|beschwerde|abuse|security|sales|vertrieb|rechnung|invoices?|careers?|karriere|bewerbung(?:en)?|jobs|legal|compliance|postmaster|hostmaster|webmaster|admin|newsletter|marketing|orders?|bestellung(?:en)?|team|office|buchhaltung|accounts)(?:[._+-][\p{L}\d-]+)?@/iu;
 const ADDRESSED_TO_ME = /(?<!\p{L})(?:mir|mich|me|my|mein\p{L}{0,2})(?!\p{L})/iu;
 const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
 const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|verein|impressum|imprint)[^\n\d]{0,30}$/iu;

@@ -112,3 +112,22 @@ describe('logins and tool senders that look like e-mail addresses', () => {
     expect(mails(text)).toEqual([match]);
   });
 });
+
+describe('masked addresses and reply aliases', () => {
+  const mails = (text: string) => detectPii(text, { kinds: ['email'] }).map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    'confirmation went to ma…@gmx.de',
+    'confirmation went to ma...@gmx.de',
+    'Bestätigung an m*****r@t-online.de',
+    'Die Mail ging an m•••r@web.de',
+    'tickets+4471@peerdesk.zendesk.com',
+    'reply+abc123def456@reply.github.com',
+  ])('reports nothing in %j', (text) => {
+    expect(mails(text)).toEqual([]);
+  });
+
+  it('still reports an address with dots inside', () => {
+    expect(mails('meine Mail: m.a.x@gmx.de')).toEqual(['m.a.x@gmx.de']);
+  });
+});

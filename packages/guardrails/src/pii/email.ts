@@ -72,6 +72,8 @@ export function detectEmails(text: string): Candidate[] {
       continue;
     if (domain && (NOT_A_MAILBOX.test(text.slice(start, domain.end)) || PLACEHOLDER.test(text.slice(start, domain.end)))) continue;
     const before = text.slice(Math.max(0, start - 40), start);
+    // Masked: "m*****r@…", "m•••r@…", "ma…@…" (NFKC makes the ellipsis three dots, which no address has in a row).
+    if (domain && (/[*•]$/.test(before) || text.slice(start, at).includes('..'))) continue;
     if (domain && (MACHINE_LOCAL.test(text.slice(start, at + 1)) || CONFIG_KEY_BEFORE.test(before) || LOGIN_BEFORE.test(before))) continue;
     if (domain) found.push({ kind: 'email', start, end: domain.end, rule: 'email' });
   }
