@@ -704,3 +704,19 @@ describe('a plural label right before a list of values, without a colon', () => 
     expect(numbers(text).map(([, v]) => v)).toEqual(values);
   });
 });
+
+describe('whose number it is between label and value, snake_case keys and "being"', () => {
+  it.each([
+    ['Kundennummer von meinem Vater 4471203', 'customer_number', '4471203'],
+    ['the contract number of my mother 5512883 was cancelled', 'contract_number', '5512883'],
+    ['customer_id: 4471203', 'customer_number', '4471203'],
+    ['{"order_id": "7712044"}', 'order_number', '7712044'],
+    ['customer number being 4471203', 'customer_number', '4471203'],
+  ])('reads %j', (text, kind, value) => {
+    expect(numbers(text).map(([k, v]) => [k, v])).toEqual([[kind, value]]);
+  });
+
+  it.each(['Kundennummer von 2019 bis 2023 geändert', 'order_id_seq: 7712044'])('leaves %j alone', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});
