@@ -720,3 +720,15 @@ describe('whose number it is between label and value, snake_case keys and "being
     expect(numbers(text)).toEqual([]);
   });
 });
+
+describe('more German labels: Vertragskennung, Versicherungsschein, Kundenkarte, Service- and Nutzerkonto', () => {
+  it.each([
+    ['Vertragskennung 5512883', 'contract_number', '5512883'],
+    ['Versicherungsschein 5512883', 'contract_number', '5512883'],
+    ['Kundenkarte 4471203', 'customer_number', '4471203'],
+    ['Servicekonto 4471203', 'customer_number', '4471203'],
+    ['Nutzerkonto: 4471203', 'customer_number', '4471203'],
+  ])('reads %j', (text, kind, value) => {
+    expect(numbers(text).map(([k, v]) => [k, v])).toEqual([[kind, value]]);
+  });
+});
