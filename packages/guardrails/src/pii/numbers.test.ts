@@ -732,3 +732,19 @@ describe('more German labels: Vertragskennung, Versicherungsschein, Kundenkarte,
     expect(numbers(text).map(([k, v]) => [k, v])).toEqual([[kind, value]]);
   });
 });
+
+describe('service accounts, customer codes and order confirmations', () => {
+  it.each([
+    ['Broadband account 44712033', 'customer_number', '44712033'],
+    ['my gas account 4471203 was closed', 'customer_number', '4471203'],
+    ['Customer code 4471203', 'customer_number', '4471203'],
+    ['Order confirmation 7712044', 'order_number', '7712044'],
+    ['Confirmation number: 7712044', 'order_number', '7712044'],
+  ])('reads %j', (text, kind, value) => {
+    expect(numbers(text).map(([k, v]) => [k, v])).toEqual([[kind, value]]);
+  });
+
+  it.each(['Confirmation code 4471 sent by SMS', 'my broadband account is slow since 2023'])('leaves %j alone', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});
