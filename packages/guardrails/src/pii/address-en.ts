@@ -9,6 +9,8 @@ const STREET_TYPES = [
   'Loop Alley Bend Cove Crossing Expressway Freeway Heights Landing Pike Plaza Point Ridge Run Turnpike Path',
   // Abbreviations: "Evergreen Ter", "Wattle Cres", "Elm Cl", "Rose Gdns", "Marine Pde", "Ocean Esp", "Pine Trl".
   'Ter Terr Cres Cl Gdns Pde Esp Trl Cct',
+  // Names of British terraces and lanes: "Manor Farm Cottages", "Station Approach", "Castle Mount".
+  'Cottages Approach Mount Vale Meadows Yard Wynd Chase Drove',
 ]
   .join(' ')
   .split(' ');
@@ -52,10 +54,11 @@ const BEFORE_UK = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET_LINE}(?:${CITY
 const BEFORE_US = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET_LINE}(?:${CITY_WORD}){1,3}$`, 'u');
 
 const CUED_STREET = new RegExp(
-  String.raw`(?:\b(?:I|[Ww]e)(?:'m|'re|\sam|\sare|\slive|\smoved)\s(?:now\s)?(?:at|to)|\b[Ll]ives?\sat|\b[Ll]iving\sat|\b[Aa]ddress(?:\sis)?:?|\b(?:[Ss]hip|[Dd]eliver|[Ss]end)(?:\sit)?\sto:?)\s(?<![\p{L}\p{N}])(\d{1,5}[A-Za-z]?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?|${SUFFIXED_STREET}))(?![\p{L}\p{N}])`,
+  String.raw`(?:\b(?:I|[Ww]e)(?:'m|'re|\sam|\sare|\slive|\smoved)\s(?:now\s)?(?:at|to|on)|\b[Ll]ives?\sat|\b[Ll]iving\sat|\b[Aa]ddress(?:\sis)?:?|\b(?:[Ss]hip|[Dd]eliver|[Ss]end|[Pp]ost|[Mm]ail)(?:\sit)?\sto:?)\s(?<![\p{L}\p{N}])(\d{1,5}[A-Za-z]?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?|${SUFFIXED_STREET}))(?![\p{L}\p{N}])`,
   'gu',
 );
-const CUE_WORD = /\b(?:I|we)(?:'m|'re|\sam|\sare|\slive|\smoved)|\blives?\sat|\bliving\sat|\baddress|\bship|\bdeliver|\bsend/i;
+const CUE_WORD =
+  /\b(?:I|we)(?:'m|'re|\sam|\sare|\slive|\smoved)|\blives?\sat|\bliving\sat|\baddress|\bship|\bdeliver|\bsend|\bpost|\bmail/i;
 
 /** A post office box with its town: "P.O. Box 1180, Denver, CO 80201", "PO Box 77, Leeds LS1 4AP". */
 const PO_BOX = new RegExp(

@@ -328,3 +328,18 @@ describe('house numbers with a letter range', () => {
     expect(addresses(text)).toEqual([match]);
   });
 });
+
+describe('more British street types and "post to" / "live on"', () => {
+  it.each([
+    ['my address is 7 Manor Farm Cottages, Little Hadham', '7 Manor Farm Cottages'],
+    ['please post to 3 Station Approach, Woking', '3 Station Approach'],
+    ['I live on 45 Oak Drive in Springfield', '45 Oak Drive'],
+    ['mail it to 8 Castle Mount, Dover', '8 Castle Mount'],
+  ])('finds the address in %j', (text, match) => {
+    expect(addresses(text).join(' | ')).toContain(match);
+  });
+
+  it.each(['we post to 3 channels every day', 'I live on 45 pounds a week'])('reports nothing in %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
