@@ -90,6 +90,12 @@ const TYPED_US = new RegExp(
   'gu',
 );
 
+/**
+ * A form pasted a field per line, from the first address line to the postcode field: "address line 1: flat 7, 19 st
+ * mary's road\naddress line 2: \ntown: southampton\npostcode: so14 0ab". The first line starts with a number or a flat.
+ */
+const FORM_DUMP =
+  /(?<![\p{L}])address(?:\sline\s?1)?\s?:[^\S\n]?((?:\d{1,5}[a-z]?|flat|apartment|apt|unit)\b[^\n]{2,60}(?:\n[^\n]{0,40}){0,4}?\npost\s?code\s?:[^\S\n]?[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})(?![\p{L}\p{N}])/giu;
 const TYPED_US_HINT = new RegExp(String.raw`\b(?:${US_STATES.toLowerCase().replace(/ /g, '|')}),?\s\d{5}(?!\d)`);
 
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
@@ -134,6 +140,11 @@ export function detectEnglishAddresses(text: string): Candidate[] {
   if (/\d[a-z]{2}(?![a-z])/i.test(text))
     for (const m of text.matchAll(TYPED_UK))
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-uk' });
+  if (/post\s?code\s?:/i.test(text))
+    for (const m of text.matchAll(FORM_DUMP)) {
+      const end = m.index + m[0].length;
+      found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-uk' });
+    }
   if (TYPED_US_HINT.test(text))
     for (const m of text.matchAll(TYPED_US))
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-us' });

@@ -343,3 +343,19 @@ describe('more British street types and "post to" / "live on"', () => {
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('British form dumps with a line per field', () => {
+  it.each([
+    [
+      "address line 1: flat 7, 19 st mary's road\naddress line 2: \ntown: southampton\npostcode: so14 0ab",
+      "flat 7, 19 st mary's road\naddress line 2: \ntown: southampton\npostcode: so14 0ab",
+    ],
+    ['Address: 4 Elm Close\nTown: Leeds\nPostcode: LS6 2AB', '4 Elm Close\nTown: Leeds\nPostcode: LS6 2AB'],
+  ])('finds the address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it('needs a postcode field', () => {
+    expect(addresses('Address line 1: see below\nTown: Leeds\nCountry: UK')).toEqual([]);
+  });
+});
