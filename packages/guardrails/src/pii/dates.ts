@@ -32,7 +32,15 @@ const ALTERNATIVES = [
   String.raw`(\d{1,2})\.\s?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?(\d{4})`,
   // Spaces for separators, with a four-digit year: "02 07 2005".
   String.raw`(\d{1,2})\s(\d{1,2})\s(\d{4})`,
+  // A day as an ordinal word: "twenty-first of August 1987", "third of March 1990".
+  String.raw`((?:(?:twenty|thirty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))\s(?:of\s)?${MONTH},?\s(\d{4})`,
 ];
+const ORDINALS = [
+  'first second third fourth fifth sixth seventh eighth ninth tenth',
+  'eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth',
+]
+  .join(' ')
+  .split(' ');
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const DATE = new RegExp(String.raw`(?<![\p{L}\p{N}.])(?:${ALTERNATIVES.join('|')})(?![\p{L}\p{N}]|\.\d)`, 'giu');
 
@@ -72,6 +80,11 @@ export function findDates(text: string, from = 0, to = text.length): DateMatch[]
       [year, ok] = [g[12]!, plausible(Number(g[11]), MONTHS.get(g[10].toLowerCase()) ?? 0)];
     } else if (g[13]) {
       [year, ok] = [g[15]!, plausible(Number(g[13]), ROMAN.indexOf(g[14]!.toUpperCase()) + 1)];
+    } else if (g[19]) {
+      const words = g[19].toLowerCase().split(/[\s-]/);
+      const last = words[words.length - 1]!;
+      const day = last === 'thirtieth' ? 30 : (words.length > 1 ? (words[0] === 'thirty' ? 30 : 20) : 0) + ORDINALS.indexOf(last) + 1;
+      [year, ok] = [g[21]!, plausible(day, MONTHS.get(g[20]!.toLowerCase()) ?? 0)];
     } else if (g[16]) {
       [year, ok] = [g[18]!, plausible(Number(g[16]), Number(g[17])) || plausible(Number(g[17]), Number(g[16]))];
     }

@@ -183,3 +183,23 @@ describe('a birth place between the date and "geboren"', () => {
     expect(births('Termin am 03.04.2025 in Ulm, dort bin ich geboren')).toEqual([]);
   });
 });
+
+describe('days written as ordinal words', () => {
+  it.each([
+    ["born on the twenty-first of August 1987, if that's what the security question wants", 'twenty-first of August 1987'],
+    ['DOB: third of March 1990', 'third of March 1990'],
+    ['date of birth is the thirty first of May 1975', 'thirty first of May 1975'],
+  ])('finds the date in %j', (text, match) => {
+    expect(births(text)).toEqual([match]);
+  });
+
+  it('needs a birth cue', () => {
+    expect(births('the meeting is on the twenty-first of August 2025')).toEqual([]);
+  });
+});
+
+describe('the thirtieth', () => {
+  it('reads "thirtieth of June 1980" as a valid day', () => {
+    expect(births('DOB: thirtieth of June 1980')).toEqual(['thirtieth of June 1980']);
+  });
+});
