@@ -236,8 +236,9 @@ const commands: Record<string, Command> = {
       const db = await openDatabase(config, logger);
       try {
         const started = Date.now();
-        const { rebuildInsights } = await import('./insights/rebuild.js');
+        const { rebuildInsights, vacuumInsights } = await import('./insights/rebuild.js');
         const { questions, escalations } = await db.dataSource.transaction((manager) => rebuildInsights(manager));
+        await vacuumInsights(db.dataSource);
         console.log(`Rebuilt ${questions} question and ${escalations} escalation rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         return 0;
       } finally {
