@@ -25,6 +25,9 @@
  * same kind: its own section, and `--errors` lists its items too.
  * `corpus/pii-dev-9.jsonl` (split "dev-9", whole posts with every kind about evenly, many countries) is a further
  * development split of the same kind: its own section, and `--errors` lists its items too.
+ * `corpus/pii-dev-10.jsonl` (split "dev-10", addresses in all forms, short labelled customer/contract/order numbers,
+ * person ids, phones in many groupings, long posts with one value buried in logs) is a further development split of the
+ * same kind: its own section, and `--errors` lists its items too.
  *
  * `corpus/pii-independent.jsonl` is written by someone who has not read the detector, and the detector is not
  * tuned on it: it is scored as its own section, and `--errors` never lists its items.
@@ -171,29 +174,14 @@ function section(file: string, title: string): Evaluation | null {
   return scored;
 }
 
-const DEV_2 = 'corpus/pii-dev-2.jsonl';
-const dev2 = section(DEV_2, `dev-2 corpus (${DEV_2}; written independently of the detector, a development split: tuned on)`);
-
-const DEV_3 = 'corpus/pii-dev-3.jsonl';
-const dev3 = section(DEV_3, `dev-3 corpus (${DEV_3}; written independently of the detector, a development split: tuned on)`);
-
-const DEV_4 = 'corpus/pii-dev-4.jsonl';
-const dev4 = section(DEV_4, `dev-4 corpus (${DEV_4}; written independently of the detector, a development split: tuned on)`);
-
-const DEV_5 = 'corpus/pii-dev-5.jsonl';
-const dev5 = section(DEV_5, `dev-5 corpus (${DEV_5}; written independently of the detector, a development split: tuned on)`);
-
-const DEV_6 = 'corpus/pii-dev-6.jsonl';
-const dev6 = section(DEV_6, `dev-6 corpus (${DEV_6}; written independently of the detector, a development split: tuned on)`);
-
-const DEV_7 = 'corpus/pii-dev-7.jsonl';
-const dev7 = section(DEV_7, `dev-7 corpus (${DEV_7}; written independently of the detector, a development split: tuned on)`);
-
-const DEV_8 = 'corpus/pii-dev-8.jsonl';
-const dev8 = section(DEV_8, `dev-8 corpus (${DEV_8}; written independently of the detector, a development split: tuned on)`);
-
-const DEV_9 = 'corpus/pii-dev-9.jsonl';
-const dev9 = section(DEV_9, `dev-9 corpus (${DEV_9}; written independently of the detector, a development split: tuned on)`);
+// dev-2 … dev-10: written independently of the detector, development splits (tuned on); each is scored as its own section.
+const DEV_SPLITS = [2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => {
+  const file = `corpus/pii-dev-${n}.jsonl`;
+  return {
+    name: `dev-${n}`,
+    scored: section(file, `dev-${n} corpus (${file}; written independently of the detector, a development split: tuned on)`),
+  };
+});
 
 const INDEPENDENT = 'corpus/pii-independent.jsonl';
 // Aggregate figures only: the held-out corpus's errors are dropped here and never printed.
@@ -201,12 +189,5 @@ section(INDEPENDENT, `independent corpus (${INDEPENDENT}; not tuned on, its erro
 
 if (process.argv.includes('--errors')) {
   console.log('\nexisting corpus:\n' + errors.join('\n'));
-  if (dev2) console.log('\ndev-2 corpus:\n' + dev2.errors.join('\n'));
-  if (dev3) console.log('\ndev-3 corpus:\n' + dev3.errors.join('\n'));
-  if (dev4) console.log('\ndev-4 corpus:\n' + dev4.errors.join('\n'));
-  if (dev5) console.log('\ndev-5 corpus:\n' + dev5.errors.join('\n'));
-  if (dev6) console.log('\ndev-6 corpus:\n' + dev6.errors.join('\n'));
-  if (dev7) console.log('\ndev-7 corpus:\n' + dev7.errors.join('\n'));
-  if (dev8) console.log('\ndev-8 corpus:\n' + dev8.errors.join('\n'));
-  if (dev9) console.log('\ndev-9 corpus:\n' + dev9.errors.join('\n'));
+  for (const { name, scored } of DEV_SPLITS) if (scored) console.log(`\n${name} corpus:\n` + scored.errors.join('\n'));
 }
