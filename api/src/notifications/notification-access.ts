@@ -34,7 +34,12 @@ const ids = (items: AccessItem[], type: SubjectType): string[] => [
   ...new Set(items.filter((i) => i.subjectType === type).map((i) => i.subjectId)),
 ];
 
-async function loadRefs(db: Db, items: AccessItem[]): Promise<Refs> {
+/** The rows of one batched look-up; none to look up asks nothing. */
+async function rowsFor<T>(db: Db, ids: unknown[], sql: string, params: unknown[]): Promise<T[]> {
+  return ids.length === 0 ? [] : ((await db.query(sql, params)) as T[]);
+}
+
+async function loadRefs(db: Db, items: AccessItem[], known: Actor | null): Promise<Refs> {
   const recipients = [...new Set(items.map((i) => i.recipientId))];
   const questionIds = [...new Set([...items.map((i) => i.questionId).filter((q): q is string => q !== null), ...ids(items, 'question')])];
   const refs: Refs = {
@@ -45,27 +50,38 @@ async function loadRefs(db: Db, items: AccessItem[]): Promise<Refs> {
     drafts: new Map(),
     memberships: new Set(),
   };
-  const users: { id: string; role: Role; trust_level: number; suspended_until: Date | null }[] = await db.query(
+  if (known) refs.actors.set(known.id, known);
+  const unknown = recipients.filter((id) => id !== known?.id);
+  const users = await rowsFor<{ id: string; role: Role; trust_level: number; suspended_until: Date | null }>(
+    db,
+    unknown,
     `SELECT id, role, trust_level, suspended_until FROM users WHERE id = ANY($1::bigint[])`,
-    [recipients],
+    [unknown],
   );
   for (const u of users)
     refs.actors.set(String(u.id), { id: String(u.id), role: u.role, trustLevel: u.trust_level, suspendedUntil: u.suspended_until });
 
-  const posts: { type: string; id: string; author_id: string; state: State }[] = await db.query(
+  const answerIds = ids(items, 'answer');
+  const commentIds = ids(items, 'comment');
+  const posts = await rowsFor<{ type: string; id: string; author_id: string; state: State }>(
+    db,
+    [...questionIds, ...answerIds, ...commentIds],
     `SELECT 'question' AS type, id, author_id, moderation_state AS state FROM questions WHERE id = ANY($1::bigint[])
      UNION ALL SELECT 'answer', id, author_id, moderation_state FROM answers WHERE id = ANY($2::bigint[])
      UNION ALL SELECT 'comment', id, author_id, moderation_state FROM comments WHERE id = ANY($3::bigint[])`,
-    [questionIds, ids(items, 'answer'), ids(items, 'comment')],
+    [questionIds, answerIds, commentIds],
   );
   for (const p of posts) refs.posts.set(`${p.type}:${p.id}`, { authorId: String(p.author_id), moderationState: p.state });
 
   const teamIds = new Set<string>();
-  const messages: { id: string; asker_id: string; contact_id: string | null; team_id: string | null }[] = await db.query(
+  const messageIds = ids(items, 'message');
+  const messages = await rowsFor<{ id: string; asker_id: string; contact_id: string | null; team_id: string | null }>(
+    db,
+    messageIds,
     `SELECT m.id, c.asker_id, c.contact_id,
        (SELECT team_id FROM escalations e WHERE e.question_id = c.question_id ORDER BY e.id DESC LIMIT 1) AS team_id
      FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = ANY($1::bigint[])`,
-    [ids(items, 'message')],
+    [messageIds],
   );
   for (const m of messages) {
     refs.messages.set(String(m.id), {
@@ -75,17 +91,23 @@ async function loadRefs(db: Db, items: AccessItem[]): Promise<Refs> {
     });
     if (m.team_id !== null) teamIds.add(String(m.team_id));
   }
-  const escalations: { id: string; team_id: string }[] = await db.query(
+  const escalationIds = ids(items, 'escalation');
+  const escalations = await rowsFor<{ id: string; team_id: string }>(
+    db,
+    escalationIds,
     `SELECT id, team_id FROM escalations WHERE id = ANY($1::bigint[])`,
-    [ids(items, 'escalation')],
+    [escalationIds],
   );
   for (const e of escalations) {
     refs.escalations.set(String(e.id), { teamId: String(e.team_id) });
     teamIds.add(String(e.team_id));
   }
-  const drafts: { id: string; author_id: string }[] = await db.query(
+  const draftIds = ids(items, 'draft');
+  const drafts = await rowsFor<{ id: string; author_id: string }>(
+    db,
+    draftIds,
     `SELECT id, author_id FROM staff_drafts WHERE id = ANY($1::bigint[])`,
-    [ids(items, 'draft')],
+    [draftIds],
   );
   for (const d of drafts) refs.drafts.set(String(d.id), { authorId: String(d.author_id) });
   if (teamIds.size > 0) {
@@ -140,9 +162,12 @@ function allowed(refs: Refs, item: AccessItem): boolean {
   }
 }
 
-/** For each item, whether its recipient may be told about it now. */
-export async function mayBeTold(db: Db, items: AccessItem[]): Promise<boolean[]> {
+/**
+ * For each item, whether its recipient may be told about it now. `reader`: the signed-in recipient
+ * reading their own notifications, as the request already knows them (not read again).
+ */
+export async function mayBeTold(db: Db, items: AccessItem[], reader: Actor | null = null): Promise<boolean[]> {
   if (items.length === 0) return [];
-  const refs = await loadRefs(db, items);
+  const refs = await loadRefs(db, items, reader);
   return items.map((item) => allowed(refs, item));
 }

@@ -64,7 +64,7 @@ export class NotificationService {
     private readonly live: LiveEvents,
   ) {}
 
-  private async visible(rows: NotificationRow[]): Promise<NotificationRow[]> {
+  private async visible(reader: Actor, rows: NotificationRow[]): Promise<NotificationRow[]> {
     const verdicts = await mayBeTold(
       this.dataSource.manager,
       rows.map((r) => ({
@@ -74,6 +74,7 @@ export class NotificationService {
         subjectId: String(r.subject_id),
         questionId: r.question_id === null ? null : String(r.question_id),
       })),
+      reader,
     );
     return rows.filter((_, i) => verdicts[i]);
   }
@@ -88,7 +89,7 @@ export class NotificationService {
     );
     const page = rows.slice(0, size);
     const last = page.at(-1);
-    const shown = await this.visible(page);
+    const shown = await this.visible(actor, page);
     return {
       edges: shown.map((row) => ({ cursor: encodeCursor([String(row.id)]), node: toModel(row) })),
       // The cursor follows the rows read, so a page whose rows were all filtered out still moves on.
@@ -103,7 +104,7 @@ export class NotificationService {
       `${SELECT} WHERE n.recipient_id = $1 AND n.read_at IS NULL ORDER BY n.id DESC LIMIT ${UNREAD_COUNT_CAP}`,
       [actor.id],
     );
-    return (await this.visible(rows)).length;
+    return (await this.visible(actor, rows)).length;
   }
 
   async markRead(actor: Actor | null, input: MarkNotificationsReadInput): Promise<number> {

@@ -1,5 +1,5 @@
 import { createClient as createWsClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { ESCALATE, seedCast, type Cast } from '../escalation/test/escalation-fixture';
 import { answer, ask, signUp as signUpMember, type TestUser } from '../test-support/builders';
@@ -100,6 +100,32 @@ describe('notifications', () => {
     await t.dataSource.query(`DELETE FROM outbox_consumed`);
     expect(await kinds(asker)).toEqual(['ANSWER_NEW']);
     expect(await kinds(helper)).toEqual(['COMMENT_NEW']);
+  });
+
+  it('counts a signed-in page’s badge in two statements: the reader is known, nothing is looked up for no subject', async () => {
+    const asker = await signUp('Bea Badge');
+    const helper = await signUp('Ben Badge');
+    const questionId = await ask(t, asker);
+    await answer(t, helper, questionId);
+    await answer(t, helper, questionId);
+    await worker.drain();
+    const query = vi.spyOn(t.dataSource.manager, 'query');
+    try {
+      const count = await t.gql<{ unreadNotificationCount: number }>(COUNT, {}, asker.cookie);
+      expect(count.data.unreadNotificationCount).toBe(2);
+      // Background workers share the data source: look only at the access look-ups' own statements.
+      const asked = query.mock.calls.map(([sql]) => String(sql));
+      expect(asked.filter((sql) => sql.includes('FROM questions WHERE id = ANY'))).toHaveLength(1);
+      for (const lookup of [
+        'FROM users WHERE id = ANY',
+        'FROM conversation_messages m',
+        'FROM escalations WHERE id = ANY',
+        'FROM staff_drafts WHERE id = ANY',
+      ])
+        expect(asked.filter((sql) => sql.includes(lookup))).toEqual([]);
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it('pages with a keyset cursor and marks only the viewer’s own notifications', async () => {
