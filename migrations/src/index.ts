@@ -38,6 +38,7 @@ import { QuestionDuplicateOfIndex1798900000000 } from './1798900000000-QuestionD
 import { InsightsQuantiles1799200000000 } from './1799200000000-InsightsQuantiles.js';
 import { InsightsMemberSpacesBySpace1799200000001 } from './1799200000001-InsightsMemberSpacesBySpace.js';
 import { SearchTokenParts1799300000000 } from './1799300000000-SearchTokenParts.js';
+import { InsightsNewcomersByFilter1799500000000 } from './1799500000000-InsightsNewcomersByFilter.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -81,4 +82,5 @@ export const migrations: Function[] = [
   InsightsQuantiles1799200000000,
   InsightsMemberSpacesBySpace1799200000001,
   SearchTokenParts1799300000000,
+  InsightsNewcomersByFilter1799500000000,
 ];

@@ -182,29 +182,26 @@ export class CommunityInsightsService {
   /**
    * Members whose first post anywhere (question or answer, any state) falls in the period, and of those
    * the ones who posted on at least REGULAR_DAYS distinct UTC days of it, in the filtered spaces. A
-   * newcomer posted nothing before the period, so their posting days in it are their first ones before
-   * its end (`insights_member_spaces`; over all spaces, one row per member in `insights_first_posts`).
+   * newcomer posted nothing before the period, so their posting days in it are their first ones, kept
+   * sorted per filter row with the first post (`insights_first_posts` over all spaces,
+   * `insights_member_spaces`, `insights_member_teams`): one index range of first posts, and the first
+   * and REGULAR_DAYS-th day compared with the end. Staff are subtracted (a role is read as it is now).
    */
   private async newcomers([from, to, space, team]: Params): Promise<{ newcomers: number; regulars: number }> {
-    const everywhere = space === null && team === null;
-    // A member's posting days before the end of the period, among the first ones kept (distinct UTC days).
-    const days = `count(DISTINCT (t AT TIME ZONE 'UTC')::date) FILTER (WHERE t < $2)`;
-    // One space: its row's days are distinct already, so no grouping (insights_member_spaces_space_idx).
-    const inPeriod = `SELECT fp.user_id FROM insights_first_posts fp WHERE fp.first_post_at >= $1 AND fp.first_post_at < $2`;
-    const authors = everywhere
-      ? `SELECT fp.user_id, ${days} AS days FROM insights_first_posts fp CROSS JOIN unnest(fp.first_days) t
-           WHERE fp.first_post_at >= $1 AND fp.first_post_at < $2 GROUP BY fp.user_id`
-      : team === null
-        ? `SELECT m.user_id, (SELECT count(*) FROM unnest(m.first_days) t WHERE t < $2) AS days FROM insights_member_spaces m
-             WHERE m.space_id = $3::bigint AND $4::bigint IS NULL AND m.user_id IN (${inPeriod})`
-        : `SELECT m.user_id, ${days} AS days FROM insights_member_spaces m CROSS JOIN unnest(m.first_days) t
-             WHERE ${rollupScope('m')} AND m.user_id IN (${inPeriod})
-             GROUP BY m.user_id`;
+    const [table, scope] =
+      space === null && team === null
+        ? ['insights_first_posts', 'true']
+        : space === null
+          ? ['insights_member_teams', 'm.team_id = $4::bigint AND $3::bigint IS NULL']
+          : ['insights_member_spaces', `m.space_id = $3::bigint AND ${rollupScope('m')}`];
+    const counts = (rows: string, where: string) =>
+      `SELECT count(*) FILTER (WHERE m.first_days[1] < $2) AS newcomers, count(*) FILTER (WHERE m.first_days[${REGULAR_DAYS}] < $2) AS regulars
+       FROM ${rows} WHERE ${where} AND ${scope} AND m.first_post_at >= $1 AND m.first_post_at < $2`;
     const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS newcomers, count(*) FILTER (WHERE s.days >= ${REGULAR_DAYS})::int AS regulars
-       FROM (${authors}) s JOIN users u ON u.id = s.user_id AND u.role = 'member'
-       WHERE s.days > 0`,
-      everywhere ? [from, to] : [from, to, space, team],
+      `SELECT (a.newcomers - s.newcomers)::int AS newcomers, (a.regulars - s.regulars)::int AS regulars
+       FROM (${counts(`${table} m`, 'true')}) a,
+         (${counts(`users u JOIN ${table} m ON m.user_id = u.id`, `u.role <> 'member'`)}) s`,
+      space === null && team === null ? [from, to] : [from, to, space, team],
     )) as { newcomers: number; regulars: number }[];
     return row!;
   }

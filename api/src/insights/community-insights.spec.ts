@@ -316,4 +316,89 @@ describe('community insights', () => {
     }
     expect((await query({ from: '2026-03-01T06:00:00Z', to: '2026-03-31T18:00:00Z' })).powerUsers.contributors).toEqual(expected);
   });
+
+  it('counts newcomers and regulars per space and team from their roll-ups exactly as from the posts, and follows a space that changes team', async () => {
+    const user = async (name: string, role = 'member') =>
+      ({ id: await insert(`INSERT INTO users (display_name, role) VALUES ($1, $2) RETURNING id`, [name, role]) }) as TestUser;
+    const [hal, ida, jo, kim] = [
+      await user('Hal Member'),
+      await user('Ida Member'),
+      await user('Jo Agent', 'agent'),
+      await user('Kim Member'),
+    ];
+    const touched: string[] = [];
+    const post = async (space: string, author: TestUser, at: string, state = 'published') => {
+      touched.push(await question(space, author, at, [], state));
+    };
+    // Hal on 4 (billing, just before midnight), 5 (an answer in meters just after it, and a question) and 21 March (billing);
+    // Ida on 6 (twice), 8 and 25 March in meters, a deleted question in billing on 9 March; Jo (staff) on 7, 8 and 9 March;
+    // Kim's first post (2 March) was deleted, her next one is in meters on 10 March.
+    await post('billing', hal!, '2026-03-04T23:30:00Z');
+    await post('meters', hal!, '2026-03-05T09:00:00Z');
+    await answer(touched.at(-1)!, hal!, '2026-03-05T00:30:00Z');
+    await post('billing', hal!, '2026-03-21T10:00:00Z');
+    for (const at of ['2026-03-06T08:00:00Z', '2026-03-06T18:00:00Z', '2026-03-08T08:00:00Z', '2026-03-25T08:00:00Z'])
+      await post('meters', ida!, at);
+    await post('billing', ida!, '2026-03-09T08:00:00Z', 'deleted');
+    for (const day of ['07', '08', '09']) await post('billing', jo!, `2026-03-${day}T12:00:00Z`);
+    await post('billing', kim!, '2026-03-02T12:00:00Z', 'deleted');
+    await post('meters', kim!, '2026-03-10T12:00:00Z');
+    await t.dataSource.transaction(async (manager) => {
+      for (const id of touched) await appendOutbox(manager, 'question.created', id, {});
+    });
+    await t.app.get(InsightsRollupWorker).drain();
+
+    /** Newcomers and regulars straight from the posts: members whose first post lies in the period, by their posting days in the filter before its end. */
+    const truth = async (filter: { from: string; to: string; spaceId?: string; teamId?: string }) =>
+      (
+        (await t.dataSource.query(
+          `WITH posts AS (
+             SELECT author_id, space_id, created_at, moderation_state <> 'deleted' AS live FROM questions
+             UNION ALL SELECT a.author_id, q.space_id, a.created_at, a.moderation_state <> 'deleted' FROM answers a JOIN questions q ON q.id = a.question_id
+           ), firsts AS (SELECT author_id FROM posts GROUP BY 1 HAVING min(created_at) >= $1 AND min(created_at) < $2),
+           days AS (
+             SELECT p.author_id, count(DISTINCT (p.created_at AT TIME ZONE 'UTC')::date) AS n
+             FROM posts p JOIN firsts USING (author_id) JOIN users u ON u.id = p.author_id AND u.role = 'member'
+             WHERE p.live AND p.created_at < $2 AND ($3::bigint IS NULL OR p.space_id = $3)
+               AND ($4::bigint IS NULL OR p.space_id IN (SELECT space_id FROM space_teams WHERE team_id = $4))
+             GROUP BY 1)
+           SELECT count(*)::int AS newcomers, count(*) FILTER (WHERE n >= 3)::int AS regulars FROM days`,
+          [filter.from, filter.to, filter.spaceId ?? null, filter.teamId ?? null],
+        )) as { newcomers: number; regulars: number }[]
+      )[0]!;
+    const periods = [
+      PERIOD,
+      { from: '2026-03-04T12:00:00Z', to: '2026-03-21T00:00:00Z' },
+      { from: '2026-03-05T00:00:00Z', to: '2026-03-25T12:00:00Z' },
+      { from: '2026-01-01T00:00:00Z', to: '2026-04-30T00:00:00Z' },
+    ];
+    const filters = [
+      {},
+      { spaceId: spaces.billing },
+      { spaceId: spaces.meters },
+      { teamId },
+      { teamId, spaceId: spaces.meters },
+      { teamId, spaceId: spaces.billing },
+    ];
+    const compare = async () => {
+      for (const period of periods)
+        for (const filter of filters) {
+          const { newcomers, regulars } = (await query({ ...period, ...filter })).powerUsers;
+          expect({ ...filter, ...period, newcomers, regulars }).toEqual({
+            ...filter,
+            ...period,
+            ...(await truth({ ...period, ...filter })),
+          });
+        }
+    };
+    await compare();
+    // Among them Hal, Ida and Kim in meters (Care), Ida there on three days.
+    expect(await truth({ ...PERIOD, teamId })).toMatchObject({ regulars: 1 });
+    // Billing joins Care: the team's figures follow with the next drain.
+    await t.dataSource.query(`INSERT INTO space_teams (space_id, team_id) VALUES ($1, $2)`, [spaces.billing, teamId]);
+    await t.app.get(InsightsRollupWorker).drain();
+    await compare();
+    await t.dataSource.query(`DELETE FROM space_teams WHERE space_id = $1`, [spaces.billing]);
+    await t.app.get(InsightsRollupWorker).drain();
+  });
 });

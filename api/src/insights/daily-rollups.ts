@@ -217,15 +217,17 @@ export async function authorsOf(manager: EntityManager, questionIds: readonly st
 }
 
 /**
- * Recomputes each member's first post (any state, anywhere) and, per space and over all spaces, the
- * earliest post on each of their first three posting days (posts not deleted) — for these members, all for null. A newcomer
- * of a period posted nothing before it, so these decide newcomers and regulars for any period and spaces.
+ * Recomputes each member's first post (any state, anywhere) and, per space, per team and over all
+ * spaces, the earliest post on each of their first three posting days (posts not deleted) — for these
+ * members, all for null. A newcomer of a period posted nothing before it, so these decide newcomers
+ * and regulars for any period and spaces; each row repeats the first post, so a period reads one index
+ * range of the filter's rows (`insights_first_posts`, `insights_member_spaces`, `insights_member_teams`).
  */
 export async function refreshMembers(manager: EntityManager, userIds: readonly string[] | null): Promise<void> {
   if (userIds?.length === 0) return;
   const params = userIds === null ? [] : [userIds];
   const by = (column: string) => (userIds === null ? 'true' : `${column} = ANY($1::bigint[])`);
-  for (const table of ['insights_first_posts', 'insights_member_spaces'])
+  for (const table of ['insights_first_posts', 'insights_member_spaces', 'insights_member_teams'])
     await manager.query(`DELETE FROM ${table} WHERE ${by('user_id')}`, params);
   await manager.query(
     `INSERT INTO insights_first_posts (user_id, first_post_at)
@@ -236,27 +238,72 @@ export async function refreshMembers(manager: EntityManager, userIds: readonly s
     params,
   );
   await manager.query(
-    `INSERT INTO insights_member_spaces (user_id, space_id, first_days)
-     SELECT author_id, space_id, (array_agg(first_at ORDER BY first_at))[1:${REGULAR_DAYS}] FROM (
+    `INSERT INTO insights_member_spaces (user_id, space_id, first_post_at, first_days)
+     SELECT d.author_id, d.space_id, fp.first_post_at, (array_agg(d.first_at ORDER BY d.first_at))[1:${REGULAR_DAYS}] FROM (
        SELECT p.author_id, p.space_id, min(p.created_at) AS first_at FROM (
          SELECT q.author_id, q.space_id, q.created_at FROM questions q WHERE q.moderation_state <> 'deleted' AND ${by('q.author_id')}
          UNION ALL
          SELECT a.author_id, q.space_id, a.created_at FROM answers a JOIN questions q ON q.id = a.question_id
          WHERE a.moderation_state <> 'deleted' AND ${by('a.author_id')}) p
        GROUP BY 1, 2, ${DAY('p.created_at')}) d
-     GROUP BY 1, 2`,
+     JOIN insights_first_posts fp ON fp.user_id = d.author_id
+     GROUP BY 1, 2, 3`,
     params,
   );
   // The same over all spaces: a period without a space or team filter reads one row per newcomer.
   await manager.query(
     `UPDATE insights_first_posts fp SET first_days = d.first_days
-     FROM (SELECT user_id, (array_agg(first_at ORDER BY first_at))[1:${REGULAR_DAYS}] AS first_days FROM (
-             SELECT m.user_id, min(t) AS first_at FROM insights_member_spaces m CROSS JOIN unnest(m.first_days) t
-             WHERE ${by('m.user_id')} GROUP BY m.user_id, ${DAY('t')}) x
-           GROUP BY user_id) d
+     FROM (${firstDaysOver(['m.user_id'], by('m.user_id'))}) d
      WHERE d.user_id = fp.user_id`,
     params,
   );
+  await insertMemberTeams(manager, by, params);
+}
+
+/** The first REGULAR_DAYS posting days of insights_member_spaces rows (alias m) per `keys` (columns such as m.user_id). */
+const firstDaysOver = (keys: string[], where: string, join = '') => {
+  const names = keys.map((k) => k.replace(/^\w+\./, '')).join(', ');
+  return `SELECT ${names}, (array_agg(first_at ORDER BY first_at))[1:${REGULAR_DAYS}] AS first_days FROM (
+     SELECT ${keys.join(', ')}, min(t) AS first_at FROM insights_member_spaces m ${join} CROSS JOIN unnest(m.first_days) t
+     WHERE ${where} GROUP BY ${keys.join(', ')}, ${DAY('t')}) x
+   GROUP BY ${names}`;
+};
+
+/** insights_member_teams of the members `by` selects, from their spaces' rows and the teams the spaces belong to now. */
+async function insertMemberTeams(manager: EntityManager, by: (column: string) => string, params: unknown[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO insights_member_teams (user_id, team_id, first_post_at, first_days)
+     SELECT d.user_id, d.team_id, fp.first_post_at, d.first_days
+     FROM (${firstDaysOver(['m.user_id', 'st.team_id'], by('m.user_id'), 'JOIN space_teams st ON st.space_id = m.space_id')}) d
+     JOIN insights_first_posts fp ON fp.user_id = d.user_id`,
+    params,
+  );
+}
+
+/** A fingerprint of which space belongs to which team now. */
+const SPACE_TEAMS_PRINT = `SELECT hashtext(coalesce(string_agg(space_id || ':' || team_id, ',' ORDER BY space_id, team_id), ''))::bigint FROM space_teams`;
+
+/** Notes the spaces' teams the team roll-ups were computed with (insights_cursors 'space_teams'). */
+export async function saveSpaceTeams(manager: EntityManager): Promise<void> {
+  await manager.query(
+    `INSERT INTO insights_cursors (name, last_id) SELECT 'space_teams', (${SPACE_TEAMS_PRINT}) ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id`,
+  );
+}
+
+/**
+ * The team roll-ups (insights_member_teams) follow the spaces' teams as
+ * they were when rolled up: when a space changed team since (a fingerprint of space_teams differs from
+ * the one noted), they are recomputed. Answers whether they were.
+ */
+export async function followSpaceTeams(manager: EntityManager): Promise<boolean> {
+  const [row]: { same: boolean }[] = await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM insights_cursors WHERE name = 'space_teams' AND last_id = (${SPACE_TEAMS_PRINT})) AS same`,
+  );
+  if (row!.same) return false;
+  await manager.query(`DELETE FROM insights_member_teams`);
+  await insertMemberTeams(manager, () => 'true', []);
+  await saveSpaceTeams(manager);
+  return true;
 }
 
 /** Ledger entries that still count: neither a reversal nor reversed (alias e). */
@@ -335,7 +382,8 @@ export async function rollUpAppended(manager: EntityManager): Promise<number> {
       rows.filter((r) => REVIEW_ACTIONS.includes(r.action)).map((r) => r.id),
     ),
   );
-  return ledger + audit + (await rollUpDeflection(manager));
+  const teams = (await followSpaceTeams(manager)) ? 1 : 0;
+  return ledger + audit + teams + (await rollUpDeflection(manager));
 }
 
 const REVIEW_ACTIONS = ['draft.approved', 'draft.changes_requested'];
@@ -373,6 +421,7 @@ export async function rebuildDailyRollups(manager: EntityManager): Promise<void>
   await resetCursor(manager, 'audit', 'audit_log');
   await manager.query(`DELETE FROM insights_deflection_dirty`);
   await refreshDeflectionDays(manager, null);
+  await saveSpaceTeams(manager);
 }
 
 /** A UTC day, space and team whose escalation roll-up a change of escalations may move. */

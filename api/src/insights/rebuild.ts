@@ -21,6 +21,7 @@ const ROLLUP_TABLES = [
   'insights_question_days',
   'insights_topic_days',
   'insights_member_spaces',
+  'insights_member_teams',
   'insights_first_posts',
   'insights_ledger_days',
   'insights_escalation_days',
