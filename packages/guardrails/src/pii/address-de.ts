@@ -1,4 +1,5 @@
 import { isWordChar } from '../text.js';
+import { anchorsOf, matchesAt, positionsBefore } from './scan.js';
 import type { Candidate } from './types.js';
 
 const WORD = String.raw`[\p{L}\p{M}]`;
@@ -75,8 +76,11 @@ export const PO_BOX_CUE_AFTER =
  */
 const LOWER_CASE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}-]{1,30}(?:stra(?:ß|ss|s)e|(?<=\p{Ll}{4})str\.?|weg|allee|platz|gasse|ring|damm|ufer)\s?\d{1,4}\s?[a-z]?(?:\s?\/\s?(?:${BUILDING_PART}))?(?:,\s?|\s(?:in\s)?)\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30}`,
-  'gu',
+  'uy',
 );
+/** It ends in a postcode and a lower-case city; the scan starts there and looks back as far as such a street can reach. */
+const LOWER_CASE_POSTCODE = /\d{5}\s\p{Ll}/gu;
+const LOWER_CASE_REACH = 128;
 
 /**
  * Typed in lower case after an address word, any street name: "meine adresse ist am 1. mai 7 06749 bitterfeld-wolfen",
@@ -130,17 +134,14 @@ export function detectGermanAddresses(text: string): Candidate[] {
       const end = m.index + m[0].length;
       found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-de' });
     }
-  for (const pattern of [PO_BOX, LOWER_CASE])
-    for (const m of text.matchAll(pattern)) {
-      // A post office box is someone's only when the text sends something there ("Post bitte an Postfach …").
-      const end = m.index + m[0].length;
-      if (
-        pattern === PO_BOX &&
-        !PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) &&
-        !PO_BOX_CUE_AFTER.test(text.slice(end, end + 48))
-      )
-        continue;
-      found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-de' });
-    }
+  for (const m of text.matchAll(PO_BOX)) {
+    // A post office box is someone's only when the text sends something there ("Post bitte an Postfach …").
+    const end = m.index + m[0].length;
+    if (!PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !PO_BOX_CUE_AFTER.test(text.slice(end, end + 48))) continue;
+    found.push({ kind: 'address', start: m.index, end, rule: 'address-de' });
+  }
+  const lowerCaseStarts = positionsBefore(anchorsOf(LOWER_CASE_POSTCODE, text), LOWER_CASE_REACH);
+  for (const m of matchesAt(LOWER_CASE, text, lowerCaseStarts))
+    found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-de' });
   return found;
 }

@@ -155,6 +155,11 @@ describe('addresses typed in lower case without punctuation', () => {
     expect(addresses(text)).toEqual([match]);
   });
 
+  it('finds the longest street name with a building part, however far its start lies before the postcode', () => {
+    const match = 'generalfeldmarschallvonblücherstrasse 1234 b / seitenflügel in 12345 neustadt';
+    expect(addresses(`das kommt nach ${match} bitte`)).toEqual([match]);
+  });
+
   it.each(['we live at the end of the street, see 12 photos', 'das instr 12 34567 abc ist kaputt'])('ignores %j', (text) => {
     expect(addresses(text)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { lineAfter, lineBefore } from '../text.js';
 import { isSample, SIGNED_BY_TEAM } from './context.js';
 import { digitCount, digitsOf, splitAtLineBreaks, type DigitGroup, type NumberRun } from './number-runs.js';
+import { anchorsOf, firstAt } from './scan.js';
 import type { Candidate } from './types.js';
 
 const CUE_TAIL = String.raw`\p{L}{0,16}(?:[^\p{L}\d\n]{1,4}\p{L}{1,12}){0,2}[^\p{L}\d\n]{1,4}$`;
@@ -236,10 +237,13 @@ const SPOKEN_DIGITS = new RegExp(
   String.raw`(?<!\p{L})${DIGIT_WORD}${HUNDRED}(?:[\s,–-]{1,3}(?:(?:area\scode|vorwahl)\s)?(?:(?:double|triple|doppel)[\s-]?)?${DIGIT_WORD}${HUNDRED}(?!\p{L})){6,}`,
   'giu',
 );
-const SPOKEN_HINT = /(?<!\p{L})(?:null|zwo|zero|oh|five|fünf|eins|one|neun|nine)[\s,–-]/iu;
+/** One of these words on its own comes first in nearly every number read out; the scan looks for the words, then checks what precedes them. */
+const HINT_WORD = String.raw`(?:null|zwo|zero|oh|five|fünf|eins|one|neun|nine)[\s,–-]`;
+const SPOKEN_HINT_ANCHOR = new RegExp(HINT_WORD, 'giu');
+const SPOKEN_HINT = new RegExp(String.raw`(?<!\p{L})${HINT_WORD}`, 'iuy');
 
 function spokenPhones(text: string): Candidate[] {
-  if (!SPOKEN_HINT.test(text)) return [];
+  if (!firstAt(SPOKEN_HINT, text, anchorsOf(SPOKEN_HINT_ANCHOR, text))) return [];
   const found: Candidate[] = [];
   for (const m of text.matchAll(SPOKEN_DIGITS)) {
     const digits =
