@@ -39,6 +39,7 @@ import { InsightsQuantiles1799200000000 } from './1799200000000-InsightsQuantile
 import { InsightsMemberSpacesBySpace1799200000001 } from './1799200000001-InsightsMemberSpacesBySpace.js';
 import { SearchTokenParts1799300000000 } from './1799300000000-SearchTokenParts.js';
 import { InsightsNewcomersByFilter1799500000000 } from './1799500000000-InsightsNewcomersByFilter.js';
+import { SearchTermsTrigrams1799400000000 } from './1799400000000-SearchTermsTrigrams.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -83,4 +84,5 @@ export const migrations: Function[] = [
   InsightsMemberSpacesBySpace1799200000001,
   SearchTokenParts1799300000000,
   InsightsNewcomersByFilter1799500000000,
+  SearchTermsTrigrams1799400000000,
 ];

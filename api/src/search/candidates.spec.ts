@@ -138,6 +138,13 @@ describe('search at a realistic size: 5,000 newer, better-voted threads share a 
     }
   });
 
+  it('corrects a misspelt word though the other word matches thousands of threads', async () => {
+    for (const t of [first, last]) {
+      expect((await searchTitles(t, 'install the walbox'))[0]).toBe(TARGET.title);
+      expect((await similarTitles(t, 'How to install the walbox?'))[0]).toBe(TARGET.title);
+    }
+  });
+
   it('gives the same results whichever order the corpus was imported in', async () => {
     for (const text of [TARGET.title, 'how to install the router when it is slow', 'install printer cable error']) {
       expect(await similarTitles(last, text)).toEqual(await similarTitles(first, text));
