@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { DomainError, fieldError } from './errors';
 
 /** The formats we accept, recognised by their first bytes (the file name and declared type are ignored). */
@@ -10,6 +10,14 @@ const SIGNATURES: readonly { format: ImageFormat; matches: (b: Buffer) => boolea
   { format: 'webp', matches: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
   { format: 'gif', matches: (b) => /^GIF8[79]a$/.test(b.subarray(0, 6).toString('latin1')) },
 ];
+
+/**
+ * sharp, loaded with the first image rather than at start-up: libvips keeps ~15 MiB resident once
+ * loaded, and most api processes never handle an image (uploads and staff photos are rare).
+ */
+export async function loadSharp(): Promise<typeof import('sharp')> {
+  return (await import('sharp')).default;
+}
 
 export interface ImageLimits {
   /** The form field the problems are reported on, e.g. `photo`. */
@@ -44,6 +52,7 @@ export async function reencodeImage(
   if (upload.length > limits.maxBytes) throw tooLarge(limits);
   const signature = SIGNATURES.find((s) => s.matches(upload));
   if (!signature) throw notAnImage();
+  const sharp = await loadSharp();
   try {
     const decoder = sharp(upload, { limitInputPixels: limits.maxPixels, failOn: 'error', animated: false });
     const meta = await decoder.metadata();

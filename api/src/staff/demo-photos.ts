@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import type { EntityManager } from 'typeorm';
 import { initialsOf } from '../identity/models/user.model';
+import { loadSharp } from '../platform/images';
 import { toStaffPhoto } from './staff-photo.service';
 
 /** Calm background colours from the design palette, one per person (by name). */
@@ -20,6 +20,7 @@ export async function initialsPortrait(displayName: string): Promise<Buffer> {
     <rect width="256" height="256" fill="${colourOf(displayName)}"/>
     <text x="128" y="128" dy=".35em" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="104" font-weight="600" fill="#fff">${escapeXml(initialsOf(displayName))}</text>
   </svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
