@@ -1,5 +1,5 @@
 import { isWordChar } from '../text.js';
-import { anchorsOf, matchesAt, positionsBefore } from './scan.js';
+import { anchorsOf, matchesAt, notAfterAsciiWord, positionsBefore } from './scan.js';
 import type { Candidate } from './types.js';
 
 const WORD = String.raw`[\p{L}\p{M}]`;
@@ -140,7 +140,7 @@ export function detectGermanAddresses(text: string): Candidate[] {
     if (!PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !PO_BOX_CUE_AFTER.test(text.slice(end, end + 48))) continue;
     found.push({ kind: 'address', start: m.index, end, rule: 'address-de' });
   }
-  const lowerCaseStarts = positionsBefore(anchorsOf(LOWER_CASE_POSTCODE, text), LOWER_CASE_REACH);
+  const lowerCaseStarts = notAfterAsciiWord(text, positionsBefore(anchorsOf(LOWER_CASE_POSTCODE, text), LOWER_CASE_REACH));
   for (const m of matchesAt(LOWER_CASE, text, lowerCaseStarts))
     found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-de' });
   return found;

@@ -164,6 +164,8 @@ describe("a company's, office's or emergency line named as such", () => {
   it.each([
     ['Meine Firma: 030 1234567, da bin ich tagsüber.', '030 1234567'],
     ['Fax: 030 123456-99, Firma habe ich nicht.', '030 123456-99'],
+    // The sentence is read from the first words naming a line, the compound "Notdienst", and there the writer speaks.
+    ['Notdienst, den ich im Impressum fand: 0171 2345678', '0171 2345678'],
   ])('still reports %j', (text, match) => {
     expect(all(text)).toEqual([['phone', match]]);
   });

@@ -49,10 +49,27 @@ const SERVICE_INTERNATIONAL = /^\+(?:(?:49|43|41|44|31)80[08]|49(?:180|900|137))
  * The organisation's own line: "unsere zentrale Hotline erreichen Sie unter", "call our customer care team on", "Störungsnummer der …",
  * "Fax der Firma:", "Giftnotruf …", "the emergency line …".
  */
+const ORGANISATION_TAIL = String.raw`(?:(?<=\b(?:tel|nr|no|fon))\.\s|(?![.!?]\s)[^\n]){0,60}$`;
 const ORGANISATION_LINE = new RegExp(
-  String.raw`(?:hotline|helpline|infoline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|(?:support|sales|service|fault|billing|press|accounts?)[\s-]?(?:line|team|desk|dept|department|office)|pressestelle|\p{L}*-service\s(?:der|des|von|vom|of)|\p{L}*notruf|\p{L}*notdienst|bereitschaftsdienst|pannen(?:hilfe|dienst)|breakdown|out-of-hours|emergency|toll-?free|gebührenfrei|(?:der|des|vom|von\sder)\s(?:firma|praxis|behörde|unternehmens|kanzlei|filiale|bank|sparkasse|finanzamt|\p{L}*amt(?:s|es)?|gemeinde|stadt|klinik|apotheke|werkstatt|schule|versicherung|krankenkasse)(?!\p{L})|(?:company|firm|office|shop|store|bank|practice|surgery|vet|clinic|council)'s|(?:gp|doctor'?s?|dental)\spractice|of\sthe\s(?:company|firm|office)|(?:on|auf)\s(?:the\s|der\s)?(?:back|rückseite)|fußzeile|footer|(?:e-?mail[\s-]?)?signatur(?:e)?|(?:auf|on|in)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|seite|site|contact\spage|kontaktseite|letterhead|briefkopf)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?\p{L}*(?:team|büro|office|support)|(?:steh(?:t|en)|stand)\s(?:ihnen|euch)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus|(?:vom|von|des|from|by)\s(?:the\s)?(?:support|kundenservice|kundendienst|service|help\s?desk)(?!\p{L})|einwahl\p{L}*|dial-?in|telefonkonferenz|conference\sline|(?:eure|euer|eurer)\s(?:\p{L}+\s)?(?:nummer|rufnummer|telefonnummer)|your\s(?:\p{L}+\s)?(?:number|line)|(?:your|eure[rnm]?|ihre[rnm]?|the)\s(?:[\p{L}-]+\s)?(?:shop|store|branch|filiale|laden|geschäft)(?!\p{L}))(?:(?<=\b(?:tel|nr|no|fon))\.\s|(?![.!?]\s)[^\n]){0,60}$`,
+  String.raw`(?:hotline|helpline|infoline|switchboard|störungs\p{L}*|outage\sline|main\sline|hauptnummer|zentrale|kundenservice|kundendienst|kundenbetreuung|customer\s(?:care|service|support)|service[\s-]?(?:nummer|number|line|telefon|center|centre)|(?:support|sales|service|fault|billing|press|accounts?)[\s-]?(?:line|team|desk|dept|department|office)|pressestelle|bereitschaftsdienst|pannen(?:hilfe|dienst)|breakdown|out-of-hours|emergency|toll-?free|gebührenfrei|(?:der|des|vom|von\sder)\s(?:firma|praxis|behörde|unternehmens|kanzlei|filiale|bank|sparkasse|finanzamt|\p{L}*amt(?:s|es)?|gemeinde|stadt|klinik|apotheke|werkstatt|schule|versicherung|krankenkasse)(?!\p{L})|(?:company|firm|office|shop|store|bank|practice|surgery|vet|clinic|council)'s|(?:gp|doctor'?s?|dental)\spractice|of\sthe\s(?:company|firm|office)|(?:on|auf)\s(?:the\s|der\s)?(?:back|rückseite)|fußzeile|footer|(?:e-?mail[\s-]?)?signatur(?:e)?|(?:auf|on|in)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|seite|site|contact\spage|kontaktseite|letterhead|briefkopf)|call-?\s?cent(?:er|re)|impressum|imprint|(?:unser|our)\p{L}*\s(?:\p{L}+\s){0,2}?\p{L}*(?:team|büro|office|support)|(?:steh(?:t|en)|stand)\s(?:ihnen|euch)|(?:erreichen\ssie|rufen\ssie|kontaktieren\ssie)\suns|(?:call|contact|reach|phone|ring)\sus|(?:vom|von|des|from|by)\s(?:the\s)?(?:support|kundenservice|kundendienst|service|help\s?desk)(?!\p{L})|einwahl\p{L}*|dial-?in|telefonkonferenz|conference\sline|(?:eure|euer|eurer)\s(?:\p{L}+\s)?(?:nummer|rufnummer|telefonnummer)|your\s(?:\p{L}+\s)?(?:number|line)|(?:your|eure[rnm]?|ihre[rnm]?|the)\s(?:[\p{L}-]+\s)?(?:shop|store|branch|filiale|laden|geschäft)(?!\p{L}))${ORGANISATION_TAIL}`,
   'iu',
 );
+/**
+ * Compound words ending in a service ("Giftnotruf", "Tierarzt-Notdienst", "Kunden-Service der …") apart: a leading \p{L}* tried at
+ * every character is slow, so these are looked for only when the word is there.
+ */
+const ORGANISATION_COMPOUND = new RegExp(
+  String.raw`(?:\p{L}*-service\s(?:der|des|von|vom|of)|\p{L}*notruf|\p{L}*notdienst)${ORGANISATION_TAIL}`,
+  'iu',
+);
+const COMPOUND_WORD = /-service\s|notruf|notdienst/iu;
+
+/** Where the words naming an organisation's line start in `before` (the leftmost), or -1. */
+function organisationLine(before: string): number {
+  const at = ORGANISATION_LINE.exec(before)?.index ?? -1;
+  const compound = COMPOUND_WORD.test(before) ? (ORGANISATION_COMPOUND.exec(before)?.index ?? -1) : -1;
+  return at < 0 || (compound >= 0 && compound < at) ? compound : at;
+}
 /** Opening hours or a free-call note right after the number: "(werktags 8–18 Uhr)", "(Mo–Fr …)", "24/7", "(freephone)". */
 const SERVICE_AFTER =
   /^[\s(,–-]{0,4}(?:zentrale\)|switchboard\)|head\soffice\)|hauptsitz\)|(?:\p{L}+\s){0,3}\d{1,3}(?:[.,]\d{1,2})?\s?(?:p|ct|cent|cents|pence|c)\s?(?:\/|per\s|pro\s)\s?min|werktags|mo(?:ntags?)?\.?\s?[-–]|mon(?:day)?\.?\s?[-–]|24\/7|rund\sum\sdie\suhr|gebührenfrei|kostenlos|kostenfrei|free(?:phone|fone|call)?\b|toll-?free|office\shours|business\shours|opening\shours|(?:während\sder\s|zu\sden\s)?(?:geschäfts|öffnungs|service)zeiten|(?:for|für)\s(?:the\s|den\s|die\s)?(?:technical\s|technischen\s|customer\s)?(?:support|service|help|billing|hilfe|kundenservice|störungsmeldungen|faults|sales|vertrieb)(?!\p{L}))/iu;
@@ -84,13 +101,10 @@ function serviceLine(text: string, start: number, end: number, digits: string, r
     return true;
   // A direct line or fax of a switchboard given in the same post: "0221 98765-0 … Telefax: 0221 98765-199".
   const base = /^(.*\d)\s?-\s?(?!0$)\d{1,5}$/.exec(text.slice(start, end));
-  const others = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-  if (
-    base &&
-    base[1]!.replace(/\D/g, '').length >= 6 &&
-    new RegExp(String.raw`${base[1]!.replace(/[^\d]/g, '\\D?')}\s?-\s?0(?!\s?\d)`).test(others)
-  )
-    return true;
+  if (base && base[1]!.replace(/\D/g, '').length >= 6) {
+    const others = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+    if (new RegExp(String.raw`${base[1]!.replace(/[^\d]/g, '\\D?')}\s?-\s?0(?!\s?\d)`).test(others)) return true;
+  }
   const international = text.slice(start, start + 2).includes('+') || digits.startsWith('00');
   if (
     international ? SERVICE_INTERNATIONAL.test(digits.replace(/^(?:00)?/, '+')) : rule === 'phone-national' && SERVICE_NATIONAL.test(digits)
@@ -99,9 +113,9 @@ function serviceLine(text: string, start: number, end: number, digits: string, r
   if (SIGNED_BY_TEAM.test(text.slice(Math.max(0, start - 200), start))) return true;
   if (NAMED_IN_BRACKETS_AFTER.test(lineAfter(text, end, 48))) return true;
   const before = lineBefore(text, start, 96);
-  const organisation = ORGANISATION_LINE.exec(before);
-  if (!organisation && !SERVICE_AFTER.test(lineAfter(text, end, 24))) return false;
-  const sentence = before.slice(organisation ? organisation.index : Math.max(0, before.search(/[^.!?]*$/)));
+  const organisation = organisationLine(before);
+  if (organisation < 0 && !SERVICE_AFTER.test(lineAfter(text, end, 24))) return false;
+  const sentence = before.slice(organisation >= 0 ? organisation : Math.max(0, before.search(/[^.!?]*$/)));
   return !FIRST_PERSON.test(sentence);
 }
 

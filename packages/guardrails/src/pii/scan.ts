@@ -15,6 +15,15 @@ export function positionsBefore(anchors: readonly number[], width: number): numb
   return positions;
 }
 
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** The positions not right after an ASCII letter or digit: where a pattern opening with `(?<![\p{L}\p{N}])` may still start. */
+export function notAfterAsciiWord(text: string, positions: readonly number[]): number[] {
+  return positions.filter((p) => !isAsciiLetterOrDigit(text.charCodeAt(p - 1)));
+}
+
 /** Where `anchor` (global) matches in `text`, in ascending order. */
 export function anchorsOf(anchor: RegExp, text: string): number[] {
   const found: number[] = [];
