@@ -40,6 +40,7 @@ import { InsightsMemberSpacesBySpace1799200000001 } from './1799200000001-Insigh
 import { SearchTokenParts1799300000000 } from './1799300000000-SearchTokenParts.js';
 import { InsightsNewcomersByFilter1799500000000 } from './1799500000000-InsightsNewcomersByFilter.js';
 import { SearchTermsTrigrams1799400000000 } from './1799400000000-SearchTermsTrigrams.js';
+import { InsightsDeflectionScopes1799500000001 } from './1799500000001-InsightsDeflectionScopes.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -85,4 +86,5 @@ export const migrations: Function[] = [
   SearchTokenParts1799300000000,
   InsightsNewcomersByFilter1799500000000,
   SearchTermsTrigrams1799400000000,
+  InsightsDeflectionScopes1799500000001,
 ];

@@ -291,7 +291,7 @@ export async function saveSpaceTeams(manager: EntityManager): Promise<void> {
 }
 
 /**
- * The team roll-ups (insights_member_teams) follow the spaces' teams as
+ * The team roll-ups (insights_member_teams, the deflection rows of teams) follow the spaces' teams as
  * they were when rolled up: when a space changed team since (a fingerprint of space_teams differs from
  * the one noted), they are recomputed. Answers whether they were.
  */
@@ -302,6 +302,7 @@ export async function followSpaceTeams(manager: EntityManager): Promise<boolean>
   if (row!.same) return false;
   await manager.query(`DELETE FROM insights_member_teams`);
   await insertMemberTeams(manager, () => 'true', []);
+  await refreshDeflectionDays(manager, null);
   await saveSpaceTeams(manager);
   return true;
 }
@@ -496,11 +497,32 @@ export async function deflectionDaysOf(manager: EntityManager, questionIds: read
   return rows.map((r) => r.day);
 }
 
+/** The language of the deflection roll-up rows over all languages. */
+export const ANY_LANGUAGE = '*';
+
 /**
- * Recomputes the deflection roll-up for these UTC days (all for null): insights_deflection_days from
- * the sessions whose opens lie in one day, space and language, and (space ALL_SPACES) from those
- * within one day; insights_deflection_spanning for the others (one_day: counted in the all-spaces rows). The days are first widened to every day of the sessions on them, so a session that now
- * spans (or no longer spans) days leaves none of its days counted the old way.
+ * Each ask session's suggestion opens per UTC day and filter it counts in (alias o, one row per open: the
+ * question's space, that space's team, language): over all spaces, in its space and in its space's team,
+ * each in its language and in any — and whether the session asked on that day in that filter.
+ */
+const sessionDays = (sessions: string) => `SELECT o.ask_session, k.space_id, k.team_id, l.language, o.day, bool_or(o.asked) AS asked FROM (
+    SELECT e.ask_session, e.asked, ${DAY('e.created_at')} AS day, coalesce(q.space_id, 0) AS space_id, st.team_id, coalesce(q.language, '') AS language
+    FROM deflection_events e LEFT JOIN insights_questions q ON q.question_id = e.question_id LEFT JOIN space_teams st ON st.space_id = q.space_id
+    WHERE e.ask_session IN (${sessions})) o
+  CROSS JOIN LATERAL (VALUES (${ALL_SPACES}::bigint, ${ALL_SPACES}::bigint), (o.space_id, ${ALL_SPACES}), (${ALL_SPACES}, o.team_id)) k(space_id, team_id)
+  CROSS JOIN LATERAL (VALUES (o.language), ('${ANY_LANGUAGE}')) l(language)
+  WHERE k.team_id IS NOT NULL
+  GROUP BY 1, 2, 3, 4, 5`;
+
+/**
+ * Recomputes the deflection roll-up for these UTC days (all for null). Per filter (space, team,
+ * language; ALL_SPACES and ANY_LANGUAGE for none) and day: the sessions with an open that day and those
+ * of them that asked (insights_deflection_scope_days); per pair of a session's consecutive days with opens,
+ * and of its consecutive days on which it asked: how many sessions (insights_deflection_scope_pairs).
+ * A run of whole days then counts each session once: its days in the run less its pairs in the run
+ * (the days of a session in a run of days are consecutive among its days). insights_deflection_spanning
+ * lists the sessions over several days. The days are first widened to every day of the sessions on them,
+ * so a session that now spans (or no longer spans) days leaves none of its days counted the old way.
  */
 export async function refreshDeflectionDays(manager: EntityManager, dirty: readonly string[] | null): Promise<void> {
   let params: unknown[] = [];
@@ -510,28 +532,36 @@ export async function refreshDeflectionDays(manager: EntityManager, dirty: reado
     params = [[...new Set([...dirty, ...wider.map((r) => r.day)])]];
   }
   const sessions = dirty === null ? 'SELECT ask_session FROM deflection_events' : SESSIONS_ON_DAYS;
-  const classified = `SELECT e.ask_session, min(e.created_at) AS first_at, max(e.created_at) AS last_at, bool_or(e.asked) AS asked,
-      count(DISTINCT (${DAY('e.created_at')}, coalesce(q.space_id, 0), coalesce(q.language, ''))) = 1 AS simple,
-      count(DISTINCT ${DAY('e.created_at')}) = 1 AS one_day,
-      min(${DAY('e.created_at')}) AS day, min(coalesce(q.space_id, 0)) AS space_id, min(coalesce(q.language, '')) AS language
-    FROM deflection_events e LEFT JOIN insights_questions q ON q.question_id = e.question_id
-    WHERE e.ask_session IN (${sessions}) GROUP BY e.ask_session`;
-  await manager.query(`DELETE FROM insights_deflection_days ${dirty === null ? '' : 'WHERE day = ANY($1::date[])'}`, params);
+  const onDays = (column: string) => (dirty === null ? 'true' : `${column} = ANY($1::date[])`);
+  for (const table of ['insights_deflection_scope_days', 'insights_deflection_scope_pairs'])
+    await manager.query(`DELETE FROM ${table} WHERE ${onDays('day')}`, params);
+  const next = `lead(d.day) OVER (PARTITION BY d.ask_session, d.space_id, d.team_id, d.language ORDER BY d.day)`;
   await manager.query(
-    `INSERT INTO insights_deflection_days (day, space_id, language, sessions, deflected)
-     SELECT c.day, s.space_id, s.language, count(*)::int, count(*) FILTER (WHERE NOT c.asked)::int FROM (${classified}) c
-     CROSS JOIN LATERAL (SELECT c.space_id, c.language WHERE c.simple UNION ALL SELECT ${ALL_SPACES}, '' WHERE c.one_day) s
-     WHERE c.one_day ${dirty === null ? '' : 'AND c.day = ANY($1::date[])'} GROUP BY 1, 2, 3`,
+    `WITH d AS MATERIALIZED (${sessionDays(sessions)}), days AS (
+       INSERT INTO insights_deflection_scope_days (space_id, team_id, language, day, sessions, asked)
+       SELECT d.space_id, d.team_id, d.language, d.day, count(*)::int, count(*) FILTER (WHERE d.asked)::int FROM d
+       WHERE ${onDays('d.day')} GROUP BY 1, 2, 3, 4
+     ), pairs AS (
+       SELECT d.space_id, d.team_id, d.language, d.day, ${next} AS next_day, 1 AS sessions, 0 AS asked FROM d
+       UNION ALL
+       SELECT d.space_id, d.team_id, d.language, d.day, ${next}, 0, 1 FROM d WHERE d.asked
+     )
+     INSERT INTO insights_deflection_scope_pairs (space_id, team_id, language, day, next_day, sessions, asked)
+     SELECT p.space_id, p.team_id, p.language, p.day, p.next_day, sum(p.sessions)::int, sum(p.asked)::int FROM pairs p
+     WHERE p.next_day IS NOT NULL AND ${onDays('p.day')} GROUP BY 1, 2, 3, 4, 5`,
     params,
   );
   if (dirty === null) await manager.query(`DELETE FROM insights_deflection_spanning`);
   // Rows of sessions that span no longer go; the others are updated in place (one statement cannot delete and insert a key).
   await manager.query(
-    `WITH c AS (${classified}), gone AS (
+    `WITH c AS (
+       SELECT e.ask_session, min(e.created_at) AS first_at, max(e.created_at) AS last_at FROM deflection_events e
+       WHERE e.ask_session IN (${sessions}) GROUP BY e.ask_session HAVING count(DISTINCT ${DAY('e.created_at')}) > 1
+     ), gone AS (
        DELETE FROM insights_deflection_spanning s WHERE ${dirty === null ? 'false' : `s.ask_session IN (${SESSIONS_ON_DAYS})`}
-         AND NOT EXISTS (SELECT 1 FROM c WHERE c.ask_session = s.ask_session AND NOT c.simple))
-     INSERT INTO insights_deflection_spanning (ask_session, first_at, last_at, one_day) SELECT ask_session, first_at, last_at, one_day FROM c WHERE NOT simple
-     ON CONFLICT (ask_session) DO UPDATE SET first_at = excluded.first_at, last_at = excluded.last_at, one_day = excluded.one_day`,
+         AND NOT EXISTS (SELECT 1 FROM c WHERE c.ask_session = s.ask_session))
+     INSERT INTO insights_deflection_spanning (ask_session, first_at, last_at) SELECT ask_session, first_at, last_at FROM c
+     ON CONFLICT (ask_session) DO UPDATE SET first_at = excluded.first_at, last_at = excluded.last_at`,
     params,
   );
 }

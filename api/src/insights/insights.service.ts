@@ -12,7 +12,7 @@ import type {
   SelfServiceInsightsModel,
   SlaAttainmentModel,
 } from './insights.models';
-import { ALL_SPACES, ESCALATION_MINUTES, QUESTION_AGGREGATES, QUESTION_MINUTES, QUESTION_VALUES_OF_F } from './daily-rollups';
+import { ALL_SPACES, ANY_LANGUAGE, ESCALATION_MINUTES, QUESTION_AGGREGATES, QUESTION_MINUTES, QUESTION_VALUES_OF_F } from './daily-rollups';
 import { bucketCounts, bucketSums, countsOf, percentileExpr } from './quantiles';
 import {
   LANGUAGES,
@@ -38,6 +38,53 @@ export const MAX_PERIOD_DAYS = 366;
 const MINUTES_AND_COUNTS = (alias: string): string => QUESTION_MINUTES.map((c) => `${alias}.${c}, ${alias}.${countsOf(c)}`).join(', ');
 
 const minutes = (value: string | number | null): number | null => (value === null ? null : Number(value));
+
+/** Suggestion opens of questions (alias q, none for a question gone) in the filtered spaces and language. */
+const OPEN_SCOPE = (q: string) => `${rollupScope(q)} AND ${languageScope(q, 9)}`;
+/**
+ * The question of each open (alias q), looked up one by one: joined, the planner guessed a thousand
+ * opens at the ends and hashed every question (~300 ms for ~500 opens).
+ */
+const QUESTION_OF = (open: string) =>
+  `LEFT JOIN LATERAL (SELECT f.space_id, f.language FROM insights_questions f WHERE f.question_id = ${open}.question_id OFFSET 0) q ON true`;
+/** Roll-up rows (alias) of the filter: a space's own, else a team's, else over all; in the language or any. */
+const DEFLECTION_KEY = (alias: string) => `${alias}.space_id = coalesce($3::bigint, ${ALL_SPACES})
+  AND ${alias}.team_id = CASE WHEN $3::bigint IS NULL THEN coalesce($4::bigint, ${ALL_SPACES}) ELSE ${ALL_SPACES} END
+  AND ${alias}.language = coalesce($9::varchar, '${ANY_LANGUAGE}')
+  AND ($3::bigint IS NULL OR $4::bigint IS NULL OR $3::bigint IN (SELECT st.space_id FROM space_teams st WHERE st.team_id = $4::bigint))`;
+const WHOLE_DAYS = `e.created_at >= $5::date::timestamp AT TIME ZONE 'UTC' AND e.created_at < $6::date::timestamp AT TIME ZONE 'UTC'`;
+
+/**
+ * Ask sessions that opened a suggestion in the period, in the filter, and those of them that did not
+ * ask (deflected). Whole days from the roll-up (`refreshDeflectionDays`): per day the sessions with an
+ * open and those that asked, less the pairs of a session's consecutive days within the days, so that
+ * each session counts once. Sessions with an open at the parts of a day at either end are counted from
+ * their opens in the period instead (their share of the whole days taken out again).
+ * Parameters: from, to, space, team, first day, end day, edge starts, edge ends, language.
+ */
+const DEFLECTION = `WITH whole AS (
+    SELECT coalesce(sum(d.sessions), 0) AS sessions, coalesce(sum(d.asked), 0) AS asked FROM insights_deflection_scope_days d
+    WHERE ${DEFLECTION_KEY('d')} AND d.day >= $5::date AND d.day < $6::date
+  ), joined AS (
+    SELECT coalesce(sum(p.sessions), 0) AS sessions, coalesce(sum(p.asked), 0) AS asked FROM insights_deflection_scope_pairs p
+    WHERE ${DEFLECTION_KEY('p')} AND p.day >= $5::date AND p.next_day < $6::date
+  ), edge_sessions AS (
+    SELECT DISTINCT x.ask_session FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'deflection_events', 'x')}
+    ${QUESTION_OF('x')} WHERE ${OPEN_SCOPE('q')}
+  ), edge AS (
+    SELECT count(*) AS sessions, count(*) FILTER (WHERE NOT s.asked) AS deflected,
+      count(*) FILTER (WHERE s.whole) AS whole_sessions, count(*) FILTER (WHERE s.whole AND NOT s.whole_asked) AS whole_deflected
+    FROM (
+      SELECT e.ask_session, bool_or(e.asked) AS asked, bool_or(${WHOLE_DAYS}) AS whole,
+        coalesce(bool_or(e.asked) FILTER (WHERE ${WHOLE_DAYS}), false) AS whole_asked
+      FROM edge_sessions es JOIN deflection_events e ON e.ask_session = es.ask_session
+      ${QUESTION_OF('e')}
+      WHERE e.created_at >= $1 AND e.created_at < $2 AND ${OPEN_SCOPE('q')}
+      GROUP BY e.ask_session) s
+  )
+  SELECT (whole.sessions - joined.sessions - edge.whole_sessions + edge.sessions)::int AS sessions,
+    (whole.sessions - joined.sessions - (whole.asked - joined.asked) - edge.whole_deflected + edge.deflected)::int AS deflected
+  FROM whole, joined, edge`;
 
 /**
  * Staff reporting: what the community answers itself and how staff keep their promises. Counts and
@@ -79,8 +126,9 @@ export class InsightsService {
     const split = splitDays(from, to);
     const { days, months } = splitMonths(split);
     const buckets = months.length > 0;
-    const [row] = (await this.dataSource.query(
-      `WITH parts AS (
+    const [[row], [deflection]] = (await Promise.all([
+      this.dataSource.query(
+        `WITH parts AS (
          SELECT d.asked, d.solved, d.solved_without_staff, d.by_community, d.by_staff, d.unanswered, ${MINUTES_AND_COUNTS('d')}
          FROM unnest($5::date[], $6::date[]) r(a, b) JOIN insights_question_days d ON d.day >= r.a AND d.day < r.b
          WHERE ${rollupScope('d')} AND ${languageScope('d', 9)}
@@ -101,35 +149,10 @@ export class InsightsService {
          coalesce(sum(by_staff), 0)::int AS by_staff, coalesce(sum(unanswered), 0)::int AS unanswered,
          ${QUESTION_MINUTES.map((c) => `${percentileExpr({ column: c, p: 0.5 }, buckets)} AS ${c}`).join(', ')}
        FROM parts`,
-      [from, to, space, team, ...rangeParams(days), ...splitParams(split).slice(2), language, ...rangeParams(months)],
-    )) as Record<string, string | number | null>[];
-    // Whole days from the deflection roll-up (sessions within one day, space and language); sessions
-    // that span days or spaces, and those at the parts of a day at either end, grouped from their opens.
-    // Without a filter, sessions within one day count from the all-spaces rows, whatever spaces they touched.
-    const everywhere = space === null && team === null && language === null;
-    const spanning = everywhere ? 'NOT s.one_day' : 'true';
-    const [deflection] = (await this.dataSource.query(
-      `WITH opens AS (
-         SELECT e.ask_session, e.asked, e.question_id
-         FROM ${edgeRows('unnest($7::timestamptz[], $8::timestamptz[]) r(a, b)', 'deflection_events', 'e')}
-         WHERE NOT EXISTS (SELECT 1 FROM insights_deflection_spanning s WHERE s.ask_session = e.ask_session AND ${spanning})
-         UNION ALL
-         SELECT e.ask_session, e.asked, e.question_id FROM insights_deflection_spanning s JOIN deflection_events e ON e.ask_session = s.ask_session
-         WHERE ${spanning} AND s.first_at < $2 AND s.last_at >= $1 AND e.created_at >= $1 AND e.created_at < $2
-       ), sessions AS (
-         SELECT o.ask_session, bool_or(o.asked) AS asked FROM opens o LEFT JOIN insights_questions q ON q.question_id = o.question_id
-         WHERE ${everywhere ? 'true' : `${rollupScope('q')} AND ${languageScope('q', 9)}`}
-         GROUP BY o.ask_session
-       ), days AS (
-         SELECT coalesce(sum(d.sessions), 0) AS sessions, coalesce(sum(d.deflected), 0) AS deflected FROM insights_deflection_days d
-         WHERE d.day >= $5::date AND d.day < $6::date
-           AND ${everywhere ? `d.space_id = ${ALL_SPACES} AND $3::bigint IS NULL AND $4::bigint IS NULL AND $9::varchar IS NULL` : `d.space_id <> ${ALL_SPACES} AND ${rollupScope('d')} AND ${languageScope('d', 9)}`}
-       )
-       SELECT ((SELECT count(*) FROM sessions) + days.sessions)::int AS sessions,
-         ((SELECT count(*) FROM sessions WHERE NOT asked) + days.deflected)::int AS deflected
-       FROM days`,
-      [from, to, space, team, ...splitParams(splitDays(from, to)), language],
-    )) as { sessions: number; deflected: number }[];
+        [from, to, space, team, ...rangeParams(days), ...splitParams(split).slice(2), language, ...rangeParams(months)],
+      ),
+      this.dataSource.query(DEFLECTION, [from, to, space, team, ...splitParams(split), language]),
+    ])) as [Record<string, string | number | null>[], { sessions: number; deflected: number }[]];
     const r = row!;
     return {
       questionsAsked: Number(r.asked),

@@ -489,4 +489,115 @@ describe('insights', () => {
     expect(whole.promises!.escalationsOpened).toBeGreaterThan(10);
     expect(whole.selfService!.medianFirstCommunityAnswerMinutes).not.toBeNull();
   });
+
+  it('counts deflection per space, team and language from its roll-up exactly as from the opens: sessions over days, spaces and parts of a day', async () => {
+    const insert = async (sql: string, values: unknown[]) => ((await t.dataSource.query(sql, values)) as { id: string }[])[0]!.id;
+    const [north, south] = [
+      await insert(`INSERT INTO spaces (slug, name) VALUES ('north', 'North') RETURNING id`, []),
+      await insert(`INSERT INTO spaces (slug, name) VALUES ('south', 'South') RETURNING id`, []),
+    ];
+    const teamId = await insert(`INSERT INTO teams (name, time_zone, weekly) VALUES ('Desk', 'UTC', '[]') RETURNING id`, []);
+    await t.dataSource.query(`INSERT INTO space_teams (space_id, team_id) VALUES ($1, $3), ($2, $3)`, [north, south, teamId]);
+    // Questions in North (English and German), South (English) and Billing (no team).
+    const questions: string[] = [];
+    for (const [space, title, body] of [
+      [north, 'How do I read my meter?', 'The meter is in the basement.'],
+      [north, 'Wo ist mein Zähler?', 'Der Zähler ist nicht im Keller.'],
+      [south, 'Where is my invoice?', 'The invoice is not in my account.'],
+      [spaceId, 'Why is my bill so high?', 'The bill is higher than last year.'],
+    ]) {
+      const id = await insert(
+        `INSERT INTO questions (space_id, author_id, title, body_markdown, body_html, created_at, last_activity_at)
+         VALUES ($1, $2, $3, $4, '<p>Body.</p>', '2026-02-01T10:00:00Z', '2026-02-01T10:00:00Z') RETURNING id`,
+        [space, member.id, title, body],
+      );
+      await t.dataSource.transaction((manager) => appendOutbox(manager, 'question.created', id, {}));
+      questions.push(id);
+    }
+    // Forty sessions with one to four opens from 9 to 16 March, some across midnight, some over several days,
+    // in one or several spaces; some ask at their first open, some only at a later one, some at several.
+    const start = Date.parse('2026-03-09T00:00:00Z');
+    for (let n = 0; n < 40; n++) {
+      const opens = 1 + (n % 4);
+      let at = start + ((n * 7919) % 168) * 3_600_000 + (n % 3) * 1_380_000;
+      for (let i = 0; i < opens; i++) {
+        await t.dataSource.query(`INSERT INTO deflection_events (ask_session, question_id, asked, created_at) VALUES ($1, $2, $3, $4)`, [
+          `d${n}`,
+          questions[(n + i * (1 + (n % 3))) % questions.length],
+          (n % 5 === 0 && i === 0) || (n % 7 === 0 && i === opens - 1) || (n % 6 === 1 && i > 0),
+          new Date(at),
+        ]);
+        at += [20 * 60_000, 11 * 3_600_000, 30 * 3_600_000, 50 * 3_600_000][(n + i) % 4]!;
+      }
+    }
+    await t.app.get(InsightsRollupWorker).drain();
+
+    const sessions = async (filter: Record<string, unknown>) =>
+      (
+        await t.gql<{ insights: { selfService: { suggestionSessions: number; deflectedSessions: number } } }>(
+          `query ($filter: InsightsFilter!) { insights(filter: $filter) { selfService { suggestionSessions deflectedSessions } } }`,
+          { filter },
+          agent.cookie,
+        )
+      ).data.insights.selfService;
+    /** Straight from the opens: sessions with an open in the period and the filter, and those of them without an asking open there. */
+    const truth = async (filter: { from: string; to: string; spaceId?: string; teamId?: string; language?: string }) =>
+      (
+        (await t.dataSource.query(
+          `SELECT count(*)::int AS "suggestionSessions", count(*) FILTER (WHERE NOT s.asked)::int AS "deflectedSessions" FROM (
+             SELECT e.ask_session, bool_or(e.asked) AS asked FROM deflection_events e LEFT JOIN questions q ON q.id = e.question_id
+             WHERE e.created_at >= $1 AND e.created_at < $2 AND ($3::bigint IS NULL OR q.space_id = $3)
+               AND ($4::bigint IS NULL OR q.space_id IN (SELECT space_id FROM space_teams WHERE team_id = $4))
+               AND ($5::varchar IS NULL OR q.language = $5)
+             GROUP BY 1) s`,
+          [filter.from, filter.to, filter.spaceId ?? null, filter.teamId ?? null, filter.language ?? null],
+        )) as { suggestionSessions: number; deflectedSessions: number }[]
+      )[0]!;
+    const periods = [
+      { from: '2026-03-09T00:00:00Z', to: '2026-03-20T00:00:00Z' },
+      { from: '2026-03-10T00:00:00Z', to: '2026-03-13T00:00:00Z' },
+      { from: '2026-03-10T13:00:00Z', to: '2026-03-14T07:30:00Z' },
+      { from: '2026-03-11T05:00:00Z', to: '2026-03-11T23:00:00Z' },
+      { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
+    ];
+    const filters = [
+      {},
+      { spaceId: north },
+      { spaceId },
+      { teamId },
+      { teamId, spaceId: north },
+      { teamId, spaceId },
+      { language: 'de' },
+      { teamId, language: 'en' },
+      { spaceId: north, language: 'en' },
+    ];
+    const compare = async () => {
+      for (const period of periods)
+        for (const filter of filters)
+          expect({ ...filter, ...period, ...(await sessions({ ...period, ...filter })) }).toEqual({
+            ...filter,
+            ...period,
+            ...(await truth({ ...period, ...filter })),
+          });
+    };
+    await compare();
+    // The history has what the roll-up must get right: sessions over several days in the team, asking and not.
+    const [pairs] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM insights_deflection_scope_pairs WHERE space_id = -1 AND team_id = $1 AND language = '*' AND asked > 0`,
+      [teamId],
+    )) as [{ n: number }];
+    expect(pairs.n).toBeGreaterThan(0);
+    const team = await truth({ ...periods[0]!, teamId });
+    expect(team.deflectedSessions).toBeGreaterThan(0);
+    expect(team.deflectedSessions).toBeLessThan(team.suggestionSessions);
+
+    // A session asks later; one open moves to another day; Billing joins Desk. The next drain follows each.
+    await t.dataSource.query(`UPDATE deflection_events SET asked = true WHERE ask_session = 'd2'`);
+    await t.dataSource.query(`UPDATE deflection_events SET created_at = created_at + interval '2 days' WHERE ask_session = 'd3'`);
+    await t.dataSource.query(`INSERT INTO space_teams (space_id, team_id) VALUES ($1, $2)`, [spaceId, teamId]);
+    await t.app.get(InsightsRollupWorker).drain();
+    await compare();
+    await t.dataSource.query(`DELETE FROM space_teams WHERE space_id = $1`, [spaceId]);
+    await t.app.get(InsightsRollupWorker).drain();
+  });
 });
