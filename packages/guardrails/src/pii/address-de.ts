@@ -64,8 +64,9 @@ const LOOSE_CUE = /(?:adress|anschrift|wohn|liefer|zustell|schick|send|stra(?:ß
 /** A post office box: "Postfach 10 20 30, 70173 Stuttgart", "Pf. 1234, 80331 München". */
 const PO_BOX = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:Postfach|Pf\.|PF)\s?\d{1,6}(?:\s\d{2,3}){0,3},?\s(?:D-)?\d{5}\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?`,
-  'gu',
+  'uy',
 );
+const PO_BOX_WORD = /Postfach|Pf\.|PF/g;
 const PO_BOX_CUE = /(?:adress|address|anschrift|liefer|zustell|schick|send|post|mail|\ban|\bnach|\bto)[^\n\d]{0,30}$/iu;
 /** Or says so after it (German and English): "… ist meine Postadresse", "… is where I get my mail", "… is my address". */
 export const PO_BOX_CUE_AFTER =
@@ -78,9 +79,12 @@ const LOWER_CASE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}-]{1,30}(?:stra(?:ß|ss|s)e|(?<=\p{Ll}{4})str\.?|weg|allee|platz|gasse|ring|damm|ufer)\s?\d{1,4}\s?[a-z]?(?:\s?\/\s?(?:${BUILDING_PART}))?(?:,\s?|\s(?:in\s)?)\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30}`,
   'uy',
 );
-/** It ends in a postcode and a lower-case city; the scan starts there and looks back as far as such a street can reach. */
-const LOWER_CASE_POSTCODE = /\d{5}\s\p{Ll}/gu;
-const LOWER_CASE_REACH = 128;
+/**
+ * Its type word and house number are rare in text: the scan starts there and looks back as far as the street's name can
+ * reach (31 letters of up to two UTF-16 units each).
+ */
+const LOWER_CASE_TYPE = /(?:stra(?:ß|ss|s)e|str\.?|weg|allee|platz|gasse|ring|damm|ufer)\s?\d/gu;
+const LOWER_CASE_REACH = 62;
 
 /**
  * Typed in lower case after an address word, any street name: "meine adresse ist am 1. mai 7 06749 bitterfeld-wolfen",
@@ -103,7 +107,8 @@ export function detectGermanAddresses(text: string): Candidate[] {
       if (street) found.push({ kind: 'address', start: end - street.length, end, rule: 'address-de' });
     }
   }
-  for (const m of text.matchAll(POSTCODE_CITY)) {
+  const postcodes = [...text.matchAll(POSTCODE_CITY)];
+  for (const m of postcodes) {
     if (isWordChar(text[m.index - 1])) continue;
     // "D-10115 Berlin", "A-1060 Wien", "CH-8001 Zürich": the country prefix belongs to the postcode.
     const prefix = /(?:^|[^\p{L}])(D|A|CH)-$/u.exec(text.slice(Math.max(0, m.index - 4), m.index));
@@ -120,7 +125,7 @@ export function detectGermanAddresses(text: string): Candidate[] {
     found.push({ kind: 'address', start: numberStart - street[0].length, end: m.index + m[0].length, rule: 'address-de' });
   }
   // Postcode and city first, then the street: "10115 Berlin, Invalidenstr. 44".
-  for (const m of text.matchAll(POSTCODE_CITY)) {
+  for (const m of postcodes) {
     if (isWordChar(text[m.index - 1])) continue;
     const end = m.index + m[0].length;
     const street = STREET_AFTER.exec(text.slice(end, end + 80));
@@ -134,13 +139,13 @@ export function detectGermanAddresses(text: string): Candidate[] {
       const end = m.index + m[0].length;
       found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-de' });
     }
-  for (const m of text.matchAll(PO_BOX)) {
+  for (const m of matchesAt(PO_BOX, text, anchorsOf(PO_BOX_WORD, text))) {
     // A post office box is someone's only when the text sends something there ("Post bitte an Postfach …").
     const end = m.index + m[0].length;
     if (!PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !PO_BOX_CUE_AFTER.test(text.slice(end, end + 48))) continue;
     found.push({ kind: 'address', start: m.index, end, rule: 'address-de' });
   }
-  const lowerCaseStarts = notAfterAsciiWord(text, positionsBefore(anchorsOf(LOWER_CASE_POSTCODE, text), LOWER_CASE_REACH));
+  const lowerCaseStarts = notAfterAsciiWord(text, positionsBefore(anchorsOf(LOWER_CASE_TYPE, text), LOWER_CASE_REACH));
   for (const m of matchesAt(LOWER_CASE, text, lowerCaseStarts))
     found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-de' });
   return found;

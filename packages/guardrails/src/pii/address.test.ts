@@ -155,8 +155,8 @@ describe('addresses typed in lower case without punctuation', () => {
     expect(addresses(text)).toEqual([match]);
   });
 
-  it('finds the longest street name with a building part, however far its start lies before the postcode', () => {
-    const match = 'generalfeldmarschallvonblücherstrasse 1234 b / seitenflügel in 12345 neustadt';
+  it('finds the longest street name (31 letters) with a building part, however far it starts before its type word', () => {
+    const match = 'generalfeldmarschallvonbluecherstrasse 1234 b / seitenflügel in 12345 neustadt';
     expect(addresses(`das kommt nach ${match} bitte`)).toEqual([match]);
   });
 
