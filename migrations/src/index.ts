@@ -41,6 +41,7 @@ import { SearchTokenParts1799300000000 } from './1799300000000-SearchTokenParts.
 import { InsightsNewcomersByFilter1799500000000 } from './1799500000000-InsightsNewcomersByFilter.js';
 import { SearchTermsTrigrams1799400000000 } from './1799400000000-SearchTermsTrigrams.js';
 import { InsightsDeflectionScopes1799500000001 } from './1799500000001-InsightsDeflectionScopes.js';
+import { InsightsLedgerDaysByMember1799500000002 } from './1799500000002-InsightsLedgerDaysByMember.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -87,4 +88,5 @@ export const migrations: Function[] = [
   InsightsNewcomersByFilter1799500000000,
   SearchTermsTrigrams1799400000000,
   InsightsDeflectionScopes1799500000001,
+  InsightsLedgerDaysByMember1799500000002,
 ];

@@ -141,9 +141,9 @@ export class CommunityInsightsService {
          UNION ALL
          SELECT e.user_id, (e.kind = 'answer.accepted')::int, (e.kind = 'answer.verified')::int ${edges(`'answer.accepted', 'answer.verified'`)}
        ), totals AS (
-         SELECT t.user_id, t.accepted, t.verified
-         FROM (SELECT user_id, sum(accepted)::int AS accepted, sum(verified)::int AS verified FROM counted GROUP BY user_id) t
-         JOIN users u ON u.id = t.user_id AND u.role = 'member'
+         -- Staff left out by their few ids (a join with every member cost more than the sums).
+         SELECT user_id, sum(accepted)::int AS accepted, sum(verified)::int AS verified FROM counted
+         WHERE user_id NOT IN (SELECT s.id FROM users s WHERE s.role <> 'member') GROUP BY user_id
        ), tenth AS (
          SELECT accepted, verified FROM totals ORDER BY accepted DESC, verified DESC OFFSET ${TOP - 1} LIMIT 1
        ), candidates AS (

@@ -19,7 +19,7 @@ export const PERIOD_DAYS = `SELECT generate_series(date_trunc('day', $1::timesta
 
 /** Rows of roll-up `alias` (a space_id column) in the filtered spaces ($3 space, $4 team). */
 export const rollupScope = (alias: string): string => `($3::bigint IS NULL OR ${alias}.space_id = $3::bigint)
-  AND ($4::bigint IS NULL OR ${alias}.space_id IN (SELECT st.space_id FROM space_teams st WHERE st.team_id = $4::bigint))`;
+  AND ($4::bigint IS NULL OR ${alias}.space_id = ANY (ARRAY(SELECT st.space_id FROM space_teams st WHERE st.team_id = $4::bigint)))`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
