@@ -1,4 +1,5 @@
 import { isWordChar, lineBefore } from '../text.js';
+import { scanner } from './scan.js';
 import type { Candidate, CustomPattern, NumberKind } from './types.js';
 
 /** Words that name the number that follows: "Kundennummer 123456789", "Vertragsnummer: V-2024-77812", "order #4711-2231". */
@@ -49,6 +50,7 @@ const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
 const GROUPS = [...CUES.map(([kind, cue]) => `(?<${kind}>${cue})`), ...BARE_CUES.map(([kind, cue]) => `(?<bare_${kind}>${cue})`)];
 // Cue words first (a fast scan), then what follows them; a leading look-behind would slow the scan down several times.
 const CUE = new RegExp(GROUPS.join('|'), 'gi');
+const cues = scanner(CUE);
 const CUED_VALUE = new RegExp(FILLER + VALUE, 'iuy');
 /**
  * Or a relative clause set off by commas: "Die Kundennummer, die auf meiner Rechnung steht, ist 4711", "the number that
@@ -341,6 +343,7 @@ const LABEL_LIST = new RegExp(
   String.raw`${LIST_ITEM}(?:${LIST_JOIN}${LIST_ITEM}){1,3}(?![\p{L}\p{N}])(?:\s[^\n:\d]{1,40}?:|\s?:)?\s{0,2}`,
   'giu',
 );
+const labelListsIn = scanner(LABEL_LIST);
 const LIST_ITEMS = new RegExp(String.raw`(?<![\p{L}])(?:${LIST_ITEM})`, 'giu');
 const LIST_ITEM_KIND = new RegExp(LIST_STEMS.map(([kind, stem]) => `(?<${kind}>${stem})`).join('|'), 'iuy');
 /** Between values: " / ", ", ", " und ", " bzw. ". The values end at a dash, a sentence end or the line's end. */
@@ -358,7 +361,7 @@ function labelLists(text: string): { found: [NumberKind | 'dob', number, number]
   const found: [NumberKind | 'dob', number, number][] = [];
   /** The label lists whose values were read: their words name no further value. */
   const labels: [number, number][] = [];
-  for (const m of text.matchAll(LABEL_LIST)) {
+  for (const m of labelListsIn(text)) {
     // Checked here, not as a leading look-behind, which would slow the scan down.
     if (isWordChar(text[m.index - 1]) || /\d/.test(text[m.index - 1] ?? '')) continue;
     const kinds: ListKind[] = [];
@@ -420,7 +423,7 @@ export function detectCuedNumbers(text: string): Candidate[] {
   };
   const lists = labelLists(text);
   for (const [kind, start, end] of lists.found) push(kind, start, end);
-  for (const m of text.matchAll(CUE)) {
+  for (const m of cues(text)) {
     if (lists.labels.some(([start, end]) => start <= m.index && m.index < end)) continue;
     if (isWordChar(text[m.index - 1]) && !COMPOUND_TAIL.test(m[0])) continue;
     const cue = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0];

@@ -1,6 +1,7 @@
 import { isWordChar } from '../text.js';
 import { ean13Valid, iso7064Mod11_10Valid, luhnValid, mrzCheckDigit, nhsChecksumValid } from './checksums.js';
 import { codiceFiscale, cpr, dni, fodselsnummer, hetu, nif, nir, personnummer, pesel, rodneCislo, rrn } from './person-id-europe.js';
+import { scanner } from './scan.js';
 import type { Candidate } from './types.js';
 
 /**
@@ -235,6 +236,7 @@ const CUES: readonly [string, string, readonly Validator[]][] = [
 ];
 
 const CUE = new RegExp(CUES.map(([name, cue]) => `(?<${name}>${cue})`).join('|'), 'giu');
+const cues = scanner(CUE);
 const VALIDATORS = new Map(CUES.map(([name, , validators]) => [name, validators]));
 
 const ALNUM = /[A-Za-z0-9]/;
@@ -353,7 +355,7 @@ export function detectPersonIds(text: string): Candidate[] {
   const push = (start: number, end: number, rule: string) => {
     if (!found.some((c) => start < c.end && c.start < end)) found.push({ kind: 'person_id', start, end, rule });
   };
-  for (const m of text.matchAll(CUE)) {
+  for (const m of cues(text)) {
     if (isWordChar(text[m.index - 1])) continue;
     const end = m.index + m[0].length;
     if (/[\p{L}\p{N}]/u.test(text[end] ?? '') && isWordChar(text[end - 1])) continue;

@@ -1,3 +1,5 @@
+import { prefilter } from './prefilter.js';
+
 /**
  * Running a costly pattern only where it can match. A pattern whose every match contains a cheap anchor (a postcode, a
  * digit word) close to its start is tried, sticky, at the positions just before each anchor instead of at every
@@ -51,4 +53,26 @@ export function* matchesAt(sticky: RegExp, text: string, starts: readonly number
 export function firstAt(sticky: RegExp, text: string, starts: readonly number[]): RegExpExecArray | null {
   for (const m of matchesAt(sticky, text, starts)) return m;
   return null;
+}
+
+/**
+ * A scan for `pattern` (global) with the same matches as `text.matchAll(pattern)`: where the pattern has a prefilter
+ * (its alternatives' first characters), the pattern is tried only where that matched.
+ */
+export function scanner(pattern: RegExp): (text: string) => Iterable<RegExpExecArray> {
+  const fast = prefilter(pattern);
+  if (!fast) return (text) => text.matchAll(pattern);
+  const sticky = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'y');
+  return function* (text) {
+    let from = 0;
+    for (;;) {
+      fast.lastIndex = from;
+      const candidate = fast.exec(text);
+      if (!candidate) return;
+      sticky.lastIndex = candidate.index;
+      const m = sticky.exec(text);
+      if (m) yield m;
+      from = m ? m.index + Math.max(1, m[0].length) : candidate.index + 1;
+    }
+  };
 }
