@@ -45,6 +45,12 @@ const FACETED = 500;
  */
 const TYPO_WORDS = 3;
 const TYPO_MIN_LENGTH = 5;
+/**
+ * Snippets are cut from the first SNIPPET_SOURCE characters of question and answers: ts_headline parses
+ * all it is given, and 2,000 characters cost twice as much (0.65 against 0.3 ms a hit) for snippets that
+ * mostly come from the question's opening anyway.
+ */
+const SNIPPET_SOURCE = 1000;
 /** In a draft (title line + body), the title's words say most about what it is about. */
 const TITLE_TERM_BOOST = 4;
 
@@ -246,7 +252,7 @@ export class PostgresSearchIndex implements SearchIndex {
        faceted AS MATERIALIZED (SELECT d.space_id, d.status, d.tags FROM matched JOIN search_documents d USING (question_id))
        SELECT 'hit' AS facet, p.question_id::text AS value, NULL::int AS count, p.relevance, p.sort_key, p.tie,
               ${headline('d.title', 'HighlightAll=true')} AS title_marked,
-              ${headline(`left(d.body_text || ' ' || d.answers_text, 2000)`, 'MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')} AS snippet_marked
+              ${headline(`left(d.body_text || ' ' || d.answers_text, ${SNIPPET_SOURCE})`, 'MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')} AS snippet_marked
          FROM page p JOIN search_documents d USING (question_id), probe
        UNION ALL SELECT 'total', '', count(*)::int, NULL, NULL, NULL, NULL, NULL FROM matched
        UNION ALL SELECT 'spaceId', f.space_id::text, count(*)::int, NULL, NULL, NULL, NULL, NULL FROM faceted f GROUP BY f.space_id
