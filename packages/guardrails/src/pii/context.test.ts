@@ -76,6 +76,10 @@ describe("a company's mailbox, a value disowned, and a placeholder called one", 
     'Just email support@brightfibre.example, they replied within a day.',
     'Datenschutzanfragen bitte an datenschutz@versicherung-nord.example richten, nicht hier.',
     'Billing questions: billing@fibre.example; press enquiries: press@fibre.example.',
+    // … also when it wrote to the writer, and a contracts mailbox (dev-10).
+    "Support emailed me from help@fibre.example saying 'we're looking into it'.",
+    'Emails titled "Your contract documents" come from contracts@mail.fibre.example and only contain a link.',
+    'Die Mails mit dem Betreff "Ihre Vertragsunterlagen" kommen von vertrag@mail.fibre.example.',
     // A company's address after its legal form, in an imprint, or named as its shop, branch or returns address.
     'Mit freundlichen Grüßen\nIhr Kundenservice\nStadtwerke Nordheim GmbH · Hafenstraße 1 · 27568 Nordheim',
     'Kind regards,\nSupport Team\nBrightFibre Ltd, 1 Canal Wharf, Leeds LS11 5PQ',

@@ -47,7 +47,9 @@ const COMPANY_MAIL_BEFORE =
  * the writer gives it as where to reach them ("schreibt mir an …", "my address is …").
  */
 const ROLE_MAILBOX =
-  /^(?:[\p{L}\d]+[-_.])?(?:tickets?|reply|replies|case|alerts?|notifications?|notify|system|bounces?|sicherheit|monitoring|jira|jenkins|github|gitlab|git|root|cron|daemon|bot|support|billing|dpo|datenschutz|privacy|kundenservice|customer-?service|customer-?care|service|help|hilfe|helpdesk|press|presse|no-?reply|do-?not-?reply|complaints|beschwerde|abuse|security|sales|vertrieb|rechnung|invoices?|careers?|karriere|bewerbung(?:en)?|jobs|legal|compliance|postmaster|hostmaster|webmaster|admin|newsletter|marketing|orders?|bestellung(?:en)?|team|office|buchhaltung|accounts)(?:[._+-][\p{L}\d-]+)?@/iu;
+  /^(?:[\p{L}\d]+[-_.])?(?:tickets?|reply|replies|case|alerts?|notifications?|notify|system|bounces?|sicherheit|monitoring|jira|jenkins|github|gitlab|git|root|cron|daemon|bot|support|billing|dpo|datenschutz|privacy|kundenservice|customer-?service|customer-?care|service|help|hilfe|helpdesk|press|presse|no-?reply|do-?not-?reply|complaints|beschwerde|abuse|security|sales|vertrieb|rechnung|invoices?|careers?|karriere|bewerbung(?:en)?|jobs|legal|compliance|postmaster|hostmaster|webmaster|admin|newsletter|marketing|orders?|bestellung(?:en)?|contracts?|vertrag|vertr(?:ä|ae)ge|team|office|buchhaltung|accounts)(?:[._+-][\p{L}\d-]+)?@/iu;
+/** … and it is the sender, whatever the sentence says of the writer: "Support emailed me from help@…", "die Mail kam von service@…". */
+const SENT_FROM_BEFORE = /(?<!\p{L})(?:from|von|vom)\s$/iu;
 const ADDRESSED_TO_ME = /(?<!\p{L})(?:mir|mich|me|my|mein\p{L}{0,2})(?!\p{L})/iu;
 const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
 const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|verein|impressum|imprint)[^\n\d]{0,30}$/iu;
@@ -95,7 +97,7 @@ export function isCompanys(text: string, kind: string, start: number, end: numbe
     if (DISOWNED_MAIL_AFTER.test(lineAfter(text, end, 80))) return true;
     const before = lineBefore(text, start, 64);
     const sentence = before.slice(before.search(/[^.!?]*$/));
-    if (ROLE_MAILBOX.test(text.slice(start, end)) && !ADDRESSED_TO_ME.test(sentence)) return true;
+    if (ROLE_MAILBOX.test(text.slice(start, end)) && (!ADDRESSED_TO_ME.test(sentence) || SENT_FROM_BEFORE.test(sentence))) return true;
     return COMPANY_MAIL_BEFORE.test(sentence) && !FIRST_PERSON.test(sentence);
   }
   return false;
