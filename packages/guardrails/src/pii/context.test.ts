@@ -66,6 +66,8 @@ describe("a company's mailbox, a value disowned, and a placeholder called one", 
     ['Ich wohne jetzt bei der Agentur: Kreativ GmbH, Marktplatz 5, 88212 Ravensburg', 'address', 'Marktplatz 5, 88212 Ravensburg'],
     ['Meine Adresse laut Impressum meiner Firma: jana.roth@roth-design.de', 'email', 'jana.roth@roth-design.de'],
     ['Schreibt mir an info@solarsepp.example.org, da schaue ich öfter rein.', 'email', 'info@solarsepp.example.org'],
+    ['Our office moved, my direct line there is 0161 496 0199.', 'phone', '0161 496 0199'],
+    ['Unsere Filiale: ich arbeite dort, mein Handy 0171 2345678', 'phone', '0171 2345678'],
   ])('still reports %j', (text, kind, match) => {
     expect(found(text)).toContainEqual([kind, match]);
   });
@@ -87,6 +89,12 @@ describe("a company's mailbox, a value disowned, and a placeholder called one", 
     'Sie finden unseren Shop in der Königstraße 28, 70173 Stuttgart.',
     'Unsere Filiale Zürich: Löwenstrasse 31, 8001 Zürich.',
     'Our head office is at 500 Market Street, Suite 1200, San Francisco, CA 94105.',
+    // … also the reader's office, and a store's or head office's whole line with its phone (dev-10).
+    'Your Irish office (Fennwatt Ireland, 2 Grand Canal Square, Dublin 2, D02 A342) never answered my letter.',
+    'Euer Geschäftssitz (Konrad-Zuse-Platz 1, 81829 München) steht ja im Impressum – kann ich dahin schicken?',
+    'Unsere Filiale: Fennwatt Shop, Königstraße 27, 70173 Stuttgart, Mo–Sa 10–20 Uhr, Tel. 0711 2233 4400.',
+    'Our store: Fennwatt Shop, 27 King Street, Manchester M2 4LQ, Mon–Sat 10–8, tel 0161 496 0000.',
+    'Head office: Fennwatt Inc., 500 Market St, Suite 900, San Francisco, CA 94105, (415) 555-0100 – on every invoice.',
     'Returns go to: ShopNow Returns Centre, Unit 4, Meridian Park, Coventry CV6 4BX.',
     'Complaints must be sent in writing to: Ombudsman Services, PO Box 730, Warrington WA4 6WU.',
   ])('reports no company mailbox or address in %j', (text) => {

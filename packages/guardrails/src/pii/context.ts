@@ -62,9 +62,16 @@ const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|vere
 const LEGAL_FORM_BEFORE =
   /(?<!\p{L})(?:gmbh|ag|ltd|plc|inc|llc|kg|ohg|e\.\s?v|co)\.?(?!\p{L})[^\n\p{L}]{1,4}(?:[^\n,·|]{1,40}[,·|]\s{0,2})?$/iu;
 const COMPANY_ADDRESS_BEFORE = new RegExp(
-  String.raw`(?:impressum|imprint|registered\soffice|head\s?office|headquarters|hauptsitz|firmensitz|(?:unser\p{L}{0,2}|our)\s(?:\p{L}+\s)?(?:filiale|shop|store|kundencenter|service-?center|retourenlager|branch|warehouse|repair\spartner)|kundencenter|(?:abholung|pick-?up|collect(?:ion)?)\s(?:in|at|from|aus)\s(?:der\s|the\s)?(?:filiale|branch|store|shop)|sold\sby|verkauft\s(?:von|durch)|(?:anschrift|adresse|address)\s(?:der|des|of\sthe)\s(?:firma|unternehmens|company)|(?:firma|firmen|geschäfts|company|business)\p{L}*[^\n]{0,3}(?:anschrift|adresse|address)|returns?\s(?:go|centre|center|address|department)|complaints?\s(?:must|should|go|to|department)|beschwerden?\s(?:bitte|an)|ombudsman|retouren\p{L}*|rücksendung\p{L}*|widerruf\p{L}*|kundenservice|kundendienst|customer\s(?:service|care)|service-?team|support-?team)[^\n]{0,80}$`,
+  String.raw`(?:impressum|imprint|registered\soffice|head\s?office|headquarters|hauptsitz|firmensitz|geschäftssitz|(?:unser\p{L}{0,2}|our)\s(?:\p{L}+\s)?(?:filiale|shop|store|kundencenter|service-?center|retourenlager|branch|warehouse|repair\spartner)|(?:your|euer|eure[rnms]?|ihr\p{L}{0,2})\s(?:\p{L}+\s)?(?:office|büro|filiale|shop|store|branch|warehouse|lager)|kundencenter|(?:abholung|pick-?up|collect(?:ion)?)\s(?:in|at|from|aus)\s(?:der\s|the\s)?(?:filiale|branch|store|shop)|sold\sby|verkauft\s(?:von|durch)|(?:anschrift|adresse|address)\s(?:der|des|of\sthe)\s(?:firma|unternehmens|company)|(?:firma|firmen|geschäfts|company|business)\p{L}*[^\n]{0,3}(?:anschrift|adresse|address)|returns?\s(?:go|centre|center|address|department)|complaints?\s(?:must|should|go|to|department)|beschwerden?\s(?:bitte|an)|ombudsman|retouren\p{L}*|rücksendung\p{L}*|widerruf\p{L}*|kundenservice|kundendienst|customer\s(?:service|care)|service-?team|support-?team)[^\n]{0,80}$`,
   'iu',
 );
+
+/**
+ * A line that opens with one of the company's places: "Unsere Filiale: Peerdesk Shop, Königstraße 27, …, Tel. …", "Our
+ * store: …", "Head office: Peerdesk Inc., …". Numbers on it are the company's unless the writer speaks of themselves.
+ */
+export const COMPANY_PLACE_LINE =
+  /^[^\S\n]*(?:(?:unser\p{L}{0,2}|our)\s(?:\p{L}+\s)?(?:filiale|shop|store|branch|büro|office|kundencenter)|head\s?office|headquarters|registered\soffice|hauptsitz|firmensitz|geschäftssitz|zentrale)\s?:/iu;
 
 /** In a team's signature: under a sign-off and a line naming the team ("Viele Grüße\nJonas vom Peerdesk-Support\nTel. …"). */
 export const SIGNED_BY_TEAM =

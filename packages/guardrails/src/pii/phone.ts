@@ -1,5 +1,5 @@
 import { lineAfter, lineBefore } from '../text.js';
-import { isSample, SIGNED_BY_TEAM } from './context.js';
+import { COMPANY_PLACE_LINE, isSample, SIGNED_BY_TEAM } from './context.js';
 import { digitCount, digitsOf, splitAtLineBreaks, type DigitGroup, type NumberRun } from './number-runs.js';
 import { anchorsOf, firstAt } from './scan.js';
 import type { Candidate } from './types.js';
@@ -111,6 +111,8 @@ function serviceLine(text: string, start: number, end: number, digits: string, r
   )
     return true;
   if (SIGNED_BY_TEAM.test(text.slice(Math.max(0, start - 200), start))) return true;
+  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  if (COMPANY_PLACE_LINE.test(line) && !FIRST_PERSON.test(line)) return true;
   if (NAMED_IN_BRACKETS_AFTER.test(lineAfter(text, end, 48))) return true;
   const before = lineBefore(text, start, 96);
   const organisation = organisationLine(before);
