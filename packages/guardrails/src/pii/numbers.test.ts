@@ -748,3 +748,14 @@ describe('service accounts, customer codes and order confirmations', () => {
     expect(numbers(text)).toEqual([]);
   });
 });
+
+describe('dev-10: answers, genitive labels, confirmations and accounts in forms', () => {
+  it.each([
+    // A device's firmware or serial in the lines after a question that lists labels answers nothing.
+    'Welche Daten braucht ihr von mir? Vertragsnummer, Geburtsdatum, Adresse?\n\nMein Handy: Galaxy S23, Modem-Firmware S911BXXS3BXJ1.',
+    // … nor does a value cut off.
+    'Welche Daten braucht ihr? Vertragsnummer, Adresse?\n\nDie EID beginnt mit 8904903200… – reicht das?',
+  ])('leaves %j alone', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
+});

@@ -134,10 +134,11 @@ const ANSWER_VALUE = new RegExp(
   String.raw`(?<![\p{L}\p{N}\-/.,])(${VALUE_CORE.replaceAll('[A-Z]', '[A-Z]')})(?![\p{L}\p{N}]|[.,]\d)`,
   'gu',
 );
+/** Units, and a value cut off ("beginnt mit 8904903200…"), are no answer. */
 const NOT_ANSWER_AFTER =
-  /^\s?(?:%|€|\$|£|eur\b|euro|usd\b|gb\b|mb\b|kwh\b|uhr\b|min|h\b|tage|days|-?stellig|stellen|digits|characters|zeichen)/iu;
+  /^\s?(?:%|€|\$|£|…|\.\.\.|eur\b|euro|usd\b|gb\b|mb\b|kwh\b|uhr\b|min|h\b|tage|days|-?stellig|stellen|digits|characters|zeichen)/iu;
 const NOT_ANSWER_BEFORE =
-  /(?:[€$£]|tel\p{L}*|phone|handy|mobil\p{L}*|\p{L}*nummer|number|iban|ticket|fall|case|rechnung\p{L}*|invoice|tracking|sendung\p{L}*|ref\p{L}*|vorgang\p{L}*|\bseit|since|vom|from|am|on)[^\p{L}\d\n]{0,3}$/iu;
+  /(?:[€$£]|tel\p{L}*|phone|handy|mobil\p{L}*|\p{L}*nummer|number|iban|ticket|fall|case|rechnung\p{L}*|invoice|tracking|sendung\p{L}*|ref\p{L}*|vorgang\p{L}*|firmware|version|build|baseband|model\p{L}?|seri\p{L}*|imei|iccid|eid|\bseit|since|vom|from|am|on)[^\p{L}\d\n]{0,3}$/iu;
 const ANSWER_LINES = 3;
 /** How much of each answer line is read. */
 const ANSWER_REACH = 200;
