@@ -18,7 +18,10 @@ export async function reindexAll(dataSource: DataSource, index: SearchIndex, pro
   progress(0, total);
   for (;;) {
     const rows: { id: string }[] = await dataSource.query(`SELECT id FROM questions WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [after]);
-    if (rows.length === 0) return done;
+    if (rows.length === 0) {
+      await index.settle?.();
+      return done;
+    }
     const { documents } = await loadSearchDocuments(
       dataSource,
       rows.map((r) => r.id),

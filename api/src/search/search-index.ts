@@ -87,6 +87,8 @@ export interface SearchIndex {
   /** Removes everything (used by a full reindex). */
   clear(): Promise<void>;
   count(): Promise<number>;
+  /** After a full reindex: lets the engine tidy what the bulk load left behind. */
+  settle?(): Promise<void>;
 }
 
 export const SEARCH_INDEX = Symbol('SearchIndex');
