@@ -28,7 +28,14 @@ const FORM_LABEL = String.raw`(?:\p{Lu}[\p{L}/ ]{1,24}:\s?)?`;
 /** "221B Baker Street, London", "1600 Pennsylvania Ave NW, Washington,", "Flat 2, 10 Example Road, Leeds", unit/number "7/21 Banksia St". */
 /** A rural route or highway contract box instead of a street: "RR 2 Box 152", "Rural Route 3, Box 40", "HC 65 Box 12". */
 const RURAL_ROUTE = String.raw`(?:RR|R\.R\.|Rural\sRoute|HC|Star\sRoute)\s\d{1,3},?\s(?:Box|#)\s?\d{1,5},?\s`;
-const STREET_LINE = String.raw`(?:${RURAL_ROUTE}|(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?(?:\d{1,4}[A-Za-z]?\/)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s(?:(?:Apt|Suite|Ste|Unit|Flat|#)\.?\s?\w{1,6},?\s)?${FORM_LABEL})`;
+/**
+ * A house or building named instead of numbered: "The Old Rectory, Church Lane,", "Apt 14, The Maltings," (a flat in a
+ * named building).
+ */
+const NAMED_HOUSE = String.raw`(?:The\s${WORD}(?:\s${WORD}){0,2},\s(?:${NAME_WORD}\s){1,2}(?:${STREET_TYPES.join('|')})\.?|(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\sThe\s${WORD}(?:\s${WORD})?),\s`;
+/** After the street, a flat or suite: "Apt 4B", "Suite 900", "#2R", French-Canadian "app. 7". */
+const UNIT_AFTER = String.raw`(?:(?:Apt|Suite|Ste|Unit|Flat|App|app|#)\.?\s?\w{1,6},?\s)?`;
+const STREET_LINE = String.raw`(?:${RURAL_ROUTE}|${NAMED_HOUSE}|(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?(?:\d{1,4}[A-Za-z]?\/)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s${UNIT_AFTER}${FORM_LABEL})`;
 /** A town, also with a district number ("Dublin 2,"). */
 const CITY_WORD = String.raw`${WORD}(?:\s\d{1,2}(?=,))?,?\s${FORM_LABEL}`;
 const CA_PROVINCES = 'AB BC MB NB NL NS NT NU ON PE QC SK YT';
@@ -52,6 +59,11 @@ const STREET_TOWN = new RegExp(
 );
 const BEFORE_UK = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET_LINE}(?:${CITY_WORD}){0,3}$`, 'u');
 const BEFORE_US = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET_LINE}(?:${CITY_WORD}){1,3}$`, 'u');
+/** Irish rural addresses have no street: townland, town and county before the Eircode ("Cloonagh, Ballina, Co. Mayo F26 K5P3"). */
+const BEFORE_IE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${STREET_LINE}(?:${CITY_WORD}){0,3}|${WORD}(?:,\s${WORD}){0,2},\s(?:Co\.|County)\s${WORD}\s)$`,
+  'u',
+);
 
 const CUED_STREET = new RegExp(
   String.raw`(?:\b(?:I|[Ww]e)(?:'m|'re|\sam|\sare|\slive|\smoved)\s(?:now\s)?(?:at|to|on)|\b[Ll]ives?\sat|\b[Ll]iving\sat|\b[Aa]ddress(?:\sis)?:?|\b(?:[Ss]hip|[Dd]eliver|[Ss]end|[Pp]ost|[Mm]ail)(?:\sit)?\sto:?)\s(?<![\p{L}\p{N}])(\d{1,5}[A-Za-z]?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?|${SUFFIXED_STREET}))(?![\p{L}\p{N}])`,
@@ -84,9 +96,12 @@ const TYPED_UK = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|way|terrace|place|gardens|grove|court|ct|hill|row|walk|square|sq|mews|park)\.?,?\s(?:[a-z][a-z'-]{2,24},?\s){1,2}[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?![\p{L}\p{N}])`,
   'giu',
 );
-/** A US address typed in lower case, commas optional: "200 pine st apt 14 austin tx 78701", "9 elm rd, dayton oh 45402-1234". */
+/**
+ * A US address typed in lower case, commas optional: "200 pine st apt 14 austin tx 78701", "9 elm rd, dayton oh 45402-1234",
+ * "512 w 110th st apt 6b new york ny 10025".
+ */
 const TYPED_US = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])\d{1,6}\s(?:[a-z][a-z'-]{1,24}\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|way|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|trail|trl)\.?,?\s(?:(?:apt|unit|suite|ste|#)\.?\s?[a-z\d]{1,6},?\s)?(?:[a-z][a-z'-]{2,24}\s){1,3}(?:${US_STATES.toLowerCase().replace(/ /g, '|')}),?\s\d{5}(?:-\d{4})?(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])\d{1,6}\s(?:[a-z][a-z'-]{0,24}\s|\d{1,3}(?:st|nd|rd|th)\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|way|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|trail|trl)\.?,?\s(?:(?:apt|unit|suite|ste|#)\.?\s?[a-z\d]{1,6},?\s)?(?:[a-z][a-z'-]{2,24}\s){1,3}(?:${US_STATES.toLowerCase().replace(/ /g, '|')}),?\s\d{5}(?:-\d{4})?(?![\p{L}\p{N}])`,
   'gu',
 );
 
@@ -116,7 +131,7 @@ export function detectEnglishAddresses(text: string): Candidate[] {
     ...detect(text, US_ZIP, BEFORE_US, 'address-us'),
     ...detect(text, CA_POSTCODE, BEFORE_US, 'address-ca'),
     ...detect(text, AU_POSTCODE, BEFORE_US, 'address-au'),
-    ...detect(text, EIRCODE, BEFORE_UK, 'address-ie'),
+    ...detect(text, EIRCODE, BEFORE_IE, 'address-ie'),
   ];
   // An Eircode names a single building: with its label it is an address on its own.
   for (const m of text.matchAll(EIRCODE)) {

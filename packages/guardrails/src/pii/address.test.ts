@@ -364,3 +364,29 @@ describe('British form dumps with a line per field', () => {
     expect(addresses('Address line 1: see below\nTown: Leeds\nCountry: UK')).toEqual([]);
   });
 });
+
+describe('dev-10: named houses, Irish rural addresses, French-Canadian flats and lower-case Manhattan', () => {
+  it.each([
+    [
+      'Parcel was left at The Old Rectory, Church Lane, Ashby, LE65 1HF even though I asked.',
+      'The Old Rectory, Church Lane, Ashby, LE65 1HF',
+    ],
+    [
+      'New address after the move: Apt 14, The Maltings, Kilkenny R95 T2X4 – you serve that building.',
+      'Apt 14, The Maltings, Kilkenny R95 T2X4',
+    ],
+    ["We're rural: Cloonagh, Ballina, Co. Mayo F26 K5P3 – does the plan cover us?", 'Cloonagh, Ballina, Co. Mayo F26 K5P3'],
+    ['Ship it to 3045 Boul. Laurier, app. 7, Québec, QC G1V 2M2 or it will bounce.', '3045 Boul. Laurier, app. 7, Québec, QC G1V 2M2'],
+    ['address: 512 w 110th st apt 6b new york ny 10025 – is fiber available?', '512 w 110th st apt 6b new york ny 10025'],
+  ])('finds the address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each([
+    'The Old Rectory is a listed building near Ashby.',
+    'Co. Mayo has no fibre yet, says the map.',
+    'We visited The Maltings, a pub in Kilkenny, last summer.',
+  ])('finds none in %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
