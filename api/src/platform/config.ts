@@ -45,6 +45,8 @@ export abstract class AppConfig {
   declare readonly searchRateLimit: number;
   /** Longest run of one SQL statement before PostgreSQL cancels it; 0 turns the bound off. */
   declare readonly statementTimeoutMs: number;
+  /** Repeated SQL runs as named prepared statements (planned once per connection); off for a pooler that cannot keep them. */
+  declare readonly preparedStatements: boolean;
   /** The company behind the community, named in the "verified by …" seal on answers. */
   declare readonly companyName: string;
   declare readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlDays,
     searchRateLimit: count('SEARCH_RATE_LIMIT', 60, 1_000_000),
     statementTimeoutMs: count('STATEMENT_TIMEOUT_MS', 10_000, 3_600_000),
+    preparedStatements: flag('PG_PREPARED_STATEMENTS', true),
     companyName: read('COMPANY_NAME') ?? 'Fennwatt',
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),

@@ -2,6 +2,7 @@ import { migrations } from '@peerdesk/migrations';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { AfterCommitSubscriber } from '../live/after-commit';
 import { entities } from '../../entities';
+import { PreparingClient } from './prepared-statements';
 
 /** Counts the SQL statements sent, so tests and benchmarks can prove a page's query count is bounded. */
 export class QueryCounter implements TypeOrmLogger {
@@ -25,6 +26,8 @@ export interface DataSourceOptions {
    * abandoned or not, can keep a connection busy for minutes.
    */
   statementTimeoutMs?: number;
+  /** Repeated statements run as named prepared statements (see prepared-statements.ts); default on. */
+  preparedStatements?: boolean;
 }
 
 /** The one DataSource definition, used by the app, the CLI and the tests. */
@@ -43,6 +46,7 @@ export function createDataSource(url: string, queryCounter = new QueryCounter(),
     logger: queryCounter,
     // A misspelt word ("pasword") still finds "password" in a title at 0.5 word similarity.
     extra: {
+      ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
       max: 20,
       application_name: 'peerdesk-api',
       options: `-c pg_trgm.word_similarity_threshold=0.5 -c statement_timeout=${statementTimeout}`,

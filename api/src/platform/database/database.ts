@@ -29,7 +29,8 @@ export async function openDatabase(
   options: DataSourceOptions = { statementTimeoutMs: 0 },
 ): Promise<DatabaseConnection> {
   const { url, stop } = await resolveDatabaseUrl(config, logger);
-  const migrator = createDataSource(url, undefined, { statementTimeoutMs: 0 });
+  options = { ...options, preparedStatements: config.preparedStatements };
+  const migrator = createDataSource(url, undefined, { statementTimeoutMs: 0, preparedStatements: config.preparedStatements });
   await migrator.initialize();
   try {
     const applied = await migrator.runMigrations({ transaction: 'each' });
