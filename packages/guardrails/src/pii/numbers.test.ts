@@ -755,7 +755,32 @@ describe('dev-10: answers, genitive labels, confirmations and accounts in forms'
     'Welche Daten braucht ihr von mir? Vertragsnummer, Geburtsdatum, Adresse?\n\nMein Handy: Galaxy S23, Modem-Firmware S911BXXS3BXJ1.',
     // … nor does a value cut off.
     'Welche Daten braucht ihr? Vertragsnummer, Adresse?\n\nDie EID beginnt mit 8904903200… – reicht das?',
+    // A thread number after a bare noun is no order.
+    'Bestellung ist angekommen, siehe Thread #48213 für die Details.',
   ])('leaves %j alone', (text) => {
     expect(numbers(text)).toEqual([]);
+  });
+});
+
+describe('dev-10: order confirmations, genitive labels, "#" values after a bare noun, prefixed account values', () => {
+  it.each([
+    ['Vorgangsnummer aus eurem Brief: AU-009912 (das ist meine Auftragsbestätigung für den Anschluss).', [['order_number', 'AU-009912']]],
+    [
+      'KdNr 88-120447, Auftragsnummer der Umzugsbestellung UZ-77130.',
+      [
+        ['customer_number', '88-120447'],
+        ['order_number', 'UZ-77130'],
+      ],
+    ],
+    [
+      'Hab zwei Bestellungen aufgegeben, #558210 und #558214, die zweite bitte stornieren.',
+      [
+        ['order_number', '558210'],
+        ['order_number', '558214'],
+      ],
+    ],
+    ['Old prov.: account EIR-7731902', [['customer_number', 'EIR-7731902']]],
+  ])('reads %j', (text, expected) => {
+    expect(numbers(text).map(([k, v]) => [k, v])).toEqual(expected);
   });
 });

@@ -17,7 +17,7 @@ const CUES: readonly [NumberKind, string][] = [
   ],
   [
     'order_number',
-    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s_-]?(?:number|nummer|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|po(?=\s#?\d)|order(?=\s?#)|purchase\s(?:number|no\.?)|buchungs-?(?:nummer|nr\.?|code)|booking\s(?:number|no\.?|id|code|confirmation|${REF})|reservierungs-?(?:nummer|nr\.?)|reservation\s(?:number|no\.?|id|code)|order\sconfirmation(?:\s(?:number|no\.?|#))?|confirmation\s(?:number|no\.?|#)`,
+    String.raw`bestell[\s-]?(?:numm?er|nr\.?|id)|best\.-?\s?nr\.?|auftrags[\s-]?(?:numm?er|nr\.?|id)|auftragsnr\.?|order[\s_-]?(?:number|nummer|no\.?|nr\.?|id|#|${REF})|po\s?(?:#|number|no\.)|po(?=\s#?\d)|order(?=\s?#)|purchase\s(?:number|no\.?)|buchungs-?(?:nummer|nr\.?|code)|booking\s(?:number|no\.?|id|code|confirmation|${REF})|reservierungs-?(?:nummer|nr\.?)|reservation\s(?:number|no\.?|id|code)|order\sconfirmation(?:\s(?:number|no\.?|#))?|confirmation\s(?:number|no\.?|#)|(?:auftrags|bestell)best(?:ä|ae)tigung`,
   ],
 ];
 /** German compounds end in the cue: "Rahmenvertragsnummer", "Mobilfunkvertrags-Nr.", "Sammelbestellnummer". */
@@ -42,8 +42,11 @@ const LABELLED = /^[*_`\s]{0,3}[:#|]/;
 /** Where the writer read the number: "Kundennummer laut Brief …", "lt. Rechnung", "auf der Karte", "on my bill". */
 const WHERE_READ = String.raw`(?:laut|lt\.|gemäß|gem\.)\s\p{L}{2,20}|(?:auf|in)\s(?:dem|der|meinem|meiner)\s\p{L}{2,20}|(?:on|from|in)\s(?:the|my|your)\s(?:letter|bill|invoice|card|app|screen|e-?mail|portal|statement|account)`;
 /** Also markdown and table punctuation around the label or value: "**Kundennummer:** 123", "| Kd-Nr | 123 |", "`123`". */
-/** Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …". */
-const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60→⇒>-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|unter(?:\sder)?|under|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|being|(?:von|vom|of|for|für)\s(?:meine[mrs]?|my|unsere[mr]?|our|his|her|seine[mr]?|ihre[mr]?)\s\p{L}{2,20}|\([^()\n\d]{1,80}\)|${WHERE_READ})){0,5}\s{0,2}#?\s?`;
+/**
+ * Also a short adverb or aside: "als Kundennummer nur 8812", "number with you (gas, monthly) is …", "Nummer bei euch lautet …",
+ * or whose it is in the genitive: "Auftragsnummer der Umzugsbestellung UZ-77130".
+ */
+const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60→⇒>-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|unter(?:\sder)?|under|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|being|(?:von|vom|of|for|für)\s(?:meine[mrs]?|my|unsere[mr]?|our|his|her|seine[mr]?|ihre[mr]?)\s\p{L}{2,20}|(?:der|des)\s\p{Lu}\p{L}{2,30}|\([^()\n\d]{1,80}\)|${WHERE_READ})){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
 const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
@@ -63,11 +66,17 @@ const RELATIVE_CLAUSE = String.raw`(?:(?:,\s(?:die|der|das|den|which|that)\s[^,\
  */
 const WORDS_THEN = String.raw`(?:(?:(?![,;|&/]|\s(?:und|and|oder|or|sowie|plus)\s)[^\d\n.!:]){1,40}?(?::|\s(?:ist|is|lautet|was|war)\s)|${RELATIVE_CLAUSE})`;
 const LOOSE_VALUE = new RegExp(WORDS_THEN + FILLER + VALUE, 'iuy');
-/** After a bare noun, a few words (often a date) and then a number label: "Bestellung vom 3. März, Nr. 4471", "the order placed on 2 May, no. 5512". */
-const BARE_THEN_LABEL = new RegExp(String.raw`[^\n!?:;]{1,32}?(?<![\p{L}-])(?:nr\.|no\.|nummer|number)\s?:?\s?#?` + VALUE, 'iuy');
+/**
+ * After a bare noun, a few words (often a date) and then a number label: "Bestellung vom 3. März, Nr. 4471", "the order placed
+ * on 2 May, no. 5512", "zwei Bestellungen aufgegeben, #558210 und #558214".
+ */
+const BARE_THEN_LABEL = new RegExp(
+  String.raw`[^\n!?:;]{1,32}?(?:(?<![\p{L}-])(?:nr\.|no\.|nummer|number)\s?:?\s?#?|(?<=[\s(,])#)` + VALUE,
+  'iuy',
+);
 /** Other things the words between name: a document, a device, or a company's line ("customer care number", "care line no."). */
 const OTHER_LABEL =
-  /ticket|rechnung|invoice|sendung|tracking|\bfall\b|\bcase\b|artikel|\bitem|sku|seri|teil|part\b|model|gerät|device|tel|fon|phone|handy|fax|hotline|helpline|service|support|\bcare\b|\bline\b|\bdesk\b|notruf|zentrale|switchboard|zähler|meter|kunde|customer|vertrag|contract|bestell|order|auftrag/iu;
+  /ticket|thread|beitrag|issue|kommentar|comment|rechnung|invoice|sendung|tracking|\bfall\b|\bcase\b|artikel|\bitem|sku|seri|teil|part\b|model|gerät|device|tel|fon|phone|handy|fax|hotline|helpline|service|support|\bcare\b|\bline\b|\bdesk\b|notruf|zentrale|switchboard|zähler|meter|kunde|customer|vertrag|contract|bestell|order|auftrag/iu;
 /** A date's day and month are in range ("12.03.2024", "03/12/24", "2024-03-12"); "44-71-203" is a number, not a date. */
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
@@ -502,7 +511,8 @@ export function detectCuedNumbers(text: string): Candidate[] {
     }
     const labelled = LABELLED.test(text.slice(cueEnd, cueEnd + 3));
     // A bare "Kunde" names a number only as a label ("Kunde: 4711") or when the number is long ("customer 48812093").
-    // "account" is also a verb and a plain noun ("the account was 4410992 days old"): only "my/our/on account …" names one;
+    // "account" is also a verb and a plain noun ("the account was 4410992 days old"): only "my/our/on account …" or a
+    // letter-prefixed value ("account EIR-7731902") names one;
     // the abbreviation "acct" names nothing else.
     const mine =
       /(?<!\p{L})(?:my|mein|our|on)\s(?:(?:real|actual|right|correct|richtige|eigentliche|echte|old|new|alte|neue)\s)?$/iu.test(
@@ -517,7 +527,7 @@ export function detectCuedNumbers(text: string): Candidate[] {
       bare &&
       cue === 'bare_customer_number' &&
       !labelled &&
-      (digits < (claimed ? 4 : abbreviated ? BARE_MIN_DIGITS : 6) || (/^account/i.test(m[0]) && !mine))
+      (digits < (claimed ? 4 : abbreviated ? BARE_MIN_DIGITS : 6) || (/^account/i.test(m[0]) && !mine && !PREFIXED.test(value)))
     )
       continue;
     // A letter prefix set off by a hyphen ("Auftrag A-4471") shapes an id, not a quantity.
