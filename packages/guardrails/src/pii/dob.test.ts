@@ -203,3 +203,12 @@ describe('the thirtieth', () => {
     expect(births('DOB: thirtieth of June 1980')).toEqual(['thirtieth of June 1980']);
   });
 });
+
+describe('whose birth date it is between the label and the date', () => {
+  it.each([
+    ['Geburtsdatum der Kontoinhaberin (meine Mutter): 2. Oktober 1944. Sie ist im Pflegeheim.', '2. Oktober 1944'],
+    ['Date of birth of the account holder: 14/02/1951', '14/02/1951'],
+  ])('finds it in %j', (text, match) => {
+    expect(births(text)).toEqual([match]);
+  });
+});

@@ -6,10 +6,10 @@ const CUE =
   /(?<!\*)\*(?=\d)|(?<![\p{L}.])b\.(?=\s?\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day|zur\swelt|der\swelt|wiegenfest|baujahr|\d\sbaby/giu;
 /**
  * A date is only a date of birth when the text says so, just before it ("geb. am", "DOB:", the genealogical star
- * "*12.3.1960") or just after ("… geboren").
+ * "*12.3.1960", whose it is: "Geburtsdatum der Kontoinhaberin (meine Mutter): …") or just after ("… geboren").
  */
 const CUE_BEFORE =
-  /(?:\bgebdat\.?|\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\b\.?|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bwiegenfest|\bgeb\b|\bb-?day|\bich\s?\(?baujahr|\bbin\s(?:ein\s)?baujahr)(?:\s?\([^()\n]{1,40}\))?[^.!?\n\d]{0,32}$/iu;
+  /(?:\bgebdat\.?|\bgeb\.|\bgeboren|geburtsdat(?:um|en)|\bgeb\.-dat\.|\bgeb\.?-?datum|\bgeburtstag|\bdob\b|\bd\.o\.b\b\.?|\bborn\b|date\s+of\s+birth|\bbirth\s?date|\bbirthday|\bwiegenfest|\bgeb\b|\bb-?day|\bich\s?\(?baujahr|\bbin\s(?:ein\s)?baujahr)(?:\s(?:der|des|vom|von|of)\s\p{L}{2,30})?(?:\s?\([^()\n]{1,40}\))?[^.!?\n\d]{0,32}$/iu;
 /** A form's label on the line above its value: "Geburtsdatum\n03.04.1985". */
 const LABEL_LINE_ABOVE =
   /(?:geburtsdat(?:um|en)|\bgeb\.?-?dat(?:um|\.)|\bgeboren(?:\sam)?|date\s+of\s+birth|\bdob|\bd\.o\.b\.?|\bbirth\s?date)\s?(?:\([^()\n]{1,16}\))?\s?:?[^\S\n]*\n[^\S\n]*$/iu;
