@@ -306,3 +306,20 @@ describe('a bare "ID-Nummer" or "ID number" with a valid Steuer-ID', () => {
     expect(ids('ID number 12345678901')).toEqual([]);
   });
 });
+
+describe("a value after the label's question, a semicolon or an aside in brackets", () => {
+  it.each([
+    ['Mein Sohn braucht seine Steuer-ID? Hier: 92603758109, geboren 2009-04-17.', 'steuer-id', '92603758109'],
+    ["your portal wants my SSN; I entered 601-38-2247 and it says 'invalid'.", 'ssn', '601-38-2247'],
+    ['Meine Steuernummer (Freiberufler, für die Rechnung mit ausgewiesener USt): 181/815/44103.', 'steuernummer', '181/815/44103'],
+  ])('reads %j', (text, rule, value) => {
+    expect(ids(text)).toContainEqual(['person_id', rule, value]);
+  });
+
+  it.each(['Braucht ihr die Steuer-ID? Die Kundennummer ist 92603758109.', 'SSN; the form also asks for 601-38-2247 (a sample)'])(
+    'leaves %j alone',
+    (text) => {
+      expect(ids(text).filter(([kind]) => kind === 'person_id')).toEqual([]);
+    },
+  );
+});

@@ -258,6 +258,11 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A dot that ends an abbreviation ("lt. Bescheid", "gem. Karte", "Nr. ") ends no sentence. */
 const ABBREVIATION = /(?<![\p{L}])(?:lt|gem|lfd|ca|vgl|bzw|nr|no|acc)\.$/iu;
 
+/** An aside in brackets right after the label: "Steuernummer (Freiberufler, für die Rechnung): …". */
+const ASIDE = /^\s?\([^()\n\d]{1,80}\)/;
+/** The writer answers the label's question or goes on about it: "Steuer-ID? Hier: …", "my SSN; I entered …". */
+const ANSWERED_AFTER = /^[?;]\s(?:hier|here|bitte|please|ich|I)(?!\p{L})/iu;
+
 /** Alphanumeric groups and the single separators between them, from `from`, up to a sentence end or a blank line. */
 function groupsAfter(text: string, from: number, to: number): Group[] {
   const groups: Group[] = [];
@@ -276,7 +281,8 @@ function groupsAfter(text: string, from: number, to: number): Group[] {
     if (
       (ch === '.' || ch === '!' || ch === '?' || ch === ';') &&
       /\s/.test(text[i + 1] ?? ' ') &&
-      !ABBREVIATION.test(text.slice(Math.max(from, i - 6), i + 1))
+      !ABBREVIATION.test(text.slice(Math.max(from, i - 6), i + 1)) &&
+      !ANSWERED_AFTER.test(text.slice(i, i + 16))
     )
       break;
     if (ch === '\n' && text.slice(from, i).includes('\n')) break;
@@ -363,7 +369,9 @@ export function detectPersonIds(text: string): Candidate[] {
     // German "nie" (never) is no Spanish NIE.
     if (name === 'dni' && m[0].toLowerCase() === 'nie' && m[0] !== 'NIE') continue;
     const validators = VALIDATORS.get(name)!;
-    const groups = groupsAfter(text, end, Math.min(text.length, end + REACH));
+    // An aside in brackets right after the label does not count towards the reach: "Steuernummer (Freiberufler, für …): …".
+    const valueFrom = end + (ASIDE.exec(text.slice(end, end + 90))?.[0].length ?? 0);
+    const groups = groupsAfter(text, valueFrom, Math.min(text.length, valueFrom + REACH));
     let skipped = 0;
     for (let g = 0; g < groups.length; g++) {
       // Values start at a word's start, not after a separator inside a longer value ("12-3456789" is not "3456789").
