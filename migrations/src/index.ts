@@ -42,6 +42,7 @@ import { InsightsNewcomersByFilter1799500000000 } from './1799500000000-Insights
 import { SearchTermsTrigrams1799400000000 } from './1799400000000-SearchTermsTrigrams.js';
 import { InsightsDeflectionScopes1799500000001 } from './1799500000001-InsightsDeflectionScopes.js';
 import { InsightsLedgerDaysByMember1799500000002 } from './1799500000002-InsightsLedgerDaysByMember.js';
+import { InsightsAttainment1799500000003 } from './1799500000003-InsightsAttainment.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -89,4 +90,5 @@ export const migrations: Function[] = [
   SearchTermsTrigrams1799400000000,
   InsightsDeflectionScopes1799500000001,
   InsightsLedgerDaysByMember1799500000002,
+  InsightsAttainment1799500000003,
 ];

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { refreshEscalationFacts } from './escalation-facts';
 import { bucketCounts, countsOf } from './quantiles';
 
 /** A newcomer who posted on this many distinct UTC days of the period is a regular. */
@@ -383,8 +384,25 @@ export async function rollUpAppended(manager: EntityManager): Promise<number> {
       rows.filter((r) => REVIEW_ACTIONS.includes(r.action)).map((r) => r.id),
     ),
   );
+  // Every change of an escalation is on its timeline (breaches and pauses have no outbox event of their question).
+  const escalations = await followCursor<{ id: string; escalation_id: string }>(
+    manager,
+    'escalation',
+    'escalation_events',
+    'escalation_id',
+    async (rows) => {
+      const questions: { id: string }[] = await manager.query(
+        `SELECT DISTINCT question_id AS id FROM escalations WHERE id = ANY($1::bigint[])`,
+        [[...new Set(rows.map((r) => String(r.escalation_id)))]],
+      );
+      await refreshEscalationFacts(
+        manager,
+        questions.map((q) => String(q.id)),
+      );
+    },
+  );
   const teams = (await followSpaceTeams(manager)) ? 1 : 0;
-  return ledger + audit + teams + (await rollUpDeflection(manager));
+  return ledger + audit + escalations + teams + (await rollUpDeflection(manager));
 }
 
 const REVIEW_ACTIONS = ['draft.approved', 'draft.changes_requested'];
@@ -420,6 +438,7 @@ export async function rebuildDailyRollups(manager: EntityManager): Promise<void>
   await manager.query(`DELETE FROM insights_reviews`);
   await refreshReviews(manager, null);
   await resetCursor(manager, 'audit', 'audit_log');
+  await resetCursor(manager, 'escalation', 'escalation_events');
   await manager.query(`DELETE FROM insights_deflection_dirty`);
   await refreshDeflectionDays(manager, null);
   await saveSpaceTeams(manager);
@@ -477,7 +496,61 @@ export async function refreshEscalationDays(manager: EntityManager, keys: readon
      GROUP BY 1, 2, 3) g`,
     params,
   );
-  await refreshMonths(manager, ESCALATION_MONTHS, list === null ? null : [...new Set(list.map((k) => k.day.slice(0, 7) + '-01'))]);
+  const months = list === null ? null : [...new Set(list.map((k) => k.day.slice(0, 7) + '-01'))];
+  await refreshMonths(manager, ESCALATION_MONTHS, months);
+  await refreshAttainment(manager, list === null ? [] : params, within('created_at'), keyed, months);
+}
+
+/** The counts of SLA attainment summed per day or month (insights_attainment_days, insights_attainment_months). */
+const ATTAINMENT_SUMS = [
+  'opened',
+  'first_response_decided',
+  'first_response_met',
+  'resolution_decided',
+  'resolution_met',
+  'paused_minutes',
+  'paused',
+];
+
+/**
+ * Recomputes insights_attainment_days for the escalations opened on the keys' days (all for an empty
+ * `params`; `within` and `keyed` as in refreshEscalationDays), then the months: per space and team, and
+ * per team over its spaces (space ALL_SPACES). Escalations whose clock runs are read per request.
+ */
+async function refreshAttainment(
+  manager: EntityManager,
+  params: unknown[],
+  within: string,
+  keyed: string,
+  months: string[] | null,
+): Promise<void> {
+  const all = params.length === 0;
+  await manager.query(
+    `DELETE FROM insights_attainment_days ${all ? '' : `WHERE (day, space_id, team_id) IN (SELECT * FROM unnest($1::date[], $2::bigint[], $3::bigint[])) AND $4::date <= $5::date`}`,
+    params,
+  );
+  await manager.query(
+    `INSERT INTO insights_attainment_days (day, space_id, team_id, priority, ${ATTAINMENT_SUMS.join(', ')})
+     SELECT m.day, m.space_id, m.team_id, m.priority, count(*)::int, count(*) FILTER (WHERE m.first_response_decided)::int,
+       count(*) FILTER (WHERE m.first_response_met)::int, count(*) FILTER (WHERE m.resolution_decided)::int,
+       count(*) FILTER (WHERE m.resolution_met)::int, sum(m.paused_minutes)::int, count(*) FILTER (WHERE m.paused)::int
+     FROM (SELECT ${DAY('f.created_at')} AS day, f.* FROM insights_escalations f WHERE ${within}) m ${keyed}
+     GROUP BY 1, 2, 3, 4`,
+    params,
+  );
+  if (months?.length === 0) return;
+  const which = months === null ? 'true' : `${MONTH('d.day')} = ANY($1::date[])`;
+  await manager.query(
+    `DELETE FROM insights_attainment_months WHERE ${months === null ? 'true' : 'month = ANY($1::date[])'}`,
+    months === null ? [] : [months],
+  );
+  await manager.query(
+    `INSERT INTO insights_attainment_months (month, space_id, team_id, priority, ${ATTAINMENT_SUMS.join(', ')})
+     SELECT ${MONTH('d.day')}, k.space_id, d.team_id, d.priority, ${ATTAINMENT_SUMS.map((c) => `sum(d.${c})::int`).join(', ')}
+     FROM insights_attainment_days d CROSS JOIN LATERAL (VALUES (d.space_id), (${ALL_SPACES})) k(space_id)
+     WHERE ${which} GROUP BY 1, 2, 3, 4`,
+    months === null ? [] : [months],
+  );
 }
 
 /** The UTC days (YYYY-MM-DD) of events matching `where` in deflection_events (alias x). */

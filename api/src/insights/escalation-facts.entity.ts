@@ -11,6 +11,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('insights_escalations_created_idx', ['createdAt'])
 @Index('insights_escalations_question_idx', ['questionId'])
 @Index('insights_escalations_closed_idx', ['closedAt'])
+/** Escalations whose clock runs: attainment decides them by comparing their due time with now. */
+@Index('insights_escalations_running_idx', { synchronize: false })
 export class EscalationFactsEntity {
   @PrimaryColumn({ name: 'escalation_id', type: 'bigint' })
   escalationId: string;
@@ -37,4 +39,35 @@ export class EscalationFactsEntity {
   /** When it was resolved, while it is (backlog). */
   @Column({ name: 'closed_at', type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
+
+  // SLA attainment as the clocks wrote it (`ATTAINMENT` in escalation-facts.ts).
+  @Column({ type: 'varchar', length: 8 })
+  priority: string;
+
+  @Column({ name: 'first_response_met', type: 'boolean' })
+  firstResponseMet: boolean;
+
+  /** Decided whatever the time: met, marked breached, or paused after its due time. */
+  @Column({ name: 'first_response_decided', type: 'boolean' })
+  firstResponseDecided: boolean;
+
+  /** While the clock runs: decided once this has passed. */
+  @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true })
+  firstResponseDueAt: Date | null;
+
+  @Column({ name: 'resolution_met', type: 'boolean' })
+  resolutionMet: boolean;
+
+  @Column({ name: 'resolution_decided', type: 'boolean' })
+  resolutionDecided: boolean;
+
+  @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true })
+  resolutionDueAt: Date | null;
+
+  /** Business minutes waited on the customer. */
+  @Column({ name: 'paused_minutes', type: 'integer' })
+  pausedMinutes: number;
+
+  @Column({ type: 'boolean' })
+  paused: boolean;
 }

@@ -3,6 +3,39 @@ import type { EntityManager } from 'typeorm';
 import { hoursOf } from '../teams/opening-hours';
 import { escalationDaysOf, refreshEscalationDays } from './daily-rollups';
 
+/**
+ * What an escalation adds to SLA attainment (alias e: escalations), as the clocks wrote it: each target
+ * met, decided whatever the time (met, marked breached, or paused after its due time), or — while its
+ * clock runs (neither met nor breached nor paused) — decided once its due time has passed (`*_due_at`,
+ * compared with now when read). The same expressions are in migration 1799500000003.
+ */
+export const ATTAINMENT: [string, string][] = [
+  ['priority', 'e.priority'],
+  [
+    'first_response_met',
+    'e.first_responded_at IS NOT NULL AND e.first_responded_at <= e.first_response_due_at AND e.first_response_breached_at IS NULL',
+  ],
+  [
+    'first_response_decided',
+    'coalesce(e.first_responded_at IS NOT NULL OR e.first_response_breached_at IS NOT NULL OR e.paused_at > e.first_response_due_at, false)',
+  ],
+  [
+    'first_response_due_at',
+    'CASE WHEN e.first_responded_at IS NULL AND e.first_response_breached_at IS NULL AND e.paused_at IS NULL THEN e.first_response_due_at END',
+  ],
+  ['resolution_met', 'e.resolved_at IS NOT NULL AND e.resolved_at <= e.resolution_due_at AND e.resolution_breached_at IS NULL'],
+  [
+    'resolution_decided',
+    'coalesce(e.resolved_at IS NOT NULL OR e.resolution_breached_at IS NOT NULL OR e.paused_at > e.resolution_due_at, false)',
+  ],
+  [
+    'resolution_due_at',
+    'CASE WHEN e.resolved_at IS NULL AND e.resolution_breached_at IS NULL AND e.paused_at IS NULL THEN e.resolution_due_at END',
+  ],
+  ['paused_minutes', 'e.paused_business_minutes'],
+  ['paused', 'e.paused_business_minutes > 0 OR e.paused_at IS NOT NULL'],
+];
+
 interface EscalationRow {
   id: string;
   question_id: string;
@@ -61,20 +94,14 @@ async function writeEscalationFacts(manager: EntityManager, questionIds: readonl
     };
   });
   await manager.query(
-    `INSERT INTO insights_escalations (escalation_id, question_id, team_id, space_id, created_at, first_response_minutes, resolution_minutes, closed_at)
-     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::int[], $7::int[], $8::timestamptz[])
-     ON CONFLICT (escalation_id) DO UPDATE SET question_id = excluded.question_id, team_id = excluded.team_id, space_id = excluded.space_id, created_at = excluded.created_at,
-       first_response_minutes = excluded.first_response_minutes, resolution_minutes = excluded.resolution_minutes, closed_at = excluded.closed_at`,
-    [
-      rows.map((r) => r.id),
-      rows.map((r) => r.question_id),
-      rows.map((r) => r.team_id),
-      rows.map((r) => r.space_id),
-      rows.map((r) => r.created_at),
-      minutes.map((m) => m.firstResponse),
-      minutes.map((m) => m.resolution),
-      rows.map((r) => r.closed_at),
-    ],
+    `INSERT INTO insights_escalations (escalation_id, question_id, team_id, space_id, created_at, first_response_minutes, resolution_minutes, closed_at,
+       ${ATTAINMENT.map(([name]) => name).join(', ')})
+     SELECT e.id, e.question_id, e.team_id, q.space_id, e.created_at, m.first_response, m.resolution,
+       CASE WHEN e.status = 'resolved' THEN coalesce(e.resolved_at, e.created_at) END, ${ATTAINMENT.map(([, value]) => value).join(', ')}
+     FROM unnest($1::bigint[], $2::int[], $3::int[]) m(id, first_response, resolution)
+     JOIN escalations e ON e.id = m.id JOIN questions q ON q.id = e.question_id
+     ON CONFLICT (escalation_id) DO UPDATE SET ${['question_id', 'team_id', 'space_id', 'created_at', 'first_response_minutes', 'resolution_minutes', 'closed_at', ...ATTAINMENT.map(([name]) => name)].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    [rows.map((r) => r.id), minutes.map((m) => m.firstResponse), minutes.map((m) => m.resolution)],
   );
   return rows.length;
 }

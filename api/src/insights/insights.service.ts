@@ -39,6 +39,10 @@ const MINUTES_AND_COUNTS = (alias: string): string => QUESTION_MINUTES.map((c) =
 
 const minutes = (value: string | number | null): number | null => (value === null ? null : Number(value));
 
+/** The attainment counts of a roll-up row (alias), named as the promises section sums them. */
+const ATTAINMENT_COUNTS = (alias: string) =>
+  `${alias}.opened, ${alias}.first_response_decided AS fr_decided, ${alias}.first_response_met AS fr_met, ${alias}.resolution_decided AS res_decided,
+   ${alias}.resolution_met AS res_met, ${alias}.paused_minutes, ${alias}.paused`;
 /** Suggestion opens of questions (alias q, none for a question gone) in the filtered spaces and language. */
 const OPEN_SCOPE = (q: string) => `${rollupScope(q)} AND ${languageScope(q, 9)}`;
 /**
@@ -171,43 +175,54 @@ export class InsightsService {
   }
 
   async promises(params: Params): Promise<PromiseInsightsModel> {
-    // Attainment reads the due times the escalation clocks wrote (business time, pauses included).
-    // A target is decided once met, marked breached, or its due time passed (a pause stops the clock).
-    // Live (the escalations table, no roll-up lag); grouped before the team names are joined, and the
-    // questions are joined only to filter by space.
-    const rows = (await this.dataSource.query(
-      `WITH attainment AS (
-         SELECT e.team_id, e.priority, count(*)::int AS opened,
-           count(*) FILTER (WHERE e.first_responded_at IS NOT NULL OR e.first_response_breached_at IS NOT NULL
-             OR coalesce(e.paused_at, $5) > e.first_response_due_at)::int AS fr_decided,
-           count(*) FILTER (WHERE e.first_responded_at IS NOT NULL AND e.first_responded_at <= e.first_response_due_at
-             AND e.first_response_breached_at IS NULL)::int AS fr_met,
-           count(*) FILTER (WHERE e.resolved_at IS NOT NULL OR e.resolution_breached_at IS NOT NULL
-             OR coalesce(e.paused_at, $5) > e.resolution_due_at)::int AS res_decided,
-           count(*) FILTER (WHERE e.resolved_at IS NOT NULL AND e.resolved_at <= e.resolution_due_at
-             AND e.resolution_breached_at IS NULL)::int AS res_met,
-           coalesce(sum(e.paused_business_minutes), 0)::int AS paused_minutes,
-           count(*) FILTER (WHERE e.paused_business_minutes > 0 OR e.paused_at IS NOT NULL)::int AS paused
-         FROM escalations e
-         WHERE e.created_at >= $1 AND e.created_at < $2 AND ($4::bigint IS NULL OR e.team_id = $4::bigint)
-           AND ($3::bigint IS NULL OR e.question_id IN (SELECT q.id FROM questions q WHERE q.space_id = $3::bigint))
-         GROUP BY e.team_id, e.priority
+    // Attainment as the escalation clocks wrote it (business time, pauses included): a target is decided
+    // once met, marked breached, or its due time passed (a pause stops the clock). Whole days and months
+    // from the roll-ups, the parts of a day at either end from the facts; escalations whose clock runs
+    // (open, not yet breached) are decided here against now.
+    const [from, to] = params;
+    const split = splitDays(from, to);
+    const { days, months } = splitMonths(split);
+    const sums = ['opened', 'fr_decided', 'fr_met', 'res_decided', 'res_met', 'paused_minutes', 'paused'];
+    const attainmentRows = this.dataSource.query(
+      `WITH parts AS (
+         SELECT d.team_id, d.priority, ${ATTAINMENT_COUNTS('d')}
+         FROM unnest($6::date[], $7::date[]) r(a, b) JOIN insights_attainment_days d ON d.day >= r.a AND d.day < r.b
+         WHERE ${TEAM_SCOPE('d')}
+         UNION ALL
+         SELECT m.team_id, m.priority, ${ATTAINMENT_COUNTS('m')}
+         FROM unnest($10::date[], $11::date[]) r(a, b) JOIN insights_attainment_months m ON m.month >= r.a AND m.month < r.b
+         WHERE m.space_id = coalesce($3::bigint, ${ALL_SPACES}) AND ($4::bigint IS NULL OR m.team_id = $4::bigint)
+         UNION ALL
+         SELECT f.team_id, f.priority, 1, f.first_response_decided::int, f.first_response_met::int, f.resolution_decided::int,
+           f.resolution_met::int, f.paused_minutes, f.paused::int
+         FROM ${edgeRows('unnest($8::timestamptz[], $9::timestamptz[]) r(a, b)', 'insights_escalations', 'f')}
+         WHERE f.created_at >= $1 AND f.created_at < $2 AND ${TEAM_SCOPE('f')}
+         UNION ALL
+         SELECT f.team_id, f.priority, 0, (f.first_response_due_at < $5)::int, 0, (f.resolution_due_at < $5)::int, 0, 0, 0
+         FROM insights_escalations f
+         WHERE (f.first_response_due_at IS NOT NULL OR f.resolution_due_at IS NOT NULL) AND f.created_at >= $1 AND f.created_at < $2
+           AND ${TEAM_SCOPE('f')}
+       ), attainment AS (
+         SELECT p.team_id, p.priority, ${sums.map((c) => `sum(p.${c})::int AS ${c}`).join(', ')} FROM parts p GROUP BY 1, 2
        )
        SELECT a.*, t.name AS team_name FROM attainment a JOIN teams t ON t.id = a.team_id
        ORDER BY t.name, a.team_id, array_position(ARRAY['urgent', 'high', 'normal', 'low']::varchar[], a.priority)`,
-      params.slice(0, 5),
-    )) as {
-      team_id: string;
-      team_name: string;
-      priority: string;
-      opened: number;
-      fr_decided: number;
-      fr_met: number;
-      res_decided: number;
-      res_met: number;
-      paused_minutes: number;
-      paused: number;
-    }[];
+      [...params.slice(0, 5), ...rangeParams(days), ...splitParams(split).slice(2), ...rangeParams(months)],
+    ) as Promise<
+      {
+        team_id: string;
+        team_name: string;
+        priority: string;
+        opened: number;
+        fr_decided: number;
+        fr_met: number;
+        res_decided: number;
+        res_met: number;
+        paused_minutes: number;
+        paused: number;
+      }[]
+    >;
+    const [rows, durations] = await Promise.all([attainmentRows, this.businessDurations(params)]);
     const attainment: SlaAttainmentModel[] = rows.map((r) => ({
       teamId: String(r.team_id),
       teamName: r.team_name,
@@ -219,7 +234,6 @@ export class InsightsService {
       resolutionMet: r.res_met,
     }));
     const sum = (pick: (r: (typeof rows)[number]) => number): number => rows.reduce((total, r) => total + pick(r), 0);
-    const durations = await this.businessDurations(params);
     return {
       escalationsOpened: sum((r) => r.opened),
       firstResponseMedian: durations.fr50,

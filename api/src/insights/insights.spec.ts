@@ -330,7 +330,8 @@ describe('insights', () => {
       [q6, teamId],
     );
     await t.dataSource.transaction((manager) => appendOutbox(manager, 'escalation.created', q6, { questionId: q6 }));
-    expect(await promises()).toEqual({ escalationsOpened: 4, firstResponseMedian: 45, firstResponseP90: 105 });
+    // Attainment and business minutes are both rolled up: the new escalation counts once the worker ran.
+    expect(await promises()).toEqual({ escalationsOpened: 3, firstResponseMedian: 45, firstResponseP90: 105 });
     await t.app.get(InsightsRollupWorker).drain();
     // 10, 30, 45, 120 business minutes
     const after = await promises();
@@ -599,5 +600,131 @@ describe('insights', () => {
     await compare();
     await t.dataSource.query(`DELETE FROM space_teams WHERE space_id = $1`, [spaceId]);
     await t.app.get(InsightsRollupWorker).drain();
+  });
+
+  it('counts SLA attainment from its roll-up exactly as from the escalations: running clocks against now, pauses, breaches marked without an outbox event', async () => {
+    const insert = async (sql: string, values: unknown[]) => ((await t.dataSource.query(sql, values)) as { id: string }[])[0]!.id;
+    const [{ id: care }] = (await t.dataSource.query(`SELECT id FROM teams WHERE name = 'Care'`)) as [{ id: string }];
+    const night = await insert(`INSERT INTO teams (name, time_zone, weekly) VALUES ('Night', 'UTC', '[]') RETURNING id`, []);
+    const east = await insert(`INSERT INTO spaces (slug, name) VALUES ('east', 'East') RETURNING id`, []);
+    const now = Date.now();
+    const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+    const M = 60_000;
+    const ids: string[] = [];
+    for (let i = 0; i < 48; i++) {
+      // Most from 20 February into May; the last six opened in the last hours, their clocks still running.
+      const recent = i >= 42;
+      const created = recent ? now - (i - 41) * 2 * 60 * M : Date.parse('2026-02-20T06:00:00Z') + i * 37 * 60 * M + (i % 5) * 7 * M;
+      const frDue = created + (recent ? 180 + (i % 2) * 300 : 60 + (i % 7) * 30) * M;
+      const resDue = created + (recent ? 24 * 60 : 600 + (i % 5) * 120) * M;
+      const responded = i % 4 === 3 || (recent && i % 2 === 0) ? null : created + (i % 9) * 25 * M;
+      const frBreached =
+        (responded !== null && responded > frDue && i % 2 === 0) || (responded === null && i % 8 === 3 && !recent) ? frDue : null;
+      const resolved = i % 3 === 2 || recent ? null : created + (i % 11) * 90 * M;
+      const resBreached = resolved === null && i % 6 === 2 && !recent ? resDue : null;
+      const paused = resolved === null && !recent ? (i % 5 === 2 ? created + 30 * M : i % 5 === 4 ? resDue + 10 * M : null) : null;
+      const questionId = await insert(
+        `INSERT INTO questions (space_id, author_id, title, body_markdown, body_html, created_at, last_activity_at)
+         VALUES ($1, $2, 'How do I read my meter?', 'Body text of the question.', '<p>Body.</p>', $3, $3) RETURNING id`,
+        [i % 2 ? spaceId : east, member.id, at(created)],
+      );
+      ids.push(
+        await insert(
+          `INSERT INTO escalations (question_id, team_id, priority, status, source, first_response_due_at, resolution_due_at, next_due_at,
+             first_responded_at, resolved_at, first_response_breached_at, resolution_breached_at, paused_at, paused_business_minutes, created_at)
+           VALUES ($1, $2, $3, $4, 'staff', $5, $6, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+          [
+            questionId,
+            i % 3 === 0 ? night : care,
+            ['low', 'normal', 'high', 'urgent'][i % 4],
+            resolved !== null ? 'resolved' : paused !== null ? 'waiting_on_customer' : 'assigned',
+            at(frDue),
+            at(resDue),
+            at(responded),
+            at(resolved),
+            at(frBreached),
+            at(resBreached),
+            at(paused),
+            (i % 4) * 15,
+            at(created),
+          ],
+        ),
+      );
+      await t.dataSource.transaction((manager) => appendOutbox(manager, 'escalation.created', questionId, { questionId }));
+    }
+    await t.app.get(InsightsRollupWorker).drain();
+
+    const ATTAINMENT = `query ($filter: InsightsFilter!) { insights(filter: $filter) { promises {
+      escalationsOpened firstResponseBreaches resolutionBreaches pausedMinutes escalationsPaused
+      attainment { teamId priority opened firstResponseDecided firstResponseMet resolutionDecided resolutionMet } } } }`;
+    const figures = async (filter: Record<string, unknown>) => {
+      const res = await t.gql<{ insights: { promises: Record<string, unknown> } }>(ATTAINMENT, { filter }, agent.cookie);
+      expect(res.errors).toBeUndefined();
+      return res.data.insights.promises;
+    };
+    /** Straight from the escalations, as the section computed it before its roll-up. */
+    const truth = async (filter: { from: string; to: string; spaceId?: string; teamId?: string }) => {
+      const rows = (await t.dataSource.query(
+        `SELECT e.team_id::text AS "teamId", e.priority, count(*)::int AS opened,
+           count(*) FILTER (WHERE e.first_responded_at IS NOT NULL OR e.first_response_breached_at IS NOT NULL
+             OR coalesce(e.paused_at, $5) > e.first_response_due_at)::int AS "firstResponseDecided",
+           count(*) FILTER (WHERE e.first_responded_at IS NOT NULL AND e.first_responded_at <= e.first_response_due_at
+             AND e.first_response_breached_at IS NULL)::int AS "firstResponseMet",
+           count(*) FILTER (WHERE e.resolved_at IS NOT NULL OR e.resolution_breached_at IS NOT NULL
+             OR coalesce(e.paused_at, $5) > e.resolution_due_at)::int AS "resolutionDecided",
+           count(*) FILTER (WHERE e.resolved_at IS NOT NULL AND e.resolved_at <= e.resolution_due_at
+             AND e.resolution_breached_at IS NULL)::int AS "resolutionMet",
+           coalesce(sum(e.paused_business_minutes), 0)::int AS paused_minutes,
+           count(*) FILTER (WHERE e.paused_business_minutes > 0 OR e.paused_at IS NOT NULL)::int AS paused
+         FROM escalations e JOIN teams t ON t.id = e.team_id
+         WHERE e.created_at >= $1 AND e.created_at < $2 AND ($4::bigint IS NULL OR e.team_id = $4::bigint)
+           AND ($3::bigint IS NULL OR e.question_id IN (SELECT q.id FROM questions q WHERE q.space_id = $3::bigint))
+         GROUP BY e.team_id, t.name, e.priority
+         ORDER BY t.name, e.team_id, array_position(ARRAY['urgent', 'high', 'normal', 'low']::varchar[], e.priority)`,
+        [filter.from, filter.to, filter.spaceId ?? null, filter.teamId ?? null, new Date()],
+      )) as (Record<string, number | string> & { paused_minutes: number; paused: number })[];
+      const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + pick(r), 0);
+      return {
+        escalationsOpened: sum((r) => r.opened as number),
+        firstResponseBreaches: sum((r) => (r.firstResponseDecided as number) - (r.firstResponseMet as number)),
+        resolutionBreaches: sum((r) => (r.resolutionDecided as number) - (r.resolutionMet as number)),
+        pausedMinutes: sum((r) => r.paused_minutes),
+        escalationsPaused: sum((r) => r.paused),
+        attainment: rows.map(({ paused_minutes: _m, paused: _p, ...r }) => r),
+      };
+    };
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const periods = [
+      { from: '2026-02-01T00:00:00Z', to: '2026-06-01T00:00:00Z' },
+      { from: '2026-02-23T07:00:00Z', to: '2026-04-21T12:00:00Z' },
+      { from: '2026-03-10T00:00:00Z', to: '2026-03-12T18:00:00Z' },
+      { from: iso(now - 10 * 24 * 60 * M), to: iso(now + 60 * M) },
+      { from: iso(now - 360 * 24 * 60 * M), to: iso(now + 60 * M) },
+    ];
+    const filters = [{}, { spaceId }, { spaceId: east }, { teamId: care }, { teamId: night }, { teamId: night, spaceId: east }];
+    const compare = async () => {
+      for (const period of periods)
+        for (const filter of filters)
+          expect({ ...filter, ...period, ...(await figures({ ...period, ...filter })) }).toEqual({
+            ...filter,
+            ...period,
+            ...(await truth({ ...period, ...filter })),
+          });
+    };
+    await compare();
+    const recent = await truth(periods[3]!);
+    expect(recent.escalationsOpened).toBe(6);
+    expect(recent.attainment.some((r) => (r.firstResponseDecided as number) < (r.opened as number))).toBe(true); // clocks still running
+
+    // The sweeper marks a running first response breached, an agent waits on the customer: only the timeline hears of it.
+    await t.dataSource.query(`UPDATE escalations SET first_response_breached_at = now() WHERE id = $1`, [ids[42]]);
+    await t.dataSource.query(`UPDATE escalations SET status = 'waiting_on_customer', paused_at = now() WHERE id = $1`, [ids[44]]);
+    await t.dataSource.query(
+      `INSERT INTO escalation_events (escalation_id, kind, created_at) VALUES ($1, 'first_response_breached', now()), ($2, 'status_changed', now())`,
+      [ids[42], ids[44]],
+    );
+    expect(await figures(periods[3]!)).not.toEqual(await truth(periods[3]!));
+    await t.app.get(InsightsRollupWorker).drain();
+    await compare();
   });
 });

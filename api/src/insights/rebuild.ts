@@ -30,6 +30,8 @@ const ROLLUP_TABLES = [
   'insights_ledger_months',
   'insights_question_months',
   'insights_escalation_months',
+  'insights_attainment_days',
+  'insights_attainment_months',
   'insights_deflection_scope_days',
   'insights_deflection_scope_pairs',
   'insights_deflection_spanning',
