@@ -374,3 +374,9 @@ describe('flight, voucher and job numbers, and the lines of a shop, branch or "y
     expect(phones(text)).toEqual([match]);
   });
 });
+
+describe('dev-10: an area code spaced out before a slash', () => {
+  it.each([['Festnetz bei meinen Eltern: 0 22 03 / 55 41 90, die Leitung knackt.', '0 22 03 / 55 41 90']])('finds %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+});

@@ -174,7 +174,11 @@ function shape(text: string, groups: readonly DigitGroup[], separators: readonly
   }
   if (digits[0] === '0' && digits[1] !== '0') {
     if (digits.length < 7 || digits.length > 13) return [null, ''];
-    const areaCode = groups.length > 1 && ((lengths[0]! >= 3 && lengths[0]! <= 5) || inParens(text, groups[0]!));
+    // The area code is the first group, one in brackets, or everything before a slash ("0 22 03 / 55 41 90").
+    const slash = separators.findIndex((sep) => sep.includes('/'));
+    const beforeSlash = slash < 0 ? 0 : digitCount(groups.slice(0, slash + 1));
+    const areaCode =
+      groups.length > 1 && ((lengths[0]! >= 3 && lengths[0]! <= 5) || inParens(text, groups[0]!) || (beforeSlash >= 3 && beforeSlash <= 5));
     const strong = (digits.length >= 10 && (groups.length === 1 || areaCode)) || (digits.length >= 8 && areaCode);
     return [strong ? 'strong' : 'weak', 'phone-national'];
   }
