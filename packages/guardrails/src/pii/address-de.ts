@@ -55,6 +55,7 @@ const CUED_STREET = new RegExp(
 );
 const STREET_AFTER = new RegExp(String.raw`^(?:,\s?|\s[-–]\s|[^\S\n])${STREET}\s?${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d)`, 'u');
 const STREET_START = new RegExp(String.raw`^(?:${STREET})\s?\d`, 'u');
+const MOVED_TO = /(?:bin|sind|zieh\p{L}{1,2}|zog\p{L}{0,2})\s(?:jetzt\s|gerade\s)?nach\s/u;
 const CUE_WORD = /wohn|adresse|anschrift|zustell|liefer|paket|päckchen|sendung|stra(?:ß|ss)e\s?[:+/&,u]|hausnummer/i;
 
 /** With a postcode and city after it and an address word before it, a street needs no type word: "Adresse: Plöck 44, 69117 Heidelberg". */
@@ -87,11 +88,11 @@ const LOWER_CASE_TYPE = /(?:stra(?:ß|ss|s)e|str\.?|weg|allee|platz|gasse|ring|d
 const LOWER_CASE_REACH = 62;
 
 /**
- * Typed in lower case after an address word, any street name: "meine adresse ist am 1. mai 7 06749 bitterfeld-wolfen",
- * "anschrift: an der alten mühle 3, 01234 dorfhain".
+ * Typed in lower case after an address word or a move, any street name: "meine adresse ist am 1. mai 7 06749
+ * bitterfeld-wolfen", "anschrift: an der alten mühle 3, 01234 dorfhain", "bin nach in der aue 17 b 69118 heidelberg gezogen".
  */
 const LOWER_CUED = new RegExp(
-  String.raw`(?:adresse|anschrift|wohne|wohnhaft)(?:\s(?:ist|lautet|in|im|am))?\s?:?\s((?:(?:\p{Ll}[\p{Ll}\p{M}-]{1,30}\.?|\d{1,2}\.)\s){1,4}\d{1,4}\s?[a-z]?,?\s\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30})(?![\p{L}\p{N}])`,
+  String.raw`(?:(?:adresse|anschrift|wohne|wohnhaft)(?:\s(?:ist|lautet|in|im|am))?|(?:bin|sind|zieh\p{L}{1,2}|zog\p{L}{0,2})\s(?:jetzt\s|gerade\s)?nach)\s?:?\s((?:(?:\p{Ll}[\p{Ll}\p{M}-]{1,30}\.?|\d{1,2}\.)\s){1,4}\d{1,4}\s?[a-z]?,?\s\d{5}\s\p{Ll}[\p{Ll}\p{M}-]{1,30})(?![\p{L}\p{N}])`,
   'gu',
 );
 
@@ -134,7 +135,7 @@ export function detectGermanAddresses(text: string): Candidate[] {
     const start = prefix ? m.index - prefix[1]!.length - 1 : m.index;
     found.push({ kind: 'address', start, end: end + street[0].trimEnd().length, rule: 'address-de' });
   }
-  if (CUE_WORD.test(text))
+  if (CUE_WORD.test(text) || MOVED_TO.test(text))
     for (const m of text.matchAll(LOWER_CUED)) {
       const end = m.index + m[0].length;
       found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-de' });

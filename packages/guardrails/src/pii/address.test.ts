@@ -390,3 +390,12 @@ describe('dev-10: named houses, Irish rural addresses, French-Canadian flats and
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('dev-10: a lower-case address after a move', () => {
+  it.each([
+    ['bin nach in der aue 17 b 69118 heidelberg gezogen und das kabel-tv geht nicht', 'in der aue 17 b 69118 heidelberg'],
+    ['wir sind jetzt nach am rain 4, 01234 dorfhain gezogen', 'am rain 4, 01234 dorfhain'],
+  ])('finds %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+});
