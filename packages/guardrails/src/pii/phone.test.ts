@@ -380,3 +380,16 @@ describe('dev-10: an area code spaced out before a slash', () => {
     expect(phones(text)).toEqual([match]);
   });
 });
+
+describe('dev-10: a private vanity number', () => {
+  it.each([["My cell is (206) 555-LUKE, yes I paid extra for that, please don't judge", '(206) 555-LUKE']])('finds %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+
+  it.each(['Call 1-800-555-SHOP for orders.', 'Our hotline (206) 555-HELP is open 24/7.', 'Error code 404-NOTE in the log'])(
+    'leaves %j alone',
+    (text) => {
+      expect(phones(text)).toEqual([]);
+    },
+  );
+});

@@ -276,8 +276,29 @@ function spokenPhones(text: string): Candidate[] {
   return found;
 }
 
+/**
+ * A North American number whose last four digits are spelled as letters, after a phone label: "My cell is (206) 555-LUKE".
+ * Toll-free ones (800, 888, …) are companies'.
+ */
+const VANITY = /(?<![\p{L}\d(])\(?(?!8(?:00|33|44|55|66|77|88))[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}-[A-Z]{4}(?![\p{L}\d])/gu;
+
+function vanityPhones(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  if (/\d-[A-Z]{4}/.test(text))
+    for (const m of text.matchAll(VANITY)) {
+      const end = m.index + m[0].length;
+      if (
+        PHONE_CUE.test(lineBefore(text, m.index, 48)) &&
+        !isSample(text, m.index, end) &&
+        !serviceLine(text, m.index, end, '', 'phone-nanp')
+      )
+        found.push({ kind: 'phone', start: m.index, end, rule: 'phone-vanity' });
+    }
+  return found;
+}
+
 export function detectPhones(text: string, runs: readonly NumberRun[]): Candidate[] {
-  const found: Candidate[] = spokenPhones(text);
+  const found: Candidate[] = [...spokenPhones(text), ...vanityPhones(text)];
   for (const run of runs.flatMap((r) => splitAtLineBreaks(text, r))) {
     if (run.gluedLeft || run.gluedRight || digitCount(run.groups) < 7) continue;
     const whole = judge(text, run.groups, run.separators, run.start, run.plus);
