@@ -134,7 +134,7 @@ const RANKED = `
            ), 0) AS bm25
       FROM candidates c JOIN search_documents d USING (question_id), stats s, probe
   ),
-  ranked AS (
+  ranked AS MATERIALIZED (
     SELECT sc.question_id, sc.tie,
            round(((sc.bm25 + TITLE_WEIGHT * sc.title_similarity)
              * (CASE WHEN sc.status = 'solved' THEN 1.15 ELSE 1 END)
