@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { fieldError } from '../platform/errors';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { isId } from '../platform/ids';
@@ -20,11 +20,14 @@ export class UserService {
   }
 
   async byIds(ids: readonly string[]): Promise<(UserModel | null)[]> {
-    const users = await this.dataSource.getRepository(UserEntity).find({
-      where: { id: In([...ids]) },
-      select: { id: true, displayName: true, role: true, trustLevel: true, reputation: true, createdAt: true },
-    });
-    const byId = new Map(users.map((u) => [u.id, UserModel.from(u)]));
+    // One text for any number of ids (an IN list would be a new statement for each count; see prepared-statements.ts).
+    const users: Pick<UserEntity, 'id' | 'displayName' | 'role' | 'trustLevel' | 'reputation' | 'createdAt'>[] =
+      await this.dataSource.query(
+        `SELECT id, display_name AS "displayName", role, trust_level AS "trustLevel", reputation, created_at AS "createdAt"
+         FROM users WHERE id = ANY($1::bigint[])`,
+        [ids],
+      );
+    const byId = new Map(users.map((u) => [String(u.id), UserModel.from(u)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 

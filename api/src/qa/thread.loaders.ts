@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { isVisible } from './visibility';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { AnswerEntity } from './answer.entity';
@@ -8,7 +8,6 @@ import { CommentEntity } from './comment.entity';
 import { toAnswerModel, toCommentModel } from './mappers';
 import type { AnswerModel, CommentModel, SpaceModel, TagModel } from './models/qa.models';
 import { QuestionEntity } from './question.entity';
-import { SpaceEntity } from './space.entity';
 
 const SPACES = Symbol('spacesById');
 const SPACE_COUNTS = Symbol('spaceCounts');
@@ -17,6 +16,11 @@ const COMMENTS = Symbol('commentsByQuestion');
 const VOTES = Symbol('viewerVotesByQuestion');
 const ANSWERS = Symbol('answersById');
 const TAG_COUNTS = Symbol('tagQuestionCounts');
+
+type CommentRow = Pick<
+  CommentEntity,
+  'id' | 'questionId' | 'answerId' | 'authorId' | 'bodyHtml' | 'createdAt' | 'moderationState' | 'reviewedById'
+>;
 
 export interface SpaceCounts {
   questions: number;
@@ -40,8 +44,11 @@ export class ThreadLoaders {
         SPACES,
         () =>
           new DataLoader<string, SpaceModel | null>(async (ids) => {
-            const spaces = await this.dataSource.getRepository(SpaceEntity).findBy({ id: In([...ids]) });
-            return ids.map((id) => spaces.find((s) => s.id === id) ?? null);
+            const spaces: SpaceModel[] = await this.dataSource.query(
+              `SELECT id, slug, name, description FROM spaces WHERE id = ANY($1::bigint[])`,
+              [ids],
+            );
+            return ids.map((id) => spaces.find((s) => String(s.id) === id) ?? null);
           }),
       )
       .load(id);
@@ -108,20 +115,12 @@ export class ThreadLoaders {
         COMMENTS,
         () =>
           new DataLoader<string, CommentModel[]>(async (ids) => {
-            const rows = await this.dataSource.getRepository(CommentEntity).find({
-              where: { questionId: In([...ids]) },
-              select: {
-                id: true,
-                questionId: true,
-                answerId: true,
-                authorId: true,
-                bodyHtml: true,
-                createdAt: true,
-                moderationState: true,
-                reviewedById: true,
-              },
-              order: { createdAt: 'ASC', id: 'ASC' },
-            });
+            const rows: CommentRow[] = await this.dataSource.query(
+              `SELECT id, question_id AS "questionId", answer_id AS "answerId", author_id AS "authorId", body_html AS "bodyHtml",
+                      created_at AS "createdAt", moderation_state AS "moderationState", reviewed_by_id AS "reviewedById"
+                 FROM comments WHERE question_id = ANY($1::bigint[]) ORDER BY created_at, id`,
+              [ids],
+            );
             return ids.map((id) => rows.filter((c) => c.questionId === id && isVisible(ctx.actor, c)).map(toCommentModel));
           }),
       )
