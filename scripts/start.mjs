@@ -36,6 +36,9 @@ const baseEnv = {
   ...process.env,
   NODE_ENV: process.env.NODE_ENV ?? 'production',
   LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+  // glibc gives each thread that allocates its own malloc arena (up to 8 per core), and each keeps
+  // its freed memory; two are plenty for processes whose work runs on one JavaScript thread.
+  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
 };
 function supervise(name, args, env) {
   const service = { name, child: undefined, failures: 0 };
@@ -93,19 +96,24 @@ async function waitFor(url, what, timeoutMs = 120_000) {
  * Memory under load. V8 sizes the young generation from the machine's memory (on a 24 GB host each
  * process kept 128 MiB of new space resident) and lets the old generation grow to several times
  * what is live while requests allocate fast: api + web reached 600–700 MiB serving 32 connections
- * with ~65 MiB live in the api. 8 MiB semi-spaces and an old-generation ceiling of 256 MiB (api)
- * and 128 MiB (web) keep the two near 400 MiB, for somewhat more GC work per request
- * (`BENCH_TARGETS=signed-in,graphql pnpm --filter @peerdesk/e2e run bench:pages`). A larger
- * machine or a big import may want more: API_HEAP_MB / WEB_HEAP_MB set the ceilings (0: V8's own).
+ * with ~65 MiB live in the api. 4 MiB semi-spaces and an old-generation ceiling of 256 MiB (api)
+ * and 128 MiB (web) keep the two below 400 MiB: in bench:pages (signed-in page and GraphQL thread
+ * query, 32 connections) the peak was 399–408 MiB with 8 MiB semi-spaces and glibc's default malloc
+ * arenas, 373–392 MiB with 4 MiB and two arenas, CPU per page the same within the noise of a
+ * shared machine; larger semi-spaces (16, 32 MiB) saved no measurable CPU and cost 35–80 MiB, and
+ * lower ceilings (160 / 96 MiB) did not lower the peak. A larger machine or a big import may want
+ * more: API_HEAP_MB / WEB_HEAP_MB set the ceilings (0: V8's own), API_SEMI_SPACE_MB /
+ * WEB_SEMI_SPACE_MB the semi-spaces.
  */
-function heapOptions(variable, ceilingMiB) {
-  const mib = Number(process.env[variable] ?? ceilingMiB);
-  return ['--max-semi-space-size=8', ...(mib > 0 ? [`--max-old-space-size=${mib}`] : [])];
+function heapOptions(service, ceilingMiB) {
+  const mib = Number(process.env[`${service}_HEAP_MB`] ?? ceilingMiB);
+  const semiSpace = Number(process.env[`${service}_SEMI_SPACE_MB`] ?? 4);
+  return [`--max-semi-space-size=${semiSpace}`, ...(mib > 0 ? [`--max-old-space-size=${mib}`] : [])];
 }
 
-supervise('api', [...heapOptions('API_HEAP_MB', 256), 'api/dist/main.js'], { API_PORT: String(apiPort), PUBLIC_URL: publicUrl });
+supervise('api', [...heapOptions('API', 256), 'api/dist/main.js'], { API_PORT: String(apiPort), PUBLIC_URL: publicUrl });
 await waitFor(`${apiUrl}/health`, 'The api');
-supervise('web', [...heapOptions('WEB_HEAP_MB', 128), 'web/server.ts'], {
+supervise('web', [...heapOptions('WEB', 128), 'web/server.ts'], {
   PORT: String(webPort),
   HOST: process.env.WEB_HOST ?? '127.0.0.1',
   API_URL: apiUrl,
