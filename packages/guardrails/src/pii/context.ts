@@ -35,10 +35,10 @@ const DISOWNED_MAIL_AFTER =
 
 /**
  * A company's own numbers and mailboxes are no one's personal data, nor an address the writer disowns: the support line the writer asks about ("Is +44 … your official
- * support number?", "… steht auf eurer Website als Kundenservice") and a company's tax number ("Steuernummer der Firma").
+ * support number?", "… steht auf eurer Website als Kundenservice", "… – that's their billing line") and a company's tax number ("Steuernummer der Firma").
  */
 const COMPANY_PHONE_AFTER =
-  /^[^\n]{0,100}?(?:(?:your|eure[rnm]?|ihre[rnm]?|euer)\s(?:official\s|offizielle[rn]?\s)?(?:support|service|hotline|kundenservice|kundendienst|help\s?desk)|(?:auf|on)\s(?:eurer|ihrer|your)\s(?:website|webseite|homepage|contact\spage|kontaktseite)|(?:ist\sdas|is\sthis|is\sthat)\s(?:wirklich|really)\s(?:euer|eure|ihr|you|your))/iu;
+  /^[^\n]{0,100}?(?:(?:your|eure[rnm]?|ihre[rnm]?|euer)\s(?:official\s|offizielle[rn]?\s)?(?:support|service|hotline|kundenservice|kundendienst|help\s?desk)|(?:auf|on)\s(?:eurer|ihrer|your)\s(?:website|webseite|homepage|contact\spage|kontaktseite)|(?:ist\sdas|is\sthis|is\sthat)\s(?:wirklich|really)\s(?:euer|eure|ihr|you|your)|(?:that'?s|that\sis|it'?s|das\sist)\s(?:their|the|die|deren|eure|your)\s(?:(?:billing|support|service|sales|customer\s\p{L}+|main|office|business|fault|repair)\sline|hotline|helpline|switchboard|servicenummer|service\snumber|zentrale))/iu;
 /** A company's mailbox named as such in the sentence before it: "Support-Adresse laut Impressum: …", "the support email on your website is …". */
 const COMPANY_MAIL_BEFORE =
   /(?:(?:support|service|kundenservice|kundendienst|kontakt|contact|help\s?desk)[-\s]?(?:adresse|address|e-?mail|mail)|impressum|imprint|(?:auf|on)\s(?:der|eurer|ihrer|deren|your|the|their)\s(?:website|webseite|homepage|site|contact\spage|kontaktseite))[^.!?\n]{0,40}$/iu;

@@ -393,3 +393,20 @@ describe('dev-10: a private vanity number', () => {
     },
   );
 });
+
+describe("a company's line named after the number, and placeholder digits", () => {
+  it.each([
+    "Call Fibrenet on +44 20 7946 0000 – that's their billing line.",
+    'Ich hab bei 0341 1234567 angerufen (das ist die Hotline), keiner geht ran.',
+    'Bitte nicht mehr an 0171 0000000 schreiben.',
+  ])('leaves %j alone', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it.each([
+    ["Call me on 020 7946 0123 – that's my home line.", '020 7946 0123'],
+    ['Ruf mich an: 0171 2000000', '0171 2000000'],
+  ])('still finds %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+});

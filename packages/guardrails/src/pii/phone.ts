@@ -34,6 +34,8 @@ const UNIT_AFTER =
 /** Only the start of a number is meant: "numbers starting with 07700 900", "Nummern, die mit 0171 anfangen", "mit 0171 vorne". */
 const PREFIX_BEFORE = /(?:start(?:s|ing)?|begin(?:s|ning)?|beginn\p{L}*|prefix(?:ed)?|präfix)\s(?:with\s|mit\s|in\s)?$/iu;
 const PREFIX_AFTER = /^\s?(?:vorne|am\sanfang|anfangen|anfängt|beginnen|beginnt|at\sthe\sstart)(?!\p{L})/iu;
+/** Seven equal digits at the end are a placeholder, nobody's line: "0171 0000000", "030 1111111". */
+const PLACEHOLDER_DIGITS = /(\d)\1{6}$/;
 /** Opening hours written as "0800-1700". */
 const TIME_RANGE = /^(?:[01]\d|2[0-3])[0-5]\d\s?-\s?(?:[01]\d|2[0-4])[0-5]\d$/;
 const DATE_LIKE =
@@ -85,7 +87,7 @@ const DIRECT_AFTER = /^\s?(?:bzw\.?|oder|or|\/)\s?-\s?\d/iu;
 
 /** The company's line named in brackets right after the number, whoever dialled it: "0161 496 0000 (your head office)", "… an (Kundenservice)". */
 const NAMED_IN_BRACKETS_AFTER =
-  /^(?:\s\p{L}{1,12})?\s{0,2}\((?:(?:your|the|eure[rnm]?|ihre[rnm]?|die|der|unsere?|our)\s)?(?:zentrale|switchboard|head\soffice|hauptsitz|kundenservice|kundendienst|customer\s(?:service|care)|hotline|helpline|support|service-?team|filiale|branch|store|shop)\)/iu;
+  /^(?:\s\p{L}{1,12})?\s{0,2}\((?:(?:das\sist|that'?s|it'?s)\s)?(?:(?:your|the|eure[rnm]?|ihre[rnm]?|die|der|unsere?|our)\s)?(?:zentrale|switchboard|head\soffice|hauptsitz|kundenservice|kundendienst|customer\s(?:service|care)|hotline|helpline|support|service-?team|filiale|branch|store|shop)\)/iu;
 
 /** The writer's own line even at a company: "… -12 für mich direkt", "… (that's me directly)". */
 const REACHES_ME_AFTER =
@@ -224,7 +226,7 @@ function judge(text: string, groups: readonly DigitGroup[], separators: readonly
   if (strength === null && !plus && withoutTrunk(text, groups, start, end)) [strength, rule] = ['strong', 'phone-national'];
   if (strength === null) return null;
   const body = text.slice(groups[0]!.start, end);
-  if (DATE_LIKE.test(body) || TIME_RANGE.test(body)) return null;
+  if (DATE_LIKE.test(body) || TIME_RANGE.test(body) || PLACEHOLDER_DIGITS.test(digitsOf(text, groups))) return null;
   // Versions and IP addresses; dotted North American (415.555.0132) and national numbers with an area code (0171.234.56.78) are the exception.
   if (!plus && groups.length >= 3 && separators.every((s) => s === '.') && rule !== 'phone-nanp' && !dottedNational(text, groups, rule))
     return null;
