@@ -23,13 +23,13 @@ const ROMANCE_STREET = String.raw`(?:Rue|Route|Rte\.|Chemin|Ch\.|Avenue|Av\.|Pla
 const ADDRESS_WORD = String.raw`(?:Adresse|Anschrift|Wohnort|Wohnhaft|Lieferadresse|Rechnungsadresse|Lieferanschrift|Postanschrift)`;
 /** The type word first, then an article and a name: "Straße des 17. Juni", "Str. des 18. Oktober", "Platz der Einheit", "Weg am Teich". */
 const TYPE_FIRST_STREET = String.raw`(?:Straße|Strasse|Str\.|Platz|Weg|Allee|Ring|Damm|Ufer|Gasse)\s(?:des|der|am|an\sder|zum|zur|vom|beim)\s(?:\d{1,2}\.\s)?\p{Lu}${WORD}{1,30}`;
-// An abbreviated title may open a hyphenated name: "Bgm.-Smidt-Str. 12", "Dr.-Külz-Ring 4".
+// Abbreviated titles may open a hyphenated name: "Bgm.-Smidt-Str. 12", "Dr.-Külz-Ring 4", "Prof.-Dr.-Helmert-Str. 3".
 // A word on the line before (a name in a signature) is no part of the street: the street's own words share a line.
 /** A facility, not a name, before a separate type word: "ans Verteilzentrum Straße 7", "im Depot Straße 3". */
 const FACILITY = String.raw`(?:\p{Lu}\p{L}*(?:zentrum|lager|depot|halle|gebiet|park|center|werk|filiale|markt|amt)|Zentrum|Lager|Depot|Halle|Center|Werk|Filiale|Amt)[^\S\n]`;
 /** Numbered streets, named by their number with the house number after "Nr.": "Straße 70 Nr. 11". */
 const NUMBERED_STREET = String.raw`(?:Straße|Strasse|Str\.)\s\d{1,3}(?=\sNr\.?\s?\d|\s?$)`;
-const STREET = String.raw`(?:${ROMANCE_STREET}|${TYPE_FIRST_STREET}|${NUMBERED_STREET}|(?!${FACILITY})\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:(?!${ADDRESS_WORD}[^\S\n])\p{Lu}${WORD}{1,30}[^\S\n])?(?:\p{Lu}\p{Ll}{0,5}\.-)?\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\d{1,2}\.)?(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
+const STREET = String.raw`(?:${ROMANCE_STREET}|${TYPE_FIRST_STREET}|${NUMBERED_STREET}|(?!${FACILITY})\p{Lu}${WORD}{1,30}[^\S\n]${TYPE_WORD}|(?:(?!${ADDRESS_WORD}[^\S\n])\p{Lu}${WORD}{1,30}[^\S\n])?(?:\p{Lu}\p{Ll}{0,5}\.-){0,2}\p{Lu}[\p{L}\p{M}-]{0,40}(?:${SUFFIXES.join('|')})|(?:${PREPOSITIONS})(?:\s\d{1,2}\.)?(?:\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?){1,2})`;
 /** "12", "3a", "12 b", "10-12", "7/1", Austrian "45/3/12" (house, staircase, door), also after "Nr." ("Hauptstraße Nr. 5"), a letter range ("12a-c"). */
 const HOUSE_NUMBER = String.raw`(?:Nr\.?\s?)?\d{1,4}\s?[a-zA-Z]?(?:\s?-\s?[a-zA-Z](?![\p{L}]))?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
 /** The part of a building behind the number: "/ Hinterhaus", "(Rückgebäude)". */

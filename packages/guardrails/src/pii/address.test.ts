@@ -399,3 +399,11 @@ describe('dev-10: a lower-case address after a move', () => {
     expect(addresses(text)).toEqual([match]);
   });
 });
+
+describe('two abbreviated titles before a street name', () => {
+  it('keeps both in the span', () => {
+    expect(addresses('Schickt die Unterlagen an Prof.-Dr.-Helmert-Str. 3, 14482 Potsdam.')).toEqual([
+      'Prof.-Dr.-Helmert-Str. 3, 14482 Potsdam',
+    ]);
+  });
+});
