@@ -21,7 +21,19 @@ function interpolate(template: string, params: Params | undefined): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+const translators = new Map<Locale, Translate>();
+
+/** The translator of a locale; made once per locale and shared (its Intl rules cost more to build than a page's texts). */
 export function createTranslator(locale: Locale): Translate {
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = makeTranslator(locale);
+    translators.set(locale, translator);
+  }
+  return translator;
+}
+
+function makeTranslator(locale: Locale): Translate {
   const messages = catalogs[locale];
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
