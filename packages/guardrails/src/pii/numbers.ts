@@ -244,6 +244,7 @@ function tableColumns(text: string): [NumberKind, number, number][] {
  * when the sentence says which: the nearest such word decides ("… der Versicherung – Az.: …" is a contract).
  */
 const REFERENCE = /(?<![\p{L}\p{N}])(?:az\.|aktenzeichen|ref\.|referenz(?:nummer)?|(?:unser|ihr)\szeichen)/giu;
+const referencesIn = scanner(REFERENCE);
 const KIND_WORDS: readonly [NumberKind, RegExp][] = [
   ['contract_number', /vertrag|versicherung|police|polizze|contract|policy|agreement|lease|insurance|insurer/giu],
   ['order_number', /bestell|auftrag|order|lieferung|purchase/giu],
@@ -253,7 +254,7 @@ const OTHER_REFERENCE = /ticket|vorgang|\bfall\b|\bcase\b|rechnung|invoice|sendu
 
 function references(text: string): [NumberKind, number, number][] {
   const found: [NumberKind, number, number][] = [];
-  for (const m of text.matchAll(REFERENCE)) {
+  for (const m of referencesIn(text)) {
     CUED_VALUE.lastIndex = m.index + m[0].length;
     const value = CUED_VALUE.exec(text)?.[1];
     if (!value || value.replace(/\D/g, '').length < 4 || DATE_LIKE.test(value)) continue;
