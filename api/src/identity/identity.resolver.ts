@@ -44,7 +44,7 @@ export class IdentityResolver {
   @Query(() => ViewerModel, { nullable: true, description: 'The signed-in account, or null.' })
   async me(@Ctx() ctx: RequestContext): Promise<ViewerModel | null> {
     if (!ctx.actor) return null;
-    const user = await this.users.findEntity(ctx.actor.id);
+    const user = await this.users.viewer(ctx.actor.id);
     return user ? ViewerModel.from(user) : null;
   }
 

@@ -10,6 +10,8 @@ import { UserEntity } from './user.entity';
 
 const USERS_BY_ID = Symbol('usersById');
 
+type ViewerRow = Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role' | 'emailVerifiedAt'>;
+
 @Injectable()
 export class UserService {
   constructor(private readonly dataSource: DataSource) {}
@@ -60,7 +62,12 @@ export class UserService {
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  findEntity(id: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  /** What the signed-in viewer's own header needs, without the rest of the row (password hash, settings). */
+  async viewer(id: string): Promise<ViewerRow | null> {
+    const [row]: ViewerRow[] = await this.dataSource.query(
+      `SELECT id, email, display_name AS "displayName", role, email_verified_at AS "emailVerifiedAt" FROM users WHERE id = $1`,
+      [id],
+    );
+    return row ? { ...row, id: String(row.id) } : null;
   }
 }
