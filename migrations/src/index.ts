@@ -43,6 +43,7 @@ import { SearchTermsTrigrams1799400000000 } from './1799400000000-SearchTermsTri
 import { InsightsDeflectionScopes1799500000001 } from './1799500000001-InsightsDeflectionScopes.js';
 import { InsightsLedgerDaysByMember1799500000002 } from './1799500000002-InsightsLedgerDaysByMember.js';
 import { InsightsAttainment1799500000003 } from './1799500000003-InsightsAttainment.js';
+import { InsightsTopicDaysOverAll1799500000004 } from './1799500000004-InsightsTopicDaysOverAll.js';
 
 /** Every migration, in order. The api runs the pending ones at start; `pnpm cli migrate` runs them by hand. */
 export const migrations: Function[] = [
@@ -91,4 +92,5 @@ export const migrations: Function[] = [
   InsightsDeflectionScopes1799500000001,
   InsightsLedgerDaysByMember1799500000002,
   InsightsAttainment1799500000003,
+  InsightsTopicDaysOverAll1799500000004,
 ];

@@ -249,10 +249,12 @@ export class CommunityInsightsService {
       `unnest($5::date[], $6::date[], $7::boolean[], $8::boolean[]) r(a, b, current, monthly)
        CROSS JOIN LATERAL (SELECT * FROM ${table} x WHERE ${column === 'month' ? '' : 'NOT '}r.monthly AND x.${column} >= r.a AND x.${column} < r.b
          AND ${where} AND ${languageScope('x', 13)} OFFSET 0) d`;
+    // Tags: the rows over all spaces without a filter, by day and by month; spaces: their own rows.
     const monthRows = by === 'space' ? `x.space_id <> ${ALL_SPACES} AND ${rollupScope('x')}` : monthScope('x', space, team);
+    const dayRows = by === 'space' ? rollupScope('x') : monthScope('x', space, team);
     const rows = (await this.dataSource.query(
       `WITH asked AS (
-         SELECT d.${topic.id} AS id, r.current, sum(d.${topic.count}) AS n FROM ${ranged(topic.days, 'day', rollupScope('x'))}
+         SELECT d.${topic.id} AS id, r.current, sum(d.${topic.count}) AS n FROM ${ranged(topic.days, 'day', dayRows)}
          GROUP BY 1, 2
          UNION ALL
          SELECT d.${topic.id}, r.current, sum(d.${topic.count}) FROM ${ranged(topic.months, 'month', monthRows)}

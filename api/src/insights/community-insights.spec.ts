@@ -401,4 +401,52 @@ describe('community insights', () => {
     await t.dataSource.query(`DELETE FROM space_teams WHERE space_id = $1`, [spaces.billing]);
     await t.app.get(InsightsRollupWorker).drain();
   });
+
+  it('counts rising tags from the rows over all spaces exactly as from the questions', async () => {
+    await t.dataSource.query(`INSERT INTO tags (slug) VALUES ('meter-swap'), ('refund') ON CONFLICT DO NOTHING`);
+    const author = {
+      id: await insert(`INSERT INTO users (display_name, role) VALUES ('Tia Member', 'member') RETURNING id`, []),
+    } as TestUser;
+    const touched: string[] = [];
+    // From 8 to 27 March, in Billing and Meters, one to three tags each, a deleted one among them.
+    for (let i = 0; i < 45; i++) {
+      const at = new Date(Date.parse('2026-03-08T05:00:00Z') + i * 10.5 * HOUR).toISOString();
+      const tags = [['outage'], ['invoice', 'refund'], ['meter-swap', 'outage', 'tariff'], ['refund']][i % 4]!;
+      touched.push(await question(i % 3 ? 'billing' : 'meters', author, at, tags, i % 11 === 5 ? 'deleted' : 'published'));
+    }
+    await t.dataSource.transaction(async (manager) => {
+      for (const id of touched) await appendOutbox(manager, 'question.created', id, {});
+    });
+    await t.app.get(InsightsRollupWorker).drain();
+
+    /** Tags with more questions in the period than in the one as long before it, straight from the questions. */
+    const truth = async (filter: { from: string; to: string; spaceId?: string; teamId?: string }) =>
+      (await t.dataSource.query(
+        `WITH q AS (
+           SELECT q.id, q.created_at >= $1 AS current FROM questions q
+           WHERE q.moderation_state <> 'deleted' AND q.created_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND q.created_at < $2
+             AND ($3::bigint IS NULL OR q.space_id = $3) AND ($4::bigint IS NULL OR q.space_id IN (SELECT space_id FROM space_teams WHERE team_id = $4)))
+         SELECT t.slug AS name, count(*) FILTER (WHERE q.current)::int AS questions, count(*) FILTER (WHERE NOT q.current)::int AS "previousQuestions"
+         FROM q JOIN question_tags qt ON qt.question_id = q.id JOIN tags t ON t.id = qt.tag_id
+         GROUP BY t.id, t.slug HAVING count(*) FILTER (WHERE q.current) >= 3 AND count(*) FILTER (WHERE q.current) > count(*) FILTER (WHERE NOT q.current)
+         ORDER BY count(*) FILTER (WHERE q.current) - count(*) FILTER (WHERE NOT q.current) DESC, 2 DESC, 1 LIMIT 10`,
+        [filter.from, filter.to, filter.spaceId ?? null, filter.teamId ?? null],
+      )) as { name: string; questions: number; previousQuestions: number }[];
+    const periods = [
+      { from: '2026-03-15T00:00:00Z', to: '2026-03-25T00:00:00Z' },
+      { from: '2026-03-14T06:00:00Z', to: '2026-03-27T18:00:00Z' },
+      { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
+      { from: '2026-02-01T00:00:00Z', to: '2026-05-01T00:00:00Z' },
+    ];
+    for (const period of periods)
+      for (const filter of [{}, { spaceId: spaces.meters }, { teamId }]) {
+        const expected = await truth({ ...period, ...filter });
+        expect({ ...period, ...filter, tags: (await query({ ...period, ...filter })).hotTopics.tags }).toEqual({
+          ...period,
+          ...filter,
+          tags: expected,
+        });
+      }
+    expect((await truth(periods[0]!)).length).toBeGreaterThan(1);
+  });
 });

@@ -99,6 +99,7 @@ export async function refreshQuestionDays(manager: EntityManager, keys: readonly
      FROM ${factsOf(list)} CROSS JOIN unnest(f.tag_ids) t(tag_id) WHERE NOT f.deleted GROUP BY 1, 2, 3, 4`,
     params,
   );
+  await refreshTopicDaysOverAll(manager, list === null ? null : [...new Set(list.map((k) => k.day))]);
   const months = list === null ? null : [...new Set(list.map((k) => k.day.slice(0, 7) + '-01'))];
   await refreshTopicMonths(manager, months);
   await refreshMonths(manager, QUESTION_MONTHS, months);
@@ -164,8 +165,25 @@ async function refreshMonths(manager: EntityManager, r: MonthlyRollup, months: r
 }
 
 /**
+ * Recomputes the rows over all spaces (space ALL_SPACES) of insights_topic_days for these days (all for
+ * null) from the days' rows per space: a period without a filter sums a row per tag and day, not one per
+ * tag, day and space (30 days: ~48,000 rows summed per request before).
+ */
+async function refreshTopicDaysOverAll(manager: EntityManager, days: readonly string[] | null): Promise<void> {
+  const params = days === null ? [] : [days];
+  const on = days === null ? 'true' : 'day = ANY($1::date[])';
+  await manager.query(`DELETE FROM insights_topic_days WHERE space_id = ${ALL_SPACES} AND ${on}`, params);
+  await manager.query(
+    `INSERT INTO insights_topic_days (day, space_id, tag_id, language, questions)
+     SELECT day, ${ALL_SPACES}, tag_id, language, sum(questions)::int FROM insights_topic_days WHERE space_id <> ${ALL_SPACES} AND ${on}
+     GROUP BY day, tag_id, language`,
+    params,
+  );
+}
+
+/**
  * Recomputes insights_topic_months for these months (first days, YYYY-MM-DD), all for null, by
- * summing insights_topic_days per space and over all spaces.
+ * summing the per-space rows of insights_topic_days per space and over all spaces.
  */
 export async function refreshTopicMonths(manager: EntityManager, months: readonly string[] | null): Promise<void> {
   if (months?.length === 0) return;
@@ -176,7 +194,7 @@ export async function refreshTopicMonths(manager: EntityManager, months: readonl
     `INSERT INTO insights_topic_months (month, space_id, tag_id, language, questions)
      SELECT ${MONTH('d.day')}, s.space_id, d.tag_id, d.language, sum(d.questions)::int
      FROM insights_topic_days d CROSS JOIN LATERAL (VALUES (d.space_id), (${ALL_SPACES})) s(space_id)
-     WHERE ${which(MONTH('d.day'))} AND ${months === null ? 'true' : `d.day >= (SELECT min(m) FROM unnest($1::date[]) m) AND d.day < (SELECT max(m) FROM unnest($1::date[]) m) + interval '1 month'`}
+     WHERE d.space_id <> ${ALL_SPACES} AND ${which(MONTH('d.day'))} AND ${months === null ? 'true' : `d.day >= (SELECT min(m) FROM unnest($1::date[]) m) AND d.day < (SELECT max(m) FROM unnest($1::date[]) m) + interval '1 month'`}
      GROUP BY 1, 2, 3, 4`,
     params,
   );
