@@ -99,11 +99,13 @@ async function waitFor(url, what, timeoutMs = 120_000) {
  * with ~65 MiB live in the api. 4 MiB semi-spaces and an old-generation ceiling of 256 MiB (api)
  * and 128 MiB (web) keep the two below 400 MiB: in bench:pages (signed-in page and GraphQL thread
  * query, 32 connections) the peak was 399–408 MiB with 8 MiB semi-spaces and glibc's default malloc
- * arenas, 373–392 MiB with 4 MiB and two arenas, CPU per page the same within the noise of a
- * shared machine; larger semi-spaces (16, 32 MiB) saved no measurable CPU and cost 35–80 MiB, and
- * lower ceilings (160 / 96 MiB) did not lower the peak. A larger machine or a big import may want
- * more: API_HEAP_MB / WEB_HEAP_MB set the ceilings (0: V8's own), API_SEMI_SPACE_MB /
- * WEB_SEMI_SPACE_MB the semi-spaces.
+ * arenas, 373–392 MiB with 4 MiB and two arenas. The price is GC work: in CPU profiles of the same
+ * run the collector took 21–24% of the api's main thread (17–18% with 8 MiB) and 17–21% of the
+ * web's (16–17%), below what the shared machine lets bench:pages resolve in CPU per page. Larger
+ * semi-spaces (16, 32 MiB) saved no measurable CPU and cost 35–80 MiB, and lower ceilings
+ * (160 / 96 MiB) did not lower the peak. A larger machine or a big import may want more:
+ * API_HEAP_MB / WEB_HEAP_MB set the ceilings (0: V8's own), API_SEMI_SPACE_MB / WEB_SEMI_SPACE_MB
+ * the semi-spaces (8 gives back the GC work for ~10 MiB each).
  */
 function heapOptions(service, ceilingMiB) {
   const mib = Number(process.env[`${service}_HEAP_MB`] ?? ceilingMiB);
