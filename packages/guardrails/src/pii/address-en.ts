@@ -1,5 +1,6 @@
 import { isWordChar } from '../text.js';
 import { PO_BOX_CUE_AFTER } from './address-de.js';
+import { anchorsOf, firstAt, matchesAt, notAfterAsciiWord, positionsBefore, scanner } from './scan.js';
 import type { Candidate } from './types.js';
 
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'.-]{0,24}`;
@@ -55,8 +56,14 @@ const EIRCODE_CUE = /eircode[^\n\d]{0,12}$/i;
 /** "Flat 2, 15 High Street, Leeds": a town after the street ends it, no postcode needed. */
 const STREET_TOWN = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?\d{1,5}[A-Za-z]?,?\s(?:${WORD}\s){1,3}(?:${FULL_TYPES.replace(/ /g, '|')}),\s\p{Lu}[\p{L}'-]{2,24}(?:\s(?:upon|on)\s\p{Lu}[\p{L}'-]{2,24})?(?![\p{L}\p{N}]|,?\s(?:[A-Z]{1,2}\d|\d))`,
-  'gu',
+  'uy',
 );
+/**
+ * Its type word before a comma and a town is rare in text: the scan starts there and looks back over the flat, the number
+ * and at most three words of the name (25 letters of up to two UTF-16 units each).
+ */
+const STREET_TOWN_TYPE = new RegExp(String.raw`(?:${FULL_TYPES.replace(/ /g, '|')}),\s\p{Lu}`, 'gu');
+const STREET_TOWN_REACH = 180;
 const BEFORE_UK = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET_LINE}(?:${CITY_WORD}){0,3}$`, 'u');
 const BEFORE_US = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET_LINE}(?:${CITY_WORD}){1,3}$`, 'u');
 /** Irish rural addresses have no street: townland, town and county before the Eircode ("Cloonagh, Ballina, Co. Mayo F26 K5P3"). */
@@ -66,9 +73,10 @@ const BEFORE_IE = new RegExp(
 );
 
 const CUED_STREET = new RegExp(
-  String.raw`(?:\b(?:I|[Ww]e)(?:'m|'re|\sam|\sare|\slive|\smoved)\s(?:now\s)?(?:at|to|on)|\b[Ll]ives?\sat|\b[Ll]iving\sat|\b[Aa]ddress(?:\sis)?:?|\b(?:[Ss]hip|[Dd]eliver|[Ss]end|[Pp]ost|[Mm]ail)(?:\sit)?\sto:?)\s(?<![\p{L}\p{N}])(\d{1,5}[A-Za-z]?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?|${SUFFIXED_STREET}))(?![\p{L}\p{N}])`,
+  String.raw`(?:(?<![A-Za-z0-9_])(?:I|[Ww]e)(?:'m|'re|\sam|\sare|\slive|\smoved)\s(?:now\s)?(?:at|to|on)|(?<![A-Za-z0-9_])[Ll]ives?\sat|(?<![A-Za-z0-9_])[Ll]iving\sat|(?<![A-Za-z0-9_])[Aa]ddress(?:\sis)?:?|(?<![A-Za-z0-9_])(?:[Ss]hip|[Dd]eliver|[Ss]end|[Pp]ost|[Mm]ail)(?:\sit)?\sto:?)\s(?<![\p{L}\p{N}])(\d{1,5}[A-Za-z]?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?|${SUFFIXED_STREET}))(?![\p{L}\p{N}])`,
   'gu',
 );
+const cuedStreets = scanner(CUED_STREET);
 const CUE_WORD =
   /\b(?:I|we)(?:'m|'re|\sam|\sare|\slive|\smoved)|\blives?\sat|\bliving\sat|\baddress|\bship|\bdeliver|\bsend|\bpost|\bmail/i;
 
@@ -77,6 +85,7 @@ const PO_BOX = new RegExp(
   String.raw`(?<![\p{L}\p{N}])P\.?\s?O\.?\s?Box\s\d{1,6},?\s(?:${WORD},?\s){1,3}(?:(?:${US_STATES.replace(/ /g, '|')}),?\s\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:${AU_STATES.replace(/ /g, '|')}),?\s\d{4}|(?:${CA_PROVINCES.replace(/ /g, '|')}),?\s[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])`,
   'gu',
 );
+const poBoxes = scanner(PO_BOX);
 /**
  * It is someone's only when the text sends something there ("mail only to: P.O. Box …", "my address is PO Box …"), or when
  * the writer opens a line with it ("PO Box 17, Gympie QLD 4570 – rural, no street delivery here").
@@ -111,7 +120,9 @@ const TYPED_US = new RegExp(
  */
 const FORM_DUMP =
   /(?<![\p{L}])address(?:\sline\s?1)?\s?:[^\S\n]?((?:\d{1,5}[a-z]?|flat|apartment|apt|unit)\b[^\n]{2,60}(?:\n[^\n]{0,40}){0,4}?\npost\s?code\s?:[^\S\n]?[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})(?![\p{L}\p{N}])/giu;
-const TYPED_US_HINT = new RegExp(String.raw`\b(?:${US_STATES.toLowerCase().replace(/ /g, '|')}),?\s\d{5}(?!\d)`);
+const TYPED_US_HINT = new RegExp(String.raw`\b(?:${US_STATES.toLowerCase().replace(/ /g, '|')}),?\s\d{5}(?!\d)`, 'y');
+/** … whose ZIP code, a space and five digits, is where the scan starts. */
+const ZIP = /\s\d{5}(?!\d)/g;
 
 function detect(text: string, anchor: RegExp, before: RegExp, rule: string): Candidate[] {
   const found: Candidate[] = [];
@@ -139,11 +150,15 @@ export function detectEnglishAddresses(text: string): Candidate[] {
     if (EIRCODE_CUE.test(text.slice(Math.max(0, m.index - 24), m.index)))
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-ie' });
   }
-  for (const m of text.matchAll(STREET_TOWN))
+  for (const m of matchesAt(
+    STREET_TOWN,
+    text,
+    notAfterAsciiWord(text, positionsBefore(anchorsOf(STREET_TOWN_TYPE, text), STREET_TOWN_REACH)),
+  ))
     found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-uk' });
   // Without a town, a street counts when the text says someone is there: "I live at 4 Elm Close", "ship to 9 Quay Street".
   if (CUE_WORD.test(text)) {
-    for (const m of text.matchAll(CUED_STREET)) {
+    for (const m of cuedStreets(text)) {
       const end = m.index + m[0].length;
       found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-en' });
     }
@@ -160,10 +175,10 @@ export function detectEnglishAddresses(text: string): Candidate[] {
       const end = m.index + m[0].length;
       found.push({ kind: 'address', start: end - m[1]!.length, end, rule: 'address-uk' });
     }
-  if (TYPED_US_HINT.test(text))
+  if (firstAt(TYPED_US_HINT, text, positionsBefore(anchorsOf(ZIP, text), 3)))
     for (const m of text.matchAll(TYPED_US))
       found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, rule: 'address-us' });
-  for (const m of text.matchAll(PO_BOX))
+  for (const m of poBoxes(text))
     if (
       PO_BOX_CUE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
       (/(?:^|\n)[^\S\n]*$/.test(text.slice(Math.max(0, m.index - 8), m.index)) &&

@@ -407,3 +407,16 @@ describe('two abbreviated titles before a street name', () => {
     ]);
   });
 });
+
+describe('a British street and town without a postcode, however long its name', () => {
+  it('finds a flat, a number and three long words before the type word', () => {
+    const match = 'Flat 12345, 12345A, Abcdefghijklmnopqrstuvwxy Bbcdefghijklmnopqrstuvwxy Cbcdefghijklmnopqrstuvwxy Road, Leeds';
+    expect(addresses(`Please post it to ${match}.`)).toEqual([match]);
+  });
+});
+
+describe('a lower-case US address with a comma before the ZIP code', () => {
+  it('finds it', () => {
+    expect(addresses('ship to 200 pine st apt 14 austin tx, 78701 please')).toEqual(['200 pine st apt 14 austin tx, 78701']);
+  });
+});
