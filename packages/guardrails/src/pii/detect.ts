@@ -38,12 +38,11 @@ export function detectPii(text: string, options: PiiOptions = {}): PiiFinding[] 
   const wanted = options.kinds ? new Set(options.kinds) : null;
   const kept: Candidate[] = [];
   for (const candidates of ranked) {
-    // A value shown as a sample, format or test value is no one's, whatever its kind.
-    const longestFirst = candidates
-      .filter((c) => (!wanted || wanted.has(c.kind)) && !isSample(t, c.start, c.end) && !isCompanys(t, c.kind, c.start, c.end))
-      .sort((a, b) => b.end - b.start - (a.end - a.start));
+    const longestFirst = candidates.filter((c) => !wanted || wanted.has(c.kind)).sort((a, b) => b.end - b.start - (a.end - a.start));
     for (const c of longestFirst) {
-      if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+      if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+      // A value shown as a sample, format or test value is no one's, whatever its kind (asked only of what would be kept).
+      if (!isSample(t, c.start, c.end) && !isCompanys(t, c.kind, c.start, c.end)) kept.push(c);
     }
   }
   return kept
