@@ -52,7 +52,10 @@ const ROLE_MAILBOX =
 const SENT_FROM_BEFORE = /(?<!\p{L})(?:from|von|vom)\s$/iu;
 const ADDRESSED_TO_ME = /(?<!\p{L})(?:mir|mich|me|my|mein\p{L}{0,2})(?!\p{L})/iu;
 const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
+/** A company's identifier named so before it ("Steuernummer der Firma: …") or after it ("… der Firma", "… of the company"). */
 const COMPANY_BEFORE = /(?:firma|firmen|unternehmens?|company|business|gmbh|verein|impressum|imprint)[^\n\d]{0,30}$/iu;
+const COMPANY_AFTER =
+  /^\s?(?:der|des|unserer|unseres|of\s(?:the|our))\s(?:firma|gmbh|unternehmens|company|business|vereins?|praxis|kanzlei)(?!\p{L})/iu;
 
 /**
  * A company's address: after its legal form ("Stadtwerke Nordheim GmbH · Hafenstraße 1 · …", "BrightFibre Ltd, 1 Canal
@@ -99,7 +102,7 @@ export function isCompanys(text: string, kind: string, start: number, end: numbe
     );
   }
   if (kind === 'phone') return COMPANY_PHONE_AFTER.test(text.slice(end, end + 120));
-  if (kind === 'person_id') return COMPANY_BEFORE.test(lineBefore(text, start, 48));
+  if (kind === 'person_id') return COMPANY_BEFORE.test(lineBefore(text, start, 48)) || COMPANY_AFTER.test(lineAfter(text, end, 32));
   if (kind === 'email') {
     if (DISOWNED_MAIL_AFTER.test(lineAfter(text, end, 80))) return true;
     const before = lineBefore(text, start, 64);

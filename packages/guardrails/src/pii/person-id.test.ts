@@ -323,3 +323,9 @@ describe("a value after the label's question, a semicolon or an aside in bracket
     },
   );
 });
+
+describe("a company's tax number named so after it", () => {
+  it('leaves "Steuernummer 21/815/08150 der Firma" alone', () => {
+    expect(ids('Steuernummer 21/815/08150 der Firma').filter(([kind]) => kind === 'person_id')).toEqual([]);
+  });
+});

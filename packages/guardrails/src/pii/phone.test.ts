@@ -410,3 +410,17 @@ describe("a company's line named after the number, and placeholder digits", () =
     expect(phones(text)).toEqual([match]);
   });
 });
+
+describe("opening hours, a local-rate note and a department's extension make a company's line", () => {
+  it.each([
+    'Mo–Fr 8–20 Uhr erreichbar unter 030 2345 6789.',
+    'Erreichbar unter 030 2345 6789 (Ortstarif).',
+    'Durchwahl der Buchhaltung: 030 1234567-45',
+  ])('leaves %j alone', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it("still finds the writer's own hours and number", () => {
+    expect(phones('Ich bin Mo–Fr 8–16 Uhr erreichbar unter 0171 2345678.')).toEqual(['0171 2345678']);
+  });
+});
