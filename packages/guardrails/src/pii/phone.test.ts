@@ -424,3 +424,9 @@ describe("opening hours, a local-rate note and a department's extension make a c
     expect(phones('Ich bin Mo–Fr 8–16 Uhr erreichbar unter 0171 2345678.')).toEqual(['0171 2345678']);
   });
 });
+
+describe('a number after the label of a national id', () => {
+  it.each(['SIN 046 454 286', 'PPS 0123 456 78', 'BSN 012 345 678'])('is no phone in %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+});

@@ -8,9 +8,9 @@ const CUE_TAIL = String.raw`\p{L}{0,16}(?:[^\p{L}\d\n]{1,4}\p{L}{1,12}){0,2}[^\p
 /** A number right after one of these words is an identifier of something else, not a phone number. */
 const OTHER_NUMBER_STEMS =
   'imei|seri(?:al|en)|ger[äa]t|z[äa]hler|meter|tracking|sendung|paket|parcel|shipment|ticket|vorgang|iban|konto|account|version|firmware|build|fehler|error|code|rechnung|invoice|artikel|article|gtin|isbn|kunden|customer|vertrag|contract|bestell|order|auftrag|referenz|reference|transa[ck]tion|beleg|aktenzeichen|mandat|model|produkt|product|iccid|batch|teilenummer|hotline|helpline|servicenummer|service-nummer|switchboard|zentrale|nhs|ssn|social|steuer|tax|versicherung|insurance|ausweis|passport|reisepass|licen[cs]e|führerschein|ahv|imsi|track|routing|aba|companies\\shouse|company\\s(?:number|no|reg)|registration|handelsregister|registernummer|amtsgericht|gutschrift|credit\\snote|mahnung|lieferschein|delivery\\snote|receipt|quittung|claim|schaden|incident|quote|angebot|anlage|zeichen|kennung|dokument|document|flight|flug|gift|gutschein|voucher';
-/** Short words that only count on their own ("PIN", not "ping"). */
+/** Short words that only count on their own ("PIN", not "ping"), also the labels of national ids ("SIN 046 454 286"). */
 const OTHER_NUMBER_WORDS =
-  's/n|sn|case|fall|bic|blz|item|sku|ean|pin|puk|tan|ref|mac|sim|lot|los|typ|type|charge|part|teil|bill|hrb|hra|rma|job';
+  's/n|sn|case|fall|bic|blz|item|sku|ean|pin|puk|tan|ref|mac|sim|lot|los|typ|type|charge|part|teil|bill|hrb|hra|rma|job|sin|pps|ppsn|bsn|tin|itin|nino|pesel|cpr|hetu|nif|nir|dni';
 const OTHER_NUMBER_CUE = new RegExp(String.raw`(?:${OTHER_NUMBER_STEMS}|\b(?:${OTHER_NUMBER_WORDS})\b)${CUE_TAIL}`, 'iu');
 const PHONE_CUE = new RegExp(
   String.raw`(?:\btel|phone|mobil|handy|\bcell|festnetz|rufnummer|\bfax|whatsapp|\bcall|anruf|\bruf|rückruf|durchwahl|callback|call-back|erreichbar|\breach|\bunter|nummer|number|kontakt|contact|\bat|\bon|\btext|\bsms|\bring|\bdial|wähl)${CUE_TAIL}`,
