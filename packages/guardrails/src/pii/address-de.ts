@@ -34,15 +34,17 @@ const STREET = String.raw`(?:${ROMANCE_STREET}|${TYPE_FIRST_STREET}|${NUMBERED_S
 const HOUSE_NUMBER = String.raw`(?:Nr\.?\s?)?\d{1,4}\s?[a-zA-Z]?(?:\s?-\s?[a-zA-Z](?![\p{L}]))?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?){0,3}`;
 /** The part of a building behind the number: "/ Hinterhaus", "(Rückgebäude)". */
 const BUILDING_PART = String.raw`[HhVv]interhaus|[Vv]orderhaus|[Ss]eitenflügel|[Qq]uergebäude|[Gg]artenhaus|[Rr]ückgebäude|HH|VH`;
-/** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG"; a village district, "OT Kleinkmehlen". */
-const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|,?\s\d{1,2}\.\s?(?:OG|Stock|Etage|Hof|Hinterhof)(?:\s(?:rechts|links|Mitte|re\.|li\.))?|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\)|,?\s(?:OT|Ortsteil)\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?)`;
+/** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG", "12a / 3. OG"; a village district, "OT Kleinkmehlen". */
+const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|(?:,?\s|\s?\/\s?)\d{1,2}\.\s?(?:OG|Stock|Etage|Hof|Hinterhof)(?:\s(?:rechts|links|Mitte|re\.|li\.))?|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\)|,?\s(?:OT|Ortsteil)\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?)`;
 /** Between number and postcode: a comma, a middle dot, a line break, " in ", or a form label ("- Ort:", "PLZ/Ort:"). */
 const FORM_LABEL = String.raw`(?:(?:PLZ|Postleitzahl)(?:\s?[/,+&]\s?(?:Ort|Stadt|Wohnort))?|Ort|Stadt|Wohnort)\s?:\s?`;
-const JOIN = String.raw`(?:\s(?:in|,)\s|[\s,·|–-]{1,4}(?:${FORM_LABEL})?)`;
+/** … also who the post goes to there: ", bei Schmidt, ", ", c/o Weber, ". */
+const CARE_OF = String.raw`,?\s(?:bei|c\/o)\s\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?,?\s`;
+const JOIN = String.raw`(?:\s(?:in|,)\s|${CARE_OF}|[\s,·|–-]{1,4}(?:${FORM_LABEL})?)`;
 
-/** Five-digit German postcodes, four-digit Austrian and Swiss ones ("1060 Wien", "8001 Zürich"). */
+/** Five-digit German postcodes, four-digit Austrian and Swiss ones ("1060 Wien", "8001 Zürich"), Dutch ones with two letters ("1015 CJ Amsterdam"). */
 const POSTCODE_CITY = new RegExp(
-  String.raw`\d{4,5}(?:\s?\n(?:Ort|Stadt|Wohnort)\s?:\s?|\s{1,2})\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s\p{Lu}${WORD}{1,30}|\s\(\p{Lu}${WORD}{1,20}\))?`,
+  String.raw`\d{4,5}(?:\s[A-Z]{2}(?=\s\p{Lu}\p{Ll}))?(?:\s?\n(?:Ort|Stadt|Wohnort)\s?:\s?|\s{1,2})\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s\p{Lu}${WORD}{1,30}|\s\(\p{Lu}${WORD}{1,20}\))?`,
   'gu',
 );
 const NUMBER_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])${HOUSE_NUMBER}${UNIT}{0,3}${JOIN}$`, 'u');
@@ -60,7 +62,7 @@ const CUE_WORD = /wohn|adresse|anschrift|zustell|liefer|paket|päckchen|sendung|
 
 /** With a postcode and city after it and an address word before it, a street needs no type word: "Adresse: Plöck 44, 69117 Heidelberg". */
 const LOOSE_STREET_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}-]{2,30}(?:\s\p{Lu}[\p{L}\p{M}-]{1,30})?\s?$`, 'u');
-const LOOSE_CUE = /(?:adress|anschrift|wohn|liefer|zustell|schick|send|stra(?:ß|ss)e|\ban|\bnach)[^\n\d]{0,30}$/iu;
+const LOOSE_CUE = /(?:ad{1,2}res|anschrift|wohn|liefer|zustell|schick|send|stra(?:ß|ss)e|\ban|\bnach)[^\n\d]{0,30}$/iu;
 
 /** A post office box: "Postfach 10 20 30, 70173 Stuttgart", "Pf. 1234, 80331 München". */
 const PO_BOX = new RegExp(

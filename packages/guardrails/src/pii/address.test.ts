@@ -420,3 +420,13 @@ describe('a lower-case US address with a comma before the ZIP code', () => {
     expect(addresses('ship to 200 pine st apt 14 austin tx, 78701 please')).toEqual(['200 pine st apt 14 austin tx, 78701']);
   });
 });
+
+describe('a floor after a slash, who the post goes to, and a Dutch postcode after an address word', () => {
+  it.each([
+    ['Adresse: Musterweg 12a / 3. OG links, 12345 Musterstadt', 'Musterweg 12a / 3. OG links, 12345 Musterstadt'],
+    ['Lieferadresse: Am Bahnhof 1, bei Schmidt, 12345 Musterdorf', 'Am Bahnhof 1, bei Schmidt, 12345 Musterdorf'],
+    ['Adres: Keizersgracht 123, 1015 CJ Amsterdam', 'Keizersgracht 123, 1015 CJ Amsterdam'],
+  ])('finds the whole address in %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+});
