@@ -1,9 +1,15 @@
 import { lineAfter, lineBefore } from '../text.js';
 import { findDates } from './dates.js';
+import { scanner } from './scan.js';
 import type { Candidate } from './types.js';
 
-const CUE =
-  /(?<!\*)\*(?=\d)|(?<![\p{L}.])b\.(?=\s?\d)|gebdat|geb\.|\bgeb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|\bjg\.|b-?day|zur\swelt|der\swelt|wiegenfest|baujahr|\d\sbaby/giu;
+/** A "\\b" before a word, written as the look-behind it means here (so that the scan's prefilter can skip it). */
+const WORD_START = String.raw`(?<![A-Za-z0-9_\u017F\u212A])`;
+const CUE = new RegExp(
+  String.raw`(?<!\*)\*(?=\d)|(?<![\p{L}.])b\.(?=\s?\d)|gebdat|geb\.|${WORD_START}geb\b|geboren|geburts|dob\b|d\.o\.b|born|birth|jahrgang|${WORD_START}jg\.|b-?day|zur\swelt|der\swelt|wiegenfest|baujahr|\d\sbaby`,
+  'giu',
+);
+const cues = scanner(CUE);
 /**
  * A date is only a date of birth when the text says so, just before it ("geb. am", "DOB:", the genealogical star
  * "*12.3.1960", whose it is: "Geburtsdatum der Kontoinhaberin (meine Mutter): …") or just after ("… geboren").
@@ -51,7 +57,7 @@ export function detectDatesOfBirth(text: string, now = new Date()): Candidate[] 
   const found: Candidate[] = [];
   // Dates are only looked for around the words that make them dates of birth.
   const windows: [number, number][] = [];
-  for (const cue of text.matchAll(CUE)) {
+  for (const cue of cues(text)) {
     const from = Math.max(0, cue.index - REACH);
     const to = cue.index + cue[0].length + REACH + NEXT_REACH;
     const last = windows[windows.length - 1];

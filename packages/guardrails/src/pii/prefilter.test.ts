@@ -12,6 +12,7 @@ describe('prefixes', () => {
     ['(?<![\\p{L}])az\\.|(?:geschäfts)?partner', ['az\\.', 'gesc', 'part']],
     ['s[ée]curit', ['s[ée]cu']],
     ['po+l', ['po']],
+    ['\\d\\sbaby|(?<![A-Za-z0-9_])jg\\.', ['\\d\\sba', 'jg\\.']],
   ])('of %j are %j', (source, expected) => {
     expect(joined(source)).toEqual(expected);
   });

@@ -46,8 +46,8 @@ function groupEnd(source: string, open: number): number {
   return -1;
 }
 
-/** An escape that stands for one literal character, or for any space. */
-const SIMPLE_ESCAPE = /^\\[-./#&+:,'’()[\]{}*?|^$\\ s]/;
+/** An escape that stands for one literal character, or for any space or digit. */
+const SIMPLE_ESCAPE = /^\\[-./#&+:,'’()[\]{}*?|^$\\ sd]/;
 
 /** The length of the atom at `i` (a character, a simple escape or a plain character class), or 0 for anything else. */
 function atomLength(source: string, i: number): number {
