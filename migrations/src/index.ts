@@ -38,8 +38,8 @@ import { QuestionDuplicateOfIndex1798900000000 } from './1798900000000-QuestionD
 import { InsightsQuantiles1799200000000 } from './1799200000000-InsightsQuantiles.js';
 import { InsightsMemberSpacesBySpace1799200000001 } from './1799200000001-InsightsMemberSpacesBySpace.js';
 import { SearchTokenParts1799300000000 } from './1799300000000-SearchTokenParts.js';
-import { InsightsNewcomersByFilter1799500000000 } from './1799500000000-InsightsNewcomersByFilter.js';
 import { SearchTermsTrigrams1799400000000 } from './1799400000000-SearchTermsTrigrams.js';
+import { InsightsNewcomersByFilter1799500000000 } from './1799500000000-InsightsNewcomersByFilter.js';
 import { InsightsDeflectionScopes1799500000001 } from './1799500000001-InsightsDeflectionScopes.js';
 import { InsightsLedgerDaysByMember1799500000002 } from './1799500000002-InsightsLedgerDaysByMember.js';
 import { InsightsAttainment1799500000003 } from './1799500000003-InsightsAttainment.js';
@@ -87,8 +87,8 @@ export const migrations: Function[] = [
   InsightsQuantiles1799200000000,
   InsightsMemberSpacesBySpace1799200000001,
   SearchTokenParts1799300000000,
-  InsightsNewcomersByFilter1799500000000,
   SearchTermsTrigrams1799400000000,
+  InsightsNewcomersByFilter1799500000000,
   InsightsDeflectionScopes1799500000001,
   InsightsLedgerDaysByMember1799500000002,
   InsightsAttainment1799500000003,
