@@ -682,6 +682,9 @@ describe('the number "of my contract", "meines Vertrags"', () => {
     ['the number of my account is 99812', 'customer_number', '99812'],
     ['The reference number of my order: 4471203', 'order_number', '4471203'],
     ['Nr. meines Kundenkontos: 4471 2209', 'customer_number', '4471 2209'],
+    ['Nr. meines Vertrags: 55123', 'contract_number', '55123'],
+    ['Nummer meines Auftrags: 77123', 'order_number', '77123'],
+    ['Mitglied Nr. 4471', 'customer_number', '4471'],
   ])('reads %j', (text, kind, value) => {
     expect(numbers(text).map(([k, v]) => [k, v])).toEqual([[kind, value]]);
   });
