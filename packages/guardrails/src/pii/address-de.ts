@@ -20,7 +20,7 @@ const TYPE_WORD = String.raw`(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring
 /** Swiss (and Austrian border) streets in French or Italian put the type word first: "Rue de Lausanne 14", "Via Nassa 5", "Ch. des Vignes 3". */
 const ROMANCE_STREET = String.raw`(?:Rue|Route|Rte\.|Chemin|Ch\.|Avenue|Av\.|Place|Quai|Boulevard|Bd\.|Via|Viale|Piazza|Corso|Vicolo|Strada)\s(?:(?:de\sla|de|du|des|la|le|della|delle|del|dei|di|al|alla)\s|[dl]['’])?\p{Lu}${WORD}{1,30}(?:[\s-]\p{Lu}${WORD}{1,30}){0,2}`;
 /** Labels are no part of the street name before a suffixed street ("Adresse Konrad-Adenauer-Str. 7"). */
-const ADDRESS_WORD = String.raw`(?:Adresse|Anschrift|Wohnort|Wohnhaft|Lieferadresse|Rechnungsadresse|Lieferanschrift|Postanschrift)`;
+const ADDRESS_WORD = String.raw`(?:Adresse|Anschrift|Wohnort|Wohnhaft|Lieferadresse|Rechnungsadresse|Wohnadresse|Meldeadresse|Postadresse|Privatadresse|Lieferanschrift|Postanschrift|Rechnungsanschrift)`;
 /** The type word first, then an article and a name: "Straße des 17. Juni", "Str. des 18. Oktober", "Platz der Einheit", "Weg am Teich". */
 const TYPE_FIRST_STREET = String.raw`(?:Straße|Strasse|Str\.|Platz|Weg|Allee|Ring|Damm|Ufer|Gasse)\s(?:des|der|am|an\sder|zum|zur|vom|beim)\s(?:\d{1,2}\.\s)?\p{Lu}${WORD}{1,30}`;
 // Abbreviated titles may open a hyphenated name: "Bgm.-Smidt-Str. 12", "Dr.-Külz-Ring 4", "Prof.-Dr.-Helmert-Str. 3".

@@ -36,7 +36,7 @@ const RURAL_ROUTE = String.raw`(?:RR|R\.R\.|Rural\sRoute|HC|Star\sRoute)\s\d{1,3
 const NAMED_HOUSE = String.raw`(?:The\s${WORD}(?:\s${WORD}){0,2},\s(?:${NAME_WORD}\s){1,2}(?:${STREET_TYPES.join('|')})\.?|(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\sThe\s${WORD}(?:\s${WORD})?),\s`;
 /** After the street, a flat or suite: "Apt 4B", "Suite 900", "#2R", French-Canadian "app. 7". */
 const UNIT_AFTER = String.raw`(?:(?:Apt|Suite|Ste|Unit|Flat|App|app|#)\.?\s?\w{1,6},?\s)?`;
-const STREET_LINE = String.raw`(?:${RURAL_ROUTE}|${NAMED_HOUSE}|(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?(?:\d{1,4}[A-Za-z]?\/)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s${UNIT_AFTER}${FORM_LABEL})`;
+const STREET_LINE = String.raw`(?:${RURAL_ROUTE}|${NAMED_HOUSE}|(?:(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit)\.?\s\w{1,5},?\s)?(?:\d{1,4}[A-Za-z]?\/)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s${UNIT_AFTER}${FORM_LABEL})`;
 /** A town, also with a district number ("Dublin 2,"). */
 const CITY_WORD = String.raw`${WORD}(?:\s\d{1,2}(?=,))?,?\s${FORM_LABEL}`;
 const CA_PROVINCES = 'AB BC MB NB NL NS NT NU ON PE QC SK YT';
@@ -53,9 +53,9 @@ const CA_POSTCODE = new RegExp(String.raw`(?:${CA_PROVINCES.replace(/ /g, '|')})
 /** Irish Eircode: routing key (letter, two digits; D6W) and a four-character identifier. */
 const EIRCODE = /(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}/g;
 const EIRCODE_CUE = /eircode[^\n\d]{0,12}$/i;
-/** "Flat 2, 15 High Street, Leeds": a town after the street ends it, no postcode needed. */
+/** "Flat 2, 15 High Street, Leeds", "Apartment 3, 45 Merrion Square, Dublin 2": a town after the street ends it, no postcode needed. */
 const STREET_TOWN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\s)?\d{1,5}[A-Za-z]?,?\s(?:${WORD}\s){1,3}(?:${FULL_TYPES.replace(/ /g, '|')}),\s\p{Lu}[\p{L}'-]{2,24}(?:\s(?:upon|on)\s\p{Lu}[\p{L}'-]{2,24})?(?![\p{L}\p{N}]|,?\s(?:[A-Z]{1,2}\d|\d))`,
+  String.raw`(?<![\p{L}\p{N}])(?:(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit)\.?\s\w{1,5},?\s)?\d{1,5}[A-Za-z]?,?\s(?:${WORD}\s){1,3}(?:${FULL_TYPES.replace(/ /g, '|')}),\s\p{Lu}[\p{L}'-]{2,24}(?:\s(?:upon|on)\s\p{Lu}[\p{L}'-]{2,24}|(?<=Dublin)\s\d{1,2}(?=[.,;!?)]|\s*$))?(?![\p{L}\p{N}]|,?\s(?:[A-Z]{1,2}\d|\d))`,
   'uy',
 );
 /**
@@ -94,9 +94,12 @@ const poBoxes = scanner(PO_BOX);
 const PO_BOX_OTHERS_AFTER =
   /^[^\n]{0,40}?(?<!\p{L})(?:department|dept|office|company|firm|returns?|support|service|headquarters|team|store|shop|bank|branch|council)(?!\p{L})/iu;
 const PO_BOX_CUE = /(?:address|mail|post|send|ship|deliver|write|\bto)[^\n\d]{0,30}$/iu;
-/** A British address typed in lower case after an address word, with or without commas: "address is 12 elmway, leeds ls6 2pq". */
+/**
+ * A British address typed in lower case after an address word, with or without commas: "address is 12 elmway, leeds ls6 2pq",
+ * "address: 12 the green, little snoring, norfolk nr21 0aa".
+ */
 const LOWER_UK = new RegExp(
-  String.raw`(?:address|live\sat|living\sat|ship\sto|send\sto|deliver\sto)[^\n\d]{0,16}?(?<![\p{L}\p{N}])(\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){0,3}[a-z][a-z'-]{2,24},?\s[a-z][a-z'-]{2,24},?\s[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})(?![\p{L}\p{N}])`,
+  String.raw`(?:address|live\sat|living\sat|ship\sto|send\sto|deliver\sto)[^\n\d]{0,16}?(?<![\p{L}\p{N}])(\d{1,4}[a-z]?,?\s(?:[a-z][a-z'-]{1,24}\s){0,3}[a-z][a-z'-]{2,24},?\s(?:[a-z][a-z'-]{1,24},?\s){1,4}[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})(?![\p{L}\p{N}])`,
   'giu',
 );
 

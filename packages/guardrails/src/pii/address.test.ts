@@ -430,3 +430,14 @@ describe('a floor after a slash, who the post goes to, and a Dutch postcode afte
     expect(addresses(text)).toEqual([match]);
   });
 });
+
+describe('more British, Irish and German address shapes found by probing', () => {
+  it.each([
+    ["I'm in flat 4, 12 High St, Oxford OX1 1AA", 'flat 4, 12 High St, Oxford OX1 1AA'],
+    ['address: 12 the green, little snoring, norfolk nr21 0aa', '12 the green, little snoring, norfolk nr21 0aa'],
+    ['My address is Apartment 3, 45 Merrion Square, Dublin 2.', 'Apartment 3, 45 Merrion Square, Dublin 2'],
+    ['Wohnadresse Bahnhofplatz 1, CH-3011 Bern', 'Bahnhofplatz 1, CH-3011 Bern'],
+  ])('finds %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+});
