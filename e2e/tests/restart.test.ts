@@ -72,5 +72,6 @@ test.skipIf(!embedded)('stopping the product stops the database it started', asy
   // As Ctrl-C would: start.mjs alone gets the signal, not its whole process group.
   process.kill(stack.pid, 'SIGTERM');
   await until('the product stopping', async () => (pids(`^${process.execPath} scripts/start.mjs`).includes(stack.pid) ? undefined : true));
-  expect(pids(embeddedDatabase())).toEqual([]);
+  // PostgreSQL's own shutdown may still be finishing (a checkpoint, on a busy machine); it must end by itself.
+  await until('the database stopping with the product', async () => (pids(embeddedDatabase()).length === 0 ? true : undefined), 30_000);
 });
