@@ -96,6 +96,16 @@ describe('person_id', () => {
     expect(ids('Artikel B314159264 ist wieder lieferbar.')).toEqual([]);
   });
 
+  it('needs no label right before a German tax id in a post about it, if its digits and check digit hold', () => {
+    const post = 'Das Finanzamt-Formular fragt nach der Steuer-ID. Es lädt nicht. Eingetragen hatte ich 65929970489, ohne Leerzeichen.';
+    expect(ids(post)).toEqual([['person_id', 'steuer-id', '65929970489']]);
+    expect(ids('The portal wants my tax ID for the grant. Fine: 65929970489. Still an error.')).toEqual([
+      ['person_id', 'steuer-id', '65929970489'],
+    ]);
+    expect(ids('Das Formular fragt nach der Steuer-ID. Eingetragen hatte ich 65929970488, ohne Leerzeichen.')).toEqual([]);
+    expect(ids('Sendungsnummer 65929970489 hängt seit Tagen im Verteilzentrum.')).toEqual([]);
+  });
+
   it('needs no label for a German pension insurance number spaced as printed, if its check digit holds', () => {
     expect(ids('Kurze Frage zu 53 140382 M 072 – ist das M mein Geburtsname?')).toEqual([['person_id', 'svnr-de', '53 140382 M 072']]);
     expect(ids('Kurze Frage zu 53 140382 M 073 – ist das M mein Geburtsname?')).toEqual([]);

@@ -351,6 +351,16 @@ const KVNR_SHAPE = /(?<![\w.-])[A-Z]\d{9}(?![\w]|[.,/-]\d)/g;
 const HEALTH_CONTEXT =
   /gesundheitskarte|versicherten|krankenkasse|krankenversicher|kassen-?app|\begk|\bkvnr|health\sinsurance|insurance\scard|\b(?:aok|tk|barmer|dak|ikk|bkk|hkk)\b/iu;
 const HEALTH_REACH = 160;
+/**
+ * Likewise an 11-digit German tax id in a post about it: "soll meine Steuer-ID angeben. … Meine ID ist 92278145303", "my Steuer-ID
+ * is needed … Fine: 60461928754". Its digit pattern and check digit must hold.
+ */
+const STEUER_ID_SHAPE = /(?<![\w.,/-])[1-9]\d{10}(?![\w]|[.,/-]\d)/g;
+const TAX_ID_CONTEXT =
+  /steuer-?\s?(?:id|identifikationsnummer|ident-?nummer)|steuerliche\sidentifikationsnummer|identifikationsnummer|idnr|\btax\sid|taxpayer\sid/iu;
+/** … unless the value is named as something else right before it: "Braucht ihr die Steuer-ID? Die Kundennummer ist …". */
+const OTHER_NUMBER_BEFORE =
+  /(?:kunden|customer|vertrag|contract|bestell|order|auftrag|rechnung|invoice|konto|account|sendung|tracking|artikel|ticket|serien|serial)[^\n.!?]{0,24}$/iu;
 /** "mine is", "meine ist", "meine lautet", "my own one is": the writer's value follows, after a sample or another's one. */
 const MINE =
   /(?<!\p{L})(?:mine|meine(?:\seigene)?|meins|my\sown(?:\sone)?|die\smeine)(?:\s(?:ist|is|lautet|wäre|would\sbe)(?!\p{L}))?\s?[:=]?\s?(?=[A-Za-z]{0,2}\s?\d)/iu;
@@ -404,6 +414,16 @@ export function detectPersonIds(text: string): Candidate[] {
       const value = { compact: m[0].replace(/[ .]/g, ''), raw: m[0] };
       const rule = m[0].startsWith('756') && m[0][3] === '.' ? ahv(value) : /^[A-Z]/.test(m[0]) ? ninoValue(value) : svnrDe(value);
       if (rule) push(m.index, m.index + m[0].length, rule);
+    }
+  }
+  if (/\d{11}/.test(text)) {
+    for (const m of text.matchAll(STEUER_ID_SHAPE)) {
+      if (
+        steuerId({ compact: m[0], raw: m[0] }) &&
+        TAX_ID_CONTEXT.test(text.slice(Math.max(0, m.index - HEALTH_REACH), m.index)) &&
+        !OTHER_NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))
+      )
+        push(m.index, m.index + m[0].length, 'steuer-id');
     }
   }
   if (/[A-Z]\d{9}/.test(text)) {
