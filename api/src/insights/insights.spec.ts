@@ -512,7 +512,7 @@ describe('insights', () => {
          VALUES ($1, $2, $3, $4, '<p>Body.</p>', '2026-02-01T10:00:00Z', '2026-02-01T10:00:00Z') RETURNING id`,
         [space, member.id, title, body],
       );
-      await t.dataSource.transaction((manager) => appendOutbox(manager, 'question.created', id, {}));
+      await t.dataSource.transaction((manager) => appendOutbox(manager, 'question.created', id, { spaceId: space! }));
       questions.push(id);
     }
     // Forty sessions with one to four opens from 9 to 16 March, some across midnight, some over several days,
