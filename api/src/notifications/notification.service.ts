@@ -122,7 +122,8 @@ export class NotificationService {
     return this.unreadCount(actor);
   }
 
-  private async question(actor: Actor | null, questionId: string): Promise<{ id: string }> {
+  /** The question if the viewer may see it, with its asker (who follows it by default). */
+  private async question(actor: Actor | null, questionId: string): Promise<{ id: string; authorId: string }> {
     if (!/^\d{1,18}$/.test(questionId)) throw notFound('Question');
     const [q]: { id: string; author_id: string; moderation_state: 'published' | 'pending_review' | 'hidden' | 'deleted' }[] =
       await this.dataSource.query(`SELECT id, author_id, moderation_state FROM questions WHERE id = $1`, [questionId]);
@@ -130,7 +131,7 @@ export class NotificationService {
     const visible = !!ref && (actor ? can(actor, 'post.view', ref) : ref.moderationState === 'published');
     // Watching what one cannot see looks exactly like watching nothing.
     if (!visible) throw notFound('Question');
-    return { id: String(q.id) };
+    return { id: String(q.id), authorId: ref.authorId };
   }
 
   async threadWatch(actor: Actor | null, questionId: string): Promise<ThreadWatchModel> {
@@ -142,24 +143,16 @@ export class NotificationService {
     );
     return {
       questionId: q.id,
-      level: (row?.level as WatchLevel | null) ?? (actor && (await this.isAsker(actor, q.id)) ? WatchLevel.WATCHING : WatchLevel.NONE),
+      level: (row?.level as WatchLevel | null) ?? (actor?.id === q.authorId ? WatchLevel.WATCHING : WatchLevel.NONE),
       affected: row?.affected ?? false,
       affectedCount: row?.affected_count ?? 0,
     };
   }
 
-  private async isAsker(actor: Actor, questionId: string): Promise<boolean> {
-    const [row]: unknown[] = await this.dataSource.query(`SELECT 1 FROM questions WHERE id = $1 AND author_id = $2`, [
-      questionId,
-      actor.id,
-    ]);
-    return !!row;
-  }
-
   async watch(actor: Actor | null, input: WatchThreadInput): Promise<ThreadWatchModel> {
     if (!actor) throw unauthenticated();
     const q = await this.question(actor, input.questionId);
-    if (input.level === WatchLevel.NONE && !(await this.isAsker(actor, q.id))) {
+    if (input.level === WatchLevel.NONE && q.authorId !== actor.id) {
       await this.dataSource.query(`DELETE FROM watches WHERE user_id = $1 AND question_id = $2`, [actor.id, q.id]);
     } else {
       // The asker follows their question by default, so "none" for them is muting it.
@@ -178,7 +171,7 @@ export class NotificationService {
   async setAffected(actor: Actor | null, input: SetAffectedInput): Promise<ThreadWatchModel> {
     if (!actor) throw unauthenticated();
     const q = await this.question(actor, input.questionId);
-    if (input.affected && (await this.isAsker(actor, q.id)))
+    if (input.affected && q.authorId === actor.id)
       throw fieldError('affected', 'own_question', 'This is your own question: you are counted as its asker already.');
     if (input.affected)
       await this.dataSource.query(

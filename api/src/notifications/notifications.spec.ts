@@ -128,6 +128,28 @@ describe('notifications', () => {
     }
   });
 
+  it('reads a thread’s question once for its watch state: a reader who is not the asker, and the asker who follows by default', async () => {
+    const asker = await signUp('Wanda Watch');
+    const reader = await signUp('Rolf Reader');
+    const questionId = await ask(t, asker);
+    await t.dataSource.query(`DELETE FROM watches WHERE question_id = $1`, [questionId]);
+    const WATCH = `query ($id: ID!) { threadWatch(questionId: $id) { level } }`;
+    const query = vi.spyOn(t.dataSource, 'query');
+    try {
+      for (const [user, level] of [
+        [reader, 'NONE'],
+        [asker, 'WATCHING'],
+      ] as const) {
+        query.mockClear();
+        const res = await t.gql<{ threadWatch: { level: string } }>(WATCH, { id: questionId }, user.cookie);
+        expect(res.data.threadWatch.level).toBe(level);
+        expect(query.mock.calls.map(([sql]) => String(sql)).filter((sql) => /FROM questions WHERE id = \$1/.test(sql))).toHaveLength(1);
+      }
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it('pages with a keyset cursor and marks only the viewer’s own notifications', async () => {
     const asker = await signUp('Paula Pages');
     const questionId = await ask(t, asker);
