@@ -181,6 +181,7 @@ describe('numbers from a website, letterhead or imprint, and switchboards', () =
     'Impressum: Tel. 040 234567-0, Fax -99',
     'Telefon 0221 23456-0 (Zentrale)',
     'Tel. +44 20 7946 0123 (head office)',
+    'Die Werkstatt erreicht man unter 0621 456 0, sehr freundlich dort.',
   ])('ignores %j', (text) => {
     expect(phones(text)).toEqual([]);
   });
@@ -189,6 +190,8 @@ describe('numbers from a website, letterhead or imprint, and switchboards', () =
     ['Auf der Website steht meine alte Nummer, die neue ist 0171 2345678.', '0171 2345678'],
     ['Tel. 040 234567-12 (mein Büro)', '040 234567-12'],
     ['ruft mich an: 040 234567-0, das ist mein eigenes Büro', '040 234567-0'],
+    ['Ruft mich an unter 0621 456 0, ich bin ab 18 Uhr da.', '0621 456 0'],
+    ['Festnetz 0621 / 45 61 23 0, bitte abends.', '0621 / 45 61 23 0'],
     ['Phone: +44 20 7946 0123 (Leeds office)', '+44 20 7946 0123'],
   ])('still reads %j', (text, match) => {
     expect(phones(text)).toEqual([match]);
@@ -230,6 +233,8 @@ describe('company lines named in brackets after the number, dial-in numbers and 
   it.each([
     'I rang 0161 496 0000 (your head office) twice',
     'Ich rief gestern bei 089 12345678 an (Kundenservice)',
+    'I rang 0161 496 0000 (the complaints department) twice',
+    'Habe dreimal 089 2345 6789 gewählt (Rechnungsabteilung), nichts.',
     'Telefonkonferenz: Einwahl 069 1234 5678, PIN 4471 #',
     'Eure Nummer 0221 9988770 ist immer besetzt',
   ])('ignores %j', (text) => {

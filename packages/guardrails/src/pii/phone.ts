@@ -82,15 +82,18 @@ const SERVICE_AFTER =
 const FIRST_PERSON = /(?<!\p{L})(?:ich|mich|mir|mein\p{L}{0,2}|me|my)(?!\p{L})|(?<!\p{L})I(?:'m)?(?!\p{L})/iu;
 
 /**
- * A German company's switchboard ends in the extension "-0": "040 123456-0" (not when a direct extension follows,
- * "-0 bzw. -57", nor when the writer calls it theirs, "… – das ist mein eigenes Büro").
+ * A German company's switchboard ends in the extension "-0", also typed as a lone last group after a block: "040 123456-0", "07131 987 0"
+ * (not in pairs, "089 / 47 11 82 0"; not when a direct extension follows, "-0 bzw. -57", nor when the writer calls it theirs, "… – das ist mein eigenes Büro").
  */
-const SWITCHBOARD_END = /-\s?0$/;
+const SWITCHBOARD_END = /(?:-\s?|\d{3}\s)0$/;
 const DIRECT_AFTER = /^\s?(?:bzw\.?|oder|or|\/)\s?-\s?\d/iu;
 
-/** The company's line named in brackets right after the number, whoever dialled it: "0161 496 0000 (your head office)", "… an (Kundenservice)". */
+/**
+ * The company's line named in brackets right after the number, whoever dialled it: "0161 496 0000 (your head office)", "… an
+ * (Kundenservice)", "… (your billing department)", "… (Rechnungsabteilung)".
+ */
 const NAMED_IN_BRACKETS_AFTER =
-  /^(?:\s\p{L}{1,12})?\s{0,2}\((?:(?:das\sist|that'?s|it'?s)\s)?(?:(?:your|the|eure[rnm]?|ihre[rnm]?|die|der|unsere?|our)\s)?(?:zentrale|switchboard|head\soffice|hauptsitz|kundenservice|kundendienst|customer\s(?:service|care)|hotline|helpline|support|service-?team|filiale|branch|store|shop)\)/iu;
+  /^(?:\s\p{L}{1,12})?\s{0,2}\((?:(?:das\sist|that'?s|it'?s)\s)?(?:(?:your|the|eure[rnm]?|ihre[rnm]?|die|der|unsere?|our)\s)?(?:zentrale|switchboard|head\soffice|hauptsitz|kundenservice|kundendienst|customer\s(?:service|care)|hotline|helpline|support|service-?team|filiale|branch|store|shop|(?:[\p{L}-]+\s)?(?:department|dept\.?)|\p{L}*abteilung)\)/iu;
 
 /** The writer's own line even at a company: "… -12 für mich direkt", "… (that's me directly)". */
 const REACHES_ME_AFTER =
@@ -99,7 +102,7 @@ const REACHES_ME_AFTER =
 function serviceLine(text: string, start: number, end: number, digits: string, rule: string): boolean {
   if (REACHES_ME_AFTER.test(lineAfter(text, end, 48))) return false;
   if (
-    SWITCHBOARD_END.test(text.slice(end - 3, end)) &&
+    SWITCHBOARD_END.test(text.slice(end - 5, end)) &&
     !DIRECT_AFTER.test(lineAfter(text, end, 16)) &&
     !FIRST_PERSON.test(lineBefore(text, start, 48) + ' ' + lineAfter(text, end, 48))
   )
