@@ -143,6 +143,9 @@ describe('a value said to come from a sample, form or document of examples', () 
     'Kundennummer 44021987 aus der Musterrechnung – wo steht meine?',
     'The IBAN DE89 3704 0044 0532 0130 00 from the sample letter fails the check.',
     'Is SSN 219-09-9999 in the example form a real one?',
+    'Die Anschrift Lindenweg 4, 34567 Beispielheim aus dem Beispiel passt nicht ins Feld.',
+    'Die Steuer-ID 65929970489 aus der Anleitung klappt im Formular nicht.',
+    'The NHS number 943 476 5919 from the tutorial is rejected by the form.',
   ])('reports nothing in %j', (text) => {
     expect(found(text)).toEqual([]);
   });
