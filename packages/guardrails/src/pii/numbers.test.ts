@@ -787,3 +787,22 @@ describe('dev-10: order confirmations, genitive labels, "#" values after a bare 
     expect(numbers(text).map(([k, v]) => [k, v])).toEqual(expected);
   });
 });
+
+describe('short labels before a colon or a prefixed value, a member, and a number a confirmation came with', () => {
+  it.each([
+    ['Rückruf bitte, Kd.: 4471 2093', [['customer_number', '4471 2093']]],
+    ['our sub number is SUB-44120-KB, please check', [['contract_number', 'SUB-44120-KB']]],
+    ['PO AB-55021 was approved by finance', [['order_number', 'AB-55021']]],
+    ['Thanks, Priya (member 77102384)', [['customer_number', '77102384']]],
+    ['Die Bestellbestätigung kam mit der Nummer HX-2025-11873, seitdem nichts.', [['order_number', 'HX-2025-11873']]],
+  ])('reads %j', (text, expected) => {
+    expect(numbers(text).map(([k, v]) => [k, v])).toEqual(expected);
+  });
+
+  it.each(['The member 2 of our team left.', 'PO box 4471 is closed.', 'Die Bestellbestätigung kam mit der Post.'])(
+    'leaves %j alone',
+    (text) => {
+      expect(numbers(text)).toEqual([]);
+    },
+  );
+});
