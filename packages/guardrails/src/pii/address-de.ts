@@ -35,7 +35,7 @@ const HOUSE_NUMBER = String.raw`(?:Nr\.?\s?)?\d{1,4}\s?[a-zA-Z]?(?:\s?-\s?[a-zA-
 /** The part of a building behind the number: "/ Hinterhaus", "(Rückgebäude)". */
 const BUILDING_PART = String.raw`[HhVv]interhaus|[Vv]orderhaus|[Ss]eitenflügel|[Qq]uergebäude|[Gg]artenhaus|[Rr]ückgebäude|HH|VH`;
 /** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG", "12a / 3. OG"; a village district, "OT Kleinkmehlen". */
-const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|(?:,?\s|\s?\/\s?)\d{1,2}\.\s?(?:OG|Stock|Etage|Hof|Hinterhof)(?:\s(?:rechts|links|Mitte|re\.|li\.))?|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\)|,?\s(?:OT|Ortsteil)\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?)`;
+const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|(?:,?\s|\s?\/\s?)\d{1,2}\.\s?(?:OG|Stock|Etage|Hof|Hinterhof)(?:\s(?:rechts|links|Mitte|re\.|li\.))?|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\)|(?:,\s|\n)(?:${BUILDING_PART})(?=[,\n])|,?\s(?:OT|Ortsteil)\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?)`;
 /** Between number and postcode: a comma, a middle dot, a line break, " in ", or a form label ("- Ort:", "PLZ/Ort:"). */
 const FORM_LABEL = String.raw`(?:(?:PLZ|Postleitzahl)(?:\s?[/,+&]\s?(?:Ort|Stadt|Wohnort))?|Ort|Stadt|Wohnort)\s?:\s?`;
 /** … also who the post goes to there: ", bei Schmidt, ", ", c/o Weber, ". */
@@ -63,6 +63,8 @@ const CUE_WORD = /wohn|adresse|anschrift|zustell|liefer|paket|päckchen|sendung|
 /** With a postcode and city after it and an address word before it, a street needs no type word: "Adresse: Plöck 44, 69117 Heidelberg". */
 const LOOSE_STREET_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}-]{2,30}(?:\s\p{Lu}[\p{L}\p{M}-]{1,30})?\s?$`, 'u');
 const LOOSE_CUE = /(?:ad{1,2}res|anschrift|wohn|liefer|zustell|schick|send|stra(?:ß|ss)e|\ban|\bnach)[^\n\d]{0,30}$/iu;
+/** … or none when the street is a hyphenated name and a German postcode follows: "für Alt-Moabit 88b, 10559 Berlin". */
+const HYPHENATED_STREET_BEFORE = /(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}{1,20}-\p{Lu}\p{Ll}{2,30}\s?$/u;
 
 /** A post office box: "Postfach 10 20 30, 70173 Stuttgart", "Pf. 1234, 80331 München". */
 const PO_BOX = new RegExp(
@@ -123,7 +125,9 @@ export function detectGermanAddresses(text: string): Candidate[] {
     let street = STREET_BEFORE.exec(before);
     if (!street) {
       street = LOOSE_STREET_BEFORE.exec(before);
-      if (!street || !LOOSE_CUE.test(before.slice(0, before.length - street[0].length))) continue;
+      const hyphenated = /^\d{5}\s/.test(m[0]) ? HYPHENATED_STREET_BEFORE.exec(before) : null;
+      if (hyphenated) street = hyphenated;
+      else if (!street || !LOOSE_CUE.test(before.slice(0, before.length - street[0].length))) continue;
     }
     found.push({ kind: 'address', start: numberStart - street[0].length, end: m.index + m[0].length, rule: 'address-de' });
   }

@@ -441,3 +441,16 @@ describe('more British, Irish and German address shapes found by probing', () =>
     expect(addresses(text)).toEqual([match]);
   });
 });
+
+describe('a hyphenated German street name before a postcode, and a building part on its own line', () => {
+  it.each([
+    ['Der Techniker war bei Klein-Flottbek 7, 22609 Hamburg nie da.', 'Klein-Flottbek 7, 22609 Hamburg'],
+    ['Rechnungsanschrift:\nLindenhof 12\nVorderhaus, 3. OG\n04109 Leipzig', 'Lindenhof 12\nVorderhaus, 3. OG\n04109 Leipzig'],
+  ])('finds %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each(['Siehe Seite 12, 10559 Exemplare gedruckt.', 'Version Pre-Release 3, 2024 Builds'])('leaves %j alone', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
