@@ -44,12 +44,11 @@ export function createDataSource(url: string, queryCounter = new QueryCounter(),
     synchronize: false,
     logging: ['query'],
     logger: queryCounter,
-    // A misspelt word ("pasword") still finds "password" in a title at 0.5 word similarity.
     extra: {
       ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
       max: 20,
       application_name: 'peerdesk-api',
-      options: `-c pg_trgm.word_similarity_threshold=0.5 -c statement_timeout=${statementTimeout}`,
+      options: `-c statement_timeout=${statementTimeout}`,
     },
   });
 }
