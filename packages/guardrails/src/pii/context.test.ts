@@ -168,3 +168,21 @@ describe("a company's address named in a compound", () => {
     expect(found('Privatadresse: Hauptstraße 5, 10115 Berlin')).toEqual([['address', 'Hauptstraße 5, 10115 Berlin']]);
   });
 });
+
+describe("a shop's address labelled so, and an address said to be public", () => {
+  it.each([
+    'Shop address: 12 High Street, Bath BA1 1AA – nobody there knew.',
+    'Filialadresse: Königstraße 20, 70173 Stuttgart, die wussten auch nichts.',
+    'Niederlassung Bremen, Obernstraße 3, 28195 Bremen hat geschlossen.',
+    'Kanzlei: Lindenstraße 8, 10969 Berlin (unser Büro, öffentlich im Impressum)',
+  ])('reports nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Nicht an die Shop-Adresse, sondern an Lindenstraße 8, 10969 Berlin bitte.', 'Lindenstraße 8, 10969 Berlin'],
+    ['Privat: Lindenstraße 8, 10969 Berlin (nicht öffentlich)', 'Lindenstraße 8, 10969 Berlin'],
+  ])('still reports the private one in %j', (text, match) => {
+    expect(found(text)).toEqual([['address', match]]);
+  });
+});

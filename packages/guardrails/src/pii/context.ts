@@ -60,7 +60,8 @@ const COMPANY_AFTER =
 /**
  * A company's address: after its legal form ("Stadtwerke Nordheim GmbH · Hafenstraße 1 · …", "BrightFibre Ltd, 1 Canal
  * Wharf, …"), in an imprint, or named as the company's office, shop, branch, returns or complaints address ("Unsere
- * Filiale Zürich: …", "Our head office is at …", "Returns go to: …", "Rücksendungen bitte an unser Retourenlager: …").
+ * Filiale Zürich: …", "Our head office is at …", "Returns go to: …", "Rücksendungen bitte an unser Retourenlager: …"),
+ * labelled as a shop's right before it ("Store address: …", "Filiale Köln, …"), or said to be public right after it ("(das ist die Praxis, öffentlich)").
  */
 const LEGAL_FORM_BEFORE =
   /(?<!\p{L})(?:gmbh|ag|ltd|plc|inc|llc|kg|ohg|e\.\s?v|co)\.?(?!\p{L})[^\n\p{L}]{1,4}(?:[^\n,·|]{1,40}[,·|]\s{0,2})?$/iu;
@@ -82,6 +83,11 @@ export const SIGNED_BY_TEAM =
 /** A company's letterhead or footer line goes on after the address with its mailbox, website, hotline or register: "… · 36037 Fulda · service@…". */
 const COMPANY_LINE_AFTER =
   /^[^\n\p{L}\d]{0,4}(?:[^\n]{0,40}[·|,]\s?)?(?:(?:support|service|info|kontakt|contact|kundenservice|hello|mail)@|www\.|https?:|hotline|hrb|ust-?id|vat\sno|registered\sin)/iu;
+/** A shop's or branch's address labelled so right before it: "Store address: …", "Filialadresse: …", "Filiale Köln, …". */
+const STORE_ADDRESS_BEFORE =
+  /(?:(?:filial|store|shop|branch)\p{L}*[^\S\n]?(?:anschrift|adresse|address)\s?:|(?:filiale|niederlassung|geschäftsstelle)\s\p{Lu}[\p{L}-]+,)\s?$/iu;
+/** The writer says right after it that the address is public: "(das ist die Praxis, öffentlich)", "(our shop, publicly listed)". */
+const PUBLIC_AFTER = /^\s?\([^()\n]{0,40}(?<!\p{L})(?<!nicht\s|not\s)(?:öffentlich|public(?:ly\slisted)?)(?!\p{L})[^()\n]{0,20}\)/iu;
 
 /** The company's name with its legal form right before the address: "an Peerdesk GmbH, Postfach …", "to Fennwatt Ltd, 1 Canal Wharf …". */
 const LIVES_THERE = /(?<!\p{L})(?:wohn\p{L}*|leb(?:e|en|t)|live[sd]?|living|stay(?:ing)?)(?!\p{L})/iu;
@@ -97,8 +103,10 @@ export function isCompanys(text: string, kind: string, start: number, end: numbe
     return (
       LEGAL_FORM_BEFORE.test(before) ||
       COMPANY_ADDRESS_BEFORE.test(before) ||
+      STORE_ADDRESS_BEFORE.test(before) ||
       SIGNED_BY_TEAM.test(text.slice(Math.max(0, start - 200), start)) ||
-      COMPANY_LINE_AFTER.test(lineAfter(text, end, 80))
+      COMPANY_LINE_AFTER.test(lineAfter(text, end, 80)) ||
+      PUBLIC_AFTER.test(lineAfter(text, end, 80))
     );
   }
   if (kind === 'phone') return COMPANY_PHONE_AFTER.test(text.slice(end, end + 120));
