@@ -96,6 +96,12 @@ describe('person_id', () => {
     expect(ids('Artikel B314159264 ist wieder lieferbar.')).toEqual([]);
   });
 
+  it('takes no document number from the start of an ISO date after the label', () => {
+    expect(detectPii('Laut Personalausweis 1987-11-04 geboren, das Portal sagt 04.11.').map((f) => f.kind)).not.toContain('person_id');
+    expect(detectPii('Passport 2020.03.15 issued, expires 2030').map((f) => f.kind)).not.toContain('person_id');
+    expect(ids('Ausweisnummer 2020-0315-77')).toEqual([['person_id', 'id-card', '2020-0315-77']]);
+  });
+
   it('needs no label right before a German tax id in a post about it, if its digits and check digit hold', () => {
     const post = 'Das Finanzamt-Formular fragt nach der Steuer-ID. Es lädt nicht. Eingetragen hatte ich 65929970489, ohne Leerzeichen.';
     expect(ids(post)).toEqual([['person_id', 'steuer-id', '65929970489']]);

@@ -22,6 +22,7 @@ const SSN_SHAPE = /^\d{3}([ -]?)\d{2}\1\d{4}$/;
 /** Dates are no document numbers: "12.03.2031", "03/2031" (valid until), "14 MAR 2019" (date of issue). */
 const DATE_LIKE =
   /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[./-]\d{4}|\d{1,2}[ ./-]?(?:JAN|FEB|MA[RY]|APR|JUN|JUL|AUG|SEP|OCT|OKT|NOV|DE[CZ])[ ./-]?\d{2,4})$/i;
+const ISO_DATE = /^(?:19|20)\d\d([./-])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])$/;
 const digitsIn = (s: string): number => s.replace(/\D/g, '').length;
 /** Sizes are no document numbers either: "Passport photo 35x45mm", "600x600 px". */
 const DIMENSION = /^\d+X\d+(?:MM|CM|PX|M|IN)?$/;
@@ -320,6 +321,8 @@ function validPrefix(
   while (last + 1 < groups.length && groups[last]!.joined && last - from + 1 < MAX_GROUPS && canBePart(text, groups[last + 1]!, lowerCase))
     last++;
   if (!canBePart(text, groups[from]!, lowerCase)) return null;
+  // No document number is the start of a date: "laut Ausweis 1991-08-30" is no "1991-08".
+  if (ISO_DATE.test(text.slice(groups[from]!.start, groups[last]!.end))) return null;
   for (let n = last; n >= from; n--) {
     const start = groups[from]!.start;
     const end = groups[n]!.end;
