@@ -186,3 +186,21 @@ describe("a shop's address labelled so, and an address said to be public", () =>
     expect(found(text)).toEqual([['address', match]]);
   });
 });
+
+describe('a value named a sample in apposition, and values asked about as placeholders', () => {
+  it.each([
+    'Mein Skript prüft GB82 WEST 1234 5698 7654 32, die bekannte Beispiel-IBAN, und meldet Fehler.',
+    'I typed 4242 4242 4242 4242, the usual test card, and checkout hangs.',
+    'Im Handbuch stehen Kundennummer 55012873 und Vertragsnummer 66120934 – sind das nur Platzhalter?',
+    'The letter template shows account number 40118877, are those placeholders?',
+  ])('reports nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Meine Kundennummer ist 55012873. Sind das Platzhalter im Formular?', 'customer_number', '55012873'],
+    ['Meine IBAN GB82 WEST 1234 5698 7654 32, die Test-Überweisung ging durch.', 'iban', 'GB82 WEST 1234 5698 7654 32'],
+  ])('still reports a real value in %j', (text, kind, match) => {
+    expect(found(text)).toContainEqual([kind, match]);
+  });
+});

@@ -20,10 +20,19 @@ const BRACKETED = String.raw`[([]\s?(?:z\.\s?b\.|e\.g\.|beispiel|example|dummy|f
 const SAID_SAMPLE = String.raw`(?:[\p{L}\d']+[\s,]+){0,4}?(?:made[\s-]up|fiktiv|fictional|erfunden|ausgedacht|(?:as|als)\s(?:an?\s|eine?\s|the\s|die\s|der\s)?(?:[\p{L}-]+\s){0,2}?(?:example|beispiel|sample|muster|vorlage|placeholder|platzhalter|test[\s-]?(?:[\p{L}-]+\s)?(?:card|karte|number|nummer|value|wert|iban))|not\sa\sreal|kein(?:e|en)?\secht|nicht\swörtlich|(?:example|beispiel)\sonly|(?:aus|von|vom|in|im|from|on|in)\s(?:dem|der|den|einem|einer|the|an?|your|eurem|eurer|ihrem|ihrer)\s(?:beispiel|muster|example|sample|demo|specimen|tutorial|anleitung)[\p{L}-]*|(?:on|in|auf|im|for|für)\s(?:the\s|der\s|dem\s|die\s|your\s|eurer\s)?(?:test|sandbox)[\s-]?(?:page|seite|mode|modus|environment|umgebung|checkout|shop)|(?:in|im)\s(?:test|sandbox)[\s-]?mod(?:e|us))`;
 /** "… – das ist doch eine Test-IBAN", "… isn't that the standard test IBAN?", "(that's the dummy value in their tests)". */
 const CALLED_TEST = String.raw`(?:[\p{L}']+\s){0,2}?(?:is|ist|isn'?t\sthat|ist\sdas|das\sist|(?:that|it|this)['’]s|(?:that|it|this)\sis)\s(?:doch\s|nur\s|just\s|only\s|obviously\s|clearly\s|probably\s|natürlich\s|wohl\s|offenbar\s|offensichtlich\s|the\s|die\s|eine?\s|an?\s|standard[\s-]?)*(?:test|beispiel|example|sample|dummy|muster|platzhalter|placeholder)[\s-]?\p{L}*`;
-const SAMPLE_AFTER = new RegExp(String.raw`^[^\n\p{L}\d]{0,6}(?:${BRACKETED}|${SAID_SAMPLE}|${CALLED_TEST})`, 'iu');
+/** In apposition, naming the value a sample: "…, der Standard-Beispiel-IBAN aus jedem Tutorial", "…, the usual test number" (not "…, die Test-Buchung kam nicht an"). */
+const APPOSITION = String.raw`(?<=,\s?)(?:der|die|das|the|a|an|eine?|einer)\s(?:(?:standard|übliche\p{L}*|bekannte\p{L}*|usual|well-known|common|known)[\s-])?(?:test|beispiel|example|sample|dummy|muster)[\s-]?(?:iban|nummer|number|karte|card|wert|value|adresse|address|id)(?!\p{L})`;
+const SAMPLE_AFTER = new RegExp(String.raw`^[^\n\p{L}\d]{0,6}(?:${BRACKETED}|${SAID_SAMPLE}|${CALLED_TEST}|${APPOSITION})`, 'iu');
+/** The writer asks later in the sentence whether the values are placeholders: "… und Vertragsnummer 98765432 – sind das Platzhalter?". */
+const ASKED_PLACEHOLDER =
+  /^[^\n.!?]{0,60}(?<!\p{L})(?:are|sind|is|ist)\s(?:those|these|they|that|this|it|das|die|diese|dies|es)\s(?:(?:just|only|nur|bloß|real|echte?|wirklich)\s)?(?:placeholders?|platzhalter|samples?|beispiele?|examples?|dummys?|dummies|musterwerte|testwerte|test\s(?:values|numbers))\?/iu;
 
 export function isSample(text: string, start: number, end: number): boolean {
-  return SAMPLE_BEFORE.test(lineBefore(text, start, 48)) || SAMPLE_AFTER.test(lineAfter(text, end, 48));
+  return (
+    SAMPLE_BEFORE.test(lineBefore(text, start, 48)) ||
+    SAMPLE_AFTER.test(lineAfter(text, end, 48)) ||
+    ASKED_PLACEHOLDER.test(lineAfter(text, end, 100))
+  );
 }
 
 /**
