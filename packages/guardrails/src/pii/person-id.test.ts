@@ -96,6 +96,14 @@ describe('person_id', () => {
     expect(ids('Artikel B314159264 ist wieder lieferbar.')).toEqual([]);
   });
 
+  it('reads a document number with its label in brackets after it', () => {
+    expect(ids('Bitte löscht das, die Nummer C4J7MR2X9 (deutscher Reisepass) steht im Profil.')).toEqual([
+      ['person_id', 'passport', 'C4J7MR2X9'],
+    ]);
+    expect(ids('Uploaded as 5537201948 (Irish passport).')).toEqual([['person_id', 'passport', '5537201948']]);
+    expect(ids('Ticket 4471203 (Reisepass-Antrag) ist offen, Maße 35x45mm (passport).')).toEqual([]);
+  });
+
   it('takes no document number from the start of an ISO date after the label', () => {
     expect(detectPii('Laut Personalausweis 1987-11-04 geboren, das Portal sagt 04.11.').map((f) => f.kind)).not.toContain('person_id');
     expect(detectPii('Passport 2020.03.15 issued, expires 2030').map((f) => f.kind)).not.toContain('person_id');

@@ -369,6 +369,13 @@ const MINE =
   /(?<!\p{L})(?:mine|meine(?:\seigene)?|meins|my\sown(?:\sone)?|die\smeine)(?:\s(?:ist|is|lautet|wäre|would\sbe)(?!\p{L}))?\s?[:=]?\s?(?=[A-Za-z]{0,2}\s?\d)/iu;
 const MINE_REACH = 120;
 
+/**
+ * A document number with its label in brackets right after it: "It's 925076473 (UK passport)", "L01X00T47 (Personalausweis)",
+ * "… (deutscher Reisepass)".
+ */
+const DOCUMENT_NAMED_AFTER =
+  /(?<![\w.-])([A-Z0-9]{6,10})\s?\((?:[\p{L}.]+\s){0,2}?(?:(passport|reisepass|pass)|(personalausweis|ausweis|id[\s-]?card|identity\scard))(?:[\s-]?(?:number|no\.?|nummer|nr\.?))?\)/giu;
+
 export function detectPersonIds(text: string): Candidate[] {
   const found: Candidate[] = [];
   const push = (start: number, end: number, rule: string) => {
@@ -417,6 +424,12 @@ export function detectPersonIds(text: string): Candidate[] {
       const value = { compact: m[0].replace(/[ .]/g, ''), raw: m[0] };
       const rule = m[0].startsWith('756') && m[0][3] === '.' ? ahv(value) : /^[A-Z]/.test(m[0]) ? ninoValue(value) : svnrDe(value);
       if (rule) push(m.index, m.index + m[0].length, rule);
+    }
+  }
+  if (text.includes('(')) {
+    for (const m of text.matchAll(DOCUMENT_NAMED_AFTER)) {
+      const rule = (m[2] ? passport : idCard)({ compact: m[1]!.toUpperCase(), raw: m[1]! });
+      if (rule) push(m.index, m.index + m[1]!.length, rule);
     }
   }
   if (/\d{11}/.test(text)) {
