@@ -30,10 +30,11 @@ const FORM_LABEL = String.raw`(?:\p{Lu}[\p{L}/ ]{1,24}:\s?)?`;
 /** A rural route or highway contract box instead of a street: "RR 2 Box 152", "Rural Route 3, Box 40", "HC 65 Box 12". */
 const RURAL_ROUTE = String.raw`(?:RR|R\.R\.|Rural\sRoute|HC|Star\sRoute)\s\d{1,3},?\s(?:Box|#)\s?\d{1,5},?\s`;
 /**
- * A house or building named instead of numbered: "The Old Rectory, Church Lane,", "Apt 14, The Maltings," (a flat in a
- * named building).
+ * A house or building named instead of numbered: "The Old Rectory, Church Lane,", "Rose Cottage, Mill Lane,", "Apt 14, The
+ * Maltings," (a flat in a named building).
  */
-const NAMED_HOUSE = String.raw`(?:The\s${WORD}(?:\s${WORD}){0,2},\s(?:${NAME_WORD}\s){1,2}(?:${STREET_TYPES.join('|')})\.?|(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\sThe\s${WORD}(?:\s${WORD})?),\s`;
+const HOUSE_NAME = String.raw`(?:The\s${WORD}(?:\s${WORD}){0,2}|${WORD}(?:\s${WORD})?\s(?:Cottage|House|Farm|Farmhouse|Lodge|Barn|Manor|Hall|Villa|Bungalow|Rectory|Vicarage))`;
+const NAMED_HOUSE = String.raw`(?:${HOUSE_NAME},\s(?:${NAME_WORD}\s){1,2}(?:${STREET_TYPES.join('|')})\.?|(?:Flat|Apartment|Apt|Unit)\.?\s\w{1,5},?\sThe\s${WORD}(?:\s${WORD})?),\s`;
 /** After the street, a flat or suite: "Apt 4B", "Suite 900", "#2R", French-Canadian "app. 7". */
 const UNIT_AFTER = String.raw`(?:(?:Apt|Suite|Ste|Unit|Flat|App|app|#)\.?\s?\w{1,6},?\s)?`;
 const STREET_LINE = String.raw`(?:${RURAL_ROUTE}|${NAMED_HOUSE}|(?:(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit)\.?\s\w{1,5},?\s)?(?:\d{1,4}[A-Za-z]?\/)?\d{1,6}[A-Za-z]?,?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?(?:\s(?:NW|NE|SW|SE|N|S|E|W))?|${SUFFIXED_STREET}|${FRENCH_STREET}),?\s${UNIT_AFTER}${FORM_LABEL})`;
@@ -71,6 +72,10 @@ const BEFORE_IE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${STREET_LINE}(?:${CITY_WORD}){0,3}|${WORD}(?:,\s${WORD}){0,2},\s(?:Co\.|County)\s${WORD}\s)$`,
   'u',
 );
+
+/** An Irish county ends an address without an Eircode: "17 Harbour View, Cobh, Co. Cork". */
+const IE_COUNTY = /(?:Co\.|County)\s\p{Lu}\p{Ll}{2,15}/gu;
+const BEFORE_IE_COUNTY = new RegExp(String.raw`(?<![\p{L}\p{N}])${STREET_LINE}(?:${CITY_WORD}){0,2}$`, 'u');
 
 const CUED_STREET = new RegExp(
   String.raw`(?:(?<![A-Za-z0-9_])(?:I|[Ww]e)(?:'m|'re|\sam|\sare|\slive|\smoved)\s(?:now\s)?(?:at|to|on)|(?<![A-Za-z0-9_])[Ll]ives?\sat|(?<![A-Za-z0-9_])[Ll]iving\sat|(?<![A-Za-z0-9_])[Aa]ddress(?:\sis)?:?|(?<![A-Za-z0-9_])(?:[Ss]hip|[Dd]eliver|[Ss]end|[Pp]ost|[Mm]ail)(?:\sit)?\sto:?)\s(?<![\p{L}\p{N}])(\d{1,5}[A-Za-z]?\s(?:(?:${NAME_WORD}\s){1,3}(?:${STREET_TYPES.join('|')})\.?|${SUFFIXED_STREET}))(?![\p{L}\p{N}])`,
@@ -146,6 +151,7 @@ export function detectEnglishAddresses(text: string): Candidate[] {
     ...detect(text, CA_POSTCODE, BEFORE_US, 'address-ca'),
     ...detect(text, AU_POSTCODE, BEFORE_US, 'address-au'),
     ...detect(text, EIRCODE, BEFORE_IE, 'address-ie'),
+    ...detect(text, IE_COUNTY, BEFORE_IE_COUNTY, 'address-ie'),
   ];
   // An Eircode names a single building: with its label it is an address on its own.
   for (const m of text.matchAll(EIRCODE)) {

@@ -454,3 +454,17 @@ describe('a hyphenated German street name before a postcode, and a building part
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('a British house named without "The", and an Irish county ending an address without an Eircode', () => {
+  it.each([
+    ['Please post it to Ivy Farmhouse, Church Lane, Ambleside LA22 0BU.', 'Ivy Farmhouse, Church Lane, Ambleside LA22 0BU'],
+    ['The courier left it at 4 Strand Road, Bray, Co. Wicklow yesterday.', '4 Strand Road, Bray, Co. Wicklow'],
+    ['I now live at 22 Quay View, Kinsale, County Cork.', '22 Quay View, Kinsale, County Cork'],
+  ])('finds %j', (text, match) => {
+    expect(addresses(text)).toEqual([match]);
+  });
+
+  it.each(['We toured County Cork in 2019, 3 days.', 'Rose Cottage is lovely, LA22 is the postcode area.'])('leaves %j alone', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
