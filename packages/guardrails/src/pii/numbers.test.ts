@@ -806,3 +806,11 @@ describe('short labels before a colon or a prefixed value, a member, and a numbe
     },
   );
 });
+
+describe('an answer to a question for a number is no position in a stack trace', () => {
+  it('skips "line:column" after the question and still reads a plain answer', () => {
+    expect(numbers('Welche Kundennummer braucht ihr? Fehler: at app.3f2a.js:12:40871')).toEqual([]);
+    expect(numbers('Which customer number do you need? Trace at main.js:3:55012:9')).toEqual([]);
+    expect(numbers('Welche Kundennummer braucht ihr? Hier: 40871234').map(([k, v]) => [k, v])).toEqual([['customer_number', '40871234']]);
+  });
+});

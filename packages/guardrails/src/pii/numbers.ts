@@ -140,7 +140,7 @@ const WHICH_BEFORE = /(?:which|welche[rsmn]?|what|was\sfür)\s(?:\p{L}+\s)?$/iu;
 const SPEAKER = /^\s*(?:>+|(?:\*\*|__)?[\p{L}@][\p{L} ().@-]{0,30}?(?:\*\*|__)?:(?:\*\*|__)?(?=\s))/u;
 /** Values in an answer: capital letter prefixes only ("Klar, W 4471 209", "it's AB7731"), not words before a number. */
 const ANSWER_VALUE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}\-/.,])(${VALUE_CORE.replaceAll('[A-Z]', '[A-Z]')})(?![\p{L}\p{N}]|[.,]\d)`,
+  String.raw`(?<![\p{L}\p{N}\-/.,]|[\p{L}\p{N}]:)(${VALUE_CORE.replaceAll('[A-Z]', '[A-Z]')})(?![\p{L}\p{N}]|[.,:]\d)`,
   'gu',
 );
 /** Units, and a value cut off ("beginnt mit 8904903200…"), are no answer. */
