@@ -35,7 +35,7 @@ const HOUSE_NUMBER = String.raw`(?:Nr\.?\s?)?\d{1,4}\s?[a-zA-Z]?(?:\s?-\s?[a-zA-
 /** The part of a building behind the number: "/ Hinterhaus", "(Rückgebäude)". */
 const BUILDING_PART = String.raw`[HhVv]interhaus|[Vv]orderhaus|[Ss]eitenflügel|[Qq]uergebäude|[Gg]artenhaus|[Rr]ückgebäude|HH|VH`;
 /** Staircase, door, flat or floor after the number: "Stiege 2, Tür 5", "Top 7", "Whg. 3", "2. OG", "12a / 3. OG"; a village district, "OT Kleinkmehlen". */
-const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|(?:,?\s|\s?\/\s?)\d{1,2}\.\s?(?:OG|Stock|Etage|Hof|Hinterhof)(?:\s(?:rechts|links|Mitte|re\.|li\.))?|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\)|(?:,\s|\n)(?:${BUILDING_PART})(?=[,\n])|,?\s(?:OT|Ortsteil)\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?)`;
+const UNIT = String.raw`(?:(?:,?\s|\s?\/\s?)(?:Stiege|Stg\.?|Tür|Top|Whg\.?|Wohnung|Haus|Block|Stock|Etage|App\.?|Apt\.?)\s?\d{1,3}[a-zA-Z]?|(?:,?\s|\s?\/\s?)\d{1,2}\.\s?(?:OG|Stock|Etage|Hof|Hinterhof)(?:\s(?:rechts|links|Mitte|re\.|li\.))?|\s?\/\s?(?:${BUILDING_PART})|,?\s\((?:${BUILDING_PART})\)|(?:,\s|\n)(?:${BUILDING_PART})(?![\p{L}\p{N}])|,?\s(?:OT|Ortsteil)\s\p{Lu}${WORD}{1,30}(?:-\p{Lu}${WORD}{1,30})?)`;
 /** Between number and postcode: a comma, a middle dot, a line break, " in ", or a form label ("- Ort:", "PLZ/Ort:"). */
 const FORM_LABEL = String.raw`(?:(?:PLZ|Postleitzahl)(?:\s?[/,+&]\s?(?:Ort|Stadt|Wohnort))?|Ort|Stadt|Wohnort)\s?:\s?`;
 /** … also who the post goes to there: ", bei Schmidt, ", ", c/o Weber, ". */

@@ -446,6 +446,7 @@ describe('a hyphenated German street name before a postcode, and a building part
   it.each([
     ['Der Techniker war bei Klein-Flottbek 7, 22609 Hamburg nie da.', 'Klein-Flottbek 7, 22609 Hamburg'],
     ['Rechnungsanschrift:\nLindenhof 12\nVorderhaus, 3. OG\n04109 Leipzig', 'Lindenhof 12\nVorderhaus, 3. OG\n04109 Leipzig'],
+    ['Wohnung: Lessingstraße 9, Hinterhaus 2. OG, 65189 Wiesbaden', 'Lessingstraße 9, Hinterhaus 2. OG, 65189 Wiesbaden'],
   ])('finds %j', (text, match) => {
     expect(addresses(text)).toEqual([match]);
   });
