@@ -435,3 +435,21 @@ describe('a number after the label of a national id', () => {
     expect(phones(text)).toEqual([]);
   });
 });
+
+describe('a number to call in a notice the team signs right after it', () => {
+  const phones = (text: string) => detectPii(text, { kinds: ['phone'] }).map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    'Wartung am Sonntag. Bei Fragen ruft an: 0221 4477 120\n\nEuer Stadtwerke-Team',
+    'Service resumes at 6am. Questions? Email or call 0161 496 0871.\n\nThe Fibrely Team',
+  ])('ignores %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Please call 0171 2233445 after six.\n\nThanks, Anna', '0171 2233445'],
+    ['Bitte ruft mich an unter 0171 2233445.\nGrüße aus dem Team Süd', '0171 2233445'],
+  ])('still reads %j', (text, match) => {
+    expect(phones(text)).toEqual([match]);
+  });
+});

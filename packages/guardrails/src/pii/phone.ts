@@ -99,6 +99,15 @@ const NAMED_IN_BRACKETS_AFTER =
 const REACHES_ME_AFTER =
   /^[^\n!?]{0,32}(?<!\p{L})(?:für\smich|for\sme|mich\sdirekt|me\sdirect(?:ly)?|meine\sdurchwahl|my\s(?:direct\s)?extension)(?!\p{L})/iu;
 
+/**
+ * A number to call in a notice the team signs right after it: "Questions? … or call 0330 088 2000.\n\nThe Peerdesk Team",
+ * "Fragen? Ruft an: …\nEuer Stadtwerke-Team".
+ */
+const CALL_BEFORE =
+  /(?<!\p{L})(?:call|ring|dial|phone)(?:\sus)?(?:\s(?:on|at))?\s$|(?<!\p{L})(?:ruft|anrufen|erreichbar)(?:\s(?:uns|an))?(?:\sunter)?:?\s$/iu;
+const TEAM_SIGNED_AFTER =
+  /^[^\n]{0,60}\n(?:[^\S\n]*\n)?[^\S\n]*(?:(?:the|your|das|ihr|euer|dein)\s)?\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?[\s-](?:[Tt]eam|[Ss]upport)[^\S\n]*(?:\n|$)/u;
+
 function serviceLine(text: string, start: number, end: number, digits: string, rule: string): boolean {
   if (REACHES_ME_AFTER.test(lineAfter(text, end, 48))) return false;
   if (
@@ -119,6 +128,7 @@ function serviceLine(text: string, start: number, end: number, digits: string, r
   )
     return true;
   if (SIGNED_BY_TEAM.test(text.slice(Math.max(0, start - 200), start))) return true;
+  if (CALL_BEFORE.test(lineBefore(text, start, 24)) && TEAM_SIGNED_AFTER.test(text.slice(end, end + 160))) return true;
   const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
   if (COMPANY_PLACE_LINE.test(line) && !FIRST_PERSON.test(line)) return true;
   if (NAMED_IN_BRACKETS_AFTER.test(lineAfter(text, end, 48))) return true;
