@@ -795,6 +795,8 @@ describe('short labels before a colon or a prefixed value, a member, and a numbe
     ['PO AB-55021 was approved by finance', [['order_number', 'AB-55021']]],
     ['Thanks, Priya (member 77102384)', [['customer_number', '77102384']]],
     ['Die Bestellbestätigung kam mit der Nummer HX-2025-11873, seitdem nichts.', [['order_number', 'HX-2025-11873']]],
+    ['subscription id sub_4471-2209-B is still billed', [['contract_number', 'sub_4471-2209-B']]],
+    ['Kundennummer KD_55120934, bitte prüfen', [['customer_number', 'KD_55120934']]],
   ])('reads %j', (text, expected) => {
     expect(numbers(text).map(([k, v]) => [k, v])).toEqual(expected);
   });

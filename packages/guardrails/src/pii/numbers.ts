@@ -48,7 +48,7 @@ const WHERE_READ = String.raw`(?:laut|lt\.|gemäß|gem\.)\s\p{L}{2,20}|(?:auf|in
  */
 const FILLER = String.raw`(?:\s{0,2}(?:[:=#(|*_"'„“‚‘\x60→⇒>-]|ist|is|as|lautet|wäre|die|the|would\sbe|was|war|nr\.?|no\.?|number|nur|only|just|alt|old|neu|new|übrigens|immer\snoch|noch|weiterhin|eigentlich|still|actually|btw|mit\sder\s(?:nummer|nr\.?)|with\s(?:the\s)?(?:number|no\.?)|unter\s(?:der\s)?(?:nummer|nr\.?)|under\s(?:the\s)?(?:number|no\.?)|unter(?:\sder)?|under|bei\s(?:euch|ihnen|dir|mir)|with\syou|for\sme|on\syour\ssystem|being|(?:von|vom|of|for|für)\s(?:meine[mrs]?|my|unsere[mr]?|our|his|her|seine[mr]?|ihre[mr]?)\s\p{L}{2,20}|(?:der|des)\s\p{Lu}\p{L}{2,30}|\([^()\n\d]{1,80}\)|${WHERE_READ})){0,5}\s{0,2}#?\s?`;
 /** The number itself: digits with optional letter prefixes and separators, at least four digits overall (checked after). */
-const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
+const VALUE_CORE = String.raw`(?:[A-Z]{1,4}[-/_]){0,2}(?:[A-Z]{1,4} ?)?\d[\dA-Z]{0,19}(?:[-/. ](?:[A-Z]{1,3}-)?[A-Z]{0,3}\d[\dA-Z]{0,19}){0,4}(?:-[A-Z]{1,3})?`;
 const VALUE = String.raw`(${VALUE_CORE})(?![\p{L}\p{N}])`;
 const GROUPS = [...CUES.map(([kind, cue]) => `(?<${kind}>${cue})`), ...BARE_CUES.map(([kind, cue]) => `(?<bare_${kind}>${cue})`)];
 // Cue words first (a fast scan), then what follows them; a leading look-behind would slow the scan down several times.
