@@ -796,17 +796,21 @@ describe('short labels before a colon or a prefixed value, a member, and a numbe
     ['Thanks, Priya (member 77102384)', [['customer_number', '77102384']]],
     ['Die Bestellbestätigung kam mit der Nummer HX-2025-11873, seitdem nichts.', [['order_number', 'HX-2025-11873']]],
     ['subscription id sub_4471-2209-B is still billed', [['contract_number', 'sub_4471-2209-B']]],
+    ['Hab im Mai bei euch bestellt, die Nummer war 55102984, Lieferung fehlt.', [['order_number', '55102984']]],
+    ['I ordered a router in May, the number is 77120345.', [['order_number', '77120345']]],
     ['Kundennummer KD_55120934, bitte prüfen', [['customer_number', 'KD_55120934']]],
   ])('reads %j', (text, expected) => {
     expect(numbers(text).map(([k, v]) => [k, v])).toEqual(expected);
   });
 
-  it.each(['The member 2 of our team left.', 'PO box 4471 is closed.', 'Die Bestellbestätigung kam mit der Post.'])(
-    'leaves %j alone',
-    (text) => {
-      expect(numbers(text)).toEqual([]);
-    },
-  );
+  it.each([
+    'The member 2 of our team left.',
+    'PO box 4471 is closed.',
+    'Die Bestellbestätigung kam mit der Post.',
+    'Hab 12000 Stück bestellt.',
+  ])('leaves %j alone', (text) => {
+    expect(numbers(text)).toEqual([]);
+  });
 });
 
 describe('an answer to a question for a number is no position in a stack trace', () => {

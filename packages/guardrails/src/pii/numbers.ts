@@ -28,7 +28,10 @@ const COMPOUND_TAIL =
 const BARE_CUES: readonly [NumberKind, string][] = [
   ['customer_number', String.raw`kunde|kundin|customer|kundenkonto|account|acct\.?|acc(?=\s\d)|abo(?=\s\d)|member(?=\s\d)`],
   ['contract_number', String.raw`verträge|vertrag(?:e?s)?(?=\s?:|\s(?:ist|lautet))|vertrag|contract|police|policy|polizze|agreement`],
-  ['order_number', String.raw`bestellung|auftrag(?:e?s)?(?=\s?:|\s(?:ist|lautet))|auftrag|order|reservierung|reservation|buchung|booking`],
+  [
+    'order_number',
+    String.raw`bestellung|bestellt|auftrag(?:e?s)?(?=\s?:|\s(?:ist|lautet))|auftrag|order|reservierung|reservation|buchung|booking`,
+  ],
 ];
 const BARE_MIN_DIGITS = 5;
 /** The writer's own: "my order", "meine Bestellung", "I'm customer", "ich bin Kunde". */
@@ -71,7 +74,7 @@ const LOOSE_VALUE = new RegExp(WORDS_THEN + FILLER + VALUE, 'iuy');
  * on 2 May, no. 5512", "zwei Bestellungen aufgegeben, #558210 und #558214".
  */
 const BARE_THEN_LABEL = new RegExp(
-  String.raw`[^\n!?:;]{1,32}?(?:(?<![\p{L}-])(?:nr\.|no\.|nummer|number)\s?:?\s?#?|(?<=[\s(,])#)` + VALUE,
+  String.raw`[^\n!?:;]{1,32}?(?:(?<![\p{L}-])(?:nr\.|no\.|nummer|number)(?:\s(?:war|ist|lautet|was|is))?\s?:?\s?#?|(?<=[\s(,])#)` + VALUE,
   'iuy',
 );
 /** Other things the words between name: a document, a device, or a company's line ("customer care number", "care line no."). */
