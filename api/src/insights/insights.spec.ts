@@ -33,6 +33,26 @@ const TARGETS = {
   high: { firstResponseMinutes: 120, resolutionMinutes: 240 },
 };
 
+// Type aliases, not interfaces: the readers take any record of filter values.
+type Period = { from: string; to: string };
+type Filter = { spaceId?: string; teamId?: string; language?: string };
+
+/** For every period and filter, the roll-ups give the figures the live computation from the base tables gives. */
+async function expectAsComputedLive(
+  periods: Period[],
+  filters: Filter[],
+  read: (query: Period & Filter) => Promise<object>,
+  live: (query: Period & Filter) => Promise<object>,
+): Promise<void> {
+  for (const period of periods)
+    for (const filter of filters)
+      expect({ ...filter, ...period, ...(await read({ ...period, ...filter })) }).toEqual({
+        ...filter,
+        ...period,
+        ...(await live({ ...period, ...filter })),
+      });
+}
+
 describe('insights', () => {
   let t: TestApp;
   let agent: TestUser;
@@ -572,15 +592,7 @@ describe('insights', () => {
       { teamId, language: 'en' },
       { spaceId: north, language: 'en' },
     ];
-    const compare = async () => {
-      for (const period of periods)
-        for (const filter of filters)
-          expect({ ...filter, ...period, ...(await sessions({ ...period, ...filter })) }).toEqual({
-            ...filter,
-            ...period,
-            ...(await truth({ ...period, ...filter })),
-          });
-    };
+    const compare = () => expectAsComputedLive(periods, filters, sessions, truth);
     await compare();
     // The history has what the roll-up must get right: sessions over several days in the team, asking and not.
     const [pairs] = (await t.dataSource.query(
@@ -702,15 +714,7 @@ describe('insights', () => {
       { from: iso(now - 360 * 24 * 60 * M), to: iso(now + 60 * M) },
     ];
     const filters = [{}, { spaceId }, { spaceId: east }, { teamId: care }, { teamId: night }, { teamId: night, spaceId: east }];
-    const compare = async () => {
-      for (const period of periods)
-        for (const filter of filters)
-          expect({ ...filter, ...period, ...(await figures({ ...period, ...filter })) }).toEqual({
-            ...filter,
-            ...period,
-            ...(await truth({ ...period, ...filter })),
-          });
-    };
+    const compare = () => expectAsComputedLive(periods, filters, figures, truth);
     await compare();
     const recent = await truth(periods[3]!);
     expect(recent.escalationsOpened).toBe(6);
