@@ -373,8 +373,10 @@ const MINE_REACH = 120;
  * A document number with its label in brackets right after it: "It's 925076473 (UK passport)", "L01X00T47 (Personalausweis)",
  * "… (deutscher Reisepass)".
  */
-const DOCUMENT_NAMED_AFTER =
-  /(?<![\w.-])([A-Z0-9]{6,10})\s?\((?:[\p{L}.]+\s){0,2}?(?:(passport|reisepass|pass)|(personalausweis|ausweis|id[\s-]?card|identity\scard))(?:[\s-]?(?:number|no\.?|nummer|nr\.?))?\)/giu;
+const DOCUMENT_LABEL_IN_BRACKETS =
+  /\((?:[\p{L}.]+\s){0,2}?(?:(passport|reisepass|pass)|(personalausweis|ausweis|id[\s-]?card|identity\scard))(?:[\s-]?(?:number|no\.?|nummer|nr\.?))?\)/giu;
+/** … and the value right before that bracket (found from the bracket: a scan for the value first is slow). */
+const DOCUMENT_VALUE_BEFORE = /(?<![\w.-])([A-Za-z0-9]{6,10})\s?$/;
 
 export function detectPersonIds(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -427,9 +429,12 @@ export function detectPersonIds(text: string): Candidate[] {
     }
   }
   if (text.includes('(')) {
-    for (const m of text.matchAll(DOCUMENT_NAMED_AFTER)) {
-      const rule = (m[2] ? passport : idCard)({ compact: m[1]!.toUpperCase(), raw: m[1]! });
-      if (rule) push(m.index, m.index + m[1]!.length, rule);
+    for (const m of text.matchAll(DOCUMENT_LABEL_IN_BRACKETS)) {
+      const value = DOCUMENT_VALUE_BEFORE.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      if (!value) continue;
+      const start = m.index - value[0].length;
+      const rule = (m[1] ? passport : idCard)({ compact: value[1]!.toUpperCase(), raw: value[1]! });
+      if (rule) push(start, start + value[1]!.length, rule);
     }
   }
   if (/\d{11}/.test(text)) {
