@@ -60,6 +60,15 @@ describe('insights', () => {
   let helper: TestUser;
   let spaceId: string;
 
+  /** Deflection's two figures as an agent reads them. */
+  const deflection = async (filter: Record<string, unknown>) =>
+    (
+      await t.gql<{ insights: { selfService: { suggestionSessions: number; deflectedSessions: number } } }>(
+        `query ($filter: InsightsFilter!) { insights(filter: $filter) { selfService { suggestionSessions deflectedSessions } } }`,
+        { filter },
+        agent.cookie,
+      )
+    ).data.insights.selfService;
   const question = async (createdAt: string): Promise<string> => {
     const [row] = (await t.dataSource.query(
       `INSERT INTO questions (space_id, author_id, title, body_markdown, body_html, created_at, last_activity_at)
@@ -360,14 +369,6 @@ describe('insights', () => {
   });
 
   it('counts deflection exactly from its roll-up: sessions across midnight, parts of a day, a session that asks later', async () => {
-    const sessions = async (filter: Record<string, unknown>) =>
-      (
-        await t.gql<{ insights: { selfService: { suggestionSessions: number; deflectedSessions: number } } }>(
-          `query ($filter: InsightsFilter!) { insights(filter: $filter) { selfService { suggestionSessions deflectedSessions } } }`,
-          { filter },
-          agent.cookie,
-        )
-      ).data.insights.selfService;
     const [{ id: questionId }] = (await t.dataSource.query(`SELECT min(id) AS id FROM questions WHERE space_id = $1`, [spaceId])) as [
       { id: string },
     ];
@@ -393,28 +394,28 @@ describe('insights', () => {
         id,
         at,
       ]);
-    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 3, deflectedSessions: 2 });
+    expect(await deflection(PERIOD)).toEqual({ suggestionSessions: 3, deflectedSessions: 2 });
     await t.app.get(InsightsRollupWorker).drain();
-    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 6, deflectedSessions: 5 });
-    expect(await sessions({ ...PERIOD, spaceId })).toEqual({ suggestionSessions: 6, deflectedSessions: 5 });
-    expect(await sessions({ ...PERIOD, spaceId: otherSpace })).toEqual({ suggestionSessions: 1, deflectedSessions: 1 });
-    expect(await sessions({ ...PERIOD, language: 'en' })).toEqual({ suggestionSessions: 6, deflectedSessions: 5 });
-    expect(await sessions({ from: '2026-03-21T00:00:00Z', to: '2026-03-22T12:00:00Z' })).toEqual({
+    expect(await deflection(PERIOD)).toEqual({ suggestionSessions: 6, deflectedSessions: 5 });
+    expect(await deflection({ ...PERIOD, spaceId })).toEqual({ suggestionSessions: 6, deflectedSessions: 5 });
+    expect(await deflection({ ...PERIOD, spaceId: otherSpace })).toEqual({ suggestionSessions: 1, deflectedSessions: 1 });
+    expect(await deflection({ ...PERIOD, language: 'en' })).toEqual({ suggestionSessions: 6, deflectedSessions: 5 });
+    expect(await deflection({ from: '2026-03-21T00:00:00Z', to: '2026-03-22T12:00:00Z' })).toEqual({
       suggestionSessions: 2,
       deflectedSessions: 2,
     });
-    expect(await sessions({ from: '2026-03-20T00:00:00Z', to: '2026-03-21T00:00:00Z' })).toEqual({
+    expect(await deflection({ from: '2026-03-20T00:00:00Z', to: '2026-03-21T00:00:00Z' })).toEqual({
       suggestionSessions: 1,
       deflectedSessions: 1,
     });
-    expect(await sessions({ from: '2026-03-20T23:55:00Z', to: '2026-03-21T00:05:00Z' })).toEqual({
+    expect(await deflection({ from: '2026-03-20T23:55:00Z', to: '2026-03-21T00:05:00Z' })).toEqual({
       suggestionSessions: 0,
       deflectedSessions: 0,
     });
     // s6 asks after all (as the ask page's question.created hook marks it).
     await t.dataSource.query(`UPDATE deflection_events SET asked = true WHERE ask_session = 's6'`);
     await t.app.get(InsightsRollupWorker).drain();
-    expect(await sessions(PERIOD)).toEqual({ suggestionSessions: 6, deflectedSessions: 4 });
+    expect(await deflection(PERIOD)).toEqual({ suggestionSessions: 6, deflectedSessions: 4 });
   });
 
   it('reads whole months from the monthly roll-ups: medians and p90 exactly as percentile_cont over the facts, across the edges of months, days and parts of a day', async () => {
@@ -553,14 +554,6 @@ describe('insights', () => {
     }
     await t.app.get(InsightsRollupWorker).drain();
 
-    const sessions = async (filter: Record<string, unknown>) =>
-      (
-        await t.gql<{ insights: { selfService: { suggestionSessions: number; deflectedSessions: number } } }>(
-          `query ($filter: InsightsFilter!) { insights(filter: $filter) { selfService { suggestionSessions deflectedSessions } } }`,
-          { filter },
-          agent.cookie,
-        )
-      ).data.insights.selfService;
     /** Straight from the opens: sessions with an open in the period and the filter, and those of them without an asking open there. */
     const truth = async (filter: { from: string; to: string; spaceId?: string; teamId?: string; language?: string }) =>
       (
@@ -592,7 +585,7 @@ describe('insights', () => {
       { teamId, language: 'en' },
       { spaceId: north, language: 'en' },
     ];
-    const compare = () => expectAsComputedLive(periods, filters, sessions, truth);
+    const compare = () => expectAsComputedLive(periods, filters, deflection, truth);
     await compare();
     // The history has what the roll-up must get right: sessions over several days in the team, asking and not.
     const [pairs] = (await t.dataSource.query(
