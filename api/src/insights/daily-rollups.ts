@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { refreshEscalationFacts } from './escalation-facts';
 import { bucketCounts, countsOf } from './quantiles';
 
 /** A newcomer who posted on this many distinct UTC days of the period is a regular. */
@@ -359,7 +358,7 @@ const SETTLE = `interval '5 minutes'`;
  * Hands the rows of an append-only `table` written since cursor `name` to `handle` (which recomputes
  * whole roll-up rows, so reading a row twice is harmless) and moves the cursor past the settled ones.
  */
-async function followCursor<T extends { id: string }>(
+export async function followCursor<T extends { id: string }>(
   manager: EntityManager,
   name: string,
   table: string,
@@ -402,25 +401,8 @@ export async function rollUpAppended(manager: EntityManager): Promise<number> {
       rows.filter((r) => REVIEW_ACTIONS.includes(r.action)).map((r) => r.id),
     ),
   );
-  // Every change of an escalation is on its timeline (breaches and pauses have no outbox event of their question).
-  const escalations = await followCursor<{ id: string; escalation_id: string }>(
-    manager,
-    'escalation',
-    'escalation_events',
-    'escalation_id',
-    async (rows) => {
-      const questions: { id: string }[] = await manager.query(
-        `SELECT DISTINCT question_id AS id FROM escalations WHERE id = ANY($1::bigint[])`,
-        [[...new Set(rows.map((r) => String(r.escalation_id)))]],
-      );
-      await refreshEscalationFacts(
-        manager,
-        questions.map((q) => String(q.id)),
-      );
-    },
-  );
   const teams = (await followSpaceTeams(manager)) ? 1 : 0;
-  return ledger + audit + escalations + teams + (await rollUpDeflection(manager));
+  return ledger + audit + teams + (await rollUpDeflection(manager));
 }
 
 const REVIEW_ACTIONS = ['draft.approved', 'draft.changes_requested'];

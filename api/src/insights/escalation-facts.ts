@@ -1,7 +1,7 @@
 import { businessMinutesBetween, type OpeningHours, type WeeklyWindow } from '@peerdesk/business-time';
 import type { EntityManager } from 'typeorm';
 import { hoursOf } from '../teams/opening-hours';
-import { escalationDaysOf, refreshEscalationDays } from './daily-rollups';
+import { escalationDaysOf, followCursor, refreshEscalationDays } from './daily-rollups';
 
 /**
  * What an escalation adds to SLA attainment (alias e: escalations), as the clocks wrote it: each target
@@ -104,4 +104,18 @@ async function writeEscalationFacts(manager: EntityManager, questionIds: readonl
     [rows.map((r) => r.id), minutes.map((m) => m.firstResponse), minutes.map((m) => m.resolution)],
   );
   return rows.length;
+}
+
+/** Follows the escalation timeline: every change of an escalation is on it (breaches and pauses have no outbox event of their question). */
+export async function rollUpEscalationTimeline(manager: EntityManager): Promise<number> {
+  return followCursor<{ id: string; escalation_id: string }>(manager, 'escalation', 'escalation_events', 'escalation_id', async (rows) => {
+    const questions: { id: string }[] = await manager.query(
+      `SELECT DISTINCT question_id AS id FROM escalations WHERE id = ANY($1::bigint[])`,
+      [[...new Set(rows.map((r) => String(r.escalation_id)))]],
+    );
+    await refreshEscalationFacts(
+      manager,
+      questions.map((q) => String(q.id)),
+    );
+  });
 }

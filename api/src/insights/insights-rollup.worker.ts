@@ -5,7 +5,7 @@ import type { Logger } from '../platform/logger';
 import { OutboxLoop } from '../platform/outbox/outbox-loop';
 import { OutboxPosition, type OutboxEventRow } from '../platform/outbox/outbox-position';
 import { authorsOf, deflectionDaysOf, lockRollups, refreshDeflectionDays, refreshMembers, rollUpAppended } from './daily-rollups';
-import { refreshEscalationFacts } from './escalation-facts';
+import { refreshEscalationFacts, rollUpEscalationTimeline } from './escalation-facts';
 import { refreshQuestionFacts } from './question-facts';
 
 const BATCH = 500;
@@ -67,7 +67,10 @@ export class InsightsRollupWorker implements OnApplicationBootstrap, OnApplicati
   async drain(): Promise<number> {
     const total = await this.drainOutbox();
     await this.dataSource.transaction(async (manager) => {
-      if (await lockRollups(manager, { wait: false })) await rollUpAppended(manager);
+      if (await lockRollups(manager, { wait: false })) {
+        await rollUpAppended(manager);
+        await rollUpEscalationTimeline(manager);
+      }
     });
     return total;
   }
